@@ -1,0 +1,76 @@
+r"""Typed, validated data from Chinese government information-disclosure annual reports.
+
+One call turns the text of a 政府信息公开工作年度报告 into a :class:`Report` whose every number
+keeps its state, raw text and position:
+
+>>> import disclosure_parser as dp
+>>> text = (
+...     "示例镇人民政府2021年政府信息公开工作年度报告\n"
+...     "三、收到和处理政府信息公开申请情况\n"
+...     "\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n"
+...     "一、本年新收政府信息公开申请数量\t\t3\t0\t0\t0\t0\t0\t3\n"
+... )
+>>> report = dp.parse(text)
+>>> report.organization, report.year
+('示例镇人民政府', 2021)
+>>> report.applications.get("new_received", "natural_person")
+3
+>>> cell = report.applications.cell("new_received", "total")
+>>> cell.state, cell.value, cell.line, cell.column
+('number', 3, 4, 31)
+"""
+
+from __future__ import annotations
+
+from ._errors import DisclosureError, ParseError, UnsupportedFormatError
+from ._files import parse_file
+from ._keys import (
+    APPLICANT_COLUMNS,
+    APPLICATION_ROWS,
+    ITEMS,
+    REVIEW_GROUPS,
+    REVIEW_OUTCOMES,
+)
+from ._model import (
+    ActiveDisclosure,
+    ApplicationRow,
+    Applications,
+    Cell,
+    Diagnostic,
+    DisclosureItem,
+    Report,
+    ReviewGroup,
+    Reviews,
+    Section,
+    Span,
+    TextLine,
+)
+from ._parse import parse
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "APPLICANT_COLUMNS",
+    "APPLICATION_ROWS",
+    "ITEMS",
+    "REVIEW_GROUPS",
+    "REVIEW_OUTCOMES",
+    "ActiveDisclosure",
+    "ApplicationRow",
+    "Applications",
+    "Cell",
+    "Diagnostic",
+    "DisclosureError",
+    "DisclosureItem",
+    "ParseError",
+    "Report",
+    "ReviewGroup",
+    "Reviews",
+    "Section",
+    "Span",
+    "TextLine",
+    "UnsupportedFormatError",
+    "__version__",
+    "parse",
+    "parse_file",
+]

@@ -1,0 +1,104 @@
+"""Readings of a row's value cells against the number of columns the table has.
+
+A row as printed may hold more cells than the table has columns (empty cells left by merged
+label cells, a stray cell) or fewer (a cell lost in copying). :func:`readings` lists the ways
+to line the printed cells up with the columns, least far-fetched first; the table's arithmetic
+then chooses (see :mod:`disclosure_parser._solver`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Final
+
+from ._cells import classify
+from ._rows import RawCell
+from ._solver import OPAQUE, Candidate, Value
+
+_MAX_GAP: Final = 2  # cells a row may have lost, or carry in excess, and still be realigned
+
+
+def cell_value(cell: RawCell) -> Value:
+    """The number a cell contributes to a sum: blank and na count 0, text is opaque."""
+    state, value, _ = classify(cell.text)
+    if state == "number":
+        if value is None or value != int(value):
+            return OPAQUE
+        return int(value)
+    if state in ("blank", "na"):
+        return 0
+    return OPAQUE
+
+
+#: cost of reading an empty filler cell (a merged label's shadow) as a printed blank
+_FILLER_AS_VALUE: Final = 20
+
+
+def _candidate(cells: list[RawCell | None], cost: int) -> Candidate:
+    cost += _FILLER_AS_VALUE * sum(1 for c in cells if c is not None and c.filler)
+    return Candidate([None if c is None else cell_value(c) for c in cells], cells, cost)
+
+
+def readings(values: list[RawCell], width: int) -> list[Candidate]:
+    """The plausible alignments of *values* to *width* columns, least far-fetched first.
+
+    Exactly *width* cells read as printed. Otherwise empty filler cells at either end may be
+    dropped, then up to two cells may be taken as lost (their value unknown) or as stray.
+    """
+    n = len(values)
+    lead = 0
+    while lead < n and values[lead].filler:
+        lead += 1
+    trail = 0
+    while trail < n - lead and values[n - 1 - trail].filler:
+        trail += 1
+    out: list[Candidate] = []
+    if n == width:
+        out.append(_candidate(list(values), 0))
+    for k1 in range(lead + 1):
+        for k2 in range(trail + 1):
+            if k1 == k2 == 0:
+                continue
+            core = values[k1 : n - k2]
+            cost = k1 + k2
+            if len(core) == width:
+                out.append(_candidate(list(core), cost))
+            elif width - _MAX_GAP <= len(core) < width and k1 + k2 == lead + trail:
+                out.extend(_with_gaps(core, width, cost))
+            elif width < len(core) <= width + _MAX_GAP and k1 + k2 == lead + trail:
+                out.extend(_without_extra(core, width, cost))
+    if not out:
+        if width - _MAX_GAP <= n < width:
+            out.extend(_with_gaps(values, width, 0))
+        elif width < n <= width + _MAX_GAP:
+            out.extend(_without_extra(values, width, 0))
+    return out
+
+
+def _with_gaps(core: list[RawCell], width: int, cost: int) -> list[Candidate]:
+    """Readings of *core* with (width - len(core)) cells lost, at any positions.
+
+    Cells are taken as lost near the end of the row first: a row copied short most often
+    lost its last cells.
+    """
+    missing = width - len(core)
+    out: list[Candidate] = []
+    for gaps in sorted(
+        itertools.combinations(range(width), missing), key=lambda g: [-x for x in g]
+    ):
+        cells: list[RawCell | None] = []
+        it = iter(core)
+        for col in range(width):
+            cells.append(None if col in gaps else next(it))
+        out.append(_candidate(cells, cost + 10 * missing))
+    return out
+
+
+def _without_extra(core: list[RawCell], width: int, cost: int) -> list[Candidate]:
+    """Readings of *core* with (len(core) - width) stray cells dropped, at any positions."""
+    extra = len(core) - width
+    out: list[Candidate] = []
+    for drop in itertools.combinations(range(len(core)), extra):
+        kept: list[RawCell | None] = [c for i, c in enumerate(core) if i not in drop]
+        out.append(_candidate(kept, cost + 10 * extra))
+    return out

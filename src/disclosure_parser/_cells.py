@@ -1,0 +1,77 @@
+"""Reading one cell's text: number, blank, na mark, number with a unit, or other text."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+from typing import Final
+
+from ._model import Cell, CellState, Number
+from ._text import fold
+
+#: marks that mean "none" or "not applicable" (SPEC §1), after folding (— becomes -)
+_NA: Final = re.compile(r"^(?:-+|/+|\\+|无|_+|…+|\.{3,})$")
+
+#: units written inside a cell; amounts use 元 forms, counts the measure words
+_UNIT = r"(?:万元|亿元|千元|元|件|个|项|次|条|家|人次|人|份|宗)"
+_NUMBER: Final = re.compile(
+    rf"^(?P<u1>{_UNIT})?(?P<sign>[+-])?(?P<int>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(?P<frac>\d+))?"
+    rf"(?P<u2>{_UNIT})?$"
+)
+_STRIP: Final = " \t\r\n\xa0\u3000\u200b\ufeff"
+
+
+@lru_cache(maxsize=4096)
+def classify(raw: str) -> tuple[CellState, Number | None, str | None]:
+    """State, value and unit of a cell whose text is *raw* (raw may carry surrounding space).
+
+    >>> classify("7.5 万元")
+    ('number', Decimal('7.5'), '万元')
+    >>> classify("-233"), classify("／"), classify("\\xa0")
+    (('number', -233, None), ('na', None, None), ('blank', None, None))
+    >>> classify("３,１１９")
+    ('number', 3119, None)
+    """
+    text = raw.strip(_STRIP)
+    if not text:
+        return "blank", None, None
+    folded = fold(text)
+    if not folded:
+        # only markdown marks or quotes: not a printed number, not an empty cell either
+        return "text", None, None
+    m = _NUMBER.match(folded)
+    if m is not None:
+        digits = m.group("int").replace(",", "")
+        frac = m.group("frac")
+        sign = "-" if m.group("sign") == "-" else ""
+        unit = m.group("u1") or m.group("u2")
+        value: Number
+        value = Decimal(f"{sign}{digits}.{frac}") if frac is not None else int(sign + digits)
+        return "number", value, unit
+    if _NA.match(folded):
+        return "na", None, None
+    return "text", None, None
+
+
+def looks_like_value(raw: str) -> bool:
+    """True for text that belongs in a value cell: a number, a blank or an na mark."""
+    return classify(raw)[0] != "text"
+
+
+def make_cell(raw: str, line: int, column: int, *, amount: bool = False) -> Cell:
+    """A Cell for *raw* found at (*line*, *column*).
+
+    In an amount column numbers are Decimals; in a count column a number with a fractional part
+    is not a count and stays ``text``.
+    """
+    state, value, unit = classify(raw)
+    if state == "number":
+        if amount:
+            value = Decimal(value)  # type: ignore[arg-type]
+        elif isinstance(value, Decimal):
+            if value != value.to_integral_value():
+                state, value, unit = "text", None, None
+            else:
+                value = int(value)
+    return Cell(state, value, raw=raw.strip(_STRIP), unit=unit, line=line, column=column)

@@ -1,0 +1,114 @@
+"""The library's exceptions: one hierarchy rooted in :class:`DisclosureError` (a ValueError)."""
+
+from __future__ import annotations
+
+from ._text import display_width
+
+_SNIPPET_WIDTH = 60
+
+
+class DisclosureError(ValueError):
+    """Base class of every error this library raises on purpose."""
+
+
+class ParseError(DisclosureError):
+    """The text could not be read as a disclosure report (or, with ``strict=True``, not cleanly).
+
+    Carries ``msg`` (what went wrong), ``doc`` (the text parsed), ``pos`` (character offset),
+    ``line`` and ``column`` (1-based), ``expected`` (what would have been accepted there) and
+    ``code`` (a stable identifier such as ``not_a_report`` or ``ragged_row``). The printed
+    message ends with "(at line L, column C)" or "(at end of document)", then the offending
+    line with a caret under the position.
+
+    >>> err = ParseError("no report found", "hello", 0, expected="a report title")
+    >>> print(err)
+    no report found (at line 1, column 1)
+      1 | hello
+        | ^
+    expected: a report title
+    """
+
+    msg: str
+    doc: str
+    pos: int
+    line: int
+    column: int
+    expected: str | None
+    code: str
+
+    def __init__(
+        self,
+        msg: str,
+        doc: str,
+        pos: int,
+        *,
+        expected: str | None = None,
+        code: str = "parse_error",
+    ) -> None:
+        pos = max(0, min(pos, len(doc)))
+        line = doc.count("\n", 0, pos) + 1
+        column = pos - (doc.rfind("\n", 0, pos) + 1) + 1
+        self.msg, self.doc, self.pos = msg, doc, pos
+        self.line, self.column = line, column
+        self.expected, self.code = expected, code
+        super().__init__(self._render())
+
+    @property
+    def lineno(self) -> int:
+        """Alias of :attr:`line` (the name :class:`json.JSONDecodeError` uses)."""
+        return self.line
+
+    @property
+    def colno(self) -> int:
+        """Alias of :attr:`column`."""
+        return self.column
+
+    def _render(self) -> str:
+        if self.pos >= len(self.doc.rstrip()) and self.doc.strip():
+            where = "(at end of document)"
+        else:
+            where = f"(at line {self.line}, column {self.column})"
+        parts = [f"{self.msg} {where}"]
+        snippet = _snippet(self.doc, self.pos, self.line)
+        if snippet:
+            parts.append(snippet)
+        if self.expected:
+            parts.append(f"expected: {self.expected}")
+        return "\n".join(parts)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (self.msg, self.doc, self.pos, self.expected, self.code))
+
+
+def _rebuild(msg: str, doc: str, pos: int, expected: str | None, code: str) -> ParseError:
+    return ParseError(msg, doc, pos, expected=expected, code=code)
+
+
+def _snippet(doc: str, pos: int, line: int) -> str:
+    """The line holding *pos* (clipped around it) with a caret under *pos*.
+
+    Lark's own carets count characters; a CJK character takes two terminal columns, so the
+    caret is placed by display width instead.
+    """
+    start = doc.rfind("\n", 0, pos) + 1
+    end = doc.find("\n", pos)
+    text = doc[start : end if end != -1 else len(doc)].rstrip("\r")
+    offset = pos - start
+    if not text.strip() and offset == 0:
+        return ""
+    # keep the caret visible on long lines: show a window around it
+    lo = 0
+    while display_width(text[lo:offset]) > _SNIPPET_WIDTH // 2:
+        lo += 1
+    hi = offset
+    while hi < len(text) and display_width(text[lo:hi]) < _SNIPPET_WIDTH:
+        hi += 1
+    shown = ("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else "")
+    caret_at = display_width(("…" if lo else "") + text[lo:offset])
+    gutter = f"{line:>3} | "
+    shown = shown.replace("\t", "    ")
+    return f"{gutter}{shown}\n{' ' * (len(gutter) - 2)}| {' ' * caret_at}^"
+
+
+class UnsupportedFormatError(DisclosureError):
+    """``parse_file`` was given a file whose suffix names no format this library reads."""

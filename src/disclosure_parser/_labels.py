@@ -1,0 +1,281 @@
+"""Recognising headings, row labels and column headers by meaning, not by exact string.
+
+All functions take *folded* text (see :func:`disclosure_parser._text.fold`): full-width forms
+mapped to ASCII, spaces, quotes and markdown marks removed. Numbering such as 一、 （一） 1. is
+ignored unless stated; known misspellings and wording variants of real reports are listed next
+to the pattern they belong to.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ._keys import ITEMS, ROW_LABELS
+from ._text import strip_numbering
+
+# ---------------------------------------------------------------------------------------------
+# Section headings
+# ---------------------------------------------------------------------------------------------
+
+_HEADINGS: Final[tuple[tuple[int, re.Pattern[str]], ...]] = tuple(
+    (number, re.compile(rf"(?:关于)?(?:政府信息公开|政务公开)?(?:工作)?(?:{body})[。.:;；]?"))
+    for number, body in (
+        (1, r"总体情况|总体概况|基本情况|概述|工作概述|总体工作情况"),
+        (2, r"主动公开政府信息(?:的)?(?:情况|工作情况)|政府信息主动公开(?:的)?情况"),
+        (
+            3,
+            r"收到(?:和|及|与|、)?处理政府信息公开申请(?:的)?情况"
+            r"|政府信息公开申请(?:的)?(?:收到|受理)(?:和|及|与|、)?(?:处理|办理)(?:的)?情况"
+            r"|依申请公开政府信息(?:的)?情况",
+        ),
+        (
+            4,
+            r"(?:因政府信息公开(?:申请)?(?:被)?(?:申请)?)?行政复议(?:、|和|及|与)?"
+            r"(?:提起)?行政诉讼(?:的)?情况",
+        ),
+        (
+            5,
+            r"存在(?:的)?(?:主要)?问题(?:及|和|与|、)?(?:改进|整改)(?:情况|措施|方向|计划)?"
+            r"|(?:主要)?问题(?:及|和|与)(?:改进|整改)(?:情况|措施)?",
+        ),
+        (6, r"其他需要报告的?事项|其他需报告的?事项|其他事项"),
+    )
+)
+
+_PRINTED_NUMBER: Final = re.compile(r"^[(\[]?(?:第)?([一二三四五六七八九十]{1,3}|\d{1,2})")
+
+
+def heading_number(folded: str) -> int | None:
+    """The section (1..6) a heading line stands for, or None if it is no section heading.
+
+    >>> heading_number("一、总体情况"), heading_number("五、存在的主要问题及改进情况")
+    (1, 5)
+    >>> heading_number("一、本年新收政府信息公开申请数量") is None
+    True
+    """
+    if len(folded) > 40 or folded[:1] in "([" or folded[:1].isdigit():
+        # (一) and 1. number sub-topics; sections are numbered 一、 (or not at all)
+        return None
+    core = strip_numbering(folded)
+    for number, pattern in _HEADINGS:
+        if pattern.fullmatch(core):
+            return number
+    return None
+
+
+def printed_number(folded: str) -> str | None:
+    """The ordinal a heading was printed with ("二" in 二、主动公开…), if any."""
+    m = _PRINTED_NUMBER.match(folded)
+    return m.group(1) if m else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Title
+# ---------------------------------------------------------------------------------------------
+
+_TITLE: Final = re.compile(r"(?:政府信息公开|政务公开|信息公开).{0,6}?年度?报告|年度报告$")
+_YEAR: Final = re.compile(r"((?:19|20)\d\d)年")
+
+
+def is_title(folded: str) -> bool:
+    """Whether a line reads as the report's title (…政府信息公开工作年度报告)."""
+    return len(folded) <= 80 and _TITLE.search(folded) is not None
+
+
+_ORG_SUFFIX: Final = re.compile(
+    r"((?:19|20)\d\d年度?)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告.*$"
+)
+
+
+def organization_from_title(folded: str) -> tuple[str | None, int | None]:
+    """The organisation and year a title names.
+
+    >>> organization_from_title("太极镇人民政府信息公开工作年度报告")
+    ('太极镇人民政府', None)
+    >>> organization_from_title("舞钢市尚店镇人民政府2021年政府信息公开工作年度报告")
+    ('舞钢市尚店镇人民政府', 2021)
+    """
+    year_match = _YEAR.search(folded)
+    year = int(year_match.group(1)) if year_match else None
+    m = _ORG_SUFFIX.search(folded)
+    org = folded[: m.start()] if m else folded
+    org = _YEAR.sub("", org)
+    org = re.sub(r"(?:19|20)\d\d年?度?$", "", org)
+    org = org.strip("-_:、,.() ")
+    if org.endswith("人民"):
+        # 人民政府 + 政府信息公开 share the 政府: "X人民政府信息公开工作年度报告"
+        org += "政府"
+    return (org or None), year
+
+
+# ---------------------------------------------------------------------------------------------
+# Table A: items and column headers
+# ---------------------------------------------------------------------------------------------
+
+_CLAUSE: Final = re.compile(r"第二十条(?:第)?[(\[]?([一二三四五六七八九十]{1,2})[)\]]?项?")
+
+
+def clause_of(folded: str) -> str | None:
+    """The item number of a 第二十条第（X）项 caption, e.g. "五"."""
+    m = _CLAUSE.search(folded)
+    return m.group(1) if m else None
+
+
+_ITEM_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
+    (key, re.compile(pattern))
+    for key, pattern in (
+        ("other_services", r"对外管理服务|其他对外管理"),
+        ("normative_documents", r"规范性文件"),
+        ("regulations", r"^规章(?:制度)?$|^规章\d|^部门规章|^政府规章"),
+        ("licensing", r"^行政许可"),
+        ("penalties", r"^行政处罚"),
+        ("coercive_measures", r"^行政强制"),
+        ("fees", r"事业性收费|^行政收费"),
+        ("procurement", r"集中采购|^政府采购"),
+    )
+)
+
+
+def item_key(folded: str) -> str | None:
+    """The table A item a row label names (规章 → ``regulations``), or None."""
+    core = strip_numbering(folded)
+    for key, pattern in _ITEM_PATTERNS:
+        if pattern.search(core):
+            return key
+    return None
+
+
+#: column headers of table A, each with the template it belongs to (None: both)
+_A_COLUMNS: Final[tuple[tuple[re.Pattern[str], str, str | None], ...]] = tuple(
+    (re.compile(p), name, template)
+    for p, name, template in (
+        (r"本年新?制作(?:数量)?", "本年新制作数量", "2019"),
+        (r"本年新?公开(?:数量)?", "本年新公开数量", "2019"),
+        (r"对外公开总数量?", "对外公开总数量", "2019"),
+        (r"上一?年(?:度)?项目数量?", "上一年项目数量", "2019"),
+        (r"本年(?:度)?增/?减", "本年增/减", "2019"),
+        (r"本年(?:度)?处理决定数量?", "本年处理决定数量", "2021"),
+        (r"(?<!本年)处理决定数量?", "处理决定数量", "2019"),
+        (r"采购项目数量?", "采购项目数量", "2019"),
+        (r"采购总?金额", "采购总金额", "2019"),
+        (r"本年(?:度)?制发件?数?", "本年制发件数", "2021"),
+        # 本年度止件数 is a misprint of 本年废止件数 seen in real reports
+        (r"本年(?:度)?废止件?数?|本年度止件数", "本年废止件数", "2021"),
+        (r"现行有效件?数?", "现行有效件数", "2021"),
+        (r"本年(?:度)?收费金额", "本年收费金额", "2021"),
+    )
+)
+
+
+def a_columns(folded: str) -> list[tuple[int, str, str | None, str]]:
+    """The table A column headers found in *folded*: (offset, name, template, printed text)."""
+    found: list[tuple[int, str, str | None, str]] = []
+    for pattern, name, template in _A_COLUMNS:
+        for m in pattern.finditer(folded):
+            if not any(start <= m.start() < start + len(text) for start, _, _, text in found):
+                found.append((m.start(), name, template, m.group()))
+    found.sort()
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Table B: row labels
+# ---------------------------------------------------------------------------------------------
+
+# The leaf wording that tells each row apart; group headings (（三）不予公开 …) are not needed
+# because every leaf label is distinctive on its own.
+_ROW_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
+    (key, re.compile(pattern))
+    for key, pattern in (
+        ("new_received", r"本年(?:度)?新收|新收(?:到)?政府信息公开申请|本年(?:度)?收到.{0,6}申请"),
+        ("carried_over", r"上年(?:度)?结转|上一年度?结转"),
+        ("carried_forward", r"结转下(?:一)?年度?|转(?:入)?下年度|结转(?:至)?下一?年"),
+        ("partially_granted", r"部分公开"),
+        ("granted", r"予以公开|同意公开"),
+        ("withheld.state_secret", r"国家秘密"),
+        # 其他法律行政止公开: a misprint seen in real reports
+        ("withheld.prohibited_by_law", r"其他法律|法律行政法规|法规禁止|行政止公开"),
+        ("withheld.security_stability", r"三安全一稳定|危及"),
+        ("withheld.third_party_rights", r"第三方"),
+        ("withheld.internal_affairs", r"内部事务"),
+        ("withheld.process_information", r"过程性"),
+        ("withheld.enforcement_files", r"执法案卷"),
+        ("withheld.administrative_query", r"行政查询"),
+        ("unavailable.not_held", r"不掌握"),
+        ("unavailable.needs_creation", r"另行制作|没有现成"),
+        ("unavailable.unclear_after_correction", r"仍不明确|补正后"),
+        ("not_processed.complaint", r"信访|举报投诉"),
+        ("not_processed.duplicate", r"重复申请"),
+        ("not_processed.publication", r"出版物"),
+        ("not_processed.excessive", r"大量反复|大量重复"),
+        ("not_processed.confirmation", r"确认或重新出具|重新出具|要求行政机关确认"),
+        ("other_handling.no_correction", r"不补正|逾期未补正"),
+        ("other_handling.unpaid_fee", r"缴纳费用|收费通知|未按.{0,4}缴纳|逾期未缴"),
+        ("total", r"^总计$|^合计$|^\(七\)总计"),
+    )
+)
+
+_OTHER_HANDLING: Final = re.compile(r"其他处理")
+_GROUP_ONLY: Final = re.compile(
+    r"^(?:三、?)?(?:本年度?办理结果|办理结果)?(?:\(?[三四五]\)?)?(?:不予公开|无法提供|不予处理)?$"
+)
+
+
+def row_key(folded: str) -> str | None:
+    """The table B row a (possibly multi-cell, joined) label names, or None.
+
+    >>> row_key("三、本年度办理结果(一)予以公开"), row_key("(三)不予公开1.属于国家秘密")
+    ('granted', 'withheld.state_secret')
+    >>> row_key("(六)其他处理3.其他"), row_key("(六)其他处理")
+    ('other_handling.other', 'other_handling')
+    """
+    best: tuple[int, str] | None = None
+    for key, pattern in _ROW_PATTERNS:
+        m = pattern.search(folded)
+        if m is not None and (best is None or m.start() > best[0]):
+            best = (m.start(), key)
+    if best is not None:
+        return best[1]
+    m = _OTHER_HANDLING.search(folded)
+    rest = strip_numbering(folded[m.end() :] if m else folded)
+    if rest in ("其他", "其它", "其他情形"):
+        return "other_handling.other"
+    if m is not None and not rest:
+        return "other_handling"
+    core = strip_numbering(folded)
+    if core in ("总计", "合计"):
+        return "total"
+    return None
+
+
+def is_group_label(folded: str) -> bool:
+    """A label naming only a group of rows (（三）不予公开, 三、本年度办理结果 …)."""
+    return bool(folded) and _GROUP_ONLY.fullmatch(strip_numbering(folded)) is not None
+
+
+# vocabulary of table B's header rows
+_B_HEADER: Final = re.compile(
+    r"[勾钩]稽关系|申请人情况|自然人|法人或其他组织|商业企业|科研机构|社会公益组织|法律服务机构"
+)
+
+
+def is_b_header(folded: str) -> bool:
+    """Whether a value-less row belongs to table B's header."""
+    return _B_HEADER.search(folded) is not None
+
+
+# vocabulary of table C's header rows
+_C_HEADER: Final = re.compile(
+    r"行政复议|行政诉讼|结果维持|结果纠正|其他结果|尚未审结|未经复议|复议后起诉|维持|纠正|审结"
+)
+
+
+def is_c_header(folded: str) -> bool:
+    """Whether a value-less row belongs to table C's header."""
+    return _C_HEADER.search(folded) is not None
+
+
+#: the canonical label of each table B row, folded, for approximate matching
+_CANONICAL_ROWS: Final = {key: strip_numbering(label) for key, label in ROW_LABELS.items()}
+_CANONICAL_ITEMS: Final = {key: label for key, (_, label) in ITEMS.items()}

@@ -1,0 +1,331 @@
+"""The line classifier: turns logical rows into the tokens ``grammar/report.lark`` reads.
+
+One token per row. Which token a row becomes depends on what it says (a heading, a 第二十条
+caption, a row label of table B …) and on the table the lexer is in, which it tracks like a
+lexer mode: a row of bare numbers is table C's value row after table C's header, an unlabelled
+row of table B inside table B, and prose elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from lark import Token
+
+from . import _labels as labels
+from ._cells import classify
+from ._rows import RawCell, RawRow, read_rows
+from ._text import fold, has_cjk
+
+# token types (the terminals %declare'd in the grammar)
+TITLE: Final = "TITLE"
+TEXT: Final = "TEXT"
+HEADINGS: Final = {
+    1: "H_OVERVIEW",
+    2: "H_ACTIVE",
+    3: "H_REQUESTS",
+    4: "H_REVIEWS",
+    5: "H_PROBLEMS",
+    6: "H_OTHER",
+}
+A_CLAUSE, A_HEAD, A_ROW = "A_CLAUSE", "A_HEAD", "A_ROW"
+B_HEAD, B_ROW, B_VALUES, B_LABEL = "B_HEAD", "B_ROW", "B_VALUES", "B_LABEL"
+C_HEAD, C_ROW = "C_HEAD", "C_ROW"
+
+#: the table each row token belongs to; entering a table emits its zero-width *_BEGIN token
+_TABLE_OF: Final = {
+    A_CLAUSE: "A",
+    A_HEAD: "A",
+    A_ROW: "A",
+    B_HEAD: "B",
+    B_ROW: "B",
+    B_VALUES: "B",
+    B_LABEL: "B",
+    C_HEAD: "C",
+    C_ROW: "C",
+}
+
+_JUNK: Final = re.compile(
+    r"^(?:附件\d*:?|附表\d*:?|正文|目录|返回顶部|打印本页|关闭窗口|【?打印】?|\[?关闭\]?"
+    r"|-\d{1,3}-|第\d{1,3}页(?:/?共\d{1,3}页)?|\d{1,3}/\d{1,3})$"
+)
+_SENTENCE_END: Final = re.compile(r"[。；;！!？?]")
+_PROSE: Final = re.compile(r"[，,。；;]")
+_TOKEN: Final = re.compile(r"\S+")
+_UNIT_WORD: Final = re.compile(r"^(?:万元|亿元|千元|元|件|个|项|次|条)$")
+
+# modes
+_NARRATIVE, _A, _B, _C = 0, 1, 2, 3
+
+
+class Row:
+    """The payload of a token: a logical row split into label cells and value cells."""
+
+    __slots__ = ("cells", "column", "folded", "key", "kind", "label", "labels", "line", "values")
+
+    def __init__(self, raw: RawRow, labels_: list[RawCell], values: list[RawCell]) -> None:
+        self.kind = raw.kind
+        self.cells = raw.cells
+        self.labels = labels_
+        self.values = values
+        self.label = "".join(c.text for c in labels_)
+        self.folded = fold(self.label)
+        self.key: str | None = None
+        first = labels_[0] if labels_ else (values[0] if values else raw.cells[0])
+        self.line = first.line
+        self.column = first.column
+
+    def __str__(self) -> str:
+        return self.label or " ".join(c.text for c in self.values)
+
+    def __repr__(self) -> str:
+        return f"Row({self.line}, {self.label!r}, {[c.text for c in self.values]})"
+
+
+def _split_cells(cells: list[RawCell]) -> tuple[list[RawCell], list[RawCell]]:
+    """Label cells (the leading text) and value cells (everything after the last label)."""
+    last_label = -1
+    for i, cell in enumerate(cells):
+        if not cell.text or cell.filler:
+            continue
+        if classify(cell.text)[0] == "text":
+            last_label = i
+        else:
+            break
+    labels_ = [c for c in cells[: last_label + 1] if c.text and not c.filler]
+    return labels_, cells[last_label + 1 :]
+
+
+def _split_plain(cell: RawCell) -> list[RawCell]:
+    """Split a plain line such as "行政许可 97" or "0 0 1" at spaces into cells.
+
+    A unit written apart from its number ("7.5 万元") stays with the number.
+    """
+    out: list[RawCell] = []
+    for m in _TOKEN.finditer(cell.text):
+        word = m.group()
+        if out and _UNIT_WORD.match(word) and classify(out[-1].text)[0] == "number":
+            out[-1].text += " " + word
+            continue
+        out.append(RawCell(word, cell.line, cell.column + m.start(), False))
+    # keep the label in one piece: words before the first value belong together
+    first_value = next((i for i, c in enumerate(out) if classify(c.text)[0] != "text"), len(out))
+    if first_value > 1:
+        head = out[:first_value]
+        joined = RawCell(
+            cell.text[: head[-1].column - cell.column + len(head[-1].text)],
+            cell.line,
+            cell.column,
+            False,
+        )
+        out = [joined, *out[first_value:]]
+    return out
+
+
+class _Lexer:
+    """Classifies rows one by one, keeping the table mode between them."""
+
+    def __init__(self) -> None:
+        self.mode = _NARRATIVE
+        self.front = True  # no section heading seen yet
+        self.title_seen = False
+        self.open_table: str | None = None
+        self.section = 0  # the last section heading seen
+        self.c_values = 0  # value cells seen in the current table C
+        self.tokens: list[Token] = []
+
+    def emit(self, kind: str, row: Row) -> None:
+        table = _TABLE_OF.get(kind)
+        if table != self.open_table:
+            if table is not None:
+                self.tokens.append(Token(f"{table}_BEGIN", row, None, row.line, row.column))
+            self.open_table = table
+        self.tokens.append(Token(kind, row, None, row.line, row.column))
+
+    def run(self, rows: list[RawRow]) -> list[Token]:
+        for raw in rows:
+            self.classify(raw)
+        return self.tokens
+
+    def classify(self, raw: RawRow) -> None:
+        cells = raw.cells
+        if raw.kind == "plain":
+            text = cells[0].text
+            folded = fold(text)
+            if not folded or _JUNK.match(folded):
+                return
+            number = labels.heading_number(folded)
+            if number is not None:
+                self.front = False
+                self.mode = _NARRATIVE
+                self.section = number
+                row = Row(raw, cells, [])
+                row.key = str(number)
+                self.emit(HEADINGS[number], row)
+                return
+            if self.front and not self.title_seen and labels.is_title(folded):
+                self._title(raw, folded)
+                return
+            if self.mode != _NARRATIVE or self._table_like(folded):
+                cells = _split_plain(cells[0])
+        labels_, values = _split_cells(cells)
+        row = Row(raw, labels_, values)
+        self._table_row(row, raw)
+
+    # -- title -----------------------------------------------------------------------------
+
+    def _title(self, raw: RawRow, folded: str) -> None:
+        """Emit the title, joining it with the line before when it was split in two."""
+        self.title_seen = True
+        row = Row(raw, raw.cells, [])
+        org, _ = labels.organization_from_title(folded)
+        previous = self.tokens[-1] if self.tokens else None
+        if (
+            previous is not None
+            and previous.type == TEXT
+            and previous.line is not None
+            and row.line - previous.line <= 2
+        ):
+            prev_row: Row = previous.value
+            short = len(prev_row.folded) <= 30 and not _SENTENCE_END.search(prev_row.folded)
+            if short and (org is None or folded.startswith("年度报告")):
+                self.tokens.pop()
+                prev_row.labels = prev_row.labels + row.labels
+                prev_row.label += row.label
+                prev_row.folded += row.folded
+                row = prev_row
+        self.emit(TITLE, row)
+
+    # -- tables ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _table_like(folded: str) -> bool:
+        """A plain line in prose that still reads as a table row (label then numbers)."""
+        return (
+            len(folded) <= 60
+            and _PROSE.search(folded) is None
+            and labels.row_key(folded) is not None
+        )
+
+    def _table_row(self, row: Row, raw: RawRow) -> None:
+        folded = row.folded
+        numbers = [
+            c for c in row.values if c.text and not c.filler and classify(c.text)[0] != "text"
+        ]
+        short = len(folded) <= 60 and not _SENTENCE_END.search(folded)
+        multi = len(raw.cells) > 1
+
+        if not numbers:
+            if short and (multi or len(folded) <= 30):
+                clause = labels.clause_of(folded)
+                if clause is not None:
+                    row.key = clause
+                    self.mode = _A
+                    self.emit(A_CLAUSE, row)
+                    return
+                if folded.startswith("信息内容") or (self.mode == _A and labels.a_columns(folded)):
+                    self.mode = _A
+                    self.emit(A_HEAD, row)
+                    return
+                if (
+                    labels.is_b_header(folded)
+                    and self.mode != _C
+                    and (self.mode == _B or multi or self.section == 3)
+                ):
+                    self.mode = _B
+                    self.emit(B_HEAD, row)
+                    return
+                if self.mode == _C or (labels.is_c_header(folded) and (multi or self.section == 4)):
+                    self._enter_c()
+                    self.emit(C_HEAD, row)
+                    return
+            if self.mode == _B and short and has_cjk(folded):
+                # a wrapped or detached label fragment; prose ends the table
+                row.key = labels.row_key(folded)
+                if (
+                    row.key is not None
+                    or len(folded) <= 20
+                    or labels.is_b_header(folded)
+                    or labels.is_group_label(folded)
+                ):
+                    self.emit(B_LABEL, row)
+                    return
+            if self.mode == _A and short:
+                key = labels.item_key(folded)
+                if key is not None:
+                    row.key = key
+                    self.emit(A_ROW, row)
+                    return
+            self._text(row, raw)
+            return
+
+        if not folded:
+            if self.mode == _C:
+                self.emit(C_ROW, row)
+                self.c_values += len(numbers)
+                if self.c_values >= 15:
+                    self.mode = _NARRATIVE  # the table's 15 numbers are in
+                return
+            if self.mode == _B:
+                if len(numbers) >= 4:
+                    self.emit(B_VALUES, row)
+                # else: a stray digit among label fragments (converted PDFs); not a row
+                return
+            if self.mode == _A:
+                self.emit(A_ROW, row)
+                return
+            self._text(row, raw)
+            return
+
+        key = labels.row_key(folded)
+        if (
+            key is not None
+            and self.mode in (_B, _NARRATIVE)
+            and short
+            and (self.mode == _B or len(numbers) >= 4 or labels.is_group_label(folded))
+        ):
+            row.key = key
+            self.mode = _B
+            self.emit(B_ROW, row)
+            return
+        item = labels.item_key(folded)
+        if item is not None and short and self.mode in (_A, _NARRATIVE):
+            row.key = item
+            self.mode = _A
+            self.emit(A_ROW, row)
+            return
+        if self.mode == _A and short:
+            self.emit(A_ROW, row)  # an item label the vocabulary does not know
+            return
+        if self.mode == _B and short:
+            row.key = None
+            self.emit(B_ROW, row)
+            return
+        if self.mode == _C and short and labels.is_c_header(folded):
+            self.emit(C_ROW, row)
+            return
+        self._text(row, raw)
+
+    def _enter_c(self) -> None:
+        if self.mode != _C:
+            self.mode = _C
+            self.c_values = 0
+
+    def _text(self, row: Row, raw: RawRow) -> None:
+        self.mode = _NARRATIVE
+        # prose keeps the whole line; a table row that fits no table keeps its cells' words
+        row.labels = raw.cells
+        row.label = "\t".join(c.text for c in raw.cells)
+        self.emit(TEXT, row)
+
+
+def tokenize(text: str) -> list[Token]:
+    """The token stream of *text*: one token per logical row (see the module docstring)."""
+    return _Lexer().run(read_rows(text))
+
+
+def iter_tokens(text: str) -> Iterator[Token]:
+    """Like :func:`tokenize`, one token at a time."""
+    yield from tokenize(text)

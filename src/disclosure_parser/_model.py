@@ -1,0 +1,546 @@
+"""The object model of SPEC §3: frozen, slotted attrs classes built by the parser.
+
+Every cell keeps its state, value, raw text and 1-based source position. Tables are looked up
+with the contract keys of :mod:`disclosure_parser._keys`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any, Literal, cast, get_args
+
+import attrs
+
+from ._keys import APPLICANT_COLUMNS, REVIEW_OUTCOMES, Template
+
+CellState = Literal["number", "blank", "na", "text", "missing"]
+Severity = Literal["info", "warning", "error"]
+Number = int | Decimal
+
+CELL_STATES: tuple[str, ...] = get_args(CellState)
+SEVERITIES: tuple[str, ...] = get_args(Severity)
+
+
+def _check_cell(instance: Cell, attribute: attrs.Attribute[Any], value: object) -> None:
+    if (instance.state == "number") != (value is not None):
+        raise ValueError(f"a cell in state {instance.state!r} cannot hold value {value!r}")
+
+
+@attrs.frozen
+class Cell:
+    """One table cell: what was printed, what it means, and where it stood.
+
+    ``state`` is ``number`` (``value`` holds an int, or a Decimal for amounts), ``blank`` (an
+    empty cell), ``na`` (a mark such as "/" or "无"), ``text`` (anything else, kept verbatim) or
+    ``missing`` (the table should have this cell but the text gives no readable value).
+    ``derived`` is true when the value was recovered from the table's own sums instead of read.
+
+    >>> Cell("number", 7, raw="7", line=3, column=5)
+    Cell(state='number', value=7, raw='7', unit=None, line=3, column=5, derived=False)
+    """
+
+    state: CellState = attrs.field(validator=attrs.validators.in_(CELL_STATES))
+    value: Number | None = attrs.field(default=None, validator=_check_cell)
+    raw: str = ""
+    unit: str | None = None
+    line: int | None = None
+    column: int | None = None
+    derived: bool = False
+
+    @property
+    def number(self) -> Number | None:
+        """The value when the cell holds a number, else None."""
+        return self.value
+
+    def to_dict(self) -> dict[str, Any]:
+        value: Any = self.value
+        if isinstance(value, Decimal):
+            value = str(value)
+        out: dict[str, Any] = {"state": self.state, "value": value, "raw": self.raw}
+        if self.unit is not None:
+            out["unit"] = self.unit
+        out["line"] = self.line
+        out["column"] = self.column
+        if self.derived:
+            out["derived"] = True
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Cell:
+        value = data.get("value")
+        if isinstance(value, str):
+            value = Decimal(value)
+        return cls(
+            state=data["state"],
+            value=value,
+            raw=data.get("raw", ""),
+            unit=data.get("unit"),
+            line=data.get("line"),
+            column=data.get("column"),
+            derived=bool(data.get("derived", False)),
+        )
+
+
+MISSING = Cell("missing")
+
+
+@attrs.frozen
+class Span:
+    """A stretch of the input, from (line, column) up to and including (end_line, end_column)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def to_dict(self) -> dict[str, int]:
+        return attrs.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Span:
+        return cls(**data)
+
+
+@attrs.frozen
+class TextLine:
+    """One line of narrative text, with the position of its first character."""
+
+    text: str
+    line: int
+    column: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return attrs.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TextLine:
+        return cls(**data)
+
+
+@attrs.frozen
+class Section:
+    """One of the six numbered sections, identified by meaning (1 = 总体情况 … 6 = 其他事项).
+
+    ``title`` is the heading as printed, ``printed_number`` the ordinal it was printed with
+    (which may differ from ``number`` in reports that shift their numbering), ``text`` the
+    narrative lines of the section joined by newlines (tables excluded) and ``lines`` those same
+    lines with their positions.
+    """
+
+    number: int
+    title: str
+    text: str
+    span: Span
+    printed_number: str | None = None
+    lines: tuple[TextLine, ...] = ()
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """Line and column in the input of character *offset* of :attr:`text`."""
+        for text_line in self.lines:
+            if offset <= len(text_line.text):
+                return text_line.line, text_line.column + offset
+            offset -= len(text_line.text) + 1
+        return self.span.end_line, self.span.end_column
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "title": self.title,
+            "printed_number": self.printed_number,
+            "text": self.text,
+            "span": self.span.to_dict(),
+            "lines": [line.to_dict() for line in self.lines],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Section:
+        return cls(
+            number=data["number"],
+            title=data["title"],
+            text=data["text"],
+            span=Span.from_dict(data["span"]),
+            printed_number=data.get("printed_number"),
+            lines=tuple(TextLine.from_dict(x) for x in data.get("lines", ())),
+        )
+
+
+def _cells_to_dicts(cells: tuple[Cell, ...]) -> list[dict[str, Any]]:
+    return [c.to_dict() for c in cells]
+
+
+def _cells_from_dicts(data: Any) -> tuple[Cell, ...]:
+    return tuple(Cell.from_dict(c) for c in data)
+
+
+# ---------------------------------------------------------------------------------------------
+# Table A
+# ---------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class DisclosureItem:
+    """One row of table A: a 第二十条 item such as 规章 or 行政许可, with its cells."""
+
+    key: str
+    clause: str
+    label: str
+    columns: tuple[str, ...]
+    cells: tuple[Cell, ...]
+    line: int | None = None
+    column: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "clause": self.clause,
+            "label": self.label,
+            "columns": list(self.columns),
+            "cells": _cells_to_dicts(self.cells),
+            "line": self.line,
+            "column": self.column,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DisclosureItem:
+        return cls(
+            key=data["key"],
+            clause=data["clause"],
+            label=data["label"],
+            columns=tuple(data["columns"]),
+            cells=_cells_from_dicts(data["cells"]),
+            line=data.get("line"),
+            column=data.get("column"),
+        )
+
+
+@attrs.frozen
+class ActiveDisclosure:
+    """Table A (二、主动公开政府信息情况): the 第二十条 items in the order printed.
+
+    >>> table = ActiveDisclosure((DisclosureItem("regulations", "一", "规章", ("本年制发件数",),
+    ...     (Cell("number", 3, raw="3"),)),))
+    >>> table.get("regulations", -1)
+    3
+    """
+
+    items: tuple[DisclosureItem, ...] = ()
+
+    def item(self, key: str) -> DisclosureItem | None:
+        """The item with contract key *key* (e.g. ``"licensing"``), or None if absent."""
+        for it in self.items:
+            if it.key == key:
+                return it
+        return None
+
+    def cell(self, item: str, column: int) -> Cell | None:
+        """The cell at *column* (an index; negative counts from the end) of *item*."""
+        found = self.item(item)
+        if found is None:
+            return None
+        try:
+            return found.cells[column]
+        except IndexError:
+            return None
+
+    def get(self, item: str, column: int) -> Number | None:
+        """The number at *column* of *item*, or None when the cell holds no number."""
+        found = self.cell(item, column)
+        return None if found is None else found.value
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[DisclosureItem]:
+        return iter(self.items)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"items": [it.to_dict() for it in self.items]}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ActiveDisclosure:
+        return cls(tuple(DisclosureItem.from_dict(x) for x in data.get("items", ())))
+
+
+# ---------------------------------------------------------------------------------------------
+# Table B
+# ---------------------------------------------------------------------------------------------
+
+
+def _column_index(column: str | int, names: tuple[str, ...]) -> int:
+    if isinstance(column, int):
+        return column
+    try:
+        return names.index(column)
+    except ValueError:
+        raise KeyError(f"unknown column {column!r}; expected one of {', '.join(names)}") from None
+
+
+@attrs.frozen
+class ApplicationRow:
+    """One row of table B; ``cells`` follow :data:`APPLICANT_COLUMNS` (总计 last)."""
+
+    key: str
+    label: str
+    cells: tuple[Cell, ...]
+    line: int | None = None
+    column: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "label": self.label,
+            "cells": _cells_to_dicts(self.cells),
+            "line": self.line,
+            "column": self.column,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ApplicationRow:
+        return cls(
+            key=data["key"],
+            label=data["label"],
+            cells=_cells_from_dicts(data["cells"]),
+            line=data.get("line"),
+            column=data.get("column"),
+        )
+
+
+@attrs.frozen
+class Applications:
+    """Table B (三、收到和处理政府信息公开申请情况), the applicant-by-outcome matrix.
+
+    Rows are looked up by their contract key (``"new_received"``, ``"withheld.state_secret"``,
+    ``"total"`` …), columns by key (``"natural_person"`` … ``"total"``) or index.
+    ``has_total_column`` is false for reports printed without the 总计 column; their total
+    cells are ``missing``.
+    """
+
+    rows: tuple[ApplicationRow, ...] = ()
+    has_total_column: bool = True
+
+    def row(self, key: str) -> ApplicationRow | None:
+        """The row with contract key *key*, or None if the report lacks it."""
+        for r in self.rows:
+            if r.key == key:
+                return r
+        return None
+
+    def cell(self, row: str, column: str | int) -> Cell | None:
+        """The cell of *row* under *column* (a key of APPLICANT_COLUMNS or an index)."""
+        found = self.row(row)
+        if found is None:
+            return None
+        try:
+            return found.cells[_column_index(column, APPLICANT_COLUMNS)]
+        except IndexError:
+            return None
+
+    def get(self, row: str, column: str | int) -> int | None:
+        """The number in *row* under *column*, or None when that cell holds no number."""
+        found = self.cell(row, column)
+        if found is None or found.value is None:
+            return None
+        return int(found.value)
+
+    def row_total(self, row: str) -> int | None:
+        """The row's 总计 as printed, or the sum of its applicant cells when it has none.
+
+        A blank applicant cell counts as zero in that sum (the usual meaning of an empty cell
+        in these tables); a missing, ``na`` or ``text`` applicant cell makes it unknown (None).
+        """
+        found = self.row(row)
+        if found is None:
+            return None
+        total = found.cells[-1]
+        if total.state == "number":
+            return int(cast(Number, total.value))
+        if total.state not in ("blank", "missing"):
+            return None
+        parts = found.cells[:-1]
+        if any(c.state not in ("number", "blank") for c in parts):
+            return None
+        return sum(int(c.value) for c in parts if c.value is not None)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[ApplicationRow]:
+        return iter(self.rows)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "has_total_column": self.has_total_column,
+            "rows": [r.to_dict() for r in self.rows],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Applications:
+        return cls(
+            rows=tuple(ApplicationRow.from_dict(x) for x in data.get("rows", ())),
+            has_total_column=bool(data.get("has_total_column", True)),
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Table C
+# ---------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class ReviewGroup:
+    """One group of table C; ``cells`` follow :data:`REVIEW_OUTCOMES` (总计 last)."""
+
+    key: str
+    cells: tuple[Cell, ...]
+    line: int | None = None
+    column: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "cells": _cells_to_dicts(self.cells),
+            "line": self.line,
+            "column": self.column,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ReviewGroup:
+        return cls(
+            key=data["key"],
+            cells=_cells_from_dicts(data["cells"]),
+            line=data.get("line"),
+            column=data.get("column"),
+        )
+
+
+@attrs.frozen
+class Reviews:
+    """Table C (四、行政复议、行政诉讼): ``review``, ``direct_suit``, ``post_review_suit``."""
+
+    groups: tuple[ReviewGroup, ...] = ()
+
+    def group(self, key: str) -> ReviewGroup | None:
+        """The group with contract key *key*, or None if the report lacks it."""
+        for g in self.groups:
+            if g.key == key:
+                return g
+        return None
+
+    def cell(self, group: str, outcome: str | int) -> Cell | None:
+        """The cell of *group* under *outcome* (a key of REVIEW_OUTCOMES or an index)."""
+        found = self.group(group)
+        if found is None:
+            return None
+        try:
+            return found.cells[_column_index(outcome, REVIEW_OUTCOMES)]
+        except IndexError:
+            return None
+
+    def get(self, group: str, outcome: str | int) -> int | None:
+        """The number of *group* under *outcome*, or None when that cell holds no number."""
+        found = self.cell(group, outcome)
+        if found is None or found.value is None:
+            return None
+        return int(found.value)
+
+    def __len__(self) -> int:
+        return len(self.groups)
+
+    def __iter__(self) -> Iterator[ReviewGroup]:
+        return iter(self.groups)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"groups": [g.to_dict() for g in self.groups]}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Reviews:
+        return cls(tuple(ReviewGroup.from_dict(x) for x in data.get("groups", ())))
+
+
+# ---------------------------------------------------------------------------------------------
+# Diagnostics and the report
+# ---------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Diagnostic:
+    """Something the parser noticed, overcame or could not read, with its position.
+
+    ``severity`` is ``info`` (a layout variant, nothing lost), ``warning`` (a problem the
+    parser overcame, e.g. a ragged row it realigned) or ``error`` (a value it could not read
+    and withheld). ``strict=True`` turns the first warning or error into a ParseError.
+    """
+
+    code: str
+    severity: Severity = attrs.field(validator=attrs.validators.in_(SEVERITIES))
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.line}:{self.column}: " if self.line is not None else ""
+        return f"{where}{self.severity} {self.code} {self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return attrs.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Diagnostic:
+        return cls(**data)
+
+
+@attrs.frozen
+class Report:
+    """A parsed 政府信息公开工作年度报告.
+
+    ``template`` is the official template detected from the table headers ("2019" or "2021"),
+    or None when the headers name neither. Tables a report lacks are empty (``len() == 0``),
+    and a ``missing_table`` diagnostic says so.
+    """
+
+    organization: str | None
+    year: int | None
+    title: str | None
+    template: Template | None
+    sections: tuple[Section, ...] = ()
+    active_disclosure: ActiveDisclosure = ActiveDisclosure()
+    applications: Applications = Applications()
+    reviews: Reviews = Reviews()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def section(self, number: int) -> Section | None:
+        """Section *number* (1..6, by meaning), or None if the report lacks it."""
+        for s in self.sections:
+            if s.number == number:
+                return s
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data; :meth:`from_dict` turns it back into an equal Report."""
+        return {
+            "organization": self.organization,
+            "year": self.year,
+            "title": self.title,
+            "template": self.template,
+            "sections": [s.to_dict() for s in self.sections],
+            "active_disclosure": self.active_disclosure.to_dict(),
+            "applications": self.applications.to_dict(),
+            "reviews": self.reviews.to_dict(),
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Report:
+        """Rebuild a Report from :meth:`to_dict` output."""
+        return cls(
+            organization=data.get("organization"),
+            year=data.get("year"),
+            title=data.get("title"),
+            template=data.get("template"),
+            sections=tuple(Section.from_dict(s) for s in data.get("sections", ())),
+            active_disclosure=ActiveDisclosure.from_dict(data.get("active_disclosure", {})),
+            applications=Applications.from_dict(data.get("applications", {})),
+            reviews=Reviews.from_dict(data.get("reviews", {})),
+            diagnostics=tuple(Diagnostic.from_dict(d) for d in data.get("diagnostics", ())),
+        )

@@ -1,0 +1,187 @@
+"""From physical lines to logical rows of cells, whatever the layout (SPEC §2 items 1–3).
+
+A *row* is what one table row or one line of prose became in the text:
+
+* tab rows: one line, cells separated by tabs (seeds 000, 001, 002);
+* markdown pipe rows: ``| a | b |`` (rules ``|---|`` are dropped);
+* one cell per line: each cell on its own line starting with a tab, rows separated by blank
+  lines; a cell's text may continue on the next line without the tab (seeds 003, 004);
+* plain lines: everything else, one cell holding the line.
+
+Every cell keeps the 1-based line and column of its first visible character, so numbers can be
+traced back to the input.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ._cells import looks_like_value
+from ._text import fold
+
+_WS: Final = " \t\r\xa0\u3000\u200b\ufeff"
+_FILLER: Final = " \r"  # a cell holding only these is layout filler, not a printed blank
+_RULE_CELL: Final = re.compile(r"^:?[-=]{3,}:?$|^$")
+_BOOKMARK: Final = re.compile(r"\[bookmark:[^\]]*\]")
+
+
+class RawCell:
+    """A cell's text as printed (stripped) and the position of its first visible character."""
+
+    __slots__ = ("column", "filler", "line", "text")
+
+    def __init__(self, text: str, line: int, column: int, filler: bool) -> None:
+        self.text = text
+        self.line = line
+        self.column = column
+        #: true for an empty cell that is probably layout (a merged cell's shadow), not a blank
+        self.filler = filler
+
+    def __repr__(self) -> str:
+        return f"RawCell({self.text!r}, {self.line}, {self.column})"
+
+
+class RawRow:
+    """The cells of one logical row and the layout they came from."""
+
+    __slots__ = ("cells", "kind", "line")
+
+    def __init__(self, cells: list[RawCell], line: int, kind: str) -> None:
+        self.cells = cells
+        self.line = line
+        #: "tab", "pipe", "cells" (one cell per line) or "plain"
+        self.kind = kind
+
+    def __repr__(self) -> str:
+        return f"RawRow({self.kind}, {self.line}, {[c.text for c in self.cells]})"
+
+
+def _cell(raw: str, line: int, start: int) -> RawCell:
+    """A RawCell for *raw*, which begins at 0-based character *start* of its line."""
+    stripped = raw.lstrip(_WS)
+    lead = len(raw) - len(stripped)
+    text = stripped.rstrip(_WS)
+    filler = not raw.strip(_FILLER)
+    if not text:
+        # an empty cell is located where it starts; a printed blank (nbsp, ideographic
+        # space) keeps what was printed
+        if not filler:
+            text = raw.strip("\r")
+        return RawCell(text, line, start + 1, filler)
+    return RawCell(text, line, start + lead + 1, filler)
+
+
+def _split(line_text: str, sep: str, line: int, offset: int = 0) -> list[RawCell]:
+    cells: list[RawCell] = []
+    start = offset
+    for part in line_text[offset:].split(sep):
+        cells.append(_cell(part, line, start))
+        start += len(part) + 1
+    return cells
+
+
+def _is_cell_line(text: str) -> bool:
+    """A line of the one-cell-per-line layout: a leading tab and no other tab."""
+    return text.startswith("\t") and text.find("\t", 1) == -1
+
+
+def _is_blank(text: str) -> bool:
+    return not text.strip(_WS)
+
+
+def _continues(previous: RawCell, text: str) -> bool:
+    """Whether plain line *text* continues *previous*, a cell of a one-cell-per-line row.
+
+    Only label text wraps ("本年新" / "制作数量"); a number, or anything long enough to be a
+    paragraph or heading, starts something new.
+    """
+    if not previous.text or looks_like_value(previous.text):
+        return False
+    stripped = text.strip(_WS)
+    if not stripped or looks_like_value(stripped) or len(stripped) > 40:
+        return False
+    return not (stripped.endswith("。") or ("情况" in stripped and "、" in stripped[:3]))
+
+
+def read_rows(text: str) -> list[RawRow]:
+    """Split *text* into logical rows (see the module docstring)."""
+    lines = text.split("\n")
+    rows: list[RawRow] = []
+    block: list[RawCell] | None = None  # the open one-cell-per-line row
+    block_line = 0
+    n = len(lines)
+    i = 0
+    while i < n:
+        raw = lines[i]
+        lineno = i + 1
+        i += 1
+        if "[bookmark" in raw:
+            # Word's bookmark marker carries no text; blank it out, keeping columns
+            raw = _BOOKMARK.sub(lambda m: " " * len(m.group()), raw)
+        if _is_cell_line(raw):
+            if block is None and not _opens_block(lines, i):
+                rows.append(RawRow(_split(raw, "\t", lineno), lineno, "tab"))
+                continue
+            if block is None:
+                block, block_line = [], lineno
+            cell = _cell(raw[1:], lineno, 1)
+            cell.filler = False  # a line of its own: an empty cell here was printed empty
+            block.append(cell)
+            continue
+        if block is not None:
+            if not _is_blank(raw) and "\t" not in raw and _continues(block[-1], raw):
+                last = block[-1]
+                last.text += raw.strip(_WS)
+                last.filler = False
+                continue
+            rows.append(RawRow(block, block_line, "cells"))
+            block = None
+        if _is_blank(raw):
+            continue
+        if "\t" in raw:
+            cells = _split(raw, "\t", lineno)
+            if all(_RULE_CELL.match(c.text) for c in cells):
+                continue  # a markdown rule pasted into a tab layout
+            rows.append(RawRow(cells, lineno, "tab"))
+            continue
+        stripped = raw.lstrip(_WS)
+        if stripped.startswith("|"):
+            row = _pipe_row(raw, lineno)
+            if row is not None:
+                rows.append(row)
+            continue
+        rows.append(RawRow([_cell(raw, lineno, 0)], lineno, "plain"))
+    if block is not None:
+        rows.append(RawRow(block, block_line, "cells"))
+    return rows
+
+
+def _opens_block(lines: list[str], i: int) -> bool:
+    """Whether the cell line just read (index i-1) starts a one-cell-per-line row.
+
+    It does when another cell line follows before the next blank line (possibly after a
+    wrapped continuation line); a lone ``\\tX`` line between tab rows is a tab row instead.
+    """
+    n = len(lines)
+    j = i
+    while j < n and j < i + 3:
+        nxt = lines[j]
+        if _is_cell_line(nxt):
+            return True
+        if _is_blank(nxt) or "\t" in nxt:
+            # a lone cell line followed by a blank line is a one-cell row of the cell layout
+            # only if cell lines resume after it
+            return j + 1 < n and _is_cell_line(lines[j + 1]) and _is_blank(nxt)
+        j += 1
+    return False
+
+
+def _pipe_row(raw: str, lineno: int) -> RawRow | None:
+    start = raw.index("|")
+    body = raw.rstrip(_WS)
+    end = len(body) - 1 if body.endswith("|") and len(body) - 1 > start else len(body)
+    cells = _split(raw[:end], "|", lineno, start + 1)
+    if all(_RULE_CELL.match(fold(c.text)) for c in cells):
+        return None  # |---|---|
+    return RawRow(cells, lineno, "pipe")

@@ -1,0 +1,295 @@
+"""Choosing between readings of a table by the table's own arithmetic.
+
+A row of a table may be read in several ways: a ragged row with a cell too few could have lost
+any of its cells, a row with an extra cell could carry a stray one at either end. Each reading
+is a :class:`Candidate`: a value per column, where a value is a known number, ``None`` (a cell
+the text does not give, to be derived if the sums allow) or :data:`OPAQUE` (text, which no sum
+can use). The table's equations (a row's 总计 is the sum of its parts, a column's outcomes add
+up to its 总计 …) then rule readings out.
+
+The solver never guesses: a reading is chosen only when it is the single one that fits; where
+several fit, the cells on which they agree are kept and the rest are withheld; a cell is
+derived from a sum only when that sum determines it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from typing import Final
+
+OPAQUE: Final = -(2**62)  # a text cell: a value no equation can use (ints keep typing simple)
+_INF: Final = 2**60
+_MAX_COMBINATIONS: Final = 4096
+
+Value = int | None
+#: (row index, column index, sign): one side of an equation is +1, the other -1
+Term = tuple[int, int, int]
+Equation = tuple[str, tuple[Term, ...]]
+
+
+class Candidate:
+    """One reading of a row: its values, the source of each, and how far-fetched it is."""
+
+    __slots__ = ("cost", "derived", "sources", "values")
+
+    def __init__(
+        self,
+        values: Sequence[Value],
+        sources: Sequence[object | None],
+        cost: int,
+        derived: frozenset[int] = frozenset(),
+    ) -> None:
+        self.values: tuple[Value, ...] = tuple(values)
+        self.sources: tuple[object | None, ...] = tuple(sources)
+        self.cost = cost
+        self.derived = derived
+
+    def with_value(self, column: int, value: int) -> Candidate:
+        values = list(self.values)
+        values[column] = value
+        return Candidate(values, self.sources, self.cost, self.derived | {column})
+
+    def __repr__(self) -> str:
+        shown = ["?" if v is None else ("T" if v == OPAQUE else str(v)) for v in self.values]
+        return f"Candidate({' '.join(shown)}, cost={self.cost})"
+
+
+class Outcome:
+    """What the solver decided for one row."""
+
+    __slots__ = ("alternatives", "chosen", "kept")
+
+    def __init__(
+        self,
+        chosen: Candidate | None,
+        alternatives: list[Candidate],
+        kept: tuple[bool, ...],
+    ) -> None:
+        #: the single reading that fits, or None when several (or none) do
+        self.chosen = chosen
+        #: the readings still possible when no single one was chosen
+        self.alternatives = alternatives
+        #: per column: whether the cell is the same in every possible reading
+        self.kept = kept
+
+
+def _interval(values: set[Value], sign: int) -> tuple[int, int] | None:
+    """The range of sign*value over *values*; None when a value is opaque."""
+    lo, hi = _INF, -_INF
+    for v in values:
+        if v == OPAQUE:
+            return None
+        a, b = (0, _INF) if v is None else (v, v)
+        if sign < 0:
+            a, b = -b, -a
+        lo, hi = min(lo, a), max(hi, b)
+    return lo, hi
+
+
+class _Problem:
+    def __init__(self, domains: list[list[Candidate]], equations: Sequence[Equation]) -> None:
+        self.domains = [_dedupe(d) for d in domains]
+        self.equations = list(equations)
+        self.broken: set[int] = set()
+        self.by_row: list[list[int]] = [[] for _ in domains]
+        for e, (_, terms) in enumerate(self.equations):
+            for row in {t[0] for t in terms}:
+                self.by_row[row].append(e)
+
+    # -- narrowing ---------------------------------------------------------------------------
+
+    def narrow(self) -> None:
+        """Prune and complete candidates until nothing changes (bounded)."""
+        for _ in range(12):
+            changed = False
+            for row in range(len(self.domains)):
+                if self._narrow_row(row):
+                    changed = True
+            if not changed:
+                return
+
+    def _narrow_row(self, row: int) -> bool:
+        domain = self.domains[row]
+        changed = False
+        for e in self.by_row[row]:
+            if e in self.broken:
+                continue
+            kept: list[Candidate] = []
+            for cand in domain:
+                result = self._apply(e, row, cand)
+                if result is not None:
+                    kept.append(result)
+            if not kept:
+                # no reading fits: the report itself breaks this sum; stop relying on it
+                self.broken.add(e)
+                continue
+            kept = _dedupe(kept)
+            if _signature(kept) != _signature(domain):
+                domain = kept
+                changed = True
+        self.domains[row] = domain
+        return changed
+
+    def _apply(self, e: int, row: int, cand: Candidate) -> Candidate | None:
+        """*cand* narrowed by equation *e*, or None when the equation rules it out."""
+        _, terms = self.equations[e]
+        known = 0
+        unknown: list[tuple[int, int]] = []
+        rest_lo = rest_hi = 0
+        for r, col, sign in terms:
+            if r == row:
+                v = cand.values[col]
+                if v == OPAQUE:
+                    return cand
+                if v is None:
+                    unknown.append((col, sign))
+                else:
+                    known += sign * v
+            else:
+                interval = _interval({c.values[col] for c in self.domains[r]}, sign)
+                if interval is None:
+                    return cand
+                rest_lo += interval[0]
+                rest_hi += interval[1]
+        rest_lo, rest_hi = max(rest_lo, -_INF), min(rest_hi, _INF)
+        # the equation reads: known + sum(sign*u) + rest == 0
+        if not unknown:
+            return cand if rest_lo <= -known <= rest_hi else None
+        signs = {s for _, s in unknown}
+        if len(signs) > 1:
+            return cand
+        sign = signs.pop()
+        # sum(u) == sign * (-known - rest)
+        bounds = sorted((sign * (-known - rest_lo), sign * (-known - rest_hi)))
+        lo, hi = bounds
+        if hi < 0:
+            return None
+        if len(unknown) == 1 and rest_lo == rest_hi:
+            return cand.with_value(unknown[0][0], lo) if lo >= 0 else None
+        if hi == 0:
+            for col, _ in unknown:
+                cand = cand.with_value(col, 0)
+            return cand
+        return cand
+
+    # -- search ------------------------------------------------------------------------------
+
+    def solutions(self) -> list[list[Candidate]] | None:
+        """Every combination of readings that satisfies all usable equations.
+
+        None when there are too many combinations to try.
+        """
+        sizes = [len(d) for d in self.domains]
+        total = 1
+        for s in sizes:
+            total *= s
+            if total > _MAX_COMBINATIONS:
+                return None
+        found: list[list[Candidate]] = []
+        seen: set[tuple[tuple[Value, ...], ...]] = set()
+        for combo in itertools.product(*self.domains):
+            resolved = self._complete(list(combo))
+            if resolved is None:
+                continue
+            key = tuple(c.values for c in resolved)
+            if key not in seen:
+                seen.add(key)
+                found.append(resolved)
+        return found
+
+    def _complete(self, rows: list[Candidate]) -> list[Candidate] | None:
+        """Derive the unknowns of one combination; None if it breaks an equation."""
+        for _ in range(len(self.equations) + 1):
+            progress = False
+            for e, (_, terms) in enumerate(self.equations):
+                if e in self.broken:
+                    continue
+                known = 0
+                unknown: list[tuple[int, int, int]] = []
+                opaque = False
+                for r, col, sign in terms:
+                    v = rows[r].values[col]
+                    if v == OPAQUE:
+                        opaque = True
+                        break
+                    if v is None:
+                        unknown.append((r, col, sign))
+                    else:
+                        known += sign * v
+                if opaque:
+                    continue
+                if not unknown:
+                    if known != 0:
+                        return None
+                    continue
+                signs = {s for _, _, s in unknown}
+                if len(unknown) == 1:
+                    r, col, sign = unknown[0]
+                    value = -known * sign
+                    if value < 0:
+                        return None
+                    rows[r] = rows[r].with_value(col, value)
+                    progress = True
+                elif len(signs) == 1:
+                    total = -known * signs.pop()
+                    if total < 0:
+                        return None
+                    if total == 0:
+                        for r, col, _ in unknown:
+                            rows[r] = rows[r].with_value(col, 0)
+                        progress = True
+            if not progress:
+                break
+        return rows
+
+
+def _signature(domain: list[Candidate]) -> tuple[tuple[Value, ...], ...]:
+    return tuple(c.values for c in domain)
+
+
+def _dedupe(domain: list[Candidate]) -> list[Candidate]:
+    """Keep one candidate per distinct reading: the least far-fetched."""
+    best: dict[tuple[Value, ...], Candidate] = {}
+    for cand in domain:
+        current = best.get(cand.values)
+        if current is None or cand.cost < current.cost:
+            best[cand.values] = cand
+    return sorted(best.values(), key=lambda c: c.cost)
+
+
+def solve(domains: list[list[Candidate]], equations: Sequence[Equation]) -> list[Outcome]:
+    """Decide each row's reading (see the module docstring).
+
+    Two readings of a row "1 2" in a table of columns a, b and total (= a + b): the total
+    was lost (then it is 3), or a was lost (then a = 1). Both fit, so the row stays undecided
+    and only column a, 1 in both readings, is kept:
+
+    >>> row = [Candidate([1, 2, None], "ab-", 0), Candidate([None, 1, 2], "-ab", 1)]
+    >>> total = ("row_total", ((0, 2, 1), (0, 0, -1), (0, 1, -1)))
+    >>> outcome, = solve([row], [total])
+    >>> outcome.chosen is None, [c.values for c in outcome.alternatives], outcome.kept
+    (True, [(1, 2, 3), (1, 1, 2)], (True, False, False))
+    """
+    problem = _Problem(domains, equations)
+    problem.narrow()
+    width = [len(d[0].values) if d else 0 for d in problem.domains]
+    if all(len(d) == 1 for d in problem.domains):
+        single = problem._complete([d[0] for d in problem.domains])
+        if single is not None:
+            return [Outcome(c, [c], (True,) * len(c.values)) for c in single]
+        # the only readings left break a sum: the report does not add up; keep what was read
+        return [Outcome(d[0], d, (True,) * len(d[0].values)) for d in problem.domains]
+    found = problem.solutions()
+    outcomes: list[Outcome] = []
+    for row, domain in enumerate(problem.domains):
+        readings = _dedupe([combo[row] for combo in found]) if found else domain
+        if len(readings) == 1:
+            outcomes.append(Outcome(readings[0], readings, (True,) * width[row]))
+            continue
+        kept = tuple(
+            len({c.values[col] for c in readings}) == 1 and readings[0].values[col] is not None
+            for col in range(width[row])
+        )
+        outcomes.append(Outcome(None, readings, kept))
+    return outcomes

@@ -1,0 +1,565 @@
+"""Building tables A, B and C from the rows the grammar grouped.
+
+Table B and C rows are first lined up with their columns (:mod:`disclosure_parser._align`);
+where a row can be read in more than one way, the table's sums decide
+(:mod:`disclosure_parser._solver`). Every decision that is not a plain reading of the text
+leaves a diagnostic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+from . import _labels as labels
+from ._align import readings
+from ._cells import make_cell
+from ._grammar import ABlock, TableDraft
+from ._keys import (
+    APPLICANT_COLUMNS,
+    APPLICATION_ROWS,
+    COLUMN_LABELS,
+    ITEM_COLUMNS,
+    ITEMS,
+    OTHER_HANDLING_2021,
+    OUTCOME_ROWS,
+    REVIEW_GROUPS,
+    REVIEW_OUTCOMES,
+    Template,
+)
+from ._lexer import Row
+from ._model import (
+    MISSING,
+    ActiveDisclosure,
+    ApplicationRow,
+    Applications,
+    Cell,
+    Diagnostic,
+    DisclosureItem,
+    ReviewGroup,
+    Reviews,
+    Severity,
+)
+from ._rows import RawCell
+from ._solver import Candidate, Equation, Outcome, solve
+
+
+class Notes:
+    """Collects the diagnostics of one parse."""
+
+    def __init__(self) -> None:
+        self.items: list[Diagnostic] = []
+
+    def add(
+        self,
+        code: str,
+        severity: Severity,
+        message: str,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.items.append(Diagnostic(code, severity, message, line, column))
+
+
+def _cell_from(source: object | None, value: int | None, derived: bool, row: Row) -> Cell:
+    """The Cell for one column of a chosen reading."""
+    if isinstance(source, RawCell) and not derived:
+        if source.filler:
+            return Cell("blank", raw="", line=source.line, column=source.column)
+        return make_cell(source.text, source.line, source.column)
+    if value is not None:
+        return Cell("number", value, raw="", line=row.line, column=row.column, derived=True)
+    return MISSING
+
+
+def _describe(cand: Candidate, columns: Sequence[str]) -> str:
+    shown = []
+    for name, v in zip(columns, cand.values, strict=True):
+        shown.append(f"{name}={'?' if v is None else v}")
+    return " ".join(shown)
+
+
+# =============================================================================================
+# Table A
+# =============================================================================================
+
+
+def build_active_disclosure(
+    drafts: Sequence[TableDraft], template: Template | None, notes: Notes
+) -> ActiveDisclosure:
+    """Table A from its blocks: each item row read against the column header above it."""
+    items: list[DisclosureItem] = []
+    seen: set[str] = set()
+    for draft in drafts:
+        for block in draft.blocks:
+            for item in _block_items(block, template, notes):
+                if item.key in seen:
+                    notes.add(
+                        "duplicate_row",
+                        "warning",
+                        f"table A item {item.label} appears again; the first one is kept",
+                        item.line,
+                        item.column,
+                    )
+                    continue
+                seen.add(item.key)
+                items.append(item)
+    order = list(ITEMS)
+    items.sort(key=lambda it: order.index(it.key))
+    return ActiveDisclosure(tuple(items))
+
+
+def _header_columns(head: Row) -> list[str]:
+    found = labels.a_columns(head.folded)
+    if found:
+        return [name for _, name, _, _ in found]
+    # headers the vocabulary does not know: one column per header cell after 信息内容
+    texts = [c.text for c in head.labels]
+    if texts and labels.a_columns(texts[0]) == [] and texts[0].startswith("信息内容"):
+        texts = texts[1:]
+    return texts
+
+
+def _block_items(
+    block: ABlock, template: Template | None, notes: Notes
+) -> Iterable[DisclosureItem]:
+    """The items of one 第二十条 block, each read against the last column header above it."""
+    heads = sorted(block.heads, key=lambda h: (h.line, h.column))
+    columns: list[str] | None = None
+    for row in block.rows:
+        while heads and heads[0].line <= row.line:
+            columns = _header_columns(heads.pop(0))
+        if row.key is None:
+            notes.add(
+                "unknown_label",
+                "warning",
+                f"table A row {row.label or '(no label)'!r} names no 第二十条 item; skipped",
+                row.line,
+                row.column,
+            )
+            continue
+        default = ITEM_COLUMNS[template or "2019"].get(row.key)
+        if default is None:
+            default = ITEM_COLUMNS["2019" if template == "2021" else "2021"].get(row.key, ())
+        if not columns:
+            notes.add(
+                "guessed_column",
+                "info",
+                f"table A item {row.label} has no column header; "
+                f"columns taken from the {template or '2019'} template",
+                row.line,
+                row.column,
+            )
+        names = list(columns or default)
+        yield DisclosureItem(
+            key=row.key,
+            clause=ITEMS[row.key][0],
+            label=row.label,
+            columns=tuple(names),
+            cells=tuple(_item_cells(row, names, notes)),
+            line=row.line,
+            column=row.column,
+        )
+
+
+def _item_cells(row: Row, names: list[str], notes: Notes) -> list[Cell]:
+    """The cells of a table A row, or missing cells where the row cannot be lined up."""
+    width = len(names)
+    values = row.values
+    options = [c for c in readings(values, width) if c.cost < 10]
+    if options:
+        cells: list[Cell] = []
+        for name, src in zip(names, options[0].sources, strict=True):
+            if not isinstance(src, RawCell):
+                cells.append(MISSING)
+            elif src.filler:
+                cells.append(Cell("blank", raw="", line=src.line, column=src.column))
+            else:
+                amount = "金额" in name or "万元" in name
+                cells.append(make_cell(src.text, src.line, src.column, amount=amount))
+        return cells
+    printed = [c for c in values if not c.filler]
+    notes.add(
+        "ragged_row",
+        "error",
+        f"table A item {row.label} has {len(printed)} cells for {width} columns "
+        f"({', '.join(names)}); no number is taken from it",
+        row.line,
+        row.column,
+    )
+    return [MISSING] * width
+
+
+# =============================================================================================
+# Table B
+# =============================================================================================
+
+_ORDER_2021: Final = APPLICATION_ROWS["2021"]
+_ORDER_ALL: Final = (*_ORDER_2021[:-5], "other_handling", *_ORDER_2021[-5:])
+
+
+def _has_total_column(drafts: Sequence[TableDraft]) -> bool:
+    heads = "".join(r.folded for d in drafts for r in d.heads)
+    if heads:
+        if "总计" in heads or "合计" in heads:
+            return True
+        if "自然人" in heads:
+            return False
+    widths = [
+        len([c for c in r.values if not c.filler])
+        for d in drafts
+        for kind, r in d.body
+        if kind in ("B_ROW", "B_VALUES")
+    ]
+    if not widths:
+        return True
+    return sorted(widths)[len(widths) // 2] >= 7
+
+
+def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | None, Row]]:
+    """The value rows of table B in order, each with the row key its label names (or None).
+
+    Label fragments (B_LABEL) are joined to the row that follows when that row has no label
+    of its own and the fragments name exactly one row; otherwise they are dropped.
+    """
+    out: list[tuple[str | None, Row]] = []
+    for draft in drafts:
+        pending: list[Row] = []
+        for kind, row in draft.body:
+            if kind == "B_LABEL":
+                pending.append(row)
+                continue
+            if kind == "B_HEAD":
+                pending = []
+                continue
+            key = row.key
+            if (kind == "B_VALUES" or key is None) and pending:
+                joined = "".join(p.folded for p in pending) + row.folded
+                keys = {p.key for p in pending if p.key} | {labels.row_key(joined)}
+                keys.discard(None)
+                if len(keys) == 1:
+                    key = keys.pop()
+                    row.label = "".join(p.label for p in pending) + row.label
+            pending = []
+            if kind == "B_ROW" and key is None:
+                if labels.is_group_label(row.folded):
+                    notes.add(
+                        "unknown_label",
+                        "warning",
+                        f"table B row {row.label!r} names a group of rows, not a row; "
+                        "its numbers are not used",
+                        row.line,
+                        row.column,
+                    )
+                else:
+                    notes.add(
+                        "unknown_label",
+                        "warning",
+                        f"table B row label {row.label!r} matches no row of the template; "
+                        "its numbers are not used",
+                        row.line,
+                        row.column,
+                    )
+                continue
+            out.append((key, row))
+    return out
+
+
+def _place_unlabelled(rows: list[tuple[str | None, Row]], notes: Notes) -> list[tuple[str, Row]]:
+    """Give rows whose label was lost the keys their position leaves for them.
+
+    An unlabelled run between two labelled rows takes the template rows between those two
+    labels when there are exactly as many of them as unlabelled rows; otherwise it is dropped.
+    """
+    present = {k for k, _ in rows if k is not None}
+    order = _ORDER_ALL
+    placed: list[tuple[str, Row]] = []
+    i = 0
+    n = len(rows)
+    previous: str | None = None
+    while i < n:
+        key, row = rows[i]
+        if key is not None:
+            placed.append((key, row))
+            previous = key
+            i += 1
+            continue
+        j = i
+        while j < n and rows[j][0] is None:
+            j += 1
+        run = [r for _, r in rows[i:j]]
+        following = rows[j][0] if j < n else None
+        lo = order.index(previous) + 1 if previous in order else 0
+        hi = order.index(following) if following in order else len(order)
+        gap = [k for k in order[lo:hi] if k not in present]
+        if "other_handling" in gap and any(k in gap for k in OTHER_HANDLING_2021):
+            # a template has either the single (六) row or its three sub-rows, not both
+            single = len(gap) - len([k for k in gap if k in OTHER_HANDLING_2021])
+            gap = (
+                [k for k in gap if k != "other_handling"]
+                if len(gap) - 1 == len(run)
+                else [k for k in gap if k not in OTHER_HANDLING_2021]
+                if single == len(run)
+                else gap
+            )
+        if len(gap) == len(run):
+            for k, r in zip(gap, run, strict=True):
+                notes.add(
+                    "unlabelled_row",
+                    "warning",
+                    f"table B row without a label placed as {k} by its position "
+                    f"between {previous or 'the header'} and {following or 'the end'}",
+                    r.line,
+                    r.column,
+                )
+                placed.append((k, r))
+                present.add(k)
+        else:
+            for r in run:
+                notes.add(
+                    "unlabelled_row",
+                    "error",
+                    f"table B row without a label could not be placed: {len(run)} unlabelled "
+                    f"row(s) between {previous or 'the header'} and {following or 'the end'} "
+                    f"for {len(gap)} missing row(s); its numbers are not used",
+                    r.line,
+                    r.column,
+                )
+        i = j
+    return placed
+
+
+def _b_equations(keys: list[str], width: int, has_total: bool) -> list[Equation]:
+    """The sums that hold in a consistent table B, over the rows present."""
+    index = {k: i for i, k in enumerate(keys)}
+    eqs: list[Equation] = []
+    if has_total:
+        for r in range(len(keys)):
+            eqs.append(("row_total", ((r, 6, 1), *((r, c, -1) for c in range(6)))))
+    outcome_rows = [k for k in _ORDER_ALL if k in index and k in _OUTCOMES]
+    complete = _outcomes_complete(set(index))
+    for col in range(width):
+        if "total" in index and complete:
+            eqs.append(
+                (
+                    "outcome_total",
+                    ((index["total"], col, 1), *((index[k], col, -1) for k in outcome_rows)),
+                )
+            )
+        if all(k in index for k in ("new_received", "carried_over", "total", "carried_forward")):
+            eqs.append(
+                (
+                    "balance",
+                    (
+                        (index["new_received"], col, 1),
+                        (index["carried_over"], col, 1),
+                        (index["total"], col, -1),
+                        (index["carried_forward"], col, -1),
+                    ),
+                )
+            )
+    return eqs
+
+
+_OUTCOMES: Final = frozenset(OUTCOME_ROWS["2019"]) | frozenset(OUTCOME_ROWS["2021"])
+
+
+def _outcomes_complete(present: set[str]) -> bool:
+    """Whether every outcome row is present (with either form of （六）其他处理)."""
+    base = [k for k in OUTCOME_ROWS["2019"] if k != "other_handling"]
+    if not all(k in present for k in base):
+        return False
+    return "other_handling" in present or all(k in present for k in OTHER_HANDLING_2021)
+
+
+def build_applications(
+    drafts: Sequence[TableDraft], template: Template | None, notes: Notes
+) -> Applications:
+    """Table B: rows keyed by label (or position), cells lined up by the table's sums."""
+    if not drafts:
+        return Applications((), True)
+    has_total = _has_total_column(drafts)
+    width = 7 if has_total else 6
+    placed = _place_unlabelled(_label_runs(drafts, notes), notes)
+
+    keyed: dict[str, Row] = {}
+    for key, row in placed:
+        if key in keyed:
+            notes.add(
+                "duplicate_row",
+                "warning",
+                f"table B row {key} appears again (first at line {keyed[key].line}); "
+                "the first one is kept",
+                row.line,
+                row.column,
+            )
+            continue
+        keyed[key] = row
+    keys = sorted(keyed, key=_ORDER_ALL.index)
+    rows = [keyed[k] for k in keys]
+    columns = [COLUMN_LABELS[c] for c in APPLICANT_COLUMNS[:width]]
+    outcomes = _solve_rows(rows, width, _b_equations(keys, width, has_total))
+
+    built: list[ApplicationRow] = []
+    for key, row, outcome in zip(keys, rows, outcomes, strict=True):
+        cells = _cells_of(row, outcome, width, columns, f"table B row {key}", notes)
+        if not has_total:
+            cells.append(MISSING)
+        built.append(ApplicationRow(key, row.label, tuple(cells), row.line, row.column))
+
+    if not has_total:
+        first = rows[0] if rows else None
+        notes.add(
+            "no_total_column",
+            "info",
+            "table B has no 总计 column; its total cells are missing "
+            "(Applications.row_total() sums the applicant columns instead)",
+            first.line if first else None,
+            first.column if first else None,
+        )
+    expected = APPLICATION_ROWS[template or "2019"]
+    for key in expected:
+        if key in keyed:
+            continue
+        if key == "other_handling" and any(k in keyed for k in OTHER_HANDLING_2021):
+            continue
+        if key in OTHER_HANDLING_2021 and "other_handling" in keyed:
+            continue
+        anchor = rows[0] if rows else None
+        notes.add(
+            "missing_row",
+            "warning",
+            f"table B has no row {key} ({labels_text(key)})",
+            anchor.line if anchor else None,
+            anchor.column if anchor else None,
+        )
+    return Applications(tuple(built), has_total)
+
+
+def labels_text(key: str) -> str:
+    from ._keys import ROW_LABELS
+
+    return ROW_LABELS.get(key, key)
+
+
+def _solve_rows(rows: list[Row], width: int, equations: list[Equation]) -> list[Outcome]:
+    domains = [readings(row.values, width) for row in rows]
+    if all(len(d) == 1 and None not in d[0].values for d in domains):
+        # every row reads plainly: nothing to decide
+        return [Outcome(d[0], d, (True,) * width) for d in domains]
+    for i, d in enumerate(domains):
+        if not d:
+            # too far from the table's width to line up: every cell unknown
+            domains[i] = [Candidate([None] * width, [None] * width, 100)]
+    return solve(domains, equations)
+
+
+def _cells_of(
+    row: Row,
+    outcome: Outcome,
+    width: int,
+    columns: list[str],
+    what: str,
+    notes: Notes,
+) -> list[Cell]:
+    printed = [c for c in row.values if not c.filler]
+    chosen = outcome.chosen
+    if chosen is not None:
+        cells = [
+            _cell_from(src, val, col in chosen.derived, row)
+            for col, (src, val) in enumerate(zip(chosen.sources, chosen.values, strict=True))
+        ]
+        plain = chosen.cost == 0 and not chosen.derived and None not in chosen.sources
+        if not plain and len(outcome.alternatives) == 1 and chosen.cost > 0:
+            lost = [columns[c] for c, s in enumerate(chosen.sources) if s is None]
+            derived = [columns[c] for c in sorted(chosen.derived)]
+            detail = f"{what} has {len(printed)} cells for {width} columns"
+            used = {id(s) for s in chosen.sources if s is not None}
+            stray = [c.text for c in row.values if not c.filler and id(c) not in used]
+            if stray:
+                detail += f"; stray cell(s) {', '.join(repr(t) for t in stray)} left out"
+            if lost:
+                detail += f"; cell(s) {', '.join(lost)} taken as lost"
+            if derived:
+                detail += f"; {', '.join(derived)} recovered from the table's sums"
+            unknown = [columns[c] for c, v in enumerate(chosen.values) if v is None]
+            if unknown:
+                detail += f"; {', '.join(unknown)} could not be recovered"
+            if chosen.cost >= 10 or derived:
+                notes.add("ragged_row", "warning", detail + ".", row.line, row.column)
+        return cells
+    alternatives = outcome.alternatives
+    cells = []
+    withheld = []
+    first = alternatives[0] if alternatives else None
+    for col in range(width):
+        if first is not None and outcome.kept[col]:
+            cells.append(
+                _cell_from(first.sources[col], first.values[col], col in first.derived, row)
+            )
+        else:
+            cells.append(MISSING)
+            withheld.append(columns[col])
+    shown = "; ".join(_describe(a, columns) for a in alternatives[:4])
+    more = f" (and {len(alternatives) - 4} more)" if len(alternatives) > 4 else ""
+    notes.add(
+        "ambiguous_row",
+        "error",
+        f"{what} has {len(printed)} cells for {width} columns and can be read in "
+        f"{len(alternatives)} ways that fit the table's sums: {shown}{more}; "
+        f"cell(s) {', '.join(withheld)} withheld",
+        row.line,
+        row.column,
+    )
+    return cells
+
+
+# =============================================================================================
+# Table C
+# =============================================================================================
+
+
+def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
+    """Table C: the 15 numbers, lined up by the group totals when a cell is lost or extra."""
+    value_rows = [row for d in drafts for kind, row in d.body if kind == "C_ROW"]
+    if not value_rows:
+        if drafts:
+            head = drafts[0].heads[0] if drafts[0].heads else None
+            notes.add(
+                "missing_values",
+                "error",
+                "table C has a header but no row of numbers",
+                head.line if head else None,
+                head.column if head else None,
+            )
+        return Reviews(())
+    anchor = value_rows[0]
+    values: list[RawCell] = []
+    for row in value_rows:
+        values.extend(row.values)
+    # rows after the first 15 numbers are a second copy or noise
+    width = len(REVIEW_GROUPS) * len(REVIEW_OUTCOMES)
+    eqs: list[Equation] = [
+        ("review_total", ((0, g * 5 + 4, 1), *((0, g * 5 + o, -1) for o in range(4))))
+        for g in range(3)
+    ]
+    merged = Row.__new__(Row)
+    merged.kind, merged.cells, merged.labels, merged.values = "C", values, [], values
+    merged.label, merged.folded, merged.key = "", "", None
+    merged.line, merged.column = anchor.line, anchor.column
+    outcome = _solve_rows([merged], width, eqs)[0]
+    columns = [f"{g}.{o}" for g in REVIEW_GROUPS for o in REVIEW_OUTCOMES]
+    cells = _cells_of(merged, outcome, width, columns, "table C", notes)
+    groups = []
+    for g, key in enumerate(REVIEW_GROUPS):
+        part = cells[g * 5 : g * 5 + 5]
+        first = next((c for c in part if c.line is not None), None)
+        groups.append(
+            ReviewGroup(
+                key,
+                tuple(part),
+                first.line if first else anchor.line,
+                first.column if first else anchor.column,
+            )
+        )
+    return Reviews(tuple(groups))
