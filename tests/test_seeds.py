@@ -6,10 +6,10 @@ import json
 from decimal import Decimal
 
 import pytest
-from conftest import SEED_IDS, SEEDS, load_truth, seed_path, seed_text
-from truth import compare
 
 import disclosure_parser as dp
+from conftest import SEED_IDS, SEEDS, load_truth, seed_path, seed_text
+from truth import compare
 
 TRUTH = {key.split("_")[0]: row for key, row in load_truth(SEEDS / "truth.jsonl").items()}
 

@@ -18,6 +18,7 @@ C_TOTALS = {
     "litigation_direct_total": "direct_suit",
     "litigation_after_review_total": "post_review_suit",
 }
+ITEM_FIELDS = ("licensing", "penalties", "coercive_measures", "procurement")
 NUMERIC_FIELDS = (
     *B_TOTALS,
     "granted_natural",
@@ -47,7 +48,7 @@ def field(report: dp.Report, name: str) -> object:
         return _zero_if_blank(report.active_disclosure.cell("regulations", 0))
     if name == "normative_docs_current":
         return _zero_if_blank(report.active_disclosure.cell("normative_documents", -1))
-    if name in ("licensing", "penalties", "coercive_measures", "procurement"):
+    if name in ITEM_FIELDS:
         item = report.active_disclosure.item(name)
         if item is None:
             return None
@@ -59,7 +60,9 @@ def compare(report: dp.Report, truth: dict[str, object]) -> list[str]:
     """Every hand-checked field that the parser got wrong, as readable lines."""
     wrong = []
     names = [n for n in NUMERIC_FIELDS if n in truth]
-    names += [n for n in ("licensing", "penalties", "coercive_measures", "procurement") if n in truth]
+    names += [
+        n for n in ("licensing", "penalties", "coercive_measures", "procurement") if n in truth
+    ]
     for name in names:
         expected = truth[name]
         got = field(report, name)

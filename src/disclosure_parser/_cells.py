@@ -74,4 +74,6 @@ def make_cell(raw: str, line: int, column: int, *, amount: bool = False) -> Cell
                 state, value, unit = "text", None, None
             else:
                 value = int(value)
-    return Cell(state, value, raw=raw.strip(_STRIP), unit=unit, line=line, column=column)
+    # a printed blank keeps what was printed (a no-break space, say); others lose the padding
+    printed = raw if state == "blank" else raw.strip(_STRIP)
+    return Cell(state, value, raw=printed, unit=unit, line=line, column=column)

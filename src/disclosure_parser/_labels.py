@@ -216,6 +216,8 @@ _ROW_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
     )
 )
 
+#: all leaf wordings in one pattern, so a label is scanned once
+_ANY_ROW: Final = re.compile("|".join(f"(?:{p.pattern})" for _, p in _ROW_PATTERNS))
 _OTHER_HANDLING: Final = re.compile(r"其他处理")
 _GROUP_ONLY: Final = re.compile(
     r"^(?:三、?)?(?:本年度?办理结果|办理结果)?(?:\(?[三四五]\)?)?(?:不予公开|无法提供|不予处理)?$"
@@ -230,13 +232,14 @@ def row_key(folded: str) -> str | None:
     >>> row_key("(六)其他处理3.其他"), row_key("(六)其他处理")
     ('other_handling.other', 'other_handling')
     """
-    best: tuple[int, str] | None = None
-    for key, pattern in _ROW_PATTERNS:
-        m = pattern.search(folded)
-        if m is not None and (best is None or m.start() > best[0]):
-            best = (m.start(), key)
-    if best is not None:
-        return best[1]
+    # the leaf wording printed last wins: "三、本年度办理结果(一)予以公开" is (一)
+    last = None
+    for last in _ANY_ROW.finditer(folded):  # noqa: B007
+        pass
+    if last is not None:
+        for key, pattern in _ROW_PATTERNS:
+            if pattern.match(folded, last.start()):
+                return key
     m = _OTHER_HANDLING.search(folded)
     rest = strip_numbering(folded[m.end() :] if m else folded)
     if rest in ("其他", "其它", "其他情形"):

@@ -95,7 +95,11 @@ def _split_cells(cells: list[RawCell]) -> tuple[list[RawCell], list[RawCell]]:
         else:
             break
     labels_ = [c for c in cells[: last_label + 1] if c.text and not c.filler]
-    return labels_, cells[last_label + 1 :]
+    values = cells[last_label + 1 :]
+    if labels_ and values and not values[0].text:
+        # the empty cell right after a label is the shadow of a merged label cell
+        values[0].filler = True
+    return labels_, values
 
 
 def _split_plain(cell: RawCell) -> list[RawCell]:

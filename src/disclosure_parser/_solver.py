@@ -74,50 +74,90 @@ class Outcome:
         self.kept = kept
 
 
-def _interval(values: set[Value], sign: int) -> tuple[int, int] | None:
-    """The range of sign*value over *values*; None when a value is opaque."""
-    lo, hi = _INF, -_INF
-    for v in values:
-        if v == OPAQUE:
-            return None
-        a, b = (0, _INF) if v is None else (v, v)
-        if sign < 0:
-            a, b = -b, -a
-        lo, hi = min(lo, a), max(hi, b)
-    return lo, hi
+def _bounds(domain: list[Candidate]) -> list[tuple[int, int] | None]:
+    """Per column: the least and greatest value over *domain*; None when one is opaque."""
+    width = len(domain[0].values) if domain else 0
+    out: list[tuple[int, int] | None] = []
+    for col in range(width):
+        lo, hi = _INF, -_INF
+        bound: tuple[int, int] | None = None
+        for cand in domain:
+            v = cand.values[col]
+            if v == OPAQUE:
+                break
+            a, b = (0, _INF) if v is None else (v, v)
+            lo, hi = min(lo, a), max(hi, b)
+        else:
+            bound = (lo, hi)
+        out.append(bound)
+    return out
 
 
 class _Problem:
     def __init__(self, domains: list[list[Candidate]], equations: Sequence[Equation]) -> None:
         self.domains = [_dedupe(d) for d in domains]
+        self.bounds = [_bounds(d) for d in self.domains]
         self.equations = list(equations)
         self.broken: set[int] = set()
         self.by_row: list[list[int]] = [[] for _ in domains]
+        #: equations over the cells of a single row
+        self.local: set[int] = set()
         for e, (_, terms) in enumerate(self.equations):
-            for row in {t[0] for t in terms}:
+            rows = {t[0] for t in terms}
+            for row in rows:
                 self.by_row[row].append(e)
+            if len(rows) == 1:
+                self.local.add(e)
 
     # -- narrowing ---------------------------------------------------------------------------
 
+    def _open(self, row: int) -> bool:
+        """Whether the row is still undecided: several readings, or a cell still unknown."""
+        domain = self.domains[row]
+        return len(domain) > 1 or None in domain[0].values
+
     def narrow(self) -> None:
         """Prune and complete candidates until nothing changes (bounded)."""
+        # a row's own sum (its 总计) settles most rows alone, cheaply: do those first
+        for row in range(len(self.domains)):
+            if self._open(row):
+                self._narrow_row(row, local_only=True)
         for _ in range(12):
             changed = False
             for row in range(len(self.domains)):
-                if self._narrow_row(row):
+                if self._open(row) and self._narrow_row(row):
                     changed = True
             if not changed:
                 return
 
-    def _narrow_row(self, row: int) -> bool:
+    def _rest(self, e: int, row: int) -> tuple[int, int] | None:
+        """The range of the other rows' part of equation *e*; None when a cell is opaque."""
+        lo = hi = 0
+        for r, col, sign in self.equations[e][1]:
+            if r == row:
+                continue
+            bound = self.bounds[r][col]
+            if bound is None:
+                return None
+            a, b = bound
+            if sign < 0:
+                a, b = -b, -a
+            lo += a
+            hi += b
+        return max(lo, -_INF), min(hi, _INF)
+
+    def _narrow_row(self, row: int, local_only: bool = False) -> bool:
         domain = self.domains[row]
         changed = False
         for e in self.by_row[row]:
-            if e in self.broken:
+            if e in self.broken or (local_only and e not in self.local):
+                continue
+            rest = self._rest(e, row)
+            if rest is None:
                 continue
             kept: list[Candidate] = []
             for cand in domain:
-                result = self._apply(e, row, cand)
+                result = self._apply(e, row, cand, rest)
                 if result is not None:
                     kept.append(result)
             if not kept:
@@ -128,31 +168,25 @@ class _Problem:
             if _signature(kept) != _signature(domain):
                 domain = kept
                 changed = True
-        self.domains[row] = domain
+                self.domains[row] = domain
+                self.bounds[row] = _bounds(domain)
         return changed
 
-    def _apply(self, e: int, row: int, cand: Candidate) -> Candidate | None:
+    def _apply(self, e: int, row: int, cand: Candidate, rest: tuple[int, int]) -> Candidate | None:
         """*cand* narrowed by equation *e*, or None when the equation rules it out."""
-        _, terms = self.equations[e]
         known = 0
         unknown: list[tuple[int, int]] = []
-        rest_lo = rest_hi = 0
-        for r, col, sign in terms:
-            if r == row:
-                v = cand.values[col]
-                if v == OPAQUE:
-                    return cand
-                if v is None:
-                    unknown.append((col, sign))
-                else:
-                    known += sign * v
+        for r, col, sign in self.equations[e][1]:
+            if r != row:
+                continue
+            v = cand.values[col]
+            if v == OPAQUE:
+                return cand
+            if v is None:
+                unknown.append((col, sign))
             else:
-                interval = _interval({c.values[col] for c in self.domains[r]}, sign)
-                if interval is None:
-                    return cand
-                rest_lo += interval[0]
-                rest_hi += interval[1]
-        rest_lo, rest_hi = max(rest_lo, -_INF), min(rest_hi, _INF)
+                known += sign * v
+        rest_lo, rest_hi = rest
         # the equation reads: known + sum(sign*u) + rest == 0
         if not unknown:
             return cand if rest_lo <= -known <= rest_hi else None
@@ -161,8 +195,7 @@ class _Problem:
             return cand
         sign = signs.pop()
         # sum(u) == sign * (-known - rest)
-        bounds = sorted((sign * (-known - rest_lo), sign * (-known - rest_hi)))
-        lo, hi = bounds
+        lo, hi = sorted((sign * (-known - rest_lo), sign * (-known - rest_hi)))
         if hi < 0:
             return None
         if len(unknown) == 1 and rest_lo == rest_hi:

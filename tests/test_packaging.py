@@ -1,0 +1,36 @@
+"""The wheel carries the grammar and py.typed; the grammar is built once per process."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from disclosure_parser import _grammar
+
+
+@pytest.mark.skipif(not (REPO / "pyproject.toml").exists(), reason="needs the source tree")
+def test_wheel_contains_grammar_and_py_typed(tmp_path: Path) -> None:
+    """Building the wheel puts grammar/report.lark and py.typed inside the package."""
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path)],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "disclosure_parser/grammar/report.lark" in names
+    assert "disclosure_parser/py.typed" in names
+    grammar = zipfile.ZipFile(wheel).read("disclosure_parser/grammar/report.lark").decode()
+    assert grammar == (REPO / "grammar" / "report.lark").read_text(encoding="utf-8")
+
+
+def test_parser_is_built_once() -> None:
+    """parser() returns the same Lark object every time: the grammar is never rebuilt."""
+    assert _grammar.parser() is _grammar.parser()
+    assert _grammar.parser().options.parser == "lalr"
