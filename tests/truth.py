@@ -60,9 +60,7 @@ def compare(report: dp.Report, truth: dict[str, object]) -> list[str]:
     """Every hand-checked field that the parser got wrong, as readable lines."""
     wrong = []
     names = [n for n in NUMERIC_FIELDS if n in truth]
-    names += [
-        n for n in ("licensing", "penalties", "coercive_measures", "procurement") if n in truth
-    ]
+    names += [n for n in ITEM_FIELDS if n in truth]
     for name in names:
         expected = truth[name]
         got = field(report, name)

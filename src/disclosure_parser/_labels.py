@@ -74,8 +74,13 @@ def printed_number(folded: str) -> str | None:
 # Title
 # ---------------------------------------------------------------------------------------------
 
-_TITLE: Final = re.compile(r"(?:政府信息公开|政务公开|信息公开).{0,6}?年度?报告|年度报告$")
+_TITLE: Final = re.compile(
+    r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)|年度报告$"
+)
 _YEAR: Final = re.compile(r"((?:19|20)\d\d)年")
+#: years written in Chinese numerals (二〇二〇年), as some titles print them
+_CN_DIGITS: Final = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+_CN_YEAR: Final = re.compile(r"([二][〇零○一二三四五六七八九]{3})年")
 
 
 def is_title(folded: str) -> bool:
@@ -84,7 +89,7 @@ def is_title(folded: str) -> bool:
 
 
 _ORG_SUFFIX: Final = re.compile(
-    r"((?:19|20)\d\d年度?)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告.*$"
+    r"((?:19|20)\d\d年度?)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报).*$"
 )
 
 
@@ -96,6 +101,7 @@ def organization_from_title(folded: str) -> tuple[str | None, int | None]:
     >>> organization_from_title("舞钢市尚店镇人民政府2021年政府信息公开工作年度报告")
     ('舞钢市尚店镇人民政府', 2021)
     """
+    folded = _CN_YEAR.sub(lambda m: m.group(1).translate(_CN_DIGITS) + "年", folded)
     year_match = _YEAR.search(folded)
     year = int(year_match.group(1)) if year_match else None
     m = _ORG_SUFFIX.search(folded)

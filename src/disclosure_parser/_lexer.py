@@ -155,8 +155,11 @@ class _Lexer:
 
     def classify(self, raw: RawRow) -> None:
         cells = raw.cells
-        if raw.kind == "plain":
-            text = cells[0].text
+        visible = [c for c in cells if c.text]
+        if len(visible) == 1 and (raw.kind == "plain" or classify(visible[0].text)[0] == "text"):
+            # one piece of text (a line, or a row whose other cells are empty): it may be a
+            # heading or the title, whatever layout it came in
+            text = visible[0].text
             folded = fold(text)
             if not folded or _JUNK.match(folded):
                 return
@@ -172,7 +175,7 @@ class _Lexer:
             if self.front and not self.title_seen and labels.is_title(folded):
                 self._title(raw, folded)
                 return
-            if self.mode != _NARRATIVE or self._table_like(folded):
+            if raw.kind == "plain" and (self.mode != _NARRATIVE or self._table_like(folded)):
                 cells = _split_plain(cells[0])
         labels_, values = _split_cells(cells)
         row = Row(raw, labels_, values)
@@ -233,18 +236,23 @@ class _Lexer:
                     self.mode = _A
                     self.emit(A_HEAD, row)
                     return
-                if (
-                    labels.is_b_header(folded)
-                    and self.mode != _C
-                    and (self.mode == _B or multi or self.section == 3)
-                ):
-                    self.mode = _B
-                    self.emit(B_HEAD, row)
-                    return
-                if self.mode == _C or (labels.is_c_header(folded) and (multi or self.section == 4)):
-                    self._enter_c()
-                    self.emit(C_HEAD, row)
-                    return
+            # header rows: in their section, or in a row of several cells, a long one too
+            if (
+                short
+                and labels.is_b_header(folded)
+                and self.mode != _C
+                and (self.mode == _B or multi or self.section == 3)
+            ):
+                self.mode = _B
+                self.emit(B_HEAD, row)
+                return
+            if short and (
+                (self.mode == _C and (multi or len(folded) <= 30))
+                or (labels.is_c_header(folded) and (multi or self.section == 4))
+            ):
+                self._enter_c()
+                self.emit(C_HEAD, row)
+                return
             if self.mode == _B and short and has_cjk(folded):
                 # a wrapped or detached label fragment; prose ends the table
                 row.key = labels.row_key(folded)

@@ -18,12 +18,14 @@ import re
 from typing import Final
 
 from ._cells import looks_like_value
+from ._labels import heading_number
 from ._text import fold
 
 _WS: Final = " \t\r\xa0\u3000\u200b\ufeff"
 _FILLER: Final = " \r"  # a cell holding only these is layout filler, not a printed blank
 _RULE_CELL: Final = re.compile(r"^:?[-=]{3,}:?$|^$")
 _BOOKMARK: Final = re.compile(r"\[bookmark:[^\]]*\]")
+_HEADING_WORD: Final = re.compile("情况|事项|概述|概况|问题")
 
 
 class RawCell:
@@ -86,6 +88,16 @@ def _is_cell_line(text: str) -> bool:
     return text.startswith("\t") and text.find("\t", 1) == -1
 
 
+def _standalone(text: str) -> bool:
+    """A line that is prose or a section heading even if it starts with a tab."""
+    if len(text) < 5:
+        return False
+    if "。" in text or (len(text) > 50 and len(fold(text)) > 50):
+        return True
+    # only a line naming a section can be a heading: test the cheap words first
+    return _HEADING_WORD.search(text) is not None and heading_number(fold(text)) is not None
+
+
 def _is_blank(text: str) -> bool:
     return not text.strip(_WS)
 
@@ -109,7 +121,6 @@ def read_rows(text: str) -> list[RawRow]:
     lines = text.split("\n")
     rows: list[RawRow] = []
     block: list[RawCell] | None = None  # the open one-cell-per-line row
-    block_line = 0
     n = len(lines)
     i = 0
     while i < n:
@@ -119,12 +130,19 @@ def read_rows(text: str) -> list[RawRow]:
         if "[bookmark" in raw:
             # Word's bookmark marker carries no text; blank it out, keeping columns
             raw = _BOOKMARK.sub(lambda m: " " * len(m.group()), raw)
+        if _is_cell_line(raw) and _standalone(raw):
+            # a tab-indented paragraph or heading, not a cell
+            if block is not None:
+                rows.extend(_block_rows(block))
+                block = None
+            rows.append(RawRow([_cell(raw, lineno, 0)], lineno, "plain"))
+            continue
         if _is_cell_line(raw):
             if block is None and not _opens_block(lines, i):
                 rows.append(RawRow(_split(raw, "\t", lineno), lineno, "tab"))
                 continue
             if block is None:
-                block, block_line = [], lineno
+                block = []
             cell = _cell(raw[1:], lineno, 1)
             cell.filler = False  # a line of its own: an empty cell here was printed empty
             block.append(cell)
@@ -135,7 +153,7 @@ def read_rows(text: str) -> list[RawRow]:
                 last.text += raw.strip(_WS)
                 last.filler = False
                 continue
-            rows.append(RawRow(block, block_line, "cells"))
+            rows.extend(_block_rows(block))
             block = None
         if _is_blank(raw):
             continue
@@ -153,7 +171,31 @@ def read_rows(text: str) -> list[RawRow]:
             continue
         rows.append(RawRow([_cell(raw, lineno, 0)], lineno, "plain"))
     if block is not None:
-        rows.append(RawRow(block, block_line, "cells"))
+        rows.extend(_block_rows(block))
+    return rows
+
+
+def _block_rows(block: list[RawCell]) -> list[RawRow]:
+    """The rows of a one-cell-per-line block.
+
+    Rows are separated by blank lines; where the blank line was lost, a row label printed
+    after a row's numbers still starts a new row.
+    """
+    rows: list[RawRow] = []
+    current: list[RawCell] = []
+    after_value = False
+    for cell in block:
+        if not cell.text:
+            current.append(cell)  # an empty cell: neither label nor number
+            continue
+        is_text = not looks_like_value(cell.text)
+        if is_text and after_value and current:
+            rows.append(RawRow(current, current[0].line, "cells"))
+            current = []
+        current.append(cell)
+        after_value = not is_text
+    if current:
+        rows.append(RawRow(current, current[0].line, "cells"))
     return rows
 
 

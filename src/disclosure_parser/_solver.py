@@ -76,27 +76,23 @@ class Outcome:
 
 def _bounds(domain: list[Candidate]) -> list[tuple[int, int] | None]:
     """Per column: the least and greatest value over *domain*; None when one is opaque."""
-    width = len(domain[0].values) if domain else 0
     out: list[tuple[int, int] | None] = []
-    for col in range(width):
-        lo, hi = _INF, -_INF
-        bound: tuple[int, int] | None = None
-        for cand in domain:
-            v = cand.values[col]
-            if v == OPAQUE:
-                break
-            a, b = (0, _INF) if v is None else (v, v)
-            lo, hi = min(lo, a), max(hi, b)
+    for column in zip(*(c.values for c in domain), strict=True):
+        if OPAQUE in column:
+            out.append(None)
+        elif None in column:
+            # an unknown cell may be any count from 0 up
+            out.append((min([0, *(v for v in column if v is not None)]), _INF))
         else:
-            bound = (lo, hi)
-        out.append(bound)
+            known = [v for v in column if v is not None]
+            out.append((min(known), max(known)))
     return out
 
 
 class _Problem:
     def __init__(self, domains: list[list[Candidate]], equations: Sequence[Equation]) -> None:
         self.domains = [_dedupe(d) for d in domains]
-        self.bounds = [_bounds(d) for d in self.domains]
+        self._bounds: list[list[tuple[int, int] | None] | None] = [None] * len(self.domains)
         self.equations = list(equations)
         self.broken: set[int] = set()
         self.by_row: list[list[int]] = [[] for _ in domains]
@@ -136,7 +132,10 @@ class _Problem:
         for r, col, sign in self.equations[e][1]:
             if r == row:
                 continue
-            bound = self.bounds[r][col]
+            bounds = self._bounds[r]
+            if bounds is None:
+                bounds = self._bounds[r] = _bounds(self.domains[r])
+            bound = bounds[col]
             if bound is None:
                 return None
             a, b = bound
@@ -169,7 +168,7 @@ class _Problem:
                 domain = kept
                 changed = True
                 self.domains[row] = domain
-                self.bounds[row] = _bounds(domain)
+                self._bounds[row] = None  # recomputed when next needed
         return changed
 
     def _apply(self, e: int, row: int, cand: Candidate, rest: tuple[int, int]) -> Candidate | None:

@@ -199,21 +199,18 @@ _ORDER_ALL: Final = (*_ORDER_2021[:-5], "other_handling", *_ORDER_2021[-5:])
 
 
 def _has_total_column(drafts: Sequence[TableDraft]) -> bool:
+    """Whether table B has its 总计 column: named in the header, or seven numbers a row."""
     heads = "".join(r.folded for d in drafts for r in d.heads)
-    if heads:
-        if "总计" in heads or "合计" in heads:
-            return True
-        if "自然人" in heads:
-            return False
-    widths = [
+    if "总计" in heads or "合计" in heads:
+        return True
+    widths = sorted(
         len([c for c in r.values if not c.filler])
         for d in drafts
         for kind, r in d.body
         if kind in ("B_ROW", "B_VALUES")
-    ]
-    if not widths:
-        return True
-    return sorted(widths)[len(widths) // 2] >= 7
+    )
+    # a header that lost its 总计 cell still leaves seven numbers in most rows
+    return not widths or widths[len(widths) // 2] >= 7
 
 
 def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | None, Row]]:

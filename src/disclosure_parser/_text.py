@@ -17,7 +17,8 @@ from typing import Final
 _DROP: Final = re.compile(
     "[ \t\r\n\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff*#`\"'\u201c\u201d\u2018\u2019\u300c\u300d]+"
 )
-_WIDE: Final = re.compile("[\uff01-\uff5e\u2013\u2014\u2212\u3010\u3011]")
+_HTML_BREAK: Final = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_WIDE: Final = re.compile("[\uff01-\uff5e\u2013\u2014\u2212\u3010\u3011]+")
 _FOLD: Final[dict[int, str]] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x2014: "-", 0x2013: "-", 0x2212: "-", 0x3010: "[", 0x3011: "]"})
 # a full-width space or quote left by the translate must go too
@@ -39,9 +40,16 @@ def fold(text: str) -> str:
     ('(一)予以公开', '3,119件')
     """
     text = _DROP.sub("", text)
+    if "<" in text:
+        text = _HTML_BREAK.sub("", text)  # <br> inside markdown table cells
     if _WIDE.search(text) is not None:
-        text = text.translate(_FOLD)
+        text = _WIDE.sub(_fold_char, text)
     return text
+
+
+def _fold_char(match: re.Match[str]) -> str:
+    # translate is slow on long CJK strings, fast on the short runs this regex finds
+    return match.group().translate(_FOLD)
 
 
 def strip_numbering(folded: str) -> str:
