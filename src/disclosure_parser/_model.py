@@ -28,6 +28,28 @@ def _check_cell(instance: Cell, attribute: attrs.Attribute[Any], value: object) 
 
 
 @attrs.frozen
+class Origin:
+    """Where a cell's text stood in the original file, for reports read from HTML, DOCX or PDF.
+
+    ``format`` is ``"html"``, ``"docx"`` or ``"pdf"``; ``table``, ``row`` and ``cell`` are 0-based
+    indexes in that file's tables (after expanding merged cells), ``page`` is 1-based (PDF).
+    """
+
+    format: str
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    page: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in attrs.asdict(self).items() if v is not None}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Origin:
+        return cls(**data)
+
+
+@attrs.frozen
 class Cell:
     """One table cell: what was printed, what it means, and where it stood.
 
@@ -35,9 +57,11 @@ class Cell:
     empty cell), ``na`` (a mark such as "/" or "无"), ``text`` (anything else, kept verbatim) or
     ``missing`` (the table should have this cell but the text gives no readable value).
     ``derived`` is true when the value was recovered from the table's own sums instead of read.
+    ``line`` and ``column`` (1-based) locate ``raw`` in the text that was parsed; ``origin`` says
+    where that text came from when the report was read from an HTML, DOCX or PDF file.
 
     >>> Cell("number", 7, raw="7", line=3, column=5)
-    Cell(state='number', value=7, raw='7', unit=None, line=3, column=5, derived=False)
+    Cell(state='number', value=7, raw='7', unit=None, line=3, column=5, derived=False, origin=None)
     """
 
     state: CellState = attrs.field(validator=attrs.validators.in_(CELL_STATES))
@@ -47,6 +71,7 @@ class Cell:
     line: int | None = None
     column: int | None = None
     derived: bool = False
+    origin: Origin | None = None
 
     @property
     def number(self) -> Number | None:
@@ -64,6 +89,8 @@ class Cell:
         out["column"] = self.column
         if self.derived:
             out["derived"] = True
+        if self.origin is not None:
+            out["origin"] = self.origin.to_dict()
         return out
 
     @classmethod
@@ -79,6 +106,7 @@ class Cell:
             line=data.get("line"),
             column=data.get("column"),
             derived=bool(data.get("derived", False)),
+            origin=Origin.from_dict(data["origin"]) if data.get("origin") else None,
         )
 
 
