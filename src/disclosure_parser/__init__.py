@@ -47,6 +47,7 @@ from ._model import (
     TextLine,
 )
 from ._parse import parse
+from ._render import LAYOUTS, NOISES, render
 
 __version__ = "0.1.0"
 
@@ -54,6 +55,8 @@ __all__ = [
     "APPLICANT_COLUMNS",
     "APPLICATION_ROWS",
     "ITEMS",
+    "LAYOUTS",
+    "NOISES",
     "REVIEW_GROUPS",
     "REVIEW_OUTCOMES",
     "ActiveDisclosure",
@@ -75,4 +78,5 @@ __all__ = [
     "__version__",
     "parse",
     "parse_file",
+    "render",
 ]

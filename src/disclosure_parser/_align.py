@@ -30,12 +30,17 @@ def cell_value(cell: RawCell) -> Value:
     return OPAQUE
 
 
-#: cost of reading an empty filler cell (a merged label's shadow) as a printed blank
-_FILLER_AS_VALUE: Final = 20
+#: cost of reading an empty filler cell as a printed blank: less than taking a cell as lost
+#: (10) for a row narrower than its header, more for the shadow of a merged label cell,
+#: which a row that lost a cell leaves in the same place
+_FILLER_AS_VALUE: Final = 2
+_SHADOW_AS_VALUE: Final = 20
 
 
 def _candidate(cells: list[RawCell | None], cost: int) -> Candidate:
-    cost += _FILLER_AS_VALUE * sum(1 for c in cells if c is not None and c.filler)
+    for c in cells:
+        if c is not None and c.filler:
+            cost += _SHADOW_AS_VALUE if c.shadow else _FILLER_AS_VALUE
     return Candidate([None if c is None else cell_value(c) for c in cells], cells, cost)
 
 

@@ -84,7 +84,7 @@ class Row:
         return f"Row({self.line}, {self.label!r}, {[c.text for c in self.values]})"
 
 
-def _split_cells(cells: list[RawCell]) -> tuple[list[RawCell], list[RawCell]]:
+def _split_cells(cells: list[RawCell], kind: str) -> tuple[list[RawCell], list[RawCell]]:
     """Label cells (the leading text) and value cells (everything after the last label)."""
     last_label = -1
     for i, cell in enumerate(cells):
@@ -96,9 +96,20 @@ def _split_cells(cells: list[RawCell]) -> tuple[list[RawCell], list[RawCell]]:
             break
     labels_ = [c for c in cells[: last_label + 1] if c.text and not c.filler]
     values = cells[last_label + 1 :]
-    if labels_ and values and not values[0].text:
-        # the empty cell right after a label is the shadow of a merged label cell
-        values[0].filler = True
+    # An empty cell is layout filler only where layout leaves one: right after the label (the
+    # shadow of a merged label cell) and after the last printed value (a row narrower than its
+    # header). Elsewhere an empty cell is a cell printed blank.
+    last = max((i for i, c in enumerate(values) if c.text), default=-1)
+    for i, cell in enumerate(values):
+        if cell.filler and 0 < i <= last:
+            cell.filler = False
+        elif i == 0 and labels_ and not cell.text:
+            # one cell per line: an empty line after the label may be a merged label's
+            # remnant or a blank cell, equally; in rows of cells it is a merged label's shadow
+            cell.filler = True
+            cell.shadow = kind != "cells"
+    if values and not labels_ and values[0].filler and last > 0:
+        values[0].filler = False  # no label, no shadow: a leading empty cell is a blank
     return labels_, values
 
 
@@ -177,7 +188,7 @@ class _Lexer:
                 return
             if raw.kind == "plain" and (self.mode != _NARRATIVE or self._table_like(folded)):
                 cells = _split_plain(cells[0])
-        labels_, values = _split_cells(cells)
+        labels_, values = _split_cells(cells, raw.kind)
         row = Row(raw, labels_, values)
         self._table_row(row, raw)
 
@@ -224,6 +235,17 @@ class _Lexer:
         short = len(folded) <= 60 and not _SENTENCE_END.search(folded)
         multi = len(raw.cells) > 1
 
+        # a row of empty cells is a row of blanks when it has a table row's width
+        slots = len(row.values)
+        if not numbers and slots >= 5 and short:
+            if not folded and self.mode == _C:
+                self.emit(C_ROW, row)
+                return
+            if self.mode in (_B, _NARRATIVE) and (key := labels.row_key(folded)) is not None:
+                row.key = key
+                self.mode = _B
+                self.emit(B_ROW, row)
+                return
         if not numbers:
             if short and (multi or len(folded) <= 30):
                 clause = labels.clause_of(folded)

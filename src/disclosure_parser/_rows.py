@@ -31,14 +31,16 @@ _HEADING_WORD: Final = re.compile("情况|事项|概述|概况|问题")
 class RawCell:
     """A cell's text as printed (stripped) and the position of its first visible character."""
 
-    __slots__ = ("column", "filler", "line", "text")
+    __slots__ = ("column", "filler", "line", "shadow", "text")
 
     def __init__(self, text: str, line: int, column: int, filler: bool) -> None:
         self.text = text
         self.line = line
         self.column = column
-        #: true for an empty cell that is probably layout (a merged cell's shadow), not a blank
+        #: true for an empty cell that is probably layout, not a cell printed blank
         self.filler = filler
+        #: true for the empty cell a merged label cell leaves right after the label
+        self.shadow = False
 
     def __repr__(self) -> str:
         return f"RawCell({self.text!r}, {self.line}, {self.column})"

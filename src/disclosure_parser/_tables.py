@@ -466,24 +466,23 @@ def _cells_of(
             _cell_from(src, val, col in chosen.derived, row)
             for col, (src, val) in enumerate(zip(chosen.sources, chosen.values, strict=True))
         ]
-        plain = chosen.cost == 0 and not chosen.derived and None not in chosen.sources
-        if not plain and len(outcome.alternatives) == 1 and chosen.cost > 0:
-            lost = [columns[c] for c, s in enumerate(chosen.sources) if s is None]
-            derived = [columns[c] for c in sorted(chosen.derived)]
+        # a reading that drops stray cells or takes cells as lost is a repair: say so
+        used = {id(s) for s in chosen.sources if s is not None}
+        stray = [c.text for c in row.values if not c.filler and id(c) not in used]
+        lost = [columns[c] for c, s in enumerate(chosen.sources) if s is None]
+        if stray or lost:
             detail = f"{what} has {len(printed)} cells for {width} columns"
-            used = {id(s) for s in chosen.sources if s is not None}
-            stray = [c.text for c in row.values if not c.filler and id(c) not in used]
             if stray:
                 detail += f"; stray cell(s) {', '.join(repr(t) for t in stray)} left out"
             if lost:
                 detail += f"; cell(s) {', '.join(lost)} taken as lost"
+            derived = [columns[c] for c in sorted(chosen.derived)]
             if derived:
                 detail += f"; {', '.join(derived)} recovered from the table's sums"
             unknown = [columns[c] for c, v in enumerate(chosen.values) if v is None]
             if unknown:
-                detail += f"; {', '.join(unknown)} could not be recovered"
-            if chosen.cost >= 10 or derived:
-                notes.add("ragged_row", "warning", detail + ".", row.line, row.column)
+                detail += f"; {', '.join(unknown)} could not be recovered and are missing"
+            notes.add("ragged_row", "warning", detail + ".", row.line, row.column)
         return cells
     alternatives = outcome.alternatives
     cells = []
