@@ -1,0 +1,8 @@
+"""``python -m disclosure_parser check FILE...``: the command line of ``disclosure-parser``."""
+
+from __future__ import annotations
+
+from ._cli import main
+
+if __name__ == "__main__":
+    raise SystemExit(main())
