@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -34,3 +35,16 @@ def corpus_truth() -> dict[str, dict[str, object]]:
     if not (CORPUS / "truth.jsonl").exists():
         pytest.skip(f"the dev corpus is not available here ({CORPUS} is missing)")
     return load_truth(CORPUS / "truth.jsonl")
+
+
+# Hypothesis profiles: the default keeps the suite within a few minutes on two cores; set
+# HYPOTHESIS_PROFILE=deep for a long run (ten times the examples).
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile(
+    "default", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "deep", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

@@ -22,6 +22,7 @@ keeps its state, raw text and position:
 
 from __future__ import annotations
 
+from . import validation
 from ._errors import DisclosureError, ParseError, UnsupportedFormatError
 from ._files import parse_file
 from ._keys import (
@@ -48,6 +49,7 @@ from ._model import (
 )
 from ._parse import parse
 from ._render import LAYOUTS, NOISES, render
+from .validation import Finding, validate
 
 __version__ = "0.1.0"
 
@@ -66,6 +68,7 @@ __all__ = [
     "Diagnostic",
     "DisclosureError",
     "DisclosureItem",
+    "Finding",
     "Origin",
     "ParseError",
     "Report",
@@ -79,4 +82,6 @@ __all__ = [
     "parse",
     "parse_file",
     "render",
+    "validate",
+    "validation",
 ]

@@ -37,11 +37,14 @@ _FILLER_AS_VALUE: Final = 2
 _SHADOW_AS_VALUE: Final = 20
 
 
-def _candidate(cells: list[RawCell | None], cost: int) -> Candidate:
+def _candidate(cells: list[RawCell | None], cost: int, repairs: int = 0) -> Candidate:
     for c in cells:
         if c is not None and c.filler:
             cost += _SHADOW_AS_VALUE if c.shadow else _FILLER_AS_VALUE
-    return Candidate([None if c is None else cell_value(c) for c in cells], cells, cost)
+            # reading a merged label's shadow as a blank cell is an assumption, like a lost cell
+            repairs += c.shadow
+    values = [None if c is None else cell_value(c) for c in cells]
+    return Candidate(values, cells, cost, repairs=repairs)
 
 
 def readings(values: list[RawCell], width: int) -> list[Candidate]:
@@ -95,7 +98,7 @@ def _with_gaps(core: list[RawCell], width: int, cost: int) -> list[Candidate]:
         it = iter(core)
         for col in range(width):
             cells.append(None if col in gaps else next(it))
-        out.append(_candidate(cells, cost + 10 * missing))
+        out.append(_candidate(cells, cost + 10 * missing, missing))
     return out
 
 
@@ -105,5 +108,5 @@ def _without_extra(core: list[RawCell], width: int, cost: int) -> list[Candidate
     out: list[Candidate] = []
     for drop in itertools.combinations(range(len(core)), extra):
         kept: list[RawCell | None] = [c for i, c in enumerate(core) if i not in drop]
-        out.append(_candidate(kept, cost + 10 * extra))
+        out.append(_candidate(kept, cost + 10 * extra, extra))
     return out

@@ -279,7 +279,8 @@ class _Lexer:
                 # a wrapped or detached label fragment; prose ends the table
                 row.key = labels.row_key(folded)
                 if (
-                    row.key is not None
+                    multi
+                    or row.key is not None
                     or len(folded) <= 20
                     or labels.is_b_header(folded)
                     or labels.is_group_label(folded)
@@ -287,9 +288,9 @@ class _Lexer:
                     self.emit(B_LABEL, row)
                     return
             if self.mode == _A and short:
-                key = labels.item_key(folded)
-                if key is not None:
-                    row.key = key
+                # an item label, or a fragment of one wrapped onto two lines
+                row.key = labels.item_key(folded)
+                if row.key is not None or (len(folded) <= 20 and has_cjk(folded)):
                     self.emit(A_ROW, row)
                     return
             self._text(row, raw)

@@ -129,6 +129,17 @@ class _Writer:
             text = text.translate(_DIGITS)
         return text
 
+    def values(self, cells: Iterable[Cell]) -> list[str]:
+        """The printed values of a labelled row.
+
+        An empty field right after a row label reads as the shadow of a merged label cell, so
+        a blank cell there is printed as a no-break space, as HTML-derived text prints it.
+        """
+        out = [self.value(c) for c in cells]
+        if out and out[0] == "" and self.layout != "cells":
+            out[0] = "\u00a0"
+        return out
+
     def label(self, text: str) -> str:
         """A row label, possibly renumbered, decorated or wrapped."""
         if "numbering" in self.noise:
@@ -244,7 +255,7 @@ def _table_a(w: _Writer, report: Report) -> None:
         if item.columns != columns:
             columns = item.columns
             rows.append((0, ["信息内容", *(w.header(c) for c in columns)]))
-        rows.append((1, [w.label(ITEMS[item.key][1]), *(w.value(c) for c in item.cells)]))
+        rows.append((1, [w.label(ITEMS[item.key][1]), *w.values(item.cells)]))
     w.table(rows)
 
 
@@ -267,7 +278,7 @@ def _table_b(w: _Writer, report: Report) -> None:
     ]
     seen_groups: set[str] = set()
     for row in apps:
-        values = [w.value(c) for c in row.cells[:width]]
+        values = w.values(row.cells[:width])
         label = ROW_LABELS[row.key]
         if row.key in ("new_received", "carried_over", "carried_forward"):
             rows.append((1, [w.label(label), "", *values]))

@@ -31,7 +31,7 @@ Equation = tuple[str, tuple[Term, ...]]
 class Candidate:
     """One reading of a row: its values, the source of each, and how far-fetched it is."""
 
-    __slots__ = ("cost", "derived", "sources", "values")
+    __slots__ = ("cost", "derived", "repairs", "sources", "values")
 
     def __init__(
         self,
@@ -39,16 +39,19 @@ class Candidate:
         sources: Sequence[object | None],
         cost: int,
         derived: frozenset[int] = frozenset(),
+        repairs: int = 0,
     ) -> None:
         self.values: tuple[Value, ...] = tuple(values)
         self.sources: tuple[object | None, ...] = tuple(sources)
         self.cost = cost
         self.derived = derived
+        #: cells this reading takes as lost or as stray: the repairs it assumes
+        self.repairs = repairs
 
     def with_value(self, column: int, value: int) -> Candidate:
         values = list(self.values)
         values[column] = value
-        return Candidate(values, self.sources, self.cost, self.derived | {column})
+        return Candidate(values, self.sources, self.cost, self.derived | {column}, self.repairs)
 
     def __repr__(self) -> str:
         shown = ["?" if v is None else ("T" if v == OPAQUE else str(v)) for v in self.values]
@@ -285,9 +288,9 @@ def _dedupe(domain: list[Candidate]) -> list[Candidate]:
     best: dict[tuple[Value, ...], Candidate] = {}
     for cand in domain:
         current = best.get(cand.values)
-        if current is None or cand.cost < current.cost:
+        if current is None or (cand.repairs, cand.cost) < (current.repairs, current.cost):
             best[cand.values] = cand
-    return sorted(best.values(), key=lambda c: c.cost)
+    return sorted(best.values(), key=lambda c: (c.repairs, c.cost))
 
 
 def solve(domains: list[list[Candidate]], equations: Sequence[Equation]) -> list[Outcome]:
@@ -305,23 +308,48 @@ def solve(domains: list[list[Candidate]], equations: Sequence[Equation]) -> list
     """
     problem = _Problem(domains, equations)
     problem.narrow()
-    width = [len(d[0].values) if d else 0 for d in problem.domains]
+    # Occam: a reading that assumes no lost or stray cell is preferred whenever the table's
+    # sums allow one, so try the least-repaired readings of every row first
+    least = [[c for c in d if c.repairs == d[0].repairs] for d in problem.domains]
+    if any(len(a) != len(b) for a, b in zip(least, problem.domains, strict=True)):
+        trial = _Problem(least, equations)
+        trial.broken = set(problem.broken)
+        trial.narrow()
+        if trial.broken <= problem.broken:
+            decided = _decide(trial)
+            if decided is not None:
+                return decided
+    return _decide(problem) or _undecided(problem, None)
+
+
+def _decide(problem: _Problem) -> list[Outcome] | None:
+    """The outcome of each row, or None when no combination of readings fits the sums."""
     if all(len(d) == 1 for d in problem.domains):
         single = problem._complete([d[0] for d in problem.domains])
-        if single is not None:
-            return [Outcome(c, [c], (True,) * len(c.values)) for c in single]
+        if single is None:
+            return None
+        return [Outcome(c, [c], (True,) * len(c.values)) for c in single]
+    found = problem.solutions()
+    if found == []:
+        return None
+    return _undecided(problem, found)
+
+
+def _undecided(problem: _Problem, found: list[list[Candidate]] | None) -> list[Outcome]:
+    """Outcomes from the readings still possible; cells they disagree on are not kept."""
+    if all(len(d) == 1 for d in problem.domains) and not found:
         # the only readings left break a sum: the report does not add up; keep what was read
         return [Outcome(d[0], d, (True,) * len(d[0].values)) for d in problem.domains]
-    found = problem.solutions()
     outcomes: list[Outcome] = []
     for row, domain in enumerate(problem.domains):
+        width = len(domain[0].values) if domain else 0
         readings = _dedupe([combo[row] for combo in found]) if found else domain
         if len(readings) == 1:
-            outcomes.append(Outcome(readings[0], readings, (True,) * width[row]))
+            outcomes.append(Outcome(readings[0], readings, (True,) * width))
             continue
         kept = tuple(
             len({c.values[col] for c in readings}) == 1 and readings[0].values[col] is not None
-            for col in range(width[row])
+            for col in range(width)
         )
         outcomes.append(Outcome(None, readings, kept))
     return outcomes

@@ -126,7 +126,7 @@ def _block_items(
     """The items of one 第二十条 block, each read against the last column header above it."""
     heads = sorted(block.heads, key=lambda h: (h.line, h.column))
     columns: list[str] | None = None
-    for row in block.rows:
+    for row in _join_wrapped(block.rows):
         while heads and heads[0].line <= row.line:
             columns = _header_columns(heads.pop(0))
         if row.key is None:
@@ -160,6 +160,37 @@ def _block_items(
             line=row.line,
             column=row.column,
         )
+
+
+def _join_wrapped(rows: list[Row]) -> list[Row]:
+    """Item rows with labels wrapped over two lines joined: 其他对外管理服 / 务事项 0 0 0."""
+    out: list[Row] = []
+    pending: Row | None = None
+    for row in rows:
+        has_values = any(c.text and not c.filler for c in row.values)
+        if not has_values and row.label:
+            pending = row if pending is None else _joined(pending, row)
+            continue
+        if pending is not None:
+            joined = _joined(pending, row)
+            if row.key is None or joined.key == row.key:
+                row = joined
+            pending = None
+        out.append(row)
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+def _joined(first: Row, second: Row) -> Row:
+    """*second* with *first*'s label in front: a row whose label began on the line before."""
+    row = Row.__new__(Row)
+    row.kind, row.cells = second.kind, second.cells
+    row.labels, row.values = first.labels + second.labels, second.values
+    row.label, row.folded = first.label + second.label, first.folded + second.folded
+    row.key = labels.item_key(row.folded) or first.key
+    row.line, row.column = first.line, first.column
+    return row
 
 
 def _item_cells(row: Row, names: list[str], notes: Notes) -> list[Cell]:
