@@ -1,0 +1,95 @@
+"""Plain regression tests for every failure the round-trip properties found (issue 4)."""
+
+from __future__ import annotations
+
+import disclosure_parser as dp
+
+_TITLE = "某县人民政府2021年政府信息公开工作年度报告\n"
+_B_HEAD = (
+    "三、收到和处理政府信息公开申请情况\n"
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t申请人情况\n"
+    "\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n"
+    "\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n"
+)
+
+
+def _states(report: dp.Report, key: str) -> list[object]:
+    row = report.applications.row(key)
+    assert row is not None, key
+    return [c.value if c.state == "number" else c.state for c in row.cells]
+
+
+def test_row_of_empty_cells_is_a_row_of_blanks() -> None:
+    """A labelled tab row whose cells are all empty is a row of blanks, not a label fragment."""
+    text = (
+        _TITLE + _B_HEAD + "一、本年新收政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t1\n"
+        "二、上年结转政府信息公开申请数量\t\t\t\t\t\t\t\t\n"
+    )
+    report = dp.parse(text)
+    assert _states(report, "carried_over") == ["blank"] * 7
+    codes = {d.code for d in report.diagnostics}
+    assert not codes & {"ragged_row", "ambiguous_row", "unknown_label", "unlabelled_row"}
+
+
+def test_table_c_row_of_empty_cells() -> None:
+    """Table C's value row printed with every cell empty is read as 15 blanks."""
+    text = (
+        _TITLE + "四、政府信息公开行政复议、行政诉讼情况\n"
+        "行政复议\t\t\t\t\t行政诉讼\n"
+        "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"
+        + "\t" * 14
+        + "\n"
+    )
+    report = dp.parse(text)
+    assert [c.state for g in report.reviews for c in g.cells] == ["blank"] * 15
+
+
+def test_without_total_column_a_trailing_empty_cell_is_read_as_printed() -> None:
+    """No 总计 column: a row ending in an empty cell reads as printed, not as ragged."""
+    head = _B_HEAD.replace("\t\t\t\t\t总计\n", "\t\t\t\t\n")
+    text = (
+        _TITLE + head + "一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\n"
+        "二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t\n"
+        "（七）总计\t\t0\t0\t0\t0\t0\t0\n"
+        "四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t\n"
+    )
+    report = dp.parse(text)
+    assert _states(report, "carried_over") == [0, 0, 0, 0, 0, "blank", "missing"]
+    assert not [d for d in report.diagnostics if d.code in ("ragged_row", "ambiguous_row")]
+
+
+def test_table_a_label_wrapped_over_two_lines() -> None:
+    """An item label wrapped onto the next line (with markdown bold) keeps its numbers."""
+    text = (
+        _TITLE + "二、主动公开政府信息情况\n第二十条第（五）项\n"
+        "信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n"
+        "行政许可\t1\t2\t3\n"
+        "**其他对外\n"
+        "管理服务事项**\t4\t-5\t6\n"
+    )
+    report = dp.parse(text)
+    item = report.active_disclosure.item("other_services")
+    assert item is not None
+    assert [c.value for c in item.cells] == [4, -5, 6]
+    assert (item.line, item.column) == (6, 1)
+
+
+def test_table_b_label_wrapped_from_a_two_cell_row() -> None:
+    """A label wrapped after its first cells ('（六）其他处理 | 1.申请人…') joins its numbers."""
+    text = (
+        _TITLE + _B_HEAD + "（六）其他处理\t1.申请人无正当理由逾期不补\n"
+        "正、行政机关不再处理其政府信息公开申请\t2\t0\t0\t0\t0\t0\t2\n"
+    )
+    report = dp.parse(text)
+    assert _states(report, "other_handling.no_correction") == [2, 0, 0, 0, 0, 0, 2]
+
+
+def test_empty_filler_read_as_blank_is_not_a_repair() -> None:
+    """A row narrower than its header ends in filler; reading it gives no ragged_row warning."""
+    text = (
+        _TITLE + _B_HEAD + "一、本年新收政府信息公开申请数量\t\t1\t\t\t\t\t\t1\t\n"
+        "二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0\t\t\n"
+    )
+    report = dp.parse(text)
+    assert _states(report, "new_received") == [1, "blank", "blank", "blank", "blank", "blank", 1]
+    assert not [d for d in report.diagnostics if d.code == "ragged_row"]
