@@ -7,6 +7,7 @@ from typing import Final
 
 import attrs
 
+from ._adapt import BINARY_SUFFIXES, read_binary
 from ._errors import ParseError, UnsupportedFormatError
 from ._model import Diagnostic, Report
 from ._parse import parse
@@ -55,15 +56,19 @@ def parse_file(path: str | os.PathLike[str], strict: bool = False) -> Report:
     """Parse the report stored at *path*; the suffix chooses the reader.
 
     ``.txt`` and ``.md`` files are decoded as UTF-8, UTF-8 with BOM or GB18030; the encoding
-    used is reported in an ``encoding`` info diagnostic. ``strict`` is as for :func:`parse`.
+    used is reported in an ``encoding`` info diagnostic. ``.html``/``.htm``, ``.docx`` and
+    ``.pdf`` files are read by the adapters of the ``html``, ``docx`` and ``pdf`` extras (see
+    :func:`disclosure_parser._adapt.read_binary`). ``strict`` is as for :func:`parse`.
     Raises :class:`UnsupportedFormatError` for other suffixes and OSError when the file cannot
     be read.
     """
     suffix = os.path.splitext(os.fspath(path))[1].lower()
+    if suffix in BINARY_SUFFIXES:
+        return read_binary(path, strict=strict)
     if suffix not in TEXT_SUFFIXES:
         raise UnsupportedFormatError(
             f"cannot read {os.fspath(path)!r}: no reader for {suffix or 'files without a suffix'}"
-            f"; supported: {', '.join(TEXT_SUFFIXES)}"
+            f"; supported: {', '.join((*TEXT_SUFFIXES, *BINARY_SUFFIXES))}"
         )
     with open(path, "rb") as handle:
         data = handle.read()

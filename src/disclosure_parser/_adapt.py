@@ -1,0 +1,415 @@
+"""What the file adapters (HTML, DOCX, PDF) share: the text they write and the way back.
+
+Each adapter turns its file into *blocks*, paragraphs and tables in document order, and
+:class:`TextWriter` writes them in the parser's tab-row layout (SPEC §2 item 1): a paragraph per
+line; a table row per line, cells joined by tabs. Merged cells follow one rule in every format:
+
+* a cell spanning several columns is written once (padding cells would shift the value
+  columns of rows whose value cells are merged, as in the HTML reports of some portals);
+* a cell spanning several rows is written in its first row and as an empty cell in the rows
+  it covers, so a merged row label (三、本年度办理结果) appears once, as in seed 000.
+
+The rows a merged cell covers get "" (layout filler to the parser). A cell printed empty is a
+blank where a value belongs, so it is written as "\\u00a0" (a printed blank, like a cell holding
+only a no-break space) when it stands under the value columns (from the leftmost column holding
+a number or a "/" mark to the right edge) in a row of values; elsewhere (headers, label
+columns) it is "". Read as filler, an empty value cell would let the parser take the row for a
+ragged one and derive numbers for cells that were printed blank. While writing, the writer
+records where each cell's text starts, so that :func:`attach_origins` can give every parsed
+cell its :class:`~disclosure_parser.Origin`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from typing import Final
+
+import attrs
+
+from ._cells import classify
+from ._errors import DisclosureError, ParseError, UnsupportedFormatError
+from ._model import ActiveDisclosure, Cell, Diagnostic, Origin, Report, Reviews
+from ._parse import parse
+
+#: (line, column) of a cell's first visible character in the adapted text -> its origin
+Origins = Mapping[tuple[int, int], Origin]
+
+_SPACE: Final = re.compile(r"[ \t\r\f\v\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
+_PRINTED_BLANK: Final = ("\u00a0", "\u3000")
+# CJK ideographs and full-width punctuation: a space between two of them is an artefact of
+# justified or letter-spaced printing ("结 果 维 持"), never a separator of two values
+_CJK: Final = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\u201c\u201d"
+_CJK_GAP: Final = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
+
+
+class MissingDependencyError(DisclosureError):
+    """An optional dependency needed to read a file format is not installed.
+
+    The message names the ``pip install`` line of the extra that provides it.
+
+    >>> print(MissingDependencyError("pdf", "pdfplumber", "PDF files"))
+    reading PDF files needs pdfplumber, which is not installed: pip install 'disclosure-parser[pdf]'
+    """
+
+    def __init__(self, extra: str, module: str, what: str) -> None:
+        self.extra, self.module = extra, module
+        super().__init__(
+            f"reading {what} needs {module}, which is not installed: "
+            f"pip install 'disclosure-parser[{extra}]'"
+        )
+
+
+class UnreadableFileError(ParseError):
+    """A file in a supported format that holds no readable report text.
+
+    Corrupt or truncated files, encrypted PDFs and PDFs without a text layer (scans) raise it.
+    It is a :class:`ParseError` whose message names the file's problem instead of a position.
+
+    >>> err = UnreadableFileError("the file is not a PDF", code="corrupt_file")
+    >>> print(err)
+    the file is not a PDF
+    >>> err.code, isinstance(err, ParseError)
+    ('corrupt_file', True)
+    """
+
+    def __init__(self, msg: str, *, code: str, expected: str | None = None) -> None:
+        super().__init__(msg, "", 0, expected=expected, code=code)
+
+    def _render(self) -> str:
+        return self.msg if not self.expected else f"{self.msg}\nexpected: {self.expected}"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_unreadable, (self.msg, self.code, self.expected))
+
+
+def _rebuild_unreadable(msg: str, code: str, expected: str | None) -> UnreadableFileError:
+    return UnreadableFileError(msg, code=code, expected=expected)
+
+
+# ---------------------------------------------------------------------------------------------
+# Blocks
+# ---------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class SourceCell:
+    """One cell of a source table: its text and where it starts in the table's grid.
+
+    ``column`` is the 0-based grid column the cell starts at (merged cells expanded);
+    ``rowspan`` and ``colspan`` count grid rows and columns; ``page`` is the PDF page (1-based).
+    """
+
+    text: str
+    column: int
+    rowspan: int = 1
+    colspan: int = 1
+    page: int | None = None
+
+
+@attrs.frozen
+class SourceTable:
+    """A source table: for each row, the cells that start in it, in column order."""
+
+    rows: tuple[tuple[SourceCell, ...], ...]
+
+
+Block = str | SourceTable
+
+
+@attrs.frozen
+class Adapted:
+    """The text an adapter made of a file, and where each table cell of that text came from.
+
+    ``text`` is what :func:`disclosure_parser.parse` reads (tab-row layout); ``origins`` maps the
+    (line, column) of each cell's first character in ``text`` to its place in the file;
+    ``diagnostics`` are the adapter's own notes (encoding, what was read, pages without text).
+
+    >>> adapted = Adapted("规章\t3", {(1, 4): Origin("docx", 0, 2, 1)}, "docx")
+    >>> adapted.text, adapted.origins[(1, 4)].row
+    ('规章\t3', 2)
+    """
+
+    text: str
+    origins: Mapping[tuple[int, int], Origin] = attrs.field(factory=dict, eq=False, repr=False)
+    format: str = ""
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def parse(self, strict: bool = False) -> Report:
+        """Parse :attr:`text` and give every table cell its origin in the file.
+
+        The adapter's diagnostics come first in the report's. With ``strict=True`` an adapter
+        warning (a truncated file, a page without text) raises like a parser warning does.
+        """
+        if strict:
+            for note in self.diagnostics:
+                if note.severity != "info":
+                    raise ParseError(f"{note.code}: {note.message}", self.text, 0, code=note.code)
+        report = attach_origins(parse(self.text, strict=strict), self.origins)
+        if not self.diagnostics:
+            return report
+        return attrs.evolve(report, diagnostics=(*self.diagnostics, *report.diagnostics))
+
+
+def cell_text(pieces: Iterable[str]) -> str:
+    """The text of a cell printed as *pieces* (its lines): joined without space, tidied.
+
+    Line breaks inside a cell only wrap its text ("本年新" / "制作数量"); other runs of white
+    space become one space, except between two CJK characters where they are letter spacing.
+    Digits on both sides of a break stay apart ("3" / "5" is two numbers in one cell, say where
+    a rule between two rows is missing, not 35). A cell holding only no-break or ideographic
+    spaces is a printed blank, kept as "\\u00a0".
+
+    >>> cell_text(["本年新", "制作数量"]), cell_text(["结 果 维 持"]), cell_text(["7.5 万元"])
+    ('本年新制作数量', '结果维持', '7.5 万元')
+    >>> cell_text(["3", "5"]), cell_text(["\\u00a0"]), cell_text([" ", ""])
+    ('3 5', '\\xa0', '')
+    """
+    parts = list(pieces)
+    joined = ""
+    for part in parts:
+        piece = _SPACE.sub(" ", part).strip()
+        if not piece:
+            continue
+        digits_meet = joined[-1:].isdigit() and (piece[0].isdigit() or piece[0] in "+-")
+        joined += (" " if digits_meet else "") + piece
+    joined = _CJK_GAP.sub("", joined)
+    if joined:
+        return joined
+    printed_blank = any(ch in p for p in parts for ch in _PRINTED_BLANK)
+    return "\u00a0" if printed_blank else ""
+
+
+def line_text(text: str) -> str:
+    """A paragraph's text on one line: white space collapsed to single spaces, trimmed.
+
+    >>> line_text("\\u3000\\u3000一、总体情况\\n")
+    '一、总体情况'
+    """
+    return _SPACE.sub(" ", text.replace("\n", " ")).strip()
+
+
+def _is_value(text: str) -> bool:
+    return bool(text) and classify(text)[0] in ("number", "na")
+
+
+def _ends(table: SourceTable) -> list[int]:
+    return [c.column + c.colspan - 1 for row in table.rows for c in row] or [0]
+
+
+def _under(cell: SourceCell, values: set[int]) -> bool:
+    """Whether *cell* stands under one of the table's value columns."""
+    return any(cell.column + i in values for i in range(cell.colspan))
+
+
+def _is_data_row(row: tuple[SourceCell, ...], values: set[int]) -> bool:
+    """Whether *row* holds values (not headers).
+
+    It does when it holds a number or a mark, or a label and, under the value columns, only
+    empty cells (a row printed blank).
+    """
+    if any(_is_value(c.text) for c in row):
+        return True
+    texts = [c for c in row if c.text]
+    return (
+        bool(texts)
+        and not any(_under(c, values) for c in texts)
+        and any(not c.text and _under(c, values) for c in row)
+    )
+
+
+class TextWriter:
+    """Writes blocks in the tab-row layout, recording each table cell's origin."""
+
+    def __init__(self, fmt: str) -> None:
+        self.format = fmt
+        self.lines: list[str] = []
+        self.origins: dict[tuple[int, int], Origin] = {}
+        self.tables = 0
+
+    def paragraph(self, text: str) -> None:
+        """Write one paragraph (a line); empty paragraphs are dropped."""
+        line = line_text(text)
+        if line:
+            self.lines.append(line)
+
+    def table(self, table: SourceTable) -> None:
+        """Write *table*, one line per row (see the module docstring for merged cells)."""
+        index = self.tables
+        self.tables += 1
+        # value columns: from the leftmost column holding a number or mark to the right edge
+        first = min((c.column for row in table.rows for c in row if _is_value(c.text)), default=-1)
+        values = set() if first < 0 else set(range(first, 1 + max(_ends(table))))
+        # cells spanning rows: (first row, cell); a cell covers rows first .. first+rowspan-1
+        spanning: list[tuple[int, SourceCell]] = []
+        for r, row in enumerate(table.rows):
+            blank = "\u00a0" if _is_data_row(row, values) else ""
+            entries: list[tuple[int, str, int | None]] = [
+                (c.column, c.text or (blank if _under(c, values) else ""), c.page) for c in row
+            ]
+            for first, cell in spanning:
+                if first < r < first + cell.rowspan:
+                    page = row[0].page if row else cell.page
+                    entries.append((cell.column, "", page))
+            spanning = [(f, c) for f, c in spanning if r < f + c.rowspan - 1]
+            spanning.extend((r, c) for c in row if c.rowspan > 1)
+            entries.sort(key=lambda e: e[0])
+            self._row(index, r, entries)
+
+    def _row(self, table: int, row: int, entries: list[tuple[int, str, int | None]]) -> None:
+        if not any(text for _, text, _ in entries):
+            return  # a row of empty cells carries nothing
+        lineno = len(self.lines) + 1
+        parts: list[str] = []
+        offset = 0
+        for column, text, page in entries:
+            self.origins[(lineno, offset + 1)] = Origin(self.format, table, row, column, page)
+            parts.append(text)
+            offset += len(text) + 1
+        self.lines.append("\t".join(parts))
+
+    def write(self, blocks: Iterable[Block]) -> None:
+        """Write every block in order."""
+        for block in blocks:
+            if isinstance(block, SourceTable):
+                self.table(block)
+            else:
+                self.paragraph(block)
+
+    def adapted(self, diagnostics: Iterable[Diagnostic] = ()) -> Adapted:
+        """The text written so far, its origins and the adapter's *diagnostics*."""
+        text = "\n".join(self.lines) + "\n" if self.lines else ""
+        return Adapted(text, dict(self.origins), self.format, tuple(diagnostics))
+
+
+# ---------------------------------------------------------------------------------------------
+# Origins onto a parsed report
+# ---------------------------------------------------------------------------------------------
+
+
+def _with_origins(cells: tuple[Cell, ...], origins: Origins) -> tuple[Cell, ...]:
+    out = []
+    for cell in cells:
+        found = None
+        if cell.line is not None and cell.column is not None:
+            found = origins.get((cell.line, cell.column))
+        out.append(cell if found is None else attrs.evolve(cell, origin=found))
+    return tuple(out)
+
+
+def attach_origins(report: Report, origins: Origins) -> Report:
+    """*report* with each table cell's :class:`Origin` set from *origins*.
+
+    A cell is matched by the (line, column) it was read at; cells the parser did not read
+    from the text (missing cells, say) keep ``origin=None``.
+
+    >>> import disclosure_parser as dp
+    >>> title = "XX镇人民政府2021年政府信息公开工作年度报告"
+    >>> text = title + "\\n行政复议\\t行政诉讼\\n" + "\\t".join("0" * 15)
+    >>> report = attach_origins(dp.parse(text), {(3, 1): dp.Origin("html", 0, 1, 0)})
+    >>> report.reviews.cell("review", "upheld").origin
+    Origin(format='html', table=0, row=1, cell=0, page=None)
+    """
+    if not origins:
+        return report
+    items = tuple(
+        attrs.evolve(it, cells=_with_origins(it.cells, origins))
+        for it in report.active_disclosure.items
+    )
+    rows = tuple(
+        attrs.evolve(row, cells=_with_origins(row.cells, origins))
+        for row in report.applications.rows
+    )
+    groups = tuple(
+        attrs.evolve(g, cells=_with_origins(g.cells, origins)) for g in report.reviews.groups
+    )
+    return attrs.evolve(
+        report,
+        active_disclosure=ActiveDisclosure(items),
+        applications=attrs.evolve(report.applications, rows=rows),
+        reviews=Reviews(groups),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Files
+# ---------------------------------------------------------------------------------------------
+
+#: suffix -> format of the files :func:`read_binary` reads
+BINARY_SUFFIXES: Final = {
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+_FORMAT_NAMES: Final = {"html": "an HTML page", "docx": "a Word .docx file", "pdf": "a PDF file"}
+_HTML_START: Final = re.compile(
+    rb"^\s*(?:<!doctype|<html|<head|<body|<meta|<div|<p[\s>]|<table)", re.I
+)
+
+
+def sniff(data: bytes) -> str | None:
+    """The format *data* is in by its first bytes ("pdf", "docx", "html"), or None.
+
+    >>> sniff(b"%PDF-1.7"), sniff(b"PK\\x03\\x04..."), sniff(b"\\xef\\xbb\\xbf<!DOCTYPE html>")
+    ('pdf', 'docx', 'html')
+    """
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    if _HTML_START.match(data[:1024].removeprefix(b"\xef\xbb\xbf")):
+        return "html"
+    return None
+
+
+def read_binary(path: str | os.PathLike[str], strict: bool = False) -> Report:
+    """Parse the HTML, DOCX or PDF report at *path*, chosen by its suffix (see
+    :data:`BINARY_SUFFIXES`) or, when the content says otherwise, by its content.
+
+    A file whose content is another supported format than its suffix says (an HTML page saved
+    as ``.docx``, say) is read as what it is, with an info diagnostic. Raises OSError when the
+    file cannot be read, :class:`MissingDependencyError` when the format's extra is not
+    installed and :class:`ParseError` when the file is damaged or holds no report.
+    """
+    name = os.fspath(path)
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix not in BINARY_SUFFIXES:
+        raise UnsupportedFormatError(
+            f"cannot read {name!r} as HTML, DOCX or PDF: no reader for "
+            f"{suffix or 'files without a suffix'}; supported: {', '.join(BINARY_SUFFIXES)}"
+        )
+    with open(path, "rb") as handle:
+        data = handle.read()
+    declared = BINARY_SUFFIXES[suffix]
+    found = sniff(data) or declared
+    notes: list[Diagnostic] = []
+    if found != declared:
+        notes.append(
+            Diagnostic(
+                "source",
+                "info",
+                f"the {suffix} file is {_FORMAT_NAMES[found]}; read as {found.upper()}",
+            )
+        )
+    adapted = _adapt_bytes(found, data)
+    if notes:
+        adapted = attrs.evolve(adapted, diagnostics=(*notes, *adapted.diagnostics))
+    return adapted.parse(strict=strict)
+
+
+def _adapt_bytes(fmt: str, data: bytes) -> Adapted:
+    if fmt == "html":
+        from ._html import html_to_text
+
+        return html_to_text(data)
+    if fmt == "docx":
+        from ._docx import docx_to_text
+
+        return docx_to_text(data)
+    from ._pdf import pdf_to_text
+
+    return pdf_to_text(data)

@@ -1,0 +1,670 @@
+"""Reports published as web pages: the HTML adapter (the ``[html]`` extra, BeautifulSoup).
+
+The page is decoded (byte-order mark, then the ``<meta>`` charset, then UTF-8, then GB18030),
+stripped of portal chrome (scripts, menus, breadcrumbs, share and 字号 controls, footers, link
+lists), and walked in document order: every block element (``<p>``, ``<div>``, ``<h1>`` …) and
+every ``<br>`` outside tables ends a paragraph line; every data table is written row by row
+with its ``rowspan``/``colspan`` expanded (see :mod:`disclosure_parser._adapt`).
+
+A table holding other tables is how old portals lay out a page: when it is at most three
+columns wide, its cells are read as page regions (their paragraphs and tables in order);
+a wider one is a data table and a table nested in one of its cells is flattened into that
+cell's text, so it cannot shift the outer table's columns.
+
+Reports sometimes come as HTML inside a JavaScript string (``let content = "<p>…"``, with
+``\\"`` escapes): such markup is unescaped and read like a page.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import TYPE_CHECKING, Final
+
+from ._adapt import (
+    Adapted,
+    Block,
+    MissingDependencyError,
+    SourceCell,
+    SourceTable,
+    TextWriter,
+    UnreadableFileError,
+    cell_text,
+    line_text,
+)
+from ._errors import ParseError
+from ._model import Diagnostic, Report
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Tag
+
+# ---------------------------------------------------------------------------------------------
+# Decoding
+# ---------------------------------------------------------------------------------------------
+
+_META_CHARSET: Final = re.compile(
+    rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE
+)
+#: charsets that GB18030 decodes exactly (it is their superset)
+_GB: Final = frozenset({"gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "ms936", "gb18030"})
+_BOMS: Final = (
+    (codecs.BOM_UTF8, "utf-8", "UTF-8 with BOM"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16 with BOM"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 with BOM"),
+)
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """The text of an HTML page and how it was decoded.
+
+    A byte-order mark wins, then the charset the page declares in ``<meta>`` (GBK and GB2312
+    are read as GB18030, their superset), then UTF-8, then GB18030. Bytes that fit none are
+    replaced (U+FFFD) and the name says so.
+
+    >>> page = '<meta charset="gb2312"><p>规章</p>'.encode("gbk")
+    >>> decode_html(page)
+    ('<meta charset="gb2312"><p>规章</p>', 'GB18030 (declared gb2312)')
+    """
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec), name
+            except UnicodeDecodeError:
+                break
+    tried: list[str] = []
+    m = _META_CHARSET.search(data[:8192])
+    if m is not None:
+        declared = m.group(1).decode("ascii").lower()
+        codec = "gb18030" if declared in _GB else declared
+        try:
+            codecs.lookup(codec)
+        except LookupError:
+            codec = ""
+        if codec == "gb18030" and not data.isascii():
+            # a page saved as UTF-8 under a template that still declares GB2312: GB18030 would
+            # decode its bytes without an error, into nonsense; valid UTF-8 is no GBK text
+            try:
+                return data.decode("utf-8"), f"UTF-8 (declared {declared}; the bytes are UTF-8)"
+            except UnicodeDecodeError:
+                pass
+        if codec and codec not in ("utf-16", "utf-32"):  # a BOM-less "utf-16" page is ASCII
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                tried.append(codec)
+            else:
+                shown = codec.upper()
+                return text, shown if declared == codec else f"{shown} (declared {declared})"
+    for codec, name in (("utf-8", "UTF-8"), ("gb18030", "GB18030")):
+        if codec in tried:
+            continue
+        try:
+            return data.decode(codec), name
+        except UnicodeDecodeError:
+            continue
+    return data.decode("gb18030", "replace"), "GB18030 (undecodable bytes replaced)"
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML inside JavaScript
+# ---------------------------------------------------------------------------------------------
+
+#: markup written inside a JavaScript string: escaped quotes in a tag, an escaped end tag or
+#: an escaped "<"
+_ESCAPED_MARKUP: Final = re.compile(r"""<[A-Za-z][^<>\n]{0,200}?=\\["']|<\\/[A-Za-z]|\\u003[cC]""")
+_JS_STRING: Final = re.compile(
+    r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`""", re.S
+)
+_JS_ESCAPE: Final = re.compile(
+    r"\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|(\r\n|\n|\r)|(.))", re.S
+)
+_JS_SIMPLE: Final = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+_MARKUP: Final = re.compile(r"<(?:p|table|div|span|br|td|tr|h\d)\b", re.IGNORECASE)
+
+
+def _js_unescape(literal: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        code = m.group(1) or m.group(2) or m.group(3)
+        if code is not None:
+            value = int(code, 16)
+            return chr(value) if value <= 0x10FFFF else ""
+        if m.group(4) is not None:
+            return ""  # a line continuation
+        ch = m.group(5)
+        return _JS_SIMPLE.get(ch, ch)
+
+    return _JS_ESCAPE.sub(one, literal)
+
+
+def embedded_markup(source: str) -> str | None:
+    """The HTML held in JavaScript string literals of *source*, unescaped, or None.
+
+    Only literals that hold markup are kept (menus and other data of the script are not).
+
+    >>> embedded_markup('let menu = ["首页"];\\nlet content = "<p class=\\\\"t\\\\">规章<\\\\/p>";')
+    '<p class="t">规章</p>'
+    """
+    found = [
+        _js_unescape(m.group()[1:-1])
+        for m in _JS_STRING.finditer(source)
+        if _MARKUP.search(m.group()) or "\\u003c" in m.group().lower()
+    ]
+    found = [s for s in found if _MARKUP.search(s)]
+    return "\n".join(found) if found else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Truncation
+# ---------------------------------------------------------------------------------------------
+
+_HIDDEN_SOURCE: Final = re.compile(
+    r"<!--.*?(?:-->|\Z)|<script\b.*?(?:</script\s*>|\Z)|<style\b.*?(?:</style\s*>|\Z)",
+    re.IGNORECASE | re.S,
+)
+
+
+def truncation(html: str) -> str | None:
+    """Why *html* looks cut short (ends inside a tag, or inside a table), or None.
+
+    >>> truncation("<table><tr><td>3</td>"), truncation("<p>规章</p>")
+    ('the HTML ends inside a table', None)
+    """
+    body = _HIDDEN_SOURCE.sub("", html).rstrip()
+    if body.rfind("<") > body.rfind(">"):
+        return "the HTML ends inside a tag"
+    opened = len(re.findall(r"<table\b", body, re.IGNORECASE))
+    closed = len(re.findall(r"</table\s*>", body, re.IGNORECASE))
+    if opened > closed and re.search(r"</(?:body|html)\s*>", body, re.IGNORECASE) is None:
+        return "the HTML ends inside a table"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Portal chrome
+# ---------------------------------------------------------------------------------------------
+
+#: elements that never hold report text
+_DROP_TAGS: Final = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "svg",
+    "canvas",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "map",
+    "audio",
+    "video",
+    "link",
+    "meta",
+    "head",
+)
+#: page regions that hold report text only inside an <article> or <main>
+_REGION_TAGS: Final = ("nav", "header", "footer", "aside")
+#: class and id values that name portal chrome: stems found anywhere in the value
+#: ("bdsharebuttonbox"), and short words that must stand alone ("nav", not "canvas")
+_CHROME_STEMS: Final = (
+    "menu",
+    "navbar",
+    "navigation",
+    "share",
+    "jiathis",
+    "breadcrumb",
+    "crumb",
+    "footer",
+    "copyright",
+    "toolbar",
+    "sidebar",
+    "topbar",
+    "fontsize",
+    "font-size",
+)
+_CHROME_WORDS: Final = frozenset({"nav", "navi", "foot", "skip"})
+_WORD_SPLIT: Final = re.compile(r"[-_\s]+|(?<=[a-z])(?=[A-Z])")
+_HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+#: text that marks a table of the report (its headers and row labels)
+_REPORT_TABLE: Final = re.compile(
+    r"第二十条|本年新收|予以公开|行政复议|信息内容|本年制发|本年新制作"
+)
+#: lines of page controls: 字号：大 中 小, 【打印本页】【关闭窗口】, 分享到 …
+_FONT_SIZE: Final = re.compile(
+    r"^[【\[]?(?:字号|字体)(?:大|中|小|默认|[\s【】\[\]()（）|｜:：/·])*$"
+)
+_CONTROLS: Final = re.compile(
+    r"(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回首页|返回|收藏本页|收藏|分享到|分享"
+    r"|扫一扫在手机打开当前页|扫一扫|保存本页|我要纠错|纠错|[\s【】\[\]()（）|｜:：/·])+"
+)
+_BLOCK_TAGS: Final = frozenset(
+    {
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "section",
+        "article",
+        "main",
+        "blockquote",
+        "pre",
+        "center",
+        "address",
+        "figure",
+        "figcaption",
+        "caption",
+        "hr",
+        "body",
+        "html",
+        "form",
+        "fieldset",
+        "legend",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "details",
+        "summary",
+    }
+)
+_LINK_CONTAINERS: Final = frozenset(
+    {"div", "ul", "ol", "dl", "li", "p", "span", "section", "font", "center", "table"}
+)
+
+
+def is_chrome_line(line: str) -> bool:
+    """True for a line of page controls rather than report text.
+
+    >>> is_chrome_line("字号：大 中 小"), is_chrome_line("【打印本页】 【关闭窗口】")
+    (True, True)
+    >>> is_chrome_line("一、总体情况")
+    False
+    """
+    return bool(_FONT_SIZE.match(line) or _CONTROLS.fullmatch(line))
+
+
+def _attr(tag: Tag, name: str) -> str:
+    value = tag.get(name)
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else " ".join(value)
+
+
+def _is_chrome(tag: Tag) -> bool:
+    """Whether *tag* is page chrome by its class or id."""
+    names = f"{_attr(tag, 'class')} {_attr(tag, 'id')}".strip()
+    if names:
+        lowered = names.lower()
+        if any(stem in lowered for stem in _CHROME_STEMS):
+            return True
+        return any(w.lower() in _CHROME_WORDS for w in _WORD_SPLIT.split(names) if w)
+    return False
+
+
+def _text_size(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def _clean(soup: BeautifulSoup) -> None:
+    """Remove portal chrome in place.
+
+    Nothing that holds a report table goes, nor anything inside one (a cell that happens to
+    be a link, say) except hidden text.
+    """
+    for tag in soup.find_all(_DROP_TAGS):
+        if not tag.decomposed:
+            tag.decompose()
+    # report tables with their ancestors (never removed) and their content (only hidden text
+    # is removed there)
+    holders: set[int] = set()
+    inside: set[int] = set()
+    for table in soup.find_all("table"):
+        if id(table) in inside or not _REPORT_TABLE.search(table.get_text()):
+            continue
+        inside.update(id(t) for t in table.find_all(True))
+        parent: Tag | None = table
+        while parent is not None:
+            holders.add(id(parent))
+            parent = parent.parent
+    protected = holders | inside
+    for tag in soup.find_all(_REGION_TAGS):
+        if tag.decomposed or id(tag) in protected:
+            continue
+        if tag.find_parent(("article", "main")) is None:
+            tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.decomposed or id(tag) in holders:
+            continue
+        hidden = _HIDDEN_STYLE.search(_attr(tag, "style")) is not None
+        if hidden or (id(tag) not in inside and _is_chrome(tag)):
+            tag.decompose()
+    _drop_link_lists(soup, protected)
+
+
+def _drop_link_lists(soup: BeautifulSoup, protected: set[int]) -> None:
+    """Remove blocks whose text is mostly links: menus, breadcrumbs, related-report lists.
+
+    Such lists often name other years' reports, which would be taken for the title.
+    """
+    from bs4.element import NavigableString, PreformattedString, Tag
+
+    totals: dict[int, tuple[int, int]] = {}
+    # post-order sizes without recursion: (text, link text) per element
+    order: list[Tag] = []
+    stack: list[Tag] = [soup]
+    while stack:
+        tag = stack.pop()
+        order.append(tag)
+        stack.extend(c for c in tag.children if isinstance(c, Tag))
+    for tag in reversed(order):
+        text = links = 0
+        for child in tag.children:
+            if isinstance(child, Tag):
+                t, ln = totals.get(id(child), (0, 0))
+                text += t
+                links += ln
+            elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
+                text += _text_size(child)
+        if tag.name == "a":
+            links = text
+        totals[id(tag)] = (text, links)
+    for tag in order:  # parents before children: the largest link block goes whole
+        if tag.decomposed or tag.name not in _LINK_CONTAINERS or id(tag) in protected:
+            continue
+        text, links = totals[id(tag)]
+        if text and links * 2 > text:
+            tag.decompose()
+
+
+# ---------------------------------------------------------------------------------------------
+# Walking the page
+# ---------------------------------------------------------------------------------------------
+
+
+def _own_rows(table: Tag) -> list[list[Tag]]:
+    """The rows of *table* (not of tables nested in it), each a list of its cells."""
+    rows = []
+    for tr in table.find_all("tr"):
+        if tr.find_parent("table") is table:
+            rows.append(list(tr.find_all(("td", "th"), recursive=False)))
+    return rows
+
+
+def _span(tag: Tag, name: str, limit: int) -> int:
+    try:
+        value = int(_attr(tag, name).strip() or "1")
+    except ValueError:
+        return 1
+    if value <= 0:
+        return limit if name == "rowspan" else 1  # rowspan="0": to the end of the table
+    return min(value, limit)
+
+
+class _Walker:
+    """Turns the cleaned page into blocks: paragraph lines and tables in document order."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.buffer: list[str] = []
+
+    def flush(self) -> None:
+        text = line_text("".join(self.buffer))
+        self.buffer.clear()
+        if text and not is_chrome_line(text):
+            self.blocks.append(text)
+
+    def walk(self, node: Tag) -> None:
+        from bs4.element import NavigableString, PreformattedString, Tag
+
+        for child in node.children:
+            if isinstance(child, Tag):
+                name = child.name
+                if name == "br":
+                    self.flush()
+                elif name == "table":
+                    self.flush()
+                    self.table(child)
+                elif name in _BLOCK_TAGS:
+                    self.flush()
+                    self.walk(child)
+                    self.flush()
+                else:
+                    self.walk(child)
+            elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
+                self.buffer.append(str(child))
+
+    def table(self, table: Tag) -> None:
+        caption = table.find("caption")
+        if caption is not None and caption.find_parent("table") is table:
+            self.walk(caption)  # a caption ("表一 …") is a paragraph before its table
+            self.flush()
+            caption.decompose()
+        rows = _own_rows(table)
+        if not any(rows):
+            self.walk(table)  # a table without cells: read what it holds as text
+            return
+        grid = _grid(rows)
+        width = max((c.column + c.colspan for row in grid for c in row), default=0)
+        if width <= 3 and any(t.find_parent("table") is table for t in table.find_all("table")):
+            for cells in rows:  # a layout table: its cells are regions of the page
+                for cell in cells:
+                    self.walk(cell)
+                    self.flush()
+            return
+        self.blocks.append(SourceTable(tuple(tuple(row) for row in grid)))
+
+
+def _grid(rows: list[list[Tag]]) -> list[list[SourceCell]]:
+    """Each row's cells with the grid column they start at (rowspan/colspan expanded)."""
+    occupied: set[tuple[int, int]] = set()
+    out: list[list[SourceCell]] = []
+    for r, cells in enumerate(rows):
+        c = 0
+        row: list[SourceCell] = []
+        for td in cells:
+            while (r, c) in occupied:
+                c += 1
+            rowspan = _span(td, "rowspan", min(len(rows) - r, 1000))
+            colspan = _span(td, "colspan", 100)
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    occupied.add((r + dr, c + dc))
+            row.append(SourceCell(cell_text(_cell_pieces(td)), c, rowspan, colspan))
+            c += colspan
+        out.append(row)
+    return out
+
+
+def _cell_pieces(cell: Tag) -> list[str]:
+    """A cell's text as the lines it was printed on (<br> and block elements end a line).
+
+    A table nested in the cell contributes its cells' text, space-separated, as one line.
+    """
+    from bs4.element import NavigableString, PreformattedString, Tag
+
+    pieces = [""]
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, Tag):
+                if child.name == "br":
+                    pieces.append("")
+                elif child.name == "table":
+                    inner = [cell_text(_cell_pieces(td)) for row in _own_rows(child) for td in row]
+                    pieces.extend((" ".join(t for t in inner if t), ""))
+                elif child.name in _BLOCK_TAGS:
+                    pieces.append("")
+                    walk(child)
+                    pieces.append("")
+                else:
+                    walk(child)
+            elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
+                pieces[-1] += str(child)
+
+    walk(cell)
+    return pieces
+
+
+_TITLE_SPLIT: Final = re.compile(r"\s*[_|｜—–]+\s*|\s+-\s+")
+_FIRST_HEADING: Final = re.compile(r"^[一1][、.．]?\s*(?:总体情况|概述|总体概况|基本情况)")
+
+
+def _title_block(title: str, blocks: list[Block]) -> str | None:
+    """The page <title>'s report name when the body does not print the report's title."""
+    for block in blocks:
+        if isinstance(block, SourceTable) or _FIRST_HEADING.match(block):
+            break
+        if "报告" in block or "年报" in block:
+            return None
+    for part in _TITLE_SPLIT.split(title):
+        if "报告" in part or "年报" in part:
+            return part.strip()
+    return None
+
+
+def _soup(html: str) -> BeautifulSoup:
+    try:
+        from bs4 import BeautifulSoup
+    except ImportError as exc:
+        raise MissingDependencyError("html", "beautifulsoup4", "HTML pages") from exc
+    return BeautifulSoup(html, "html.parser")
+
+
+def _blocks(html: str) -> list[Block]:
+    soup = _soup(html)
+    title = soup.title.get_text() if soup.title is not None else ""
+    _clean(soup)
+    walker = _Walker()
+    walker.walk(soup)
+    walker.flush()
+    blocks = walker.blocks
+    shown = _title_block(line_text(title), blocks) if title else None
+    if shown:
+        blocks.insert(0, shown)
+    return blocks
+
+
+def _has_report(blocks: list[Block]) -> bool:
+    return any(
+        isinstance(b, SourceTable) or "总体情况" in b or "年度报告" in b or "第二十条" in b
+        for b in blocks
+    )
+
+
+def html_to_text(html: str | bytes) -> Adapted:
+    """The text the parser reads for an HTML page, and where each table cell came from.
+
+    *html* is the page's text, or its bytes (decoded as :func:`decode_html` says). Origins
+    give the table (0-based, in page order), row and grid column of each cell.
+
+    >>> page = (
+    ...     "<div class='nav'><a href='/'>首页</a></div>"
+    ...     "<table><tr><td rowspan='2'>三、本年度<br/>办理结果</td><td>（一）予以公开</td>"
+    ...     "<td>3</td></tr><tr><td>（二）部分公开</td><td>&nbsp;</td></tr></table>"
+    ... )
+    >>> adapted = html_to_text(page)
+    >>> print(adapted.text.replace("\\t", " | ").replace("\\xa0", "&nbsp;"))
+    三、本年度办理结果 | （一）予以公开 | 3
+     | （二）部分公开 | &nbsp;
+    <BLANKLINE>
+    >>> adapted.origins[(1, 19)]
+    Origin(format='html', table=0, row=0, cell=2, page=None)
+    """
+    notes: list[Diagnostic] = []
+    if isinstance(html, bytes):
+        html, encoding = decode_html(html)
+        notes.append(Diagnostic("encoding", "info", f"file decoded as {encoding}"))
+    if not isinstance(html, str):
+        raise ParseError(
+            f"html_to_text() reads str or bytes, not {type(html).__name__}",
+            "",
+            0,
+            code="not_text",
+        )
+    source = html
+    # escaped markup outside <script> elements: the file is JavaScript holding the report (a
+    # page's own scripts are only looked into when the page shows no report)
+    if _ESCAPED_MARKUP.search(_HIDDEN_SOURCE.sub("", html)):
+        inner = embedded_markup(html)
+        if inner is not None:
+            source = inner
+            notes.append(
+                Diagnostic("source", "info", "the HTML was read from JavaScript string literals")
+            )
+    cut = truncation(source)
+    if cut is not None:
+        tail = line_text(source[-60:])
+        raise UnreadableFileError(
+            f"{cut} (it ends with {tail!r}): the file is truncated and the report incomplete",
+            code="truncated",
+            expected="the whole page, its tables and tags closed; download the file again",
+        )
+    try:
+        blocks = _blocks(source)
+        if not _has_report(blocks):
+            # a page that writes its report from a script: read the script's markup
+            inner = embedded_markup(source)
+            if inner is not None and inner != source:
+                inner_blocks = _blocks(inner)
+                if _has_report(inner_blocks):
+                    blocks = inner_blocks
+                    notes.append(
+                        Diagnostic(
+                            "source", "info", "the HTML was read from the page's script strings"
+                        )
+                    )
+    except RecursionError as exc:
+        raise UnreadableFileError(
+            "the HTML is nested too deeply to read", code="too_complex"
+        ) from exc
+    writer = TextWriter("html")
+    writer.write(blocks)
+    if writer.tables:
+        rows = sum(len(b.rows) for b in blocks if isinstance(b, SourceTable))
+        notes.append(
+            Diagnostic(
+                "source",
+                "info",
+                f"read from HTML: {writer.tables} table(s), {rows} row(s); merged cells "
+                "written once, rows they cover get an empty cell",
+            )
+        )
+    return writer.adapted(notes)
+
+
+def parse_html(html: str | bytes, strict: bool = False) -> Report:
+    """Parse a report published as an HTML page (text, or bytes in any encoding it declares).
+
+    Each table cell's ``origin`` names the table, row and grid column it came from;
+    ``strict`` is as for :func:`disclosure_parser.parse`.
+
+    >>> report = parse_html(
+    ...     "<p>XX镇人民政府2021年政府信息公开工作年度报告</p>"
+    ...     "<table><tr><td colspan='5'>行政复议</td><td colspan='10'>行政诉讼</td></tr>"
+    ...     "<tr>" + "<td>1</td>" * 4 + "<td>4</td>" + "<td>0</td>" * 10 + "</tr></table>"
+    ... )
+    >>> report.reviews.get("review", "total"), report.reviews.cell("review", "total").origin
+    (4, Origin(format='html', table=0, row=1, cell=4, page=None))
+    """
+    return html_to_text(html).parse(strict=strict)

@@ -1,0 +1,616 @@
+"""Reports published as PDF files: the PDF adapter (the ``[pdf]`` extra, pdfplumber).
+
+Tables are rebuilt from the page layout, not from flattened text: pdfplumber finds each
+table's ruled cells, and a cell's grid position and spans come from its borders. Text outside
+the tables is read line by line and the lines of a paragraph are joined again (a line that runs
+to the right margin continues on the next, unless that one is indented or numbered), in
+reading order with the tables.
+
+Page furniture is dropped: page-number lines ("- 4 -", "第 3 页") and running headers or footers
+repeated on several pages. A table that runs over a page break is written as one table: the
+repeated header rows of the continuation are dropped, and a merged label cut by the break
+("（四）无" / "法提供") is joined again. Rows of a ruled box that hold only one full-width
+cell (a framed paragraph, a caption) are read as paragraph lines.
+
+A PDF whose pages hold no text (a scan) raises :class:`UnreadableFileError` (code
+``no_text_layer``): it needs OCR first.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections import Counter
+from collections.abc import Sequence
+from statistics import median
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from ._adapt import (
+    Adapted,
+    Block,
+    MissingDependencyError,
+    SourceCell,
+    SourceTable,
+    TextWriter,
+    UnreadableFileError,
+    cell_text,
+    line_text,
+)
+from ._cells import classify
+from ._model import Diagnostic, Report
+
+if TYPE_CHECKING:
+    from pdfplumber.page import Page
+    from pdfplumber.pdf import PDF
+    from pdfplumber.table import Table
+
+_PAGE_NUMBER: Final = re.compile(
+    r"^(?:[-—–－]*\s*\d{1,4}\s*[-—–－]*"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}"
+    r"|(?:page|Page|PAGE)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$"
+)
+#: a line that starts something new: a heading or numbered point (一、 （二） 3. 第四)
+_NUMBERED: Final = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十\d]{1,3}[部章节条项])"
+)
+_ASCII_END: Final = re.compile(r"[A-Za-z0-9]$")
+_ASCII_START: Final = re.compile(r"^[A-Za-z0-9]")
+#: how far (in font sizes) a line may end before the right margin and still run on
+_RUN_ON: Final = 1.5
+#: how far (in font sizes) a first line must be indented to start a paragraph
+_INDENT: Final = 0.8
+
+
+# The page records below are mutable on purpose: margins are set once a page's lines are
+# known, and a table part grows when the next page continues it.
+@attrs.define
+class _Line:
+    """A line of paragraph text with the geometry that decides where paragraphs end."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    size: float
+    page: int
+    #: left and right edges of the text column the line stands in
+    left: float = 0.0
+    right: float = 0.0
+
+
+@attrs.define
+class _Part:
+    """Consecutive table rows of one page (a whole table, or the part of one on that page)."""
+
+    rows: list[list[SourceCell]]
+    top: float
+    page: int
+    #: the x positions of the grid's column borders (both edges included), relative to the
+    #: table's width
+    columns: tuple[float, ...]
+    #: the table's width in points
+    width: float
+
+
+_Item = _Line | _Part
+
+
+def _open(data: bytes) -> PDF:
+    try:
+        import pdfplumber
+        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    except ImportError as exc:
+        raise MissingDependencyError("pdf", "pdfplumber", "PDF files") from exc
+    try:
+        return pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:
+        # pdfplumber wraps pdfminer's errors: the original is the argument or the context
+        inner = [exc, exc.__cause__, exc.__context__, *exc.args]
+        cause = next((e for e in inner[1:] if isinstance(e, BaseException)), exc)
+        if any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in inner):
+            raise UnreadableFileError(
+                "the PDF is encrypted and needs a password to read", code="encrypted"
+            ) from exc
+        raise UnreadableFileError(
+            f"the file is not a readable PDF ({type(cause).__name__}: {cause})",
+            code="corrupt_file",
+            expected="a PDF document (the file may be damaged or truncated)",
+        ) from exc
+
+
+# ---------------------------------------------------------------------------------------------
+# One page
+# ---------------------------------------------------------------------------------------------
+
+
+def _positions(values: Sequence[float], tolerance: float = 1.5) -> list[float]:
+    """Sorted distinct values, merging those closer than *tolerance*."""
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tolerance:
+            out.append(v)
+    return out
+
+
+def _index(positions: list[float], value: float) -> int:
+    """The index of the position nearest to *value*."""
+    return min(range(len(positions)), key=lambda i: abs(positions[i] - value))
+
+
+@attrs.define
+class _Grid:
+    """A table's cells placed on its grid: ``cells[r]`` are the cells starting in row r."""
+
+    cells: list[list[SourceCell]]
+    tops: list[float]
+    bottom: float
+    xs: list[float]
+    x0: float
+    x1: float
+
+    def full_width(self, r: int) -> bool:
+        """Whether row r is a single cell across the whole table that nothing covers."""
+        row = self.cells[r]
+        if len(row) != 1 or row[0].colspan != len(self.xs):
+            return False
+        return not any(q + c.rowspan > r for q in range(r) for c in self.cells[q])
+
+    def band(self, r: int) -> tuple[float, float]:
+        return self.tops[r], self.tops[r + 1] if r + 1 < len(self.tops) else self.bottom
+
+
+def _grid(table: Table, page: Page, number: int) -> _Grid | None:
+    texts = table.extract(x_tolerance=1.5)
+    bboxes: list[tuple[tuple[float, float, float, float], str | None]] = []
+    for table_row, row_texts in zip(table.rows, texts, strict=False):
+        for bbox, text in zip(table_row.cells, row_texts, strict=False):
+            if bbox is not None:
+                bboxes.append(((bbox[0], bbox[1], bbox[2], bbox[3]), text))
+    if not bboxes:
+        return None
+    xs = _positions([b[0] for b, _ in bboxes])
+    tops = _positions([b[1] for b, _ in bboxes])
+    cells: list[list[SourceCell]] = [[] for _ in tops]
+    for (x0, top, x1, bottom), text in bboxes:
+        r = _index(tops, top)
+        c = _index(xs, x0)
+        colspan = max(1, sum(1 for x in xs if x0 - 1.5 <= x < x1 - 1.5))
+        rowspan = max(1, sum(1 for y in tops if top - 1.5 <= y < bottom - 1.5))
+        pieces = (text or "").split("\n")
+        cells[r].append(SourceCell(cell_text(pieces), c, rowspan, colspan, number))
+    x0, top, x1, bottom = table.bbox
+    _recover_unruled_cells(cells, [*xs, x1], [*tops, bottom], page, number)
+    for row in cells:
+        row.sort(key=lambda cell: cell.column)
+    return _Grid(cells, tops, bottom, xs, x0, x1)
+
+
+def _recover_unruled_cells(
+    cells: list[list[SourceCell]], xs: list[float], ys: list[float], page: Page, number: int
+) -> None:
+    """Add the grid slots that no ruled cell covers but that hold text.
+
+    A border missing from the drawing leaves such a slot (a 信息内容 header cell, say); its
+    text would otherwise be lost.
+    """
+    covered = {
+        (r + dr, c.column + dc)
+        for r, row in enumerate(cells)
+        for c in row
+        for dr in range(c.rowspan)
+        for dc in range(c.colspan)
+    }
+    for r in range(len(ys) - 1):
+        for c in range(len(xs) - 1):
+            if (r, c) in covered:
+                continue
+            bbox = (xs[c], ys[r], xs[c + 1], ys[r + 1])
+            text = page.within_bbox(bbox).extract_text(x_tolerance=1.5)
+            if text.strip():
+                cells[r].append(SourceCell(cell_text(text.split("\n")), c, 1, 1, number))
+
+
+def _line(raw: dict[str, Any], page: int) -> _Line | None:
+    text = line_text(str(raw.get("text", "")))
+    if not text:
+        return None
+    chars = raw.get("chars") or []
+    sizes = [float(ch.get("size", 0.0)) for ch in chars if ch.get("size")]
+    size = median(sizes) if sizes else float(raw["bottom"]) - float(raw["top"])
+    return _Line(text, float(raw["x0"]), float(raw["x1"]), float(raw["top"]), size, page)
+
+
+def _page_items(page: Page, number: int) -> list[_Item]:
+    """The paragraph lines and table parts of one page, in reading order."""
+    grids = [g for g in (_grid(t, page, number) for t in page.find_tables()) if g is not None]
+    items: list[_Item] = []
+    body: list[_Line] = []
+    framed: dict[tuple[int, int], list[_Line]] = {}
+    for raw in page.extract_text_lines(return_chars=True, x_tolerance=1.5):
+        line = _line(raw, number)
+        if line is None:
+            continue
+        cx, cy = (line.x0 + line.x1) / 2, line.top + line.size / 2
+        placed = False
+        for g_index, grid in enumerate(grids):
+            if not (grid.x0 - 1 <= cx <= grid.x1 + 1 and grid.tops[0] - 1 <= cy <= grid.bottom + 1):
+                continue
+            placed = True
+            for r in range(len(grid.cells)):
+                y0, y1 = grid.band(r)
+                if y0 - 1 <= cy <= y1 + 1 and grid.full_width(r):
+                    framed.setdefault((g_index, r), []).append(line)
+                    break
+            break
+        if not placed:
+            body.append(line)
+    _set_margins(body)
+    items.extend(body)
+    for g_index, grid in enumerate(grids):
+        framed_lines = [ln for (g, _), lines in framed.items() if g == g_index for ln in lines]
+        _set_margins(framed_lines, inside=(grid.x0, grid.x1))
+        part: list[list[SourceCell]] = []
+        part_top = 0.0
+        for r, row in enumerate(grid.cells):
+            if grid.full_width(r):
+                if part:
+                    items.append(_make_part(part, part_top, number, grid))
+                    part = []
+                items.extend(framed.get((g_index, r), []))
+                continue
+            if not part:
+                part_top = grid.band(r)[0]
+            part.append(row)
+        if part:
+            items.append(_make_part(part, part_top, number, grid))
+    items.sort(key=lambda item: item.top)
+    return items
+
+
+def _make_part(rows: list[list[SourceCell]], top: float, page: int, grid: _Grid) -> _Part:
+    # a cell spanning rows ends with the part
+    n = len(rows)
+    clipped = [
+        [attrs.evolve(c, rowspan=min(c.rowspan, n - r)) for c in row] for r, row in enumerate(rows)
+    ]
+    span = (grid.x1 - grid.x0) or 1.0
+    columns = tuple(round((x - grid.x0) / span, 4) for x in [*grid.xs, grid.x1])
+    return _Part(clipped, top, page, columns, span)
+
+
+def _set_margins(lines: list[_Line], inside: tuple[float, float] | None = None) -> None:
+    """Set each line's text column: the leftmost start and rightmost end of its lines."""
+    text = [ln for ln in lines if not _PAGE_NUMBER.match(ln.text.replace(" ", ""))]
+    if not text:
+        return
+    left = min(ln.x0 for ln in text)
+    # the margin full lines reach: punctuation hanging past it must not move it
+    widest = max(ln.x1 for ln in text)
+    right = median(ln.x1 for ln in text if ln.x1 >= widest - 2 * ln.size)
+    if inside is not None:
+        # a framed paragraph of one short line must not look like a full line
+        pad = median(ln.size for ln in lines)
+        right = max(right, inside[1] - pad * 1.2)
+        left = min(left, inside[0] + pad * 0.8)
+    for ln in lines:
+        ln.left, ln.right = left, right
+
+
+# ---------------------------------------------------------------------------------------------
+# The document
+# ---------------------------------------------------------------------------------------------
+
+
+def _furniture(pages: list[list[_Item]]) -> set[int]:
+    """ids of page-number lines and of running headers/footers repeated on several pages."""
+    drop: set[int] = set()
+    edges: Counter[str] = Counter()
+    for items in pages:
+        lines = [i for i in items if isinstance(i, _Line)]
+        for line in lines[:2] + lines[-2:]:
+            if _PAGE_NUMBER.match(line.text.replace(" ", "")):
+                drop.add(id(line))
+        for line in {id(x): x for x in lines[:1] + lines[-1:]}.values():
+            edges[re.sub(r"\d+", "#", line.text)] += 1
+    if len(pages) >= 2:
+        repeated = {text for text, n in edges.items() if n >= 2}
+        seen_first = False
+        for items in pages:
+            lines = [i for i in items if isinstance(i, _Line)]
+            for line in {id(x): x for x in lines[:1] + lines[-1:]}.values():
+                if re.sub(r"\d+", "#", line.text) in repeated:
+                    if not seen_first and "报告" in line.text:
+                        seen_first = True  # keep a title printed as running header once
+                        continue
+                    drop.add(id(line))
+    return drop
+
+
+def _continues(previous: _Line, line: _Line) -> bool:
+    """Whether *line* carries on the paragraph *previous* ended on."""
+    if previous.x1 < previous.right - _RUN_ON * previous.size:
+        return False  # the previous line stopped short of the margin: its paragraph ended
+    if line.x0 > line.left + _INDENT * line.size:
+        return False  # an indented first line
+    if _NUMBERED.match(line.text):
+        return False
+    # a row of an unruled table (a label, then numbers) is not prose
+    tail = previous.text.split()[-3:]
+    return not (len(tail) == 3 and all(classify(w)[0] == "number" for w in tail))
+
+
+def _numbering(text: str) -> bool:
+    return _NUMBERED.match(text) is not None
+
+
+def _column_map(first: _Part, second: _Part) -> list[int] | None:
+    """For each column border of *second*, the border of *first* it stands on, or None.
+
+    *second* continues *first* when the tables are as wide and every border of *second* is
+    one of *first* (a continuation may lack borders: no cell of its rows starts there).
+    """
+    if abs(first.width - second.width) > 0.03 * first.width:
+        return None
+    out = []
+    for x in second.columns:
+        best = min(range(len(first.columns)), key=lambda i: abs(first.columns[i] - x))
+        if abs(first.columns[best] - x) > 0.02:
+            return None
+        out.append(best)
+    return out
+
+
+def _remap(rows: list[list[SourceCell]], borders: list[int]) -> list[list[SourceCell]]:
+    """*rows* of a continuation placed on the grid of the table it continues."""
+    last = len(borders) - 1
+
+    def placed(cell: SourceCell) -> SourceCell:
+        start = borders[cell.column]
+        end = borders[min(cell.column + cell.colspan, last)]
+        return attrs.evolve(cell, column=start, colspan=max(1, end - start))
+
+    return [[placed(c) for c in row] for row in rows]
+
+
+def _row_texts(row: list[SourceCell]) -> list[str]:
+    return [c.text for c in row]
+
+
+def _join_parts(first: _Part, second: _Part) -> None:
+    """Append *second*, the continuation of *first* on the next page, to *first*."""
+    rows = second.rows
+    k = 0
+    while (
+        k < len(rows) and k < len(first.rows) and _row_texts(rows[k]) == _row_texts(first.rows[k])
+    ):
+        k += 1
+    if k and k < len(rows):
+        rows = _drop_header(rows, k)
+    if rows and first.rows:
+        rows[0] = _mend_cut_labels(first.rows, rows[0])
+    first.rows.extend(rows)
+
+
+def _drop_header(rows: list[list[SourceCell]], k: int) -> list[list[SourceCell]]:
+    # header cells spanning into the body would lose their text: keep those rows
+    if any(c.rowspan > k - r for r in range(k) for c in rows[r]):
+        return rows
+    return rows[k:]
+
+
+def _covering(rows: list[list[SourceCell]], column: int) -> SourceCell | None:
+    """The cell of *rows* that covers *column* in their last row."""
+    last = len(rows) - 1
+    for r in range(last, -1, -1):
+        for c in rows[r]:
+            if c.column <= column < c.column + c.colspan and r + c.rowspan > last:
+                return c
+    return None
+
+
+def _mend_cut_labels(rows: list[list[SourceCell]], row: list[SourceCell]) -> list[SourceCell]:
+    """Join label text that a page break cut in two ("（四）无" + "法提供").
+
+    A continuation's label that does not start with its own numbering, under a label cell
+    of the previous page, is the rest of that label when either piece is merged over rows.
+    """
+    out = list(row)
+    for i, cell in enumerate(row):
+        if not cell.text or classify(cell.text)[0] != "text" or _numbering(cell.text):
+            continue
+        above = _covering(rows, cell.column)
+        if above is None or not above.text or classify(above.text)[0] != "text":
+            continue
+        if above.column != cell.column or (above.rowspan == 1 and cell.rowspan == 1):
+            continue
+        for r in range(len(rows) - 1, -1, -1):
+            for j, c in enumerate(rows[r]):
+                if c is above:
+                    rows[r][j] = attrs.evolve(c, text=c.text + cell.text)
+                    break
+        out[i] = attrs.evolve(cell, text="")
+    return out
+
+
+def _blocks(pages: list[list[_Item]]) -> list[Block]:
+    """Paragraphs and tables of the whole document, tables continued over pages joined."""
+    drop = _furniture(pages)
+    sequence: list[_Item] = []
+    page_starts: set[int] = set()
+    for items in pages:
+        kept = [i for i in items if id(i) not in drop]
+        if kept:
+            page_starts.add(id(kept[0]))
+        sequence.extend(kept)
+    out: list[str | _Part] = []
+    paragraph: list[str] = []
+    previous: _Item | None = None
+    for item in sequence:
+        if isinstance(item, _Line):
+            if paragraph and isinstance(previous, _Line) and _continues(previous, item):
+                glue = (
+                    " "
+                    if _ASCII_END.search(paragraph[-1]) and _ASCII_START.search(item.text)
+                    else ""
+                )
+                paragraph.append(glue + item.text)
+            else:
+                if paragraph:
+                    out.append("".join(paragraph))
+                paragraph = [item.text]
+            previous = item
+            continue
+        if paragraph:
+            out.append("".join(paragraph))
+            paragraph = []
+        if (
+            isinstance(previous, _Part)
+            and id(item) in page_starts
+            and item.page == previous.page + 1
+            and (borders := _column_map(previous, item)) is not None
+        ):
+            item.rows = _remap(item.rows, borders)
+            _join_parts(previous, item)
+            previous.page = item.page  # a third page may continue it again
+            continue
+        out.append(item)
+        previous = item
+    if paragraph:
+        out.append("".join(paragraph))
+    return [b if isinstance(b, str) else SourceTable(tuple(map(tuple, b.rows))) for b in out]
+
+
+def _read_pages(pdf: PDF) -> tuple[list[list[_Item]], list[Diagnostic]]:
+    """Every page's items, and notes on pages without text."""
+    pages: list[list[_Item]] = []
+    chars = undecodable = 0
+    scanned: list[int] = []
+    broken: list[tuple[int, Exception]] = []
+    for number, raw_page in enumerate(pdf.pages, 1):
+        try:
+            page = raw_page.dedupe_chars()
+            page_chars = page.chars
+            chars += len(page_chars)
+            undecodable += sum(
+                1 for ch in page_chars if str(ch.get("text", "")).startswith("(cid:")
+            )
+            if not page_chars:
+                if page.images:
+                    scanned.append(number)
+                pages.append([])
+                continue
+            pages.append(_page_items(page, number))
+        except RecursionError:
+            raise
+        except Exception as exc:  # one damaged page must not cost the others
+            broken.append((number, exc))
+            pages.append([])
+    if broken and len(broken) == len(pages):
+        first_number, first_error = broken[0]
+        raise UnreadableFileError(
+            f"no page of the PDF could be read (page {first_number}: "
+            f"{type(first_error).__name__}: {first_error})",
+            code="corrupt_file",
+            expected="a PDF document (the file may be damaged or truncated)",
+        ) from first_error
+    if chars == 0:
+        raise UnreadableFileError(
+            f"the PDF has no text layer ({len(pages)} page(s) of images, e.g. a scan): "
+            "there is no text to read; run OCR on it first and parse the result",
+            code="no_text_layer",
+            expected="a PDF with a text layer (one whose text can be selected and copied)",
+        )
+    if undecodable * 2 > chars:
+        raise UnreadableFileError(
+            "the PDF's text cannot be decoded: its fonts have no map to Unicode characters, "
+            "so the text layer is unusable; run OCR on it first and parse the result",
+            code="no_text_layer",
+            expected="a PDF whose text can be copied as characters",
+        )
+    notes = [
+        Diagnostic(
+            "unreadable_page",
+            "warning",
+            f"page {number} of the PDF could not be read ({type(error).__name__}: {error}); "
+            "its content is not in the report",
+        )
+        for number, error in broken
+    ]
+    if scanned:
+        shown = ", ".join(map(str, scanned))
+        notes.append(
+            Diagnostic(
+                "no_text_layer",
+                "warning",
+                f"page(s) {shown} of the PDF hold images but no text (scanned?): their content "
+                "is not in the report; OCR them to read it",
+            )
+        )
+    return pages, notes
+
+
+def pdf_to_text(source: bytes | str | os.PathLike[str]) -> Adapted:
+    """The text the parser reads for a PDF file (path or bytes), and where each cell came from.
+
+    Origins give the page (1-based) and, for the tables as written in the text (a table
+    continued over pages counts once), the table, row and grid column.
+
+    >>> adapted = pdf_to_text("tests/fixtures/seed_003.pdf")
+    >>> adapted.text.splitlines()[0]
+    '洪合镇2020年度政府信息公开工作年度报告'
+    >>> sorted({origin.page for origin in adapted.origins.values()})
+    [1, 2, 3]
+    """
+    if isinstance(source, bytes):
+        data = source
+    else:
+        with open(source, "rb") as handle:
+            data = handle.read()
+    pdf = _open(data)
+    try:
+        with pdf:
+            pages, notes = _read_pages(pdf)
+    except UnreadableFileError:
+        raise
+    except RecursionError as exc:
+        raise UnreadableFileError(
+            "the PDF is nested too deeply to read", code="too_complex"
+        ) from exc
+    except Exception as exc:
+        raise UnreadableFileError(
+            f"the PDF could not be read ({type(exc).__name__}: {exc})",
+            code="corrupt_file",
+            expected="a PDF document (the file may be damaged or truncated)",
+        ) from exc
+    blocks = _blocks(pages)
+    writer = TextWriter("pdf")
+    writer.write(blocks)
+    notes.append(
+        Diagnostic(
+            "source",
+            "info",
+            f"read from PDF: {len(pages)} page(s); {writer.tables} table block(s) rebuilt from "
+            "the ruled page layout (a table continued over pages counts once)",
+        )
+    )
+    return writer.adapted(notes)
+
+
+def parse_pdf(source: bytes | str | os.PathLike[str], strict: bool = False) -> Report:
+    """Parse a report published as a PDF file (path or bytes).
+
+    Each table cell's ``origin`` gives the page it was printed on; ``strict`` is as for
+    :func:`disclosure_parser.parse`.
+
+    >>> report = parse_pdf("tests/fixtures/seed_003.pdf")
+    >>> report.applications.get("new_received", "total")
+    5
+    >>> report.applications.cell("new_received", "total").origin.page
+    2
+    """
+    return pdf_to_text(source).parse(strict=strict)
