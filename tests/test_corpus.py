@@ -9,7 +9,7 @@ from conftest import CORPUS, corpus_truth
 from truth import compare
 
 #: the forms the parser reads so far (SPEC §2 items 1–3); the others come with their issues
-SUPPORTED_FORMS = {"md"}
+SUPPORTED_FORMS = {"md", "pdf-text", "pdf-layout", "html", "pdf"}
 
 
 def _ids(forms: set[str]) -> list[str]:

@@ -23,8 +23,11 @@ keeps its state, raw text and position:
 from __future__ import annotations
 
 from . import validation
+from ._adapt import Adapted, MissingDependencyError, UnreadableFileError
+from ._docx import docx_to_text, parse_docx
 from ._errors import DisclosureError, ParseError, UnsupportedFormatError
 from ._files import parse_file
+from ._html import html_to_text, parse_html
 from ._keys import (
     APPLICANT_COLUMNS,
     APPLICATION_ROWS,
@@ -48,6 +51,7 @@ from ._model import (
     TextLine,
 )
 from ._parse import parse
+from ._pdf import parse_pdf, pdf_to_text
 from ._render import LAYOUTS, NOISES, render
 from .validation import Finding, validate
 
@@ -62,6 +66,7 @@ __all__ = [
     "REVIEW_GROUPS",
     "REVIEW_OUTCOMES",
     "ActiveDisclosure",
+    "Adapted",
     "ApplicationRow",
     "Applications",
     "Cell",
@@ -69,6 +74,7 @@ __all__ = [
     "DisclosureError",
     "DisclosureItem",
     "Finding",
+    "MissingDependencyError",
     "Origin",
     "ParseError",
     "Report",
@@ -77,10 +83,17 @@ __all__ = [
     "Section",
     "Span",
     "TextLine",
+    "UnreadableFileError",
     "UnsupportedFormatError",
     "__version__",
+    "docx_to_text",
+    "html_to_text",
     "parse",
+    "parse_docx",
     "parse_file",
+    "parse_html",
+    "parse_pdf",
+    "pdf_to_text",
     "render",
     "validate",
     "validation",

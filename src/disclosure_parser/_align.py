@@ -13,19 +13,21 @@ from typing import Final
 
 from ._cells import classify
 from ._rows import RawCell
-from ._solver import OPAQUE, Candidate, Value
+from ._solver import BLANK, OPAQUE, Candidate, Value
 
 _MAX_GAP: Final = 2  # cells a row may have lost, or carry in excess, and still be realigned
 
 
 def cell_value(cell: RawCell) -> Value:
-    """The number a cell contributes to a sum: blank and na count 0, text is opaque."""
+    """The number a cell contributes to a sum: na counts 0, blank is BLANK, text is opaque."""
     state, value, _ = classify(cell.text)
     if state == "number":
         if value is None or value != int(value):
             return OPAQUE
         return int(value)
-    if state in ("blank", "na"):
+    if state == "blank":
+        return BLANK
+    if state == "na":
         return 0
     return OPAQUE
 

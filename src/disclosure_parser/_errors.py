@@ -96,12 +96,15 @@ def _snippet(doc: str, pos: int, line: int) -> str:
     offset = pos - start
     if not text.strip() and offset == 0:
         return ""
-    # keep the caret visible on long lines: show a window around it
-    lo = 0
-    while display_width(text[lo:offset]) > _SNIPPET_WIDTH // 2:
-        lo += 1
+    # keep the caret visible on long lines: show a window around it, walking out from the
+    # caret one character at a time (linear, whatever the line's length)
+    lo, width = offset, 0
+    while lo > 0 and width + display_width(text[lo - 1]) <= _SNIPPET_WIDTH // 2:
+        lo -= 1
+        width += display_width(text[lo])
     hi = offset
-    while hi < len(text) and display_width(text[lo:hi]) < _SNIPPET_WIDTH:
+    while hi < len(text) and width < _SNIPPET_WIDTH:
+        width += display_width(text[hi])
         hi += 1
     shown = ("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else "")
     caret_at = display_width(("…" if lo else "") + text[lo:offset])

@@ -53,7 +53,7 @@ _JUNK: Final = re.compile(
 )
 _SENTENCE_END: Final = re.compile(r"[。；;！!？?]")
 _PROSE: Final = re.compile(r"[，,。；;]")
-_TOKEN: Final = re.compile(r"\S+")
+_TOKEN: Final = re.compile(r"[^\s\u3000]+")
 _UNIT_WORD: Final = re.compile(r"^(?:万元|亿元|千元|元|件|个|项|次|条)$")
 
 # modes
@@ -149,6 +149,8 @@ class _Lexer:
         self.open_table: str | None = None
         self.section = 0  # the last section heading seen
         self.c_values = 0  # value cells seen in the current table C
+        #: numbers printed one per line (text extracted from PDF), waiting to become a row
+        self.stream: list[RawCell] = []
         self.tokens: list[Token] = []
 
     def emit(self, kind: str, row: Row) -> None:
@@ -162,11 +164,24 @@ class _Lexer:
     def run(self, rows: list[RawRow]) -> list[Token]:
         for raw in rows:
             self.classify(raw)
+        self._flush()
         return self.tokens
 
     def classify(self, raw: RawRow) -> None:
         cells = raw.cells
         visible = [c for c in cells if c.text]
+        if (
+            raw.kind == "plain"
+            and self.mode != _NARRATIVE
+            and len(visible) == 1
+            and _TOKEN.fullmatch(visible[0].text) is not None
+            and classify(visible[0].text)[0] != "text"
+        ):
+            # one number on a line of its own inside a table: text extracted from a PDF prints
+            # every cell on its own line; the numbers after a label make its row
+            self.stream.append(visible[0])
+            return
+        self._flush()
         if len(visible) == 1 and (raw.kind == "plain" or classify(visible[0].text)[0] == "text"):
             # one piece of text (a line, or a row whose other cells are empty): it may be a
             # heading or the title, whatever layout it came in
@@ -191,6 +206,33 @@ class _Lexer:
         labels_, values = _split_cells(cells, raw.kind)
         row = Row(raw, labels_, values)
         self._table_row(row, raw)
+
+    def _flush(self) -> None:
+        """Turn the numbers printed one per line into the row they belong to."""
+        if not self.stream:
+            return
+        cells, self.stream = self.stream, []
+        row = Row(RawRow(cells, cells[0].line, "stream"), [], cells)
+        if self.mode == _A:
+            last = self.tokens[-1] if self.tokens else None
+            if (
+                last is not None
+                and last.type == A_ROW
+                and not any(c.text for c in last.value.values)
+            ):
+                last.value.values = cells  # the item label printed just before
+                last.value.kind = "stream"
+            else:
+                self.emit(A_ROW, row)
+        elif self.mode == _B:
+            if len(cells) >= 4:
+                self.emit(B_VALUES, row)
+            # else: a stray digit among label fragments (converted PDFs); not a row
+        elif self.mode == _C:
+            self.emit(C_ROW, row)
+            self.c_values += len(cells)
+            if self.c_values >= 15:
+                self.mode = _NARRATIVE
 
     # -- title -----------------------------------------------------------------------------
 
@@ -275,8 +317,9 @@ class _Lexer:
                 self._enter_c()
                 self.emit(C_HEAD, row)
                 return
-            if self.mode == _B and short and has_cjk(folded):
-                # a wrapped or detached label fragment; prose ends the table
+            if self.mode == _B and short:
+                # a wrapped or detached label fragment (PDF text prints merged labels a
+                # character a line: 三 / 、 / 本 / 年 …); prose ends the table
                 row.key = labels.row_key(folded)
                 if (
                     multi

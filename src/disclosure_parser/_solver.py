@@ -19,13 +19,17 @@ from collections.abc import Sequence
 from typing import Final
 
 OPAQUE: Final = -(2**62)  # a text cell: a value no equation can use (ints keep typing simple)
+#: a blank cell: 0 as a part of a sum, but a blank *total* may be an omission (SPEC §1, §4),
+#: so an equation whose total is blank says nothing
+BLANK: Final = -(2**61)
 _INF: Final = 2**60
 _MAX_COMBINATIONS: Final = 4096
 
 Value = int | None
 #: (row index, column index, sign): one side of an equation is +1, the other -1
 Term = tuple[int, int, int]
-Equation = tuple[str, tuple[Term, ...]]
+#: (name, terms, the (row, column) cells that are totals of the equation)
+Equation = tuple[str, tuple[Term, ...], frozenset[tuple[int, int]]]
 
 
 class Candidate:
@@ -54,7 +58,10 @@ class Candidate:
         return Candidate(values, self.sources, self.cost, self.derived | {column}, self.repairs)
 
     def __repr__(self) -> str:
-        shown = ["?" if v is None else ("T" if v == OPAQUE else str(v)) for v in self.values]
+        shown = [
+            "?" if v is None else "T" if v == OPAQUE else "_" if v == BLANK else str(v)
+            for v in self.values
+        ]
         return f"Candidate({' '.join(shown)}, cost={self.cost})"
 
 
@@ -77,31 +84,35 @@ class Outcome:
         self.kept = kept
 
 
-def _bounds(domain: list[Candidate]) -> list[tuple[int, int] | None]:
-    """Per column: the least and greatest value over *domain*; None when one is opaque."""
-    out: list[tuple[int, int] | None] = []
+def _bounds(domain: list[Candidate]) -> list[tuple[int, int, bool] | None]:
+    """Per column: least and greatest value over *domain* (a blank counting 0) and whether a
+    blank is among them; None when one is opaque."""
+    out: list[tuple[int, int, bool] | None] = []
     for column in zip(*(c.values for c in domain), strict=True):
         if OPAQUE in column:
             out.append(None)
-        elif None in column:
+            continue
+        blank = BLANK in column
+        known = [0 if v == BLANK else v for v in column if v is not None]
+        if None in column:
             # an unknown cell may be any count from 0 up
-            out.append((min([0, *(v for v in column if v is not None)]), _INF))
+            out.append((min([0, *known]), _INF, blank))
         else:
-            known = [v for v in column if v is not None]
-            out.append((min(known), max(known)))
+            out.append((min(known), max(known), blank))
     return out
 
 
 class _Problem:
     def __init__(self, domains: list[list[Candidate]], equations: Sequence[Equation]) -> None:
         self.domains = [_dedupe(d) for d in domains]
-        self._bounds: list[list[tuple[int, int] | None] | None] = [None] * len(self.domains)
+        self._bounds: list[list[tuple[int, int, bool] | None] | None] = [None] * len(domains)
         self.equations = list(equations)
+        self.totals = [totals for _, _, totals in self.equations]
         self.broken: set[int] = set()
         self.by_row: list[list[int]] = [[] for _ in domains]
         #: equations over the cells of a single row
         self.local: set[int] = set()
-        for e, (_, terms) in enumerate(self.equations):
+        for e, (_, terms, _) in enumerate(self.equations):
             rows = {t[0] for t in terms}
             for row in rows:
                 self.by_row[row].append(e)
@@ -139,9 +150,9 @@ class _Problem:
             if bounds is None:
                 bounds = self._bounds[r] = _bounds(self.domains[r])
             bound = bounds[col]
-            if bound is None:
+            if bound is None or (bound[2] and (r, col) in self.totals[e]):
                 return None
-            a, b = bound
+            a, b, _ = bound
             if sign < 0:
                 a, b = -b, -a
             lo += a
@@ -182,11 +193,11 @@ class _Problem:
             if r != row:
                 continue
             v = cand.values[col]
-            if v == OPAQUE:
+            if v == OPAQUE or (v == BLANK and (row, col) in self.totals[e]):
                 return cand
             if v is None:
                 unknown.append((col, sign))
-            else:
+            elif v != BLANK:
                 known += sign * v
         rest_lo, rest_hi = rest
         # the equation reads: known + sum(sign*u) + rest == 0
@@ -227,7 +238,7 @@ class _Problem:
             resolved = self._complete(list(combo))
             if resolved is None:
                 continue
-            key = tuple(c.values for c in resolved)
+            key = tuple(_meaning(c) for c in resolved)
             if key not in seen:
                 seen.add(key)
                 found.append(resolved)
@@ -237,7 +248,7 @@ class _Problem:
         """Derive the unknowns of one combination; None if it breaks an equation."""
         for _ in range(len(self.equations) + 1):
             progress = False
-            for e, (_, terms) in enumerate(self.equations):
+            for e, (_, terms, totals) in enumerate(self.equations):
                 if e in self.broken:
                     continue
                 known = 0
@@ -245,12 +256,12 @@ class _Problem:
                 opaque = False
                 for r, col, sign in terms:
                     v = rows[r].values[col]
-                    if v == OPAQUE:
+                    if v == OPAQUE or (v == BLANK and (r, col) in totals):
                         opaque = True
                         break
                     if v is None:
                         unknown.append((r, col, sign))
-                    else:
+                    elif v != BLANK:
                         known += sign * v
                 if opaque:
                     continue
@@ -283,13 +294,18 @@ def _signature(domain: list[Candidate]) -> tuple[tuple[Value, ...], ...]:
     return tuple(c.values for c in domain)
 
 
+def _meaning(cand: Candidate) -> tuple[Value, ...]:
+    """What a reading says: a blank cell and a 0 say the same number."""
+    return tuple(0 if v == BLANK else v for v in cand.values)
+
+
 def _dedupe(domain: list[Candidate]) -> list[Candidate]:
     """Keep one candidate per distinct reading: the least far-fetched."""
     best: dict[tuple[Value, ...], Candidate] = {}
     for cand in domain:
-        current = best.get(cand.values)
+        current = best.get(_meaning(cand))
         if current is None or (cand.repairs, cand.cost) < (current.repairs, current.cost):
-            best[cand.values] = cand
+            best[_meaning(cand)] = cand
     return sorted(best.values(), key=lambda c: (c.repairs, c.cost))
 
 
@@ -301,7 +317,7 @@ def solve(domains: list[list[Candidate]], equations: Sequence[Equation]) -> list
     and only column a, 1 in both readings, is kept:
 
     >>> row = [Candidate([1, 2, None], "ab-", 0), Candidate([None, 1, 2], "-ab", 1)]
-    >>> total = ("row_total", ((0, 2, 1), (0, 0, -1), (0, 1, -1)))
+    >>> total = ("row_total", ((0, 2, 1), (0, 0, -1), (0, 1, -1)), frozenset({(0, 2)}))
     >>> outcome, = solve([row], [total])
     >>> outcome.chosen is None, [c.values for c in outcome.alternatives], outcome.kept
     (True, [(1, 2, 3), (1, 1, 2)], (True, False, False))
@@ -348,7 +364,7 @@ def _undecided(problem: _Problem, found: list[list[Candidate]] | None) -> list[O
             outcomes.append(Outcome(readings[0], readings, (True,) * width))
             continue
         kept = tuple(
-            len({c.values[col] for c in readings}) == 1 and readings[0].values[col] is not None
+            len({_meaning(c)[col] for c in readings}) == 1 and readings[0].values[col] is not None
             for col in range(width)
         )
         outcomes.append(Outcome(None, readings, kept))

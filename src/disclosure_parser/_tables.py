@@ -127,8 +127,11 @@ def _block_items(
     heads = sorted(block.heads, key=lambda h: (h.line, h.column))
     columns: list[str] | None = None
     for row in _join_wrapped(block.rows):
-        while heads and heads[0].line <= row.line:
-            columns = _header_columns(heads.pop(0))
+        if heads and heads[0].line <= row.line:
+            # a header printed over several lines (one column per line in PDF text)
+            columns = []
+            while heads and heads[0].line <= row.line:
+                columns += _header_columns(heads.pop(0))
         if row.key is None:
             notes.add(
                 "unknown_label",
@@ -263,10 +266,17 @@ def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | 
             key = row.key
             if (kind == "B_VALUES" or key is None) and pending:
                 joined = "".join(p.folded for p in pending) + row.folded
-                keys = {p.key for p in pending if p.key} | {labels.row_key(joined)}
-                keys.discard(None)
-                if len(keys) == 1:
-                    key = keys.pop()
+                if row.kind == "stream":
+                    # one cell per line (PDF text): the label is printed right before its
+                    # numbers, after fragments of the labels above; the last wording wins
+                    key = labels.row_key(joined)
+                else:
+                    # detached labels (converted files) may belong to other rows: use them
+                    # only when they name a single row
+                    keys = {p.key for p in pending if p.key} | {labels.row_key(joined)}
+                    keys.discard(None)
+                    key = keys.pop() if len(keys) == 1 else None
+                if key is not None:
                     row.label = "".join(p.label for p in pending) + row.label
             pending = []
             if kind == "B_ROW" and key is None:
@@ -358,34 +368,32 @@ def _place_unlabelled(rows: list[tuple[str | None, Row]], notes: Notes) -> list[
 
 
 def _b_equations(keys: list[str], width: int, has_total: bool) -> list[Equation]:
-    """The sums that hold in a consistent table B, over the rows present."""
+    """The sums that hold in a consistent table B, over the rows present.
+
+    Each names its totals: a blank total may be an omission, so it makes its sum unusable.
+    """
     index = {k: i for i, k in enumerate(keys)}
     eqs: list[Equation] = []
     if has_total:
         for r in range(len(keys)):
-            eqs.append(("row_total", ((r, 6, 1), *((r, c, -1) for c in range(6)))))
+            parts = tuple((r, c, -1) for c in range(6))
+            eqs.append(("row_total", ((r, 6, 1), *parts), frozenset({(r, 6)})))
     outcome_rows = [k for k in _ORDER_ALL if k in index and k in _OUTCOMES]
     complete = _outcomes_complete(set(index))
+    balance_rows = ("new_received", "carried_over", "total", "carried_forward")
     for col in range(width):
         if "total" in index and complete:
-            eqs.append(
-                (
-                    "outcome_total",
-                    ((index["total"], col, 1), *((index[k], col, -1) for k in outcome_rows)),
-                )
-            )
-        if all(k in index for k in ("new_received", "carried_over", "total", "carried_forward")):
-            eqs.append(
-                (
-                    "balance",
-                    (
-                        (index["new_received"], col, 1),
-                        (index["carried_over"], col, 1),
-                        (index["total"], col, -1),
-                        (index["carried_forward"], col, -1),
-                    ),
-                )
-            )
+            total = (index["total"], col)
+            parts = tuple((index[k], col, -1) for k in outcome_rows)
+            # in the 总计 column each part is itself a row's total
+            totals = frozenset({total, *((r, c) for r, c, _ in parts)} if col == 6 else {total})
+            eqs.append(("outcome_total", ((*total, 1), *parts), totals))
+        if all(k in index for k in balance_rows):
+            cells = [(index[k], col) for k in balance_rows]
+            # in the 总计 column every cell is a total; elsewhere the (七)总计 cell is
+            signs = (1, 1, -1, -1)
+            terms = tuple((r, c, s) for (r, c), s in zip(cells, signs, strict=True))
+            eqs.append(("balance", terms, frozenset(cells if col == 6 else [cells[2]])))
     return eqs
 
 
@@ -567,7 +575,11 @@ def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
     # rows after the first 15 numbers are a second copy or noise
     width = len(REVIEW_GROUPS) * len(REVIEW_OUTCOMES)
     eqs: list[Equation] = [
-        ("review_total", ((0, g * 5 + 4, 1), *((0, g * 5 + o, -1) for o in range(4))))
+        (
+            "review_total",
+            ((0, g * 5 + 4, 1), *((0, g * 5 + o, -1) for o in range(4))),
+            frozenset({(0, g * 5 + 4)}),
+        )
         for g in range(3)
     ]
     merged = Row.__new__(Row)
