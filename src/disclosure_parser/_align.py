@@ -9,11 +9,13 @@ then chooses (see :mod:`disclosure_parser._solver`).
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from typing import Final
 
 from ._cells import classify
 from ._rows import RawCell
 from ._solver import BLANK, OPAQUE, Candidate, Value
+from ._split import Sum, splits
 
 _MAX_GAP: Final = 2  # cells a row may have lost, or carry in excess, and still be realigned
 
@@ -49,12 +51,17 @@ def _candidate(cells: list[RawCell | None], cost: int, repairs: int = 0) -> Cand
     return Candidate(values, cells, cost, repairs=repairs)
 
 
-def readings(values: list[RawCell], width: int) -> list[Candidate]:
+def readings(values: list[RawCell], width: int, sums: Sequence[Sum] = ()) -> list[Candidate]:
     """The plausible alignments of *values* to *width* columns, least far-fetched first.
 
     Exactly *width* cells read as printed. Otherwise empty filler cells at either end may be
     dropped, then up to two cells may be taken as lost (their value unknown) or as stray.
+    A glued run of numbers (flattened text) is read as every split of it that fits the row's
+    own *sums* (see :mod:`disclosure_parser._split`).
     """
+    glued = [c for c in values if c.glued]
+    if glued:
+        return _split_readings(glued[0], width, sums)
     n = len(values)
     lead = 0
     while lead < n and values[lead].filler:
@@ -82,6 +89,26 @@ def readings(values: list[RawCell], width: int) -> list[Candidate]:
             out.extend(_with_gaps(values, width, 0))
         elif width < n <= width + _MAX_GAP:
             out.extend(_without_extra(values, width, 0))
+    return out
+
+
+def _split_readings(run: RawCell, width: int, sums: Sequence[Sum]) -> list[Candidate]:
+    if not run.text:
+        # a label followed at once by the next one: every cell printed blank
+        return [_candidate([run] * width, 0)]
+    found = splits(run.text, width, sums)
+    if not found:
+        return []
+    # more than one split obeyed the format: the one kept was chosen by arithmetic
+    chosen_by_sums = len(found) > 1 or (bool(sums) and splits(run.text, width, limit=1) is None)
+    out = []
+    for parts in found:
+        cells: list[RawCell | None] = [
+            RawCell(p.text, run.line, run.column + p.offset, False) for p in parts
+        ]
+        cand = _candidate(cells, 0)
+        cand.split = chosen_by_sums
+        out.append(cand)
     return out
 
 

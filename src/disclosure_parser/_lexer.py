@@ -88,6 +88,8 @@ def _split_cells(cells: list[RawCell], kind: str) -> tuple[list[RawCell], list[R
     """Label cells (the leading text) and value cells (everything after the last label)."""
     last_label = -1
     for i, cell in enumerate(cells):
+        if cell.glued:
+            break
         if not cell.text or cell.filler:
             continue
         if classify(cell.text)[0] == "text":
@@ -271,6 +273,9 @@ class _Lexer:
 
     def _table_row(self, row: Row, raw: RawRow) -> None:
         folded = row.folded
+        if raw.kind == "flat":
+            self._flat_row(row)
+            return
         numbers = [
             c for c in row.values if c.text and not c.filler and classify(c.text)[0] != "text"
         ]
@@ -302,7 +307,7 @@ class _Lexer:
                     return
             # header rows: in their section, or in a row of several cells, a long one too
             if (
-                short
+                (short or (len(folded) <= 120 and "稽关系" in folded))
                 and labels.is_b_header(folded)
                 and self.mode != _C
                 and (self.mode == _B or multi or self.section == 3)
@@ -385,6 +390,24 @@ class _Lexer:
             self.emit(C_ROW, row)
             return
         self._text(row, raw)
+
+    def _flat_row(self, row: Row) -> None:
+        """A label and its glued run of numbers, cut out of a flattened line."""
+        folded = row.folded
+        key = labels.row_key(folded)
+        if labels.is_c_header(folded) and "行政诉讼" in folded:
+            self._enter_c()
+            self.emit(C_ROW, row)
+            self.mode = _NARRATIVE  # the whole of table C was in that one run
+            return
+        if key is not None:
+            row.key = key
+            self.mode = _B
+            self.emit(B_ROW, row)
+            return
+        row.key = labels.item_key(folded)
+        self.mode = _A
+        self.emit(A_ROW, row)
 
     def _enter_c(self) -> None:
         if self.mode != _C:

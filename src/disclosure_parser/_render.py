@@ -28,8 +28,9 @@ from ._keys import (
 )
 from ._model import Cell, Report
 
-#: the layouts the parser reads and :func:`render` writes (SPEC §2)
-LAYOUTS: Final = ("tab", "cells", "markdown", "markdown-pipe")
+#: the layouts the parser reads and :func:`render` writes (SPEC §2); in ``flattened`` text (a
+#: crawled page) cell boundaries are lost, so only a table's sums can split its numbers again
+LAYOUTS: Final = ("tab", "cells", "markdown", "markdown-pipe", "flattened")
 
 #: the kinds of real-world damage :func:`render` can add (each may be switched on alone)
 NOISES: Final = (
@@ -62,6 +63,8 @@ class _Writer:
         self.noise = noise
         self.rng = rng
         self.lines: list[str] = []
+        #: flattened layout: everything after the title, glued into one line
+        self.flat: list[str] = []
 
     # -- prose --------------------------------------------------------------------------------
 
@@ -70,6 +73,9 @@ class _Writer:
             self.lines.append("")
 
     def heading(self, text: str) -> None:
+        if self.layout == "flattened":
+            self.flat.append(text + self.rng.choice(["", "", " "]))
+            return
         self.blank()
         markdown = self.layout.startswith("markdown") or "markdown_decoration" in self.noise
         if "junk_lines" in self.noise and self.rng.random() < 0.2:
@@ -78,12 +84,23 @@ class _Writer:
         self.blank()
 
     def paragraph(self, text: str) -> None:
+        if self.layout == "flattened" and self.lines:
+            self.flat.append(text)
+            return
         self.lines.append(text)
 
     # -- tables -------------------------------------------------------------------------------
 
     def table(self, rows: Sequence[tuple[int, list[str]]]) -> None:
         """Write table rows; each row is (number of leading label cells, cells)."""
+        if self.layout == "flattened":
+            for labels, cells in rows:
+                # the page lost every cell boundary, but now and then kept a space
+                values = [c.replace("\n", "") for c in cells[labels:]]
+                glue = [self.rng.choice(["", "", "", " "]) for _ in values]
+                label = "".join(c.replace("\n", "") for c in cells[:labels])
+                self.flat.append(label + "".join(g + v for g, v in zip(glue, values, strict=True)))
+            return
         self.blank()
         if self.layout == "cells":
             for _, cells in rows:
@@ -224,6 +241,8 @@ def render(
             _table_b(w, report)
         elif number == 4 and report.reviews:
             _table_c(w, report)
+    if w.flat:
+        w.lines.append("".join(w.flat))
     return "\n".join(w.lines).rstrip("\n") + "\n"
 
 

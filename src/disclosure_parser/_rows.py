@@ -31,7 +31,7 @@ _HEADING_WORD: Final = re.compile("情况|事项|概述|概况|问题")
 class RawCell:
     """A cell's text as printed (stripped) and the position of its first visible character."""
 
-    __slots__ = ("column", "filler", "line", "shadow", "text")
+    __slots__ = ("column", "filler", "glued", "line", "shadow", "text")
 
     def __init__(self, text: str, line: int, column: int, filler: bool) -> None:
         self.text = text
@@ -41,6 +41,8 @@ class RawCell:
         self.filler = filler
         #: true for the empty cell a merged label cell leaves right after the label
         self.shadow = False
+        #: true for a run of numbers whose cell boundaries were lost (flattened text)
+        self.glued = False
 
     def __repr__(self) -> str:
         return f"RawCell({self.text!r}, {self.line}, {self.column})"
@@ -171,6 +173,12 @@ def read_rows(text: str) -> list[RawRow]:
             if row is not None:
                 rows.append(row)
             continue
+        if len(raw) >= 80:
+            from ._flat import flat_rows, looks_flattened  # (imports this module)
+
+            if looks_flattened(raw):
+                rows.extend(flat_rows(raw, lineno))
+                continue
         rows.append(RawRow([_cell(raw, lineno, 0)], lineno, "plain"))
     if block is not None:
         rows.extend(_block_rows(block))

@@ -35,7 +35,7 @@ Equation = tuple[str, tuple[Term, ...], frozenset[tuple[int, int]]]
 class Candidate:
     """One reading of a row: its values, the source of each, and how far-fetched it is."""
 
-    __slots__ = ("cost", "derived", "repairs", "sources", "values")
+    __slots__ = ("cost", "derived", "repairs", "sources", "split", "values")
 
     def __init__(
         self,
@@ -51,11 +51,15 @@ class Candidate:
         self.derived = derived
         #: cells this reading takes as lost or as stray: the repairs it assumes
         self.repairs = repairs
+        #: a split of glued digits chosen among several (its cells are recovered, not read)
+        self.split = False
 
     def with_value(self, column: int, value: int) -> Candidate:
         values = list(self.values)
         values[column] = value
-        return Candidate(values, self.sources, self.cost, self.derived | {column}, self.repairs)
+        cand = Candidate(values, self.sources, self.cost, self.derived | {column}, self.repairs)
+        cand.split = self.split
+        return cand
 
     def __repr__(self) -> str:
         shown = [
@@ -233,7 +237,7 @@ class _Problem:
             if total > _MAX_COMBINATIONS:
                 return None
         found: list[list[Candidate]] = []
-        seen: set[tuple[tuple[Value, ...], ...]] = set()
+        seen: set[tuple[tuple[object, ...], ...]] = set()
         for combo in itertools.product(*self.domains):
             resolved = self._complete(list(combo))
             if resolved is None:
@@ -294,14 +298,17 @@ def _signature(domain: list[Candidate]) -> tuple[tuple[Value, ...], ...]:
     return tuple(c.values for c in domain)
 
 
-def _meaning(cand: Candidate) -> tuple[Value, ...]:
-    """What a reading says: a blank cell and a 0 say the same number."""
-    return tuple(0 if v == BLANK else v for v in cand.values)
+def _meaning(cand: Candidate) -> tuple[object, ...]:
+    """What a reading says: a blank cell and a 0 say the same number; text says its text."""
+    return tuple(
+        0 if v == BLANK else (OPAQUE, getattr(s, "text", None)) if v == OPAQUE else v
+        for v, s in zip(cand.values, cand.sources, strict=True)
+    )
 
 
 def _dedupe(domain: list[Candidate]) -> list[Candidate]:
     """Keep one candidate per distinct reading: the least far-fetched."""
-    best: dict[tuple[Value, ...], Candidate] = {}
+    best: dict[tuple[object, ...], Candidate] = {}
     for cand in domain:
         current = best.get(_meaning(cand))
         if current is None or (cand.repairs, cand.cost) < (current.repairs, current.cost):

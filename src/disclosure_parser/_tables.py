@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Final
 
+import attrs
+
 from . import _labels as labels
 from ._align import readings
 from ._cells import make_cell
@@ -61,12 +63,25 @@ class Notes:
         self.items.append(Diagnostic(code, severity, message, line, column))
 
 
-def _cell_from(source: object | None, value: int | None, derived: bool, row: Row) -> Cell:
-    """The Cell for one column of a chosen reading."""
+def _cell_from(
+    source: object | None,
+    value: int | None,
+    derived: bool,
+    row: Row,
+    *,
+    split: bool = False,
+    amount: bool = False,
+) -> Cell:
+    """The Cell for one column of a chosen reading.
+
+    *split* marks a number cut out of glued digits by the table's sums: it was printed, but
+    its boundaries were recovered, so the cell is ``derived``.
+    """
     if isinstance(source, RawCell) and not derived:
         if source.filler:
             return Cell("blank", raw="", line=source.line, column=source.column)
-        return make_cell(source.text, source.line, source.column)
+        cell = make_cell(source.text, source.line, source.column, amount=amount)
+        return attrs.evolve(cell, derived=True) if split and cell.state == "number" else cell
     if value is not None:
         return Cell("number", value, raw="", line=row.line, column=row.column, derived=True)
     return MISSING
@@ -127,10 +142,11 @@ def _block_items(
     heads = sorted(block.heads, key=lambda h: (h.line, h.column))
     columns: list[str] | None = None
     for row in _join_wrapped(block.rows):
-        if heads and heads[0].line <= row.line:
+        where = (row.line, row.column)
+        if heads and (heads[0].line, heads[0].column) <= where:
             # a header printed over several lines (one column per line in PDF text)
             columns = []
-            while heads and heads[0].line <= row.line:
+            while heads and (heads[0].line, heads[0].column) <= where:
                 columns += _header_columns(heads.pop(0))
         if row.key is None:
             notes.add(
@@ -196,21 +212,53 @@ def _joined(first: Row, second: Row) -> Row:
     return row
 
 
+def _ambiguous_item(
+    row: Row, outcome: Outcome, names: list[str], amounts: list[bool], notes: Notes
+) -> list[Cell]:
+    alternatives = outcome.alternatives
+    first = alternatives[0]
+    cells: list[Cell] = []
+    for col, amount in enumerate(amounts):
+        if outcome.kept[col]:
+            cells.append(_cell_from(first.sources[col], None, False, row, amount=amount))
+        else:
+            cells.append(MISSING)
+    shown = "; ".join(
+        "|".join(getattr(s, "text", "?") for s in a.sources) for a in alternatives[:6]
+    )
+    more = f" and {len(alternatives) - 6} more" if len(alternatives) > 6 else ""
+    glued = next(c for c in row.values if c.glued)
+    notes.add(
+        "ambiguous_split",
+        "error",
+        f"table A item {row.label}: the digits {glued.text!r} can be split into its "
+        f"{len(names)} cells ({', '.join(names)}) in {len(alternatives)} ways ({shown}{more}), "
+        "and no sum decides between them; the cells they disagree on are withheld",
+        glued.line,
+        glued.column,
+    )
+    return cells
+
+
 def _item_cells(row: Row, names: list[str], notes: Notes) -> list[Cell]:
     """The cells of a table A row, or missing cells where the row cannot be lined up."""
     width = len(names)
     values = row.values
     options = [c for c in readings(values, width) if c.cost < 10]
+    amounts = ["金额" in name or "万元" in name for name in names]
+    if len(options) > 1 and any(c.glued for c in values):
+        # glued digits with no sums to choose a split: keep only what every split agrees on
+        outcome = solve([options], [])[0]
+        if outcome.chosen is None:
+            return _ambiguous_item(row, outcome, names, amounts, notes)
+        options = [outcome.chosen]
     if options:
         cells: list[Cell] = []
-        for name, src in zip(names, options[0].sources, strict=True):
+        for src, amount in zip(options[0].sources, amounts, strict=True):
             if not isinstance(src, RawCell):
                 cells.append(MISSING)
-            elif src.filler:
-                cells.append(Cell("blank", raw="", line=src.line, column=src.column))
             else:
-                amount = "金额" in name or "万元" in name
-                cells.append(make_cell(src.text, src.line, src.column, amount=amount))
+                cells.append(_cell_from(src, None, False, row, amount=amount))
         return cells
     printed = [c for c in values if not c.filler]
     notes.add(
@@ -479,7 +527,15 @@ def labels_text(key: str) -> str:
 
 
 def _solve_rows(rows: list[Row], width: int, equations: list[Equation]) -> list[Outcome]:
-    domains = [readings(row.values, width) for row in rows]
+    # each row's own sums (its 总计, or table C's group totals) cut the splits of glued digits
+    local: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
+    for _, terms, _ in equations:
+        if len({r for r, _, _ in terms}) == 1:
+            (total,) = [c for _, c, s in terms if s > 0]
+            local.setdefault(terms[0][0], []).append(
+                (total, tuple(c for _, c, s in terms if s < 0))
+            )
+    domains = [readings(row.values, width, local.get(i, ())) for i, row in enumerate(rows)]
     if all(len(d) == 1 and None not in d[0].values for d in domains):
         # every row reads plainly: nothing to decide
         return [Outcome(d[0], d, (True,) * width) for d in domains]
@@ -500,11 +556,24 @@ def _cells_of(
 ) -> list[Cell]:
     printed = [c for c in row.values if not c.filler]
     chosen = outcome.chosen
+    glued = next((c for c in row.values if c.glued), None)
     if chosen is not None:
         cells = [
-            _cell_from(src, val, col in chosen.derived, row)
+            _cell_from(src, val, col in chosen.derived, row, split=chosen.split)
             for col, (src, val) in enumerate(zip(chosen.sources, chosen.values, strict=True))
         ]
+        if glued is not None:
+            if chosen.split:
+                shown = "|".join(c.raw for c in cells)
+                notes.add(
+                    "split_by_sums",
+                    "warning",
+                    f"{what}: the digits {glued.text!r} were printed without cell boundaries; "
+                    f"split as {shown} because no other split fits the table's sums",
+                    glued.line,
+                    glued.column,
+                )
+            return cells
         # a reading that drops stray cells or takes cells as lost is a repair: say so
         used = {id(s) for s in chosen.sources if s is not None}
         stray = [c.text for c in row.values if not c.filler and id(c) not in used]
@@ -530,13 +599,29 @@ def _cells_of(
     for col in range(width):
         if first is not None and outcome.kept[col]:
             cells.append(
-                _cell_from(first.sources[col], first.values[col], col in first.derived, row)
+                _cell_from(
+                    first.sources[col],
+                    first.values[col],
+                    col in first.derived,
+                    row,
+                    split=first.split,
+                )
             )
         else:
             cells.append(MISSING)
             withheld.append(columns[col])
     shown = "; ".join(_describe(a, columns) for a in alternatives[:4])
     more = f" (and {len(alternatives) - 4} more)" if len(alternatives) > 4 else ""
+    if glued is not None:
+        notes.add(
+            "ambiguous_split",
+            "error",
+            f"{what}: the digits {glued.text!r} can be split in {len(alternatives)} ways that "
+            f"fit the table's sums: {shown}{more}; cell(s) {', '.join(withheld)} withheld",
+            glued.line,
+            glued.column,
+        )
+        return cells
     notes.add(
         "ambiguous_row",
         "error",

@@ -1,0 +1,114 @@
+"""Flattened text (SPEC §2 item 6): a whole report glued into one line, cut back into rows.
+
+Crawled portal pages keep the words of a report but lose its line breaks and most cell
+boundaries: "…第二十条第（一）项信息内容本年新制作数量…规章000规范性文件898989…一、本年新收政府
+信息公开申请数量230 000023二、上年结转…". The labels of the official template are still there,
+so the line is cut before each of them (numbering such as 一、 （二） 3. , the 第二十条
+captions, the table A item names, the headers of tables B and C, the section headings). Each
+piece becomes a row: its label and, after it, the run of digits that held its cells, marked as
+*glued* so that the table's arithmetic splits it (:mod:`disclosure_parser._split`).
+
+The rows then go through the same lexer, grammar and table builders as every other layout.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from . import _labels as labels
+from ._rows import RawCell, RawRow
+from ._text import fold
+
+#: words only a flattened report table puts in one line
+_SIGNS: Final = re.compile(
+    r"第二十条第|信息内容|本年新收|上年结转|予以公开|结转下年度|行政复议\s*行政诉讼|[勾钩]稽关系"
+)
+
+_ITEM_WORDS: Final = (
+    "行政规范性文件|规范性文件|规章|其他对外管理服务事项|行政许可|行政处罚|行政强制"
+    "|行政事业性收费|政府集中采购"
+)
+#: where a new row (or heading, or caption) starts inside a flattened line
+_STARTS: Final = re.compile(
+    r"[一二三四五六七八九十]、(?=[\u4e00-\u9fff])"
+    r"|(?<![第条])[（(][一二三四五六七八九十]{1,2}[）)](?=[\u4e00-\u9fff])"
+    r"|[1-8][.．、](?=[\u4e00-\u9fff“\"「])"
+    r"|第二十条"
+    r"|信息内容"
+    r"|[（(]本列数据|本列数据的[勾钩]稽"
+    r"|行政复议[\s\u3000]*行政诉讼"
+    # an item name starts a row only where numbers (or the next caption) follow it
+    rf"|(?:{_ITEM_WORDS})(?=[\s\u3000]*(?:[-+]?\d|第二十条|[一二三四五六]、|$))"
+)
+#: the run of numbers closing a row: digits with spaces, signs, decimals and a unit
+_TRAILING_RUN: Final = re.compile(r"[-+]?\d[\d.,+\-\s\u3000]*(?:万元|元)?[\s\u3000]*$")
+
+
+def looks_flattened(line: str) -> bool:
+    """Whether *line* holds a report table glued into one line."""
+    return len(line) >= 80 and "\t" not in line and len(set(_SIGNS.findall(line))) >= 2
+
+
+def flat_rows(line: str, lineno: int) -> list[RawRow]:
+    """The rows a flattened *line* (line number *lineno*) held."""
+    starts = sorted({0, *(m.start() for m in _STARTS.finditer(line))})
+    pieces = [(a, line[a:b]) for a, b in zip(starts, [*starts[1:], len(line)], strict=True)]
+    rows: list[RawRow] = []
+    for index, (offset, piece) in enumerate(pieces):
+        heading = labels.INLINE_HEADING.match(piece)
+        if heading is not None and heading.end() >= len(piece.rstrip(" \u3000")):
+            rows.append(_plain(piece, lineno, offset))
+            continue
+        if heading is not None:
+            # a heading glued to the text of its section
+            rows.append(_plain(piece[: heading.end()], lineno, offset))
+            offset += heading.end()
+            piece = piece[heading.end() :]
+        following = pieces[index + 1][1] if index + 1 < len(pieces) else ""
+        rows.append(_row(piece, lineno, offset, following))
+    return [r for r in rows if r.cells[0].text]
+
+
+def _plain(text: str, lineno: int, offset: int) -> RawRow:
+    stripped = text.strip(" \u3000")
+    lead = len(text) - len(text.lstrip(" \u3000"))
+    return RawRow([RawCell(stripped, lineno, offset + lead + 1, False)], lineno, "plain")
+
+
+def _row(piece: str, lineno: int, offset: int, following: str) -> RawRow:
+    """A label with the run of numbers after it, or a piece of prose."""
+    run = _TRAILING_RUN.search(piece)
+    label = piece[: run.start()] if run else piece
+    folded = fold(label)
+    c_header = (
+        labels.is_c_header(folded)
+        and "行政诉讼" in folded
+        and len(folded) <= 120
+        and labels.heading_number(folded) is None
+        and not folded.endswith("情况")  # a heading the vocabulary does not know, not the header
+    )
+    table_label = c_header or (
+        len(folded) <= 70
+        and "。" not in folded
+        and (labels.row_key(folded) is not None or labels.item_key(folded) is not None)
+    )
+    if not table_label or labels.is_group_label(folded):
+        return _plain(piece, lineno, offset)
+    lead = len(label) - len(label.lstrip(" \u3000"))
+    label_cell = RawCell(label.strip(" \u3000"), lineno, offset + lead + 1, False)
+    if run is not None:
+        text = run.group()
+        start = run.start() + len(text) - len(text.lstrip(" \u3000"))
+        glued = RawCell(text.strip(" \u3000"), lineno, offset + start + 1, False)
+    else:
+        if labels.row_key(folded) == "other_handling" and labels.row_key(fold(following)) in (
+            "other_handling.no_correction",
+            "other_handling.unpaid_fee",
+            "other_handling.other",
+        ):
+            return _plain(piece, lineno, offset)  # (六)其他处理 heading its three sub-rows
+        # a label followed at once by the next label: its cells were all printed blank
+        glued = RawCell("", lineno, offset + len(label.rstrip(" \u3000")) + 1, False)
+    glued.glued = True
+    return RawRow([label_cell, glued], lineno, "flat")
