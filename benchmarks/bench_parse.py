@@ -1,64 +1,167 @@
-"""Time parse() on the bundled reports: median milliseconds per report and reports/second.
+"""How fast parse() is, against the floor any Python parser pays.
 
-    python benchmarks/bench_parse.py [--repeat N] [FILES...]
+    python benchmarks/bench_parse.py [--generated N] [--repeat R] [FILES...]
 
-Without FILES it times the five seed reports in examples/reports/. Each file is parsed
---repeat times in one process (after one warm-up parse that builds the grammar) and the median
-of those runs is reported per file.
+Times, in one process, ``parse()`` over the seed reports, the text reports of the dev corpus
+(when ``../shared/corpus/dev`` exists) and N generated reports (``dp.render`` of seeded
+variations of the seeds, in every layout), and a *baseline* that only reads each file and runs
+one regular-expression scan for numbers over it. Prints reports/second, the median
+milliseconds per report, the ratio of the medians, validation time as a share of parse time,
+peak memory, the linear-cost check (a report padded to ten times its size with narrative) and,
+in fresh processes, the import time and the time to the first parse.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
+import re
+import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+
+import attrs
 
 import disclosure_parser as dp
 
 HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+SEEDS = REPO / "examples" / "reports"
+CORPUS = REPO.parent / "shared" / "corpus" / "dev"
+_NUMBERS = re.compile(r"\d+(?:\.\d+)?")
 
 
-def _cold_start() -> tuple[float, float]:
-    """Seconds to import the package, and to import and parse one report, in a fresh process."""
-    sample = HERE.parent / "examples" / "reports" / "003.txt"
-    code = (
-        "import time; t0 = time.perf_counter(); import disclosure_parser as dp; "
-        f"t1 = time.perf_counter(); dp.parse_file(r'{sample}'); t2 = time.perf_counter(); "
-        "print(t1 - t0, t2 - t0)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    imp, first = (float(x) for x in out.stdout.split())
-    return imp, first
+def _vary(report: dp.Report, rng: random.Random) -> dp.Report:
+    """The seed with its counts changed, so that every generated report differs."""
+
+    def cell(c: dp.Cell) -> dp.Cell:
+        if c.state != "number" or not isinstance(c.value, int) or c.derived:
+            return c
+        value = max(0, c.value + rng.randint(0, 30))
+        return attrs.evolve(c, value=value, raw=str(value))
+
+    apps = report.applications
+    rows = tuple(attrs.evolve(r, cells=tuple(map(cell, r.cells))) for r in apps)
+    return attrs.evolve(report, applications=attrs.evolve(apps, rows=rows))
+
+
+def _generate(count: int, folder: Path) -> list[Path]:
+    seeds = [dp.parse_file(p) for p in sorted(SEEDS.glob("*.txt"))]
+    layouts = [layout for layout in dp.LAYOUTS if layout != "flattened"]
+    rng = random.Random(7)
+    paths = []
+    for i in range(count):
+        report = _vary(seeds[i % len(seeds)], rng)
+        path = folder / f"gen_{i:05d}.txt"
+        path.write_text(dp.render(report, layouts[i % len(layouts)], seed=i), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _time(paths: list[Path], work: Callable[[str], object], repeat: int) -> list[float]:
+    """Per file: the best of *repeat* runs of read + *work* (seconds)."""
+    out = []
+    for path in paths:
+        best = float("inf")
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            work(path.read_text(encoding="utf-8"))
+            best = min(best, time.perf_counter() - t0)
+        out.append(best)
+    return out
+
+
+def _fresh(code: str) -> float:
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    return float(out)
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("files", nargs="*", type=Path)
-    ap.add_argument("--repeat", type=int, default=50)
+    ap.add_argument("--generated", type=int, default=1000)
+    ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    files = args.files or sorted((HERE.parent / "examples" / "reports").glob("*.txt"))
-    texts = [(f, f.read_text(encoding="utf-8")) for f in files]
-    dp.parse(texts[0][1])  # build the grammar outside the timing
-    medians = []
-    print(f"{'file':<28}{'KiB':>6}{'median ms':>12}{'min ms':>9}")
-    for path, text in texts:
-        runs = []
-        for _ in range(args.repeat):
-            t0 = time.perf_counter()
-            dp.parse(text)
-            runs.append(time.perf_counter() - t0)
-        med = statistics.median(runs)
-        medians.append(med)
-        kib = len(text.encode()) / 1024
-        print(f"{path.name:<28}{kib:>6.1f}{med * 1000:>12.2f}{min(runs) * 1000:>9.2f}")
-    overall = statistics.median(medians)
-    print(f"\nmedian parse: {overall * 1000:.2f} ms/report, {1 / overall:.0f} reports/s (one core)")
-    imp, first = _cold_start()
-    print(f"fresh process: import {imp * 1000:.0f} ms, import + first parse {first * 1000:.0f} ms")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        groups: dict[str, list[Path]] = {}
+        if args.files:
+            groups["given"] = args.files
+        else:
+            groups["seeds"] = sorted(SEEDS.glob("*.txt"))
+            if CORPUS.exists():
+                groups["corpus"] = sorted(
+                    p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md")
+                )
+            if args.generated:
+                groups["generated"] = _generate(args.generated, Path(tmp))
+        dp.parse(groups[next(iter(groups))][0].read_text(encoding="utf-8"))  # warm up
+
+        print(f"{'set':<11}{'files':>6}{'parse ms':>10}{'base ms':>9}{'ratio':>7}{'rep/s':>8}")
+        all_parse: list[float] = []
+        all_base: list[float] = []
+        for name, paths in groups.items():
+            parse_t = _time(paths, dp.parse, args.repeat)
+            base_t = _time(paths, _NUMBERS.findall, args.repeat)
+            all_parse += parse_t
+            all_base += base_t
+            med_p, med_b = statistics.median(parse_t), statistics.median(base_t)
+            print(
+                f"{name:<11}{len(paths):>6}{med_p * 1e3:>10.3f}{med_b * 1e3:>9.3f}"
+                f"{med_p / med_b:>7.1f}{len(paths) / sum(parse_t):>8.0f}"
+            )
+        med_p, med_b = statistics.median(all_parse), statistics.median(all_base)
+        print(
+            f"\nall {len(all_parse)} reports: median parse {med_p * 1e3:.3f} ms, "
+            f"baseline {med_b * 1e3:.3f} ms, ratio {med_p / med_b:.1f}x, "
+            f"{len(all_parse) / sum(all_parse):.0f} reports/s on one core"
+        )
+
+        # validation as a share of parsing, on the seeds
+        seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+        reports = [dp.parse(t) for t in seeds]
+        val_t = [min(_timed(lambda r=r: dp.validate(r)) for _ in range(5)) for r in reports]
+        par_t = [min(_timed(lambda t=t: dp.parse(t)) for _ in range(5)) for t in seeds]
+        share = max(v / p for v, p in zip(val_t, par_t, strict=True))
+        print(f"validation: at most {share:.1%} of parse time on a seed")
+
+        # linear cost: a seed padded to ten times its size with narrative
+        text = seeds[3]
+        filler = "本年度，我单位认真贯彻落实政府信息公开工作要求，依法做好各项工作。\n"
+        padded = text.replace("五、", filler * ((9 * len(text)) // len(filler)) + "五、", 1)
+        one = min(_timed(lambda: dp.parse(text)) for _ in range(5))
+        ten = min(_timed(lambda: dp.parse(padded)) for _ in range(5))
+        print(
+            f"linear cost: {len(padded) / len(text):.1f}x the text takes {ten / one:.1f}x the time"
+        )
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory: {peak:.0f} MiB (resident, whole process)")
+
+    sample = SEEDS / "003.txt"
+    imp = _fresh(
+        "import time; t = time.perf_counter(); import disclosure_parser; "
+        "print(time.perf_counter() - t)"
+    )
+    first = _fresh(
+        "import time; t = time.perf_counter(); import disclosure_parser as dp; "
+        f"dp.parse_file(r'{sample}'); print(time.perf_counter() - t)"
+    )
+    print(f"fresh process: import {imp * 1e3:.0f} ms, import + first parse {first * 1e3:.0f} ms")
     return 0
+
+
+def _timed(work: Callable[[], object]) -> float:
+    t0 = time.perf_counter()
+    work()
+    return time.perf_counter() - t0
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ _FILLER_AS_VALUE: Final = 2
 _SHADOW_AS_VALUE: Final = 20
 
 
-def _candidate(cells: list[RawCell | None], cost: int, repairs: int = 0) -> Candidate:
+def _candidate(cells: Sequence[RawCell | None], cost: int, repairs: int = 0) -> Candidate:
     for c in cells:
         if c is not None and c.filler:
             cost += _SHADOW_AS_VALUE if c.shadow else _FILLER_AS_VALUE
@@ -59,10 +59,12 @@ def readings(values: list[RawCell], width: int, sums: Sequence[Sum] = ()) -> lis
     A glued run of numbers (flattened text) is read as every split of it that fits the row's
     own *sums* (see :mod:`disclosure_parser._split`).
     """
+    n = len(values)
+    if n == width and not any(c.filler or c.glued for c in values):
+        return [_candidate(values, 0)]  # the common case: one cell per column, as printed
     glued = [c for c in values if c.glued]
     if glued:
         return _split_readings(glued[0], width, sums)
-    n = len(values)
     lead = 0
     while lead < n and values[lead].filler:
         lead += 1

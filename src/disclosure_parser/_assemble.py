@@ -19,7 +19,6 @@ from ._keys import SECTION_TITLES, Template
 from ._lexer import Row
 from ._model import Report, Section, Span, TextLine
 from ._tables import Notes, build_active_disclosure, build_applications, build_reviews
-from ._text import fold
 
 _STAT_YEAR: Final = re.compile(
     r"统计(?:期限|周期|时限|区间|时间|范围)?(?:为|是|自|从)?\s*((?:19|20)\d\d)\s*年"
@@ -108,7 +107,7 @@ def assemble(drafts: Sequence[SectionDraft], text: str, notes: Notes) -> Report:
     if organization is not None and _PLACE.search(organization):
         # a township titled by its name alone: use the body's full name where the text gives it
         fuller = organization + "人民政府"
-        if fuller in fold(text):
+        if fuller in text:
             organization = fuller
     if year is None:
         year = _year_from_text(text, sections)

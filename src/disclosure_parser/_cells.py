@@ -7,7 +7,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Final
 
-from ._model import Cell, CellState, Number
+from ._model import Cell, CellState, Number, new_cell
 from ._text import fold
 
 #: marks that mean "none" or "not applicable" (SPEC §1), after folding (— becomes -)
@@ -76,4 +76,4 @@ def make_cell(raw: str, line: int, column: int, *, amount: bool = False) -> Cell
                 value = int(value)
     # a printed blank keeps what was printed (a no-break space, say); others lose the padding
     printed = raw if state == "blank" else raw.strip(_STRIP)
-    return Cell(state, value, raw=printed, unit=unit, line=line, column=column)
+    return new_cell(state, value, printed, unit, line, column)

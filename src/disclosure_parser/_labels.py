@@ -9,6 +9,7 @@ to the pattern they belong to.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from ._keys import ITEMS, ROW_LABELS
@@ -55,6 +56,7 @@ INLINE_HEADING: Final = re.compile(
 _PRINTED_NUMBER: Final = re.compile(r"^[(\[]?(?:第)?([一二三四五六七八九十]{1,3}|\d{1,2})")
 
 
+@lru_cache(maxsize=2048)
 def heading_number(folded: str) -> int | None:
     """The section (1..6) a heading line stands for, or None if it is no section heading.
 
@@ -92,6 +94,7 @@ _CN_DIGITS: Final = str.maketrans("〇零○一二三四五六七八九", "00012
 _CN_YEAR: Final = re.compile(r"([二][〇零○一二三四五六七八九]{3})年")
 
 
+@lru_cache(maxsize=2048)
 def is_title(folded: str) -> bool:
     """Whether a line reads as the report's title (…政府信息公开工作年度报告)."""
     return len(folded) <= 80 and _TITLE.search(folded) is not None
@@ -102,6 +105,7 @@ _ORG_SUFFIX: Final = re.compile(
 )
 
 
+@lru_cache(maxsize=2048)
 def organization_from_title(folded: str) -> tuple[str | None, int | None]:
     """The organisation and year a title names.
 
@@ -131,6 +135,7 @@ def organization_from_title(folded: str) -> tuple[str | None, int | None]:
 _CLAUSE: Final = re.compile(r"第二十条(?:第)?[(\[]?([一二三四五六七八九十]{1,2})[)\]]?项?")
 
 
+@lru_cache(maxsize=2048)
 def clause_of(folded: str) -> str | None:
     """The item number of a 第二十条第（X）项 caption, e.g. "五"."""
     m = _CLAUSE.search(folded)
@@ -152,6 +157,7 @@ _ITEM_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
 )
 
 
+@lru_cache(maxsize=2048)
 def item_key(folded: str) -> str | None:
     """The table A item a row label names (规章 → ``regulations``), or None."""
     core = strip_numbering(folded)
@@ -183,15 +189,15 @@ _A_COLUMNS: Final[tuple[tuple[re.Pattern[str], str, str | None], ...]] = tuple(
 )
 
 
-def a_columns(folded: str) -> list[tuple[int, str, str | None, str]]:
+@lru_cache(maxsize=2048)
+def a_columns(folded: str) -> tuple[tuple[int, str, str | None, str], ...]:
     """The table A column headers found in *folded*: (offset, name, template, printed text)."""
     found: list[tuple[int, str, str | None, str]] = []
     for pattern, name, template in _A_COLUMNS:
         for m in pattern.finditer(folded):
             if not any(start <= m.start() < start + len(text) for start, _, _, text in found):
                 found.append((m.start(), name, template, m.group()))
-    found.sort()
-    return found
+    return tuple(sorted(found))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -239,6 +245,7 @@ _GROUP_ONLY: Final = re.compile(
 )
 
 
+@lru_cache(maxsize=2048)
 def row_key(folded: str) -> str | None:
     """The table B row a (possibly multi-cell, joined) label names, or None.
 
@@ -267,6 +274,7 @@ def row_key(folded: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=2048)
 def is_group_label(folded: str) -> bool:
     """A label naming only a group of rows (（三）不予公开, 三、本年度办理结果 …)."""
     return bool(folded) and _GROUP_ONLY.fullmatch(strip_numbering(folded)) is not None
@@ -278,6 +286,7 @@ _B_HEADER: Final = re.compile(
 )
 
 
+@lru_cache(maxsize=2048)
 def is_b_header(folded: str) -> bool:
     """Whether a value-less row belongs to table B's header."""
     return _B_HEADER.search(folded) is not None
@@ -289,6 +298,7 @@ _C_HEADER: Final = re.compile(
 )
 
 
+@lru_cache(maxsize=2048)
 def is_c_header(folded: str) -> bool:
     """Whether a value-less row belongs to table C's header."""
     return _C_HEADER.search(folded) is not None

@@ -112,6 +112,35 @@ class Cell:
 
 MISSING = Cell("missing")
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+def new_cell(
+    state: CellState,
+    value: Number | None,
+    raw: str,
+    unit: str | None,
+    line: int | None,
+    column: int | None,
+    derived: bool = False,
+) -> Cell:
+    """A Cell built without running its validators, for the parser's hot path.
+
+    The parser builds hundreds of cells a report from states and values it has just
+    classified, so their invariant holds by construction; users build cells with ``Cell()``.
+    """
+    cell: Cell = _new(Cell)
+    _set(cell, "state", state)
+    _set(cell, "value", value)
+    _set(cell, "raw", raw)
+    _set(cell, "unit", unit)
+    _set(cell, "line", line)
+    _set(cell, "column", column)
+    _set(cell, "derived", derived)
+    _set(cell, "origin", None)
+    return cell
+
 
 @attrs.frozen
 class Span:

@@ -134,14 +134,15 @@ def read_rows(text: str) -> list[RawRow]:
         if "[bookmark" in raw:
             # Word's bookmark marker carries no text; blank it out, keeping columns
             raw = _BOOKMARK.sub(lambda m: " " * len(m.group()), raw)
-        if _is_cell_line(raw) and _standalone(raw):
+        cell_line = raw[:1] == "\t" and raw.find("\t", 1) == -1
+        if cell_line and _standalone(raw):
             # a tab-indented paragraph or heading, not a cell
             if block is not None:
                 rows.extend(_block_rows(block))
                 block = None
             rows.append(RawRow([_cell(raw, lineno, 0)], lineno, "plain"))
             continue
-        if _is_cell_line(raw):
+        if cell_line:
             if block is None and not _opens_block(lines, i):
                 rows.append(RawRow(_split(raw, "\t", lineno), lineno, "tab"))
                 continue

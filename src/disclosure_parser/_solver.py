@@ -329,6 +329,9 @@ def solve(domains: list[list[Candidate]], equations: Sequence[Equation]) -> list
     >>> outcome.chosen is None, [c.values for c in outcome.alternatives], outcome.kept
     (True, [(1, 2, 3), (1, 1, 2)], (True, False, False))
     """
+    plain = _plain_reading(domains, equations)
+    if plain is not None:
+        return plain
     problem = _Problem(domains, equations)
     problem.narrow()
     # Occam: a reading that assumes no lost or stray cell is preferred whenever the table's
@@ -343,6 +346,37 @@ def solve(domains: list[list[Candidate]], equations: Sequence[Equation]) -> list
             if decided is not None:
                 return decided
     return _decide(problem) or _undecided(problem, None)
+
+
+def _plain_reading(
+    domains: list[list[Candidate]], equations: Sequence[Equation]
+) -> list[Outcome] | None:
+    """The outcome when every row has one least-repaired reading and together they add up.
+
+    That is what the search below would conclude (it prefers the least repairs), found
+    without searching: the common case of a table whose rows only carry layout filler.
+    """
+    chosen: list[Candidate] = []
+    for domain in domains:
+        if not domain:
+            return None
+        fewest = min(c.repairs for c in domain)
+        least = _dedupe([c for c in domain if c.repairs == fewest])
+        if len(least) != 1 or None in least[0].values:
+            return None
+        chosen.append(least[0])
+    for _, terms, totals in equations:
+        known = 0
+        for r, col, sign in terms:
+            v = chosen[r].values[col]
+            if v is None or v == OPAQUE or (v == BLANK and (r, col) in totals):
+                break
+            if v != BLANK:
+                known += sign * v
+        else:
+            if known != 0:
+                return None
+    return [Outcome(c, [c], (True,) * len(c.values)) for c in chosen]
 
 
 def _decide(problem: _Problem) -> list[Outcome] | None:

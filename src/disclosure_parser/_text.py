@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Final
 
 # Folding is done in two C-speed passes: a regex drops what carries no meaning in a label
@@ -33,6 +34,7 @@ _NUMBERING = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Fold *text* for matching: ASCII forms, no spaces, no quotes or markdown marks.
 
