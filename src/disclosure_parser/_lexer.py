@@ -54,6 +54,8 @@ _JUNK: Final = re.compile(
 _SENTENCE_END: Final = re.compile(r"[。；;！!？?]")
 _PROSE: Final = re.compile(r"[，,。；;]")
 _TOKEN: Final = re.compile(r"[^\s\u3000]+")
+#: a line holding a single cell's value (a unit may stand apart: "7.5 万元")
+_ONE_VALUE: Final = re.compile(r"[^\s\u3000]+(?:[\s\u3000]+(?:万元|亿元|千元|元))?")
 _UNIT_WORD: Final = re.compile(r"^(?:万元|亿元|千元|元|件|个|项|次|条)$")
 
 # modes
@@ -173,10 +175,21 @@ class _Lexer:
         cells = raw.cells
         visible = [c for c in cells if c.text]
         if (
+            raw.gap > 1
+            and raw.kind == "plain"
+            and len(visible) == 1
+            and self.mode != _NARRATIVE
+            and self._streaming()
+        ):
+            # text browsers print one cell per line with a blank line between cells, and an
+            # empty cell as one more blank line
+            first = visible[0] if visible else cells[0]
+            self.stream += [RawCell("", first.line, 1, False) for _ in range(raw.gap - 1)]
+        if (
             raw.kind == "plain"
             and self.mode != _NARRATIVE
             and len(visible) == 1
-            and _TOKEN.fullmatch(visible[0].text) is not None
+            and _ONE_VALUE.fullmatch(visible[0].text) is not None
             and classify(visible[0].text)[0] != "text"
         ):
             # one number on a line of its own inside a table: text extracted from a PDF prints
@@ -209,12 +222,24 @@ class _Lexer:
         row = Row(raw, labels_, values)
         self._table_row(row, raw)
 
+    def _streaming(self) -> bool:
+        """Whether the cells of a row are arriving one per line: numbers, or a row label."""
+        if self.stream:
+            return True
+        last = self.tokens[-1] if self.tokens else None
+        return last is not None and (
+            last.type in (B_LABEL, C_HEAD)
+            or (last.type == A_ROW and not any(c.text for c in last.value.values))
+        )
+
     def _flush(self) -> None:
         """Turn the numbers printed one per line into the row they belong to."""
         if not self.stream:
             return
         cells, self.stream = self.stream, []
         row = Row(RawRow(cells, cells[0].line, "stream"), [], cells)
+        if not any(c.text for c in cells) and self.mode != _B:
+            return  # blank lines only
         if self.mode == _A:
             last = self.tokens[-1] if self.tokens else None
             if (

@@ -19,13 +19,19 @@ from typing import Final
 
 from ._cells import looks_like_value
 from ._labels import heading_number
-from ._text import fold
+from ._text import display_width, fold
 
 _WS: Final = " \t\r\xa0\u3000\u200b\ufeff"
 _FILLER: Final = " \r"  # a cell holding only these is layout filler, not a printed blank
 _RULE_CELL: Final = re.compile(r"^:?[-=]{3,}:?$|^$")
 _BOOKMARK: Final = re.compile(r"\[bookmark:[^\]]*\]")
 _HEADING_WORD: Final = re.compile("情况|事项|概述|概况|问题")
+#: characters that start a table row: markdown's pipe, and the walls text browsers draw
+_BARS: Final = "|│┃║"
+_WALLS: Final = re.compile("[│┃║]")
+_RULE_CHARS: Final = re.compile("[\u2500\u2501\u2504-\u2550\u2552-\u257f]")  # all but the walls
+#: box-drawing characters (U+2500–U+257F): horizontal rules and corners of drawn tables
+_BOX: Final = "".join(chr(c) for c in range(0x2500, 0x2580))
 
 
 class RawCell:
@@ -51,13 +57,15 @@ class RawCell:
 class RawRow:
     """The cells of one logical row and the layout they came from."""
 
-    __slots__ = ("cells", "kind", "line")
+    __slots__ = ("cells", "gap", "kind", "line")
 
     def __init__(self, cells: list[RawCell], line: int, kind: str) -> None:
         self.cells = cells
         self.line = line
         #: "tab", "pipe", "cells" (one cell per line) or "plain"
         self.kind = kind
+        #: blank lines just before the row (text browsers print an empty cell as one)
+        self.gap = 0
 
     def __repr__(self) -> str:
         return f"RawRow({self.kind}, {self.line}, {[c.text for c in self.cells]})"
@@ -125,6 +133,8 @@ def read_rows(text: str) -> list[RawRow]:
     lines = text.split("\n")
     rows: list[RawRow] = []
     block: list[RawCell] | None = None  # the open one-cell-per-line row
+    gap = 0  # blank lines since the last row
+    boxed: tuple[RawRow, tuple[int, ...]] | None = None  # the drawn row being read
     n = len(lines)
     i = 0
     while i < n:
@@ -161,6 +171,7 @@ def read_rows(text: str) -> list[RawRow]:
             rows.extend(_block_rows(block))
             block = None
         if _is_blank(raw) and raw.count("\t") < 4:
+            gap += 1
             continue  # (a line of tabs alone is a table row of empty cells)
         if "\t" in raw:
             cells = _split(raw, "\t", lineno)
@@ -169,18 +180,30 @@ def read_rows(text: str) -> list[RawRow]:
             rows.append(RawRow(cells, lineno, "tab"))
             continue
         stripped = raw.lstrip(_WS)
-        if stripped.startswith("|"):
+        if stripped[:1] in _BARS:
             row = _pipe_row(raw, lineno)
-            if row is not None:
+            if row is None:
+                boxed = None  # a rule: the next line starts a new row
+                continue
+            walls = _walls(raw) if stripped[0] != "|" else None
+            if walls is not None and boxed is not None and boxed[1] == walls:
+                _merge(boxed[0], row)  # the next line of a drawn cell's text
+            else:
                 rows.append(row)
+                boxed = (row, walls) if walls is not None else None
             continue
+        boxed = None
+        if stripped[:1] in _BOX and not stripped.strip(_BOX + _WS):
+            continue  # a rule of a box-drawn table (text browsers)
         if len(raw) >= 80:
             from ._flat import flat_rows, looks_flattened  # (imports this module)
 
             if looks_flattened(raw):
                 rows.extend(flat_rows(raw, lineno))
                 continue
-        rows.append(RawRow([_cell(raw, lineno, 0)], lineno, "plain"))
+        plain = RawRow([_cell(raw, lineno, 0)], lineno, "plain")
+        plain.gap, gap = gap, 0
+        rows.append(plain)
     if block is not None:
         rows.extend(_block_rows(block))
     return rows
@@ -230,11 +253,42 @@ def _opens_block(lines: list[str], i: int) -> bool:
     return False
 
 
+def _walls(raw: str) -> tuple[int, ...]:
+    """The display columns of a drawn row's cell walls (CJK characters are two wide)."""
+    out = []
+    width = 0
+    for ch in raw:
+        if ch in _BARS:
+            out.append(width)
+        width += display_width(ch)
+    return tuple(out)
+
+
+def _merge(row: RawRow, more: RawRow) -> None:
+    """Append the next line of a drawn row (a text browser wraps a cell over lines)."""
+    for cell, extra in zip(row.cells, more.cells, strict=False):
+        if extra.text:
+            if not cell.text:
+                cell.line, cell.column = extra.line, extra.column
+            cell.text += extra.text
+            cell.filler = False
+
+
 def _pipe_row(raw: str, lineno: int) -> RawRow | None:
-    start = raw.index("|")
+    """A markdown pipe row, or a row of a table a text browser drew with box characters."""
+    bar = raw.lstrip(_WS)[0]
+    start = raw.index(bar)
     body = raw.rstrip(_WS)
-    end = len(body) - 1 if body.endswith("|") and len(body) - 1 > start else len(body)
-    cells = _split(raw[:end], "|", lineno, start + 1)
+    end = len(body) - 1 if body[-1] in _BARS and len(body) - 1 > start else len(body)
+    line = raw[:end]
+    if bar != "|":
+        # cell walls │ ┃ ║ split cells like |; a piece of a horizontal rule beside a merged
+        # cell (├───┼───┤) is no text
+        line = _WALLS.sub("|", _RULE_CHARS.sub(" ", line))
+    cells = _split(line, "|", lineno, start + 1)
+    for cell in cells:
+        if cell.text and not cell.text.strip(_BOX):
+            cell.text, cell.filler = "", True
     if all(_RULE_CELL.match(fold(c.text)) for c in cells):
         return None  # |---|---|
     return RawRow(cells, lineno, "pipe")
