@@ -16,6 +16,11 @@ EXPECTED = {
     "02_cells_and_positions.py": ["state=blank", "本年增/减 = -233", "Decimal('49966945.1')"],
     "03_diagnostics_and_strict.py": ["derived from the sums: True", "not_a_report at 1 1"],
     "04_property_test_your_pipeline.py": ["robust pipeline: the property holds"],
+    "05_batch_and_chart.py": [
+        "5 report(s) parsed",
+        "new applications by applicant type: {'natural_person': 22",
+        "chart saved to ",
+    ],
     "summarize.py": ["5 report(s) parsed", "太极镇人民政府 · 2020 · template 2019"],
 }
 

@@ -27,6 +27,7 @@ from ._adapt import Adapted, MissingDependencyError, UnreadableFileError
 from ._docx import docx_to_text, parse_docx
 from ._errors import DisclosureError, ParseError, UnsupportedFormatError
 from ._files import parse_file
+from ._frame import summary_frame, to_frame
 from ._html import html_to_text, parse_html
 from ._keys import (
     APPLICANT_COLUMNS,
@@ -52,8 +53,9 @@ from ._model import (
 )
 from ._parse import parse
 from ._pdf import parse_pdf, pdf_to_text
+from ._records import FileError, FileResult, summary_records, to_records
 from ._render import LAYOUTS, NOISES, render
-from .validation import Finding, validate
+from .validation import Finding, Findings, validate
 
 __version__ = "0.1.0"
 
@@ -73,7 +75,10 @@ __all__ = [
     "Diagnostic",
     "DisclosureError",
     "DisclosureItem",
+    "FileError",
+    "FileResult",
     "Finding",
+    "Findings",
     "MissingDependencyError",
     "Origin",
     "ParseError",
@@ -95,6 +100,10 @@ __all__ = [
     "parse_pdf",
     "pdf_to_text",
     "render",
+    "summary_frame",
+    "summary_records",
+    "to_frame",
+    "to_records",
     "validate",
     "validation",
 ]

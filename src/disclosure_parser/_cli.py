@@ -11,6 +11,9 @@ diagnostics of severity warning and error are printed too with ``--diagnostics``
 prefixed ``parse:`` (``--ignore parse:ragged_row``); they never change the exit status, which
 the rules decide. Output is coloured on a terminal unless NO_COLOR is set (``--color``
 overrides), plain when piped. ``--format json`` prints one JSON document instead.
+
+``disclosure-parser batch INPUTS... -o OUT`` parses and validates many reports on all cores into
+one JSON Lines, CSV or Parquet file: see :mod:`disclosure_parser._batch`.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from typing import Any, Final, TextIO
 
 import attrs
 
-from . import validation
+from . import _batch, validation
 from ._errors import DisclosureError, ParseError
 from ._files import parse_file
 from ._model import Diagnostic
@@ -128,6 +131,7 @@ def _build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="colour the output: auto (on a terminal, unless NO_COLOR is set), always, never",
     )
+    _batch.add_command(commands)
     return parser
 
 
@@ -273,6 +277,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """
     stream = out if out is not None else sys.stdout
     args = _build_parser().parse_args(argv)
+    if args.command == "batch":
+        return _batch.command(args, stdout=out)
     select: tuple[str, ...] | None = args.select
     ignore: tuple[str, ...] = args.ignore
     unknown = [s for s in (*(select or ()), *ignore) if not _known(s)]

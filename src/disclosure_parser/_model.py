@@ -573,6 +573,12 @@ class Report:
                 return s
         return None
 
+    def _repr_html_(self) -> str:
+        """The report in a notebook: its three tables, with validate()'s findings marked."""
+        from ._display import report_html
+
+        return report_html(self)
+
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data; :meth:`from_dict` turns it back into an equal Report."""
         return {

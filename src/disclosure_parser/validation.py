@@ -79,6 +79,7 @@ __all__ = [
     "RULES",
     "Finding",
     "FindingCell",
+    "Findings",
     "Localization",
     "Suspect",
     "balance",
@@ -308,6 +309,43 @@ class Finding:
             "actual": _plain(self.actual),
             "localization": self.localization.to_dict() if self.localization else None,
         }
+
+    def _repr_html_(self) -> str:
+        """The finding in a notebook: severity, code, position, message, cells, values."""
+        from ._display import finding_html
+
+        return finding_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """The finding in IPython: its line, then its cells and values."""
+        from ._display import finding_text
+
+        printer.text(finding_text(self))
+
+
+class Findings(tuple[Finding, ...]):
+    """What :func:`validate` returns: a tuple of findings that prints one finding per line
+    (and as a table in a notebook); it compares equal to the plain tuple of its findings.
+
+    >>> findings = Findings((Finding("review_total", "error", "total is 1"),))
+    >>> print(findings)
+    error review_total total is 1
+    >>> findings == (Finding("review_total", "error", "total is 1"),), str(Findings())
+    (True, 'no findings')
+    """
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return "\n".join(str(f) for f in self) if self else "no findings"
+
+    def _repr_html_(self) -> str:
+        from ._display import findings_html
+
+        return findings_html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(str(self))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1391,7 +1429,7 @@ _IMPLEMENTATIONS: Final[dict[str, Callable[[_Context], list[Finding]]]] = {
 CODES: Final = (*(rule.__name__ for rule in RULES), "year_carry", "year_stock")
 
 
-def validate(report: Report, rules: Iterable[str | _Rule] | None = None) -> tuple[Finding, ...]:
+def validate(report: Report, rules: Iterable[str | _Rule] | None = None) -> Findings:
     r"""Run the rules of SPEC §4 on *report*: all of :data:`RULES`, or those named in *rules*
     (codes or the rule functions), always in the order of :data:`RULES`.
 
@@ -1420,7 +1458,7 @@ def validate(report: Report, rules: Iterable[str | _Rule] | None = None) -> tupl
     for name, implementation in _IMPLEMENTATIONS.items():
         if name in chosen:
             out.extend(implementation(ctx))
-    return tuple(out)
+    return Findings(out)
 
 
 def localize(report: Report) -> tuple[Localization, ...]:
@@ -1545,7 +1583,7 @@ def _year_stock(previous: Report, current: Report) -> list[Finding]:
     return out
 
 
-def compare_years(previous: Report, current: Report) -> tuple[Finding, ...]:
+def compare_years(previous: Report, current: Report) -> Findings:
     """Cross-year rules for two reports of the same body in consecutive years: ``year_carry``
     (carried_over of year N = carried_forward of year N−1, per column of table B) and
     ``year_stock`` (a warning: 现行有效 N−1 + 本年制发 N − 本年废止 N = 现行有效 N, 2021 template).
@@ -1565,12 +1603,14 @@ def compare_years(previous: Report, current: Report) -> tuple[Finding, ...]:
     [('year_carry', 'natural_person', 2, 1), ('year_carry', 'total', 2, 1)]
     """
     if previous.year is None or current.year is None or current.year != previous.year + 1:
-        return (
-            Finding(
-                "year_carry",
-                "info",
-                f"not assessable: the reports' years ({previous.year}, {current.year}) are not "
-                "known to be consecutive",
-            ),
+        return Findings(
+            (
+                Finding(
+                    "year_carry",
+                    "info",
+                    f"not assessable: the reports' years ({previous.year}, {current.year}) "
+                    "are not known to be consecutive",
+                ),
+            )
         )
-    return (*_year_carry(previous, current), *_year_stock(previous, current))
+    return Findings((*_year_carry(previous, current), *_year_stock(previous, current)))

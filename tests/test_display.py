@@ -1,0 +1,201 @@
+"""Reports and findings in a notebook (HTML) and in a terminal (text) (issue 6)."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from typing import Any
+
+import attrs
+import pytest
+
+import disclosure_parser as dp
+from conftest import seed_path
+from disclosure_parser._display import finding_html, finding_text, findings_html, report_html
+from disclosure_parser.validation import Finding, FindingCell, Findings
+
+
+class _Tables(HTMLParser):
+    """The tables of an HTML fragment: rows of (tag, attributes, text) cells."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.tables: list[list[list[tuple[str, dict[str, str], str]]]] = []
+        self.cell: list[Any] | None = None
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr":
+            self.tables[-1].append([])
+        elif tag in ("td", "th"):
+            self.cell = [tag, {k: v or "" for k, v in attrs}, ""]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self.cell is not None:
+            self.tables[-1][-1].append((self.cell[0], self.cell[1], self.cell[2]))
+            self.cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell[2] += data
+
+
+def _row(table: list[list[tuple[str, dict[str, str], str]]], label: str) -> list[Any]:
+    """The value cells of the row whose header cell contains *label*."""
+    for row in table:
+        if row and row[0][0] == "th" and label in row[0][2]:
+            return [cell for cell in row if cell[0] == "td"]
+    raise AssertionError(f"no row {label!r}")
+
+
+@pytest.fixture(scope="module")
+def seed_000() -> dp.Report:
+    return dp.parse_file(seed_path("000"))
+
+
+def _with_b_cell(report: dp.Report, row_key: str, index: int, cell: dp.Cell) -> dp.Report:
+    rows = tuple(
+        attrs.evolve(r, cells=(*r.cells[:index], cell, *r.cells[index + 1 :]))
+        if r.key == row_key
+        else r
+        for r in report.applications.rows
+    )
+    return attrs.evolve(report, applications=attrs.evolve(report.applications, rows=rows))
+
+
+def test_report_html_tables_and_title(seed_000: dp.Report) -> None:
+    """Title line, tables A, B (7 columns) and C (3 × 5), then the findings table."""
+    html = seed_000._repr_html_()
+    assert "<h4>太极镇人民政府 · 2020 · template 2019</h4>" in html
+    table_a, table_b, table_c, findings = _Tables(html).tables
+    assert [c[2] for c in _row(table_a, "行政许可")] == ["0", "0", "0"]
+    assert len(_row(table_b, "予以公开")) == 7
+    assert [len(_row(table_c, g)) for g in ("行政复议", "未经复议直接起诉", "复议后起诉")] == [
+        5
+    ] * 3
+    assert [row[2][2] for row in findings[1:]] == ["row_total", "narrative_mismatch"]
+
+
+def test_finding_cells_highlighted(seed_000: dp.Report) -> None:
+    """The six cells narrative_mismatch names are marked as errors, with its message."""
+    table_b = _Tables(report_html(seed_000)).tables[1]
+    cells = _row(table_b, "本年新收")
+    assert [c[2] for c in cells[:6]] == ["15", "0", "0", "0", "0", "0"]
+    for _, attributes, _ in cells[:6]:
+        assert "dp-error" in attributes["class"].split()
+        assert "error narrative_mismatch: the text of section 1 states 0" in attributes["title"]
+    assert "dp-error" not in cells[6][1]["class"]  # 总计: printed without, so missing
+    assert "dp-missing" in cells[6][1]["class"]
+    assert not any("dp-error" in c[1]["class"] for c in _row(table_b, "予以公开"))
+
+
+def test_wrong_cell_highlighted_by_its_sums(seed_000: dp.Report) -> None:
+    """A wrong cell of table B is marked by the sums it breaks, their messages in its title."""
+    broken = _with_b_cell(seed_000, "granted", 0, dp.Cell("number", 16, raw="16", line=1))
+    (cell, *_) = _row(_Tables(report_html(broken)).tables[1], "予以公开")
+    assert cell[2] == "16"
+    assert "dp-error" in cell[1]["class"].split()
+    assert "error outcome_total: " in cell[1]["title"]
+
+
+def test_cell_states_look_different(seed_000: dp.Report) -> None:
+    """Blank, none mark, text, unreadable and derived cells each get their class and text."""
+    report = seed_000
+    for index, cell in enumerate(
+        (
+            dp.Cell("blank", raw=" "),
+            dp.Cell("na", raw="/"),
+            dp.Cell("text", raw="<b>见附件</b>"),
+            dp.Cell("missing"),
+            dp.Cell("number", 4, raw="", derived=True),
+        )
+    ):
+        report = _with_b_cell(report, "carried_over", index, cell)
+    html = report_html(report, findings=())
+    cells = _row(_Tables(html).tables[1], "上年结转")[:5]
+    assert [c[1]["class"] for c in cells] == [
+        "dp-cell dp-blank",
+        "dp-cell dp-na",
+        "dp-cell dp-text",
+        "dp-cell dp-missing",
+        "dp-cell dp-derived",
+    ]
+    assert [c[2] for c in cells] == ["", "/", "<b>见附件</b>", "?", "4*"]
+    assert "&lt;b&gt;见附件&lt;/b&gt;" in html
+    assert "<sup>*</sup>" in html
+
+
+def test_text_is_escaped(seed_000: dp.Report) -> None:
+    """Whatever a report holds, it cannot inject markup into the notebook."""
+    report = attrs.evolve(seed_000, organization='<script>alert("x")</script>')
+    html = report_html(report, findings=(Finding("x", "error", "a < b & 'c'"),))
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert "a &lt; b &amp; &#x27;c&#x27;" in html
+
+
+def test_missing_tables_said_so() -> None:
+    """A report without tables says so instead of drawing empty ones."""
+    html = report_html(dp.Report("某局", 2021, None, None), findings=())
+    assert html.count("(not in the report)") == 3
+    assert "(template unknown)" in html
+    assert "<h5>0 findings</h5>" in html
+
+
+def test_validate_returns_readable_findings(seed_000: dp.Report) -> None:
+    """validate() gives Findings: equal to the plain tuple, printed one finding per line."""
+    findings = dp.validate(seed_000)
+    assert isinstance(findings, Findings)
+    assert findings == tuple(findings)
+    assert repr(findings) == repr(tuple(findings))
+    assert str(findings).splitlines() == [str(f) for f in findings]
+    assert str(findings).splitlines()[1].startswith("17:13: error narrative_mismatch ")
+    assert str(Findings()) == "no findings"
+    assert isinstance(dp.validation.compare_years(seed_000, seed_000), Findings)
+
+
+class _Printer:
+    """What IPython's pretty printer offers ``_repr_pretty_``: text()."""
+
+    def __init__(self) -> None:
+        self.out = ""
+
+    def text(self, text: str) -> None:
+        self.out += text
+
+
+def test_findings_in_ipython_and_notebook(seed_000: dp.Report) -> None:
+    """In IPython the findings print as lines; in a notebook as a table of four columns."""
+    findings = dp.validate(seed_000)
+    printer = _Printer()
+    findings._repr_pretty_(printer, False)
+    assert printer.out == str(findings)
+    (table,) = _Tables(findings._repr_html_()).tables
+    assert [c[2] for c in table[0]] == ["at", "severity", "code", "message"]
+    assert [c[2] for c in table[2][:3]] == ["17:13", "error", "narrative_mismatch"]
+    assert findings_html(()) == '<div class="dp-report"><p>no findings</p></div>'
+
+
+def test_one_finding_in_detail() -> None:
+    """A single finding shows its line, the cells it names and its expected and actual values."""
+    finding = Finding(
+        "review_total",
+        "error",
+        "total is 1",
+        (FindingCell("C", "review", "total", 1, line=76, column=9),),
+        expected=2,
+        actual=1,
+    )
+    assert finding_text(finding) == (
+        "76:9: error review_total total is 1\n"
+        "  cells: C[review, total] = 1 at 76:9\n"
+        "  expected: 2, actual: 1"
+    )
+    printer = _Printer()
+    finding._repr_pretty_(printer, False)
+    assert printer.out == finding_text(finding)
+    html = finding._repr_html_()
+    assert html == finding_html(finding)
+    assert "<li>行政复议 总计 — C[review, total] = 1 at 76:9</li>" in html
+    assert "<p>expected 2, actual 1</p>" in html
