@@ -18,8 +18,8 @@ demo: $(STAMP)
 	$(BIN)/python examples/summarize.py examples/reports
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests examples benchmarks
-	$(BIN)/ruff format --check src tests examples benchmarks
+	$(BIN)/ruff check src tests examples benchmarks fuzz
+	$(BIN)/ruff format --check src tests examples benchmarks fuzz
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 

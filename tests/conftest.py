@@ -48,3 +48,6 @@ settings.register_profile(
     "deep", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+#: scripts that write fixture files (they need tools the tests do not: reportlab, w3m, lynx)
+collect_ignore_glob = ["fixtures/make_*.py"]

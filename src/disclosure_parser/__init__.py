@@ -22,13 +22,11 @@ keeps its state, raw text and position:
 
 from __future__ import annotations
 
-from . import validation
-from ._adapt import Adapted, MissingDependencyError, UnreadableFileError
-from ._docx import docx_to_text, parse_docx
+import importlib
+from typing import TYPE_CHECKING
+
 from ._errors import DisclosureError, ParseError, UnsupportedFormatError
 from ._files import parse_file
-from ._frame import summary_frame, to_frame
-from ._html import html_to_text, parse_html
 from ._keys import (
     APPLICANT_COLUMNS,
     APPLICATION_ROWS,
@@ -51,11 +49,60 @@ from ._model import (
     Span,
     TextLine,
 )
-from ._parse import parse
-from ._pdf import parse_pdf, pdf_to_text
-from ._records import FileError, FileResult, summary_records, to_records
-from ._render import LAYOUTS, NOISES, render
-from .validation import Finding, Findings, validate
+from ._parse import MAX_INPUT_BYTES, MAX_INPUT_CHARS, parse
+
+if TYPE_CHECKING:
+    from . import validation
+    from ._adapt import Adapted, MissingDependencyError, UnreadableFileError
+    from ._docx import docx_to_text, parse_docx
+    from ._frame import summary_frame, to_frame
+    from ._html import html_to_text, parse_html
+    from ._pdf import parse_pdf, pdf_to_text
+    from ._records import FileError, FileResult, summary_records, to_records
+    from ._render import LAYOUTS, NOISES, render
+    from .validation import Finding, Findings, validate
+
+#: names loaded on first use, by module: `import disclosure_parser` stays fast (the file
+#: readers, data frames, generators and the validation rules each compile many patterns)
+_LAZY: dict[str, str] = {
+    "validation": ".validation",
+    "Finding": ".validation",
+    "Findings": ".validation",
+    "validate": ".validation",
+    "Adapted": "._adapt",
+    "MissingDependencyError": "._adapt",
+    "UnreadableFileError": "._adapt",
+    "docx_to_text": "._docx",
+    "parse_docx": "._docx",
+    "html_to_text": "._html",
+    "parse_html": "._html",
+    "parse_pdf": "._pdf",
+    "pdf_to_text": "._pdf",
+    "summary_frame": "._frame",
+    "to_frame": "._frame",
+    "FileError": "._records",
+    "FileResult": "._records",
+    "summary_records": "._records",
+    "to_records": "._records",
+    "LAYOUTS": "._render",
+    "NOISES": "._render",
+    "render": "._render",
+}
+
+
+def __getattr__(name: str) -> object:
+    try:
+        module = importlib.import_module(_LAZY[name], __name__)
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = module if name == "validation" else getattr(module, name)
+    globals()[name] = value  # the next access is a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __version__ = "0.1.0"
 
@@ -64,6 +111,8 @@ __all__ = [
     "APPLICATION_ROWS",
     "ITEMS",
     "LAYOUTS",
+    "MAX_INPUT_BYTES",
+    "MAX_INPUT_CHARS",
     "NOISES",
     "REVIEW_GROUPS",
     "REVIEW_OUTCOMES",

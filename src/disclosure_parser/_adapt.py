@@ -31,7 +31,7 @@ import attrs
 from ._cells import classify
 from ._errors import DisclosureError, ParseError, UnsupportedFormatError
 from ._model import ActiveDisclosure, Cell, Diagnostic, Origin, Report, Reviews
-from ._parse import parse
+from ._parse import MAX_INPUT_BYTES, MAX_INPUT_CHARS, parse
 
 #: (line, column) of a cell's first visible character in the adapted text -> its origin
 Origins = Mapping[tuple[int, int], Origin]
@@ -136,17 +136,18 @@ class Adapted:
     format: str = ""
     diagnostics: tuple[Diagnostic, ...] = ()
 
-    def parse(self, strict: bool = False) -> Report:
+    def parse(self, strict: bool = False, *, max_chars: int | None = MAX_INPUT_CHARS) -> Report:
         """Parse :attr:`text` and give every table cell its origin in the file.
 
         The adapter's diagnostics come first in the report's. With ``strict=True`` an adapter
         warning (a truncated file, a page without text) raises like a parser warning does.
+        ``max_chars`` is as for :func:`disclosure_parser.parse`.
         """
         if strict:
             for note in self.diagnostics:
                 if note.severity != "info":
                     raise ParseError(f"{note.code}: {note.message}", self.text, 0, code=note.code)
-        report = attach_origins(parse(self.text, strict=strict), self.origins)
+        report = attach_origins(parse(self.text, strict=strict, max_chars=max_chars), self.origins)
         if not self.diagnostics:
             return report
         return attrs.evolve(report, diagnostics=(*self.diagnostics, *report.diagnostics))
@@ -366,14 +367,52 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-def read_binary(path: str | os.PathLike[str], strict: bool = False) -> Report:
+def read_limited(path: str | os.PathLike[str], max_bytes: int | None = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of the file at *path*, refused unread when there are more than *max_bytes*.
+
+    The size on disk is checked first, so a huge file is not read at all; the read itself
+    stops one byte past the limit, for files whose size the file system does not know (a
+    pipe, a device). Raises :class:`UnreadableFileError` with code ``too_large``, naming both
+    sizes and the ``max_bytes`` argument; ``max_bytes=None`` reads any size.
+    """
+    with open(path, "rb") as handle:
+        if max_bytes is None:
+            return handle.read()
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            raise _too_large_file(path, f"{size:,} bytes", max_bytes)
+        data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:  # it grew, or its size was unknown
+            raise _too_large_file(path, f"more than {max_bytes:,} bytes", max_bytes)
+    return data
+
+
+def _too_large_file(path: str | os.PathLike[str], size: str, max_bytes: int) -> ParseError:
+    return UnreadableFileError(
+        f"{os.fspath(path)!r} is {size}, over the limit of {max_bytes:,} bytes "
+        "(MAX_INPUT_BYTES is the default); pass max_bytes=N to parse_file() to raise the "
+        "limit, or max_bytes=None to lift it",
+        code="too_large",
+        expected=f"a file of at most {max_bytes:,} bytes",
+    )
+
+
+def read_binary(
+    path: str | os.PathLike[str],
+    strict: bool = False,
+    *,
+    max_bytes: int | None = MAX_INPUT_BYTES,
+    max_chars: int | None = MAX_INPUT_CHARS,
+) -> Report:
     """Parse the HTML, DOCX or PDF report at *path*, chosen by its suffix (see
     :data:`BINARY_SUFFIXES`) or, when the content says otherwise, by its content.
 
     A file whose content is another supported format than its suffix says (an HTML page saved
     as ``.docx``, say) is read as what it is, with an info diagnostic. Raises OSError when the
     file cannot be read, :class:`MissingDependencyError` when the format's extra is not
-    installed and :class:`ParseError` when the file is damaged or holds no report.
+    installed and :class:`ParseError` when the file is damaged or holds no report. A file
+    larger than *max_bytes* is refused before it is read (:func:`read_limited`), text longer
+    than *max_chars* before it is parsed (code ``too_large``, both).
     """
     name = os.fspath(path)
     suffix = os.path.splitext(name)[1].lower()
@@ -382,8 +421,7 @@ def read_binary(path: str | os.PathLike[str], strict: bool = False) -> Report:
             f"cannot read {name!r} as HTML, DOCX or PDF: no reader for "
             f"{suffix or 'files without a suffix'}; supported: {', '.join(BINARY_SUFFIXES)}"
         )
-    with open(path, "rb") as handle:
-        data = handle.read()
+    data = read_limited(path, max_bytes)
     declared = BINARY_SUFFIXES[suffix]
     found = sniff(data) or declared
     notes: list[Diagnostic] = []
@@ -398,7 +436,7 @@ def read_binary(path: str | os.PathLike[str], strict: bool = False) -> Report:
     adapted = _adapt_bytes(found, data)
     if notes:
         adapted = attrs.evolve(adapted, diagnostics=(*notes, *adapted.diagnostics))
-    return adapted.parse(strict=strict)
+    return adapted.parse(strict=strict, max_chars=max_chars)
 
 
 def _adapt_bytes(fmt: str, data: bytes) -> Adapted:

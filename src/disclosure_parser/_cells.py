@@ -15,8 +15,11 @@ _NA: Final = re.compile(r"^(?:-+|/+|\\+|无|_+|…+|\.{3,})$")
 
 #: units written inside a cell; amounts use 元 forms, counts the measure words
 _UNIT = r"(?:万元|亿元|千元|元|件|个|项|次|条|家|人次|人|份|宗)"
+#: at most 30 digits each side of the point: no report counts past a few million, and a longer
+#: run (a glued row, garbage) is text, not a number (CPython also refuses int() past 4300 digits)
 _NUMBER: Final = re.compile(
-    rf"^(?P<u1>{_UNIT})?(?P<sign>[+-])?(?P<int>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(?P<frac>\d+))?"
+    rf"^(?P<u1>{_UNIT})?(?P<sign>[+-])?(?P<int>\d{{1,3}}(?:,\d{{3}}){{1,9}}|\d{{1,30}})"
+    rf"(?:\.(?P<frac>\d{{1,30}}))?"
     rf"(?P<u2>{_UNIT})?$"
 )
 _STRIP: Final = " \t\r\n\xa0\u3000\u200b\ufeff"

@@ -1,9 +1,11 @@
 """Reports published as Word files: the DOCX adapter (the ``[docx]`` extra, python-docx).
 
 python-docx opens the package (its XML parser does not resolve entities, so a document cannot
-pull in local files or URLs); the body is then read in document order: paragraphs (also those
-inside content controls) and tables. A paragraph's soft line breaks end a line; text boxes,
-deleted revisions and field codes are not part of the text.
+pull in local files or URLs; external relationships are never fetched); a package that would
+unpack to more than :data:`MAX_UNPACKED_BYTES` is refused first (a zip bomb). The body is
+then read in document order: paragraphs (also those inside content controls) and tables. A
+paragraph's soft line breaks end a line; text boxes, deleted revisions and field codes are not
+part of the text.
 
 Table cells are placed on the table's grid: ``gridSpan`` (a horizontal merge) and
 ``gridBefore`` set the column, ``vMerge`` continuations are cells covered by the merged cell
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import io
 import os
+import zipfile
 from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
@@ -185,11 +188,35 @@ def _body_blocks(body: _Element) -> list[Block]:
     return blocks
 
 
+#: the most a Word package may unpack to, in bytes: a report's XML is a few megabytes, its
+#: images are compressed already; a package that claims more is a zip bomb (a few hundred
+#: kilobytes that python-docx would inflate, whole, into memory)
+MAX_UNPACKED_BYTES: Final = 100_000_000
+
+
+def _unpacked_size(data: bytes) -> int:
+    """What the package's parts unpack to, as its central directory declares (zipfile reads
+    no more than the declared size of a part), or 0 when *data* is no readable zip."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        return 0  # python-docx reports the damage
+
+
 def _document(data: bytes) -> Any:
     try:
         import docx
     except ImportError as exc:
         raise MissingDependencyError("docx", "python-docx", "Word (.docx) files") from exc
+    unpacked = _unpacked_size(data)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise UnreadableFileError(
+            f"the Word document unpacks to {unpacked:,} bytes (from {len(data):,}), over the "
+            f"limit of {MAX_UNPACKED_BYTES:,} bytes: a damaged file or a zip bomb",
+            code="too_large",
+            expected="a .docx file whose parts unpack to a reasonable size",
+        )
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as exc:

@@ -7,10 +7,9 @@ from typing import Final
 
 import attrs
 
-from ._adapt import BINARY_SUFFIXES, read_binary
 from ._errors import ParseError, UnsupportedFormatError
 from ._model import Diagnostic, Report
-from ._parse import parse
+from ._parse import MAX_INPUT_BYTES, MAX_INPUT_CHARS, parse
 
 TEXT_SUFFIXES: Final = (".txt", ".text", ".md", ".markdown")
 
@@ -52,7 +51,13 @@ def decode(data: bytes) -> tuple[str, str]:
     )
 
 
-def parse_file(path: str | os.PathLike[str], strict: bool = False) -> Report:
+def parse_file(
+    path: str | os.PathLike[str],
+    strict: bool = False,
+    *,
+    max_bytes: int | None = MAX_INPUT_BYTES,
+    max_chars: int | None = MAX_INPUT_CHARS,
+) -> Report:
     """Parse the report stored at *path*; the suffix chooses the reader.
 
     ``.txt`` and ``.md`` files are decoded as UTF-8, UTF-8 with BOM or GB18030; the encoding
@@ -61,18 +66,25 @@ def parse_file(path: str | os.PathLike[str], strict: bool = False) -> Report:
     :func:`disclosure_parser._adapt.read_binary`). ``strict`` is as for :func:`parse`.
     Raises :class:`UnsupportedFormatError` for other suffixes and OSError when the file cannot
     be read.
+
+    A file larger than *max_bytes* (default :data:`MAX_INPUT_BYTES`, 50 MB) is refused
+    before it is read, and text longer than *max_chars* (default :data:`MAX_INPUT_CHARS`)
+    before it is parsed: both raise :class:`ParseError` with code ``too_large``; None lifts a
+    limit.
     """
+    # the file readers load on the first file: `import disclosure_parser` stays fast
+    from ._adapt import BINARY_SUFFIXES, read_binary, read_limited
+
     suffix = os.path.splitext(os.fspath(path))[1].lower()
     if suffix in BINARY_SUFFIXES:
-        return read_binary(path, strict=strict)
+        return read_binary(path, strict=strict, max_bytes=max_bytes, max_chars=max_chars)
     if suffix not in TEXT_SUFFIXES:
         raise UnsupportedFormatError(
             f"cannot read {os.fspath(path)!r}: no reader for {suffix or 'files without a suffix'}"
             f"; supported: {', '.join((*TEXT_SUFFIXES, *BINARY_SUFFIXES))}"
         )
-    with open(path, "rb") as handle:
-        data = handle.read()
+    data = read_limited(path, max_bytes)
     text, encoding = decode(data)
-    report = parse(text, strict=strict)
+    report = parse(text, strict=strict, max_chars=max_chars)
     note = Diagnostic("encoding", "info", f"file decoded as {encoding}")
     return attrs.evolve(report, diagnostics=(note, *report.diagnostics))

@@ -326,35 +326,58 @@ def _text_size(text: str) -> int:
     return sum(1 for ch in text if not ch.isspace())
 
 
+def _decomposed(tag: Tag) -> bool:
+    """Whether *tag* was removed by ``decompose()``.
+
+    bs4's ``Tag.decomposed`` reads the flag through ``Tag.__getattr__``, which, on a tag that
+    was not decomposed, searches the tag's whole subtree for a child tag named "_decomposed":
+    asked of every tag of a deeply nested page, that is quadratic (minutes for a 200 kB page).
+    ``decompose()`` sets the flag in the instance's dict, so it is read from there.
+    """
+    return bool(vars(tag).get("_decomposed", False))
+
+
 def _clean(soup: BeautifulSoup) -> None:
     """Remove portal chrome in place.
 
     Nothing that holds a report table goes, nor anything inside one (a cell that happens to
-    be a link, say) except hidden text.
+    be a link, say) except hidden text. Every step is linear in the page's size, however
+    deeply its elements nest.
     """
     for tag in soup.find_all(_DROP_TAGS):
-        if not tag.decomposed:
+        if not _decomposed(tag):
             tag.decompose()
     # report tables with their ancestors (never removed) and their content (only hidden text
     # is removed there)
     holders: set[int] = set()
     inside: set[int] = set()
+    nested: set[int] = set()
     for table in soup.find_all("table"):
-        if id(table) in inside or not _REPORT_TABLE.search(table.get_text()):
+        if id(table) in nested:
+            # a table inside one already looked at: its text is part of that table's, so it
+            # is a report table only inside a report table (already in *inside*)
+            continue
+        nested.update(id(t) for t in table.find_all("table"))
+        if not _REPORT_TABLE.search(table.get_text()):
             continue
         inside.update(id(t) for t in table.find_all(True))
         parent: Tag | None = table
-        while parent is not None:
+        while parent is not None and id(parent) not in holders:
             holders.add(id(parent))
             parent = parent.parent
     protected = holders | inside
+    # the elements inside an <article> or <main> (outermost first: nested ones are covered)
+    in_article: set[int] = set()
+    for tag in soup.find_all(("article", "main")):
+        if id(tag) not in in_article:
+            in_article.update(id(t) for t in tag.find_all(True))
     for tag in soup.find_all(_REGION_TAGS):
-        if tag.decomposed or id(tag) in protected:
+        if _decomposed(tag) or id(tag) in protected:
             continue
-        if tag.find_parent(("article", "main")) is None:
+        if id(tag) not in in_article:
             tag.decompose()
     for tag in soup.find_all(True):
-        if tag.decomposed or id(tag) in holders:
+        if _decomposed(tag) or id(tag) in holders:
             continue
         hidden = _HIDDEN_STYLE.search(_attr(tag, "style")) is not None
         if hidden or (id(tag) not in inside and _is_chrome(tag)):
@@ -390,7 +413,7 @@ def _drop_link_lists(soup: BeautifulSoup, protected: set[int]) -> None:
             links = text
         totals[id(tag)] = (text, links)
     for tag in order:  # parents before children: the largest link block goes whole
-        if tag.decomposed or tag.name not in _LINK_CONTAINERS or id(tag) in protected:
+        if _decomposed(tag) or tag.name not in _LINK_CONTAINERS or id(tag) in protected:
             continue
         text, links = totals[id(tag)]
         if text and links * 2 > text:
@@ -402,13 +425,38 @@ def _drop_link_lists(soup: BeautifulSoup, protected: set[int]) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _own_rows(table: Tag) -> list[list[Tag]]:
-    """The rows of *table* (not of tables nested in it), each a list of its cells."""
+def _own_rows(table: Tag, skip: Tag | None = None) -> list[list[Tag]]:
+    """The rows of *table* (not of tables nested in it), each a list of its cells.
+
+    One walk over the table's own elements (not into nested tables, nor into *skip*): asking
+    every row for its nearest table instead is quadratic over deeply nested tables.
+    """
+    from bs4.element import Tag
+
     rows = []
-    for tr in table.find_all("tr"):
-        if tr.find_parent("table") is table:
-            rows.append(list(tr.find_all(("td", "th"), recursive=False)))
+    stack = [c for c in reversed(table.contents) if isinstance(c, Tag)]
+    while stack:
+        tag = stack.pop()
+        if tag.name == "table" or tag is skip:
+            continue
+        if tag.name == "tr":
+            rows.append([c for c in tag.children if isinstance(c, Tag) and c.name in ("td", "th")])
+        stack.extend(c for c in reversed(tag.contents) if isinstance(c, Tag))
     return rows
+
+
+def _own(table: Tag, name: str) -> Tag | None:
+    """The first *name* element of *table* itself (not of a table nested in it), or None."""
+    from bs4.element import Tag
+
+    stack = [c for c in reversed(table.contents) if isinstance(c, Tag)]
+    while stack:
+        tag = stack.pop()
+        if tag.name == name:
+            return tag
+        if tag.name != "table":
+            stack.extend(c for c in reversed(tag.contents) if isinstance(c, Tag))
+    return None
 
 
 def _span(tag: Tag, name: str, limit: int) -> int:
@@ -427,6 +475,8 @@ class _Walker:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.buffer: list[str] = []
+        #: cells whose rowspan/colspan was too large for their table and was ignored
+        self.clamped = 0
 
     def flush(self) -> None:
         text = line_text("".join(self.buffer))
@@ -455,42 +505,69 @@ class _Walker:
                 self.buffer.append(str(child))
 
     def table(self, table: Tag) -> None:
-        caption = table.find("caption")
-        if caption is not None and caption.find_parent("table") is table:
+        caption = _own(table, "caption")
+        if caption is not None:
             self.walk(caption)  # a caption ("表一 …") is a paragraph before its table
             self.flush()
+        rows = _own_rows(table, skip=caption)
+        if caption is not None:
             caption.decompose()
-        rows = _own_rows(table)
         if not any(rows):
             self.walk(table)  # a table without cells: read what it holds as text
             return
-        grid = _grid(rows)
-        width = max((c.column + c.colspan for row in grid for c in row), default=0)
-        if width <= 3 and any(t.find_parent("table") is table for t in table.find_all("table")):
+        places = _places(rows)
+        width = max((c + span for row in places for _, c, _, span, _ in row), default=0)
+        if width <= 3 and _own(table, "table") is not None:
             for cells in rows:  # a layout table: its cells are regions of the page
                 for cell in cells:
                     self.walk(cell)
                     self.flush()
             return
-        self.blocks.append(SourceTable(tuple(tuple(row) for row in grid)))
+        self.clamped += sum(1 for row in places for *_, clamped in row if clamped)
+        grid = tuple(
+            tuple(
+                SourceCell(cell_text(_cell_pieces(td)), c, rowspan, colspan)
+                for td, c, rowspan, colspan, _ in row
+            )
+            for row in places
+        )
+        self.blocks.append(SourceTable(grid))
 
 
-def _grid(rows: list[list[Tag]]) -> list[list[SourceCell]]:
-    """Each row's cells with the grid column they start at (rowspan/colspan expanded)."""
+#: grid slots a table's merged cells may cover, per cell of the table (and at least
+#: _MIN_AREA): report tables cover a few per cell; spans beyond this are clamped to one slot
+_AREA_PER_CELL: Final = 50
+_MIN_AREA: Final = 10_000
+
+
+def _places(rows: list[list[Tag]]) -> list[list[tuple[Tag, int, int, int, bool]]]:
+    """Each row's cells as (cell, grid column, rowspan, colspan, clamped): the grid column
+    each cell starts at, rowspan/colspan expanded.
+
+    The grid slots the spans cover are bounded by the table's size (see
+    :data:`_AREA_PER_CELL`): a page of cells each claiming rowspan=1000 colspan=100 would
+    otherwise cost a hundred thousand slots per cell, here and in the text written for it.
+    Cells whose span no longer fits are read as one slot and flagged *clamped*.
+    """
+    budget = max(_MIN_AREA, _AREA_PER_CELL * sum(len(cells) for cells in rows))
     occupied: set[tuple[int, int]] = set()
-    out: list[list[SourceCell]] = []
+    out: list[list[tuple[Tag, int, int, int, bool]]] = []
     for r, cells in enumerate(rows):
         c = 0
-        row: list[SourceCell] = []
+        row: list[tuple[Tag, int, int, int, bool]] = []
         for td in cells:
             while (r, c) in occupied:
                 c += 1
             rowspan = _span(td, "rowspan", min(len(rows) - r, 1000))
             colspan = _span(td, "colspan", 100)
+            clamped = 1 < rowspan * colspan > budget
+            if clamped:
+                rowspan = colspan = 1
+            budget -= rowspan * colspan
             for dr in range(rowspan):
                 for dc in range(colspan):
                     occupied.add((r + dr, c + dc))
-            row.append(SourceCell(cell_text(_cell_pieces(td)), c, rowspan, colspan))
+            row.append((td, c, rowspan, colspan, clamped))
             c += colspan
         out.append(row)
     return out
@@ -551,7 +628,8 @@ def _soup(html: str) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
 
 
-def _blocks(html: str) -> list[Block]:
+def _blocks(html: str) -> tuple[list[Block], int]:
+    """The page's blocks, and how many table cells had their spans clamped."""
     soup = _soup(html)
     title = soup.title.get_text() if soup.title is not None else ""
     _clean(soup)
@@ -562,7 +640,7 @@ def _blocks(html: str) -> list[Block]:
     shown = _title_block(line_text(title), blocks) if title else None
     if shown:
         blocks.insert(0, shown)
-    return blocks
+    return blocks, walker.clamped
 
 
 def _has_report(blocks: list[Block]) -> bool:
@@ -621,14 +699,14 @@ def html_to_text(html: str | bytes) -> Adapted:
             expected="the whole page, its tables and tags closed; download the file again",
         )
     try:
-        blocks = _blocks(source)
+        blocks, clamped = _blocks(source)
         if not _has_report(blocks):
             # a page that writes its report from a script: read the script's markup
             inner = embedded_markup(source)
             if inner is not None and inner != source:
-                inner_blocks = _blocks(inner)
+                inner_blocks, inner_clamped = _blocks(inner)
                 if _has_report(inner_blocks):
-                    blocks = inner_blocks
+                    blocks, clamped = inner_blocks, inner_clamped
                     notes.append(
                         Diagnostic(
                             "source", "info", "the HTML was read from the page's script strings"
@@ -638,6 +716,15 @@ def html_to_text(html: str | bytes) -> Adapted:
         raise UnreadableFileError(
             "the HTML is nested too deeply to read", code="too_complex"
         ) from exc
+    if clamped:
+        notes.append(
+            Diagnostic(
+                "span_clamped",
+                "warning",
+                f"{clamped} table cell(s) claim rowspan/colspan far beyond their table's size; "
+                "read as single cells",
+            )
+        )
     writer = TextWriter("html")
     writer.write(blocks)
     if writer.tables:

@@ -285,7 +285,10 @@ def scan(text: str, year: int | None = None) -> tuple[Statement, ...]:
             continue
         if _left_alone(flat, m, name, quantity, year):
             continue
-        value = int(m.group(name).replace(",", ""))
+        digits = m.group(name).replace(",", "")
+        if len(digits) > 30:  # no count: a glued run or garbage (int() refuses 4300+ digits)
+            continue
+        value = int(digits)
         # suit_bare starts at the comma that joins it to its 行政复议N件
         found.append((m.start() + (name == "suit_bare"), m.end(), quantity, value))
         if quantity == "review":

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Final, cast
+from typing import TYPE_CHECKING, Final, cast
 
-from lark.exceptions import LarkError, UnexpectedInput
-
-from ._assemble import assemble
 from ._errors import ParseError
-from ._grammar import SectionDraft, parser
-from ._lexer import tokenize
 from ._model import Diagnostic, Report
-from ._tables import Notes
+
+if TYPE_CHECKING:
+    from ._grammar import SectionDraft
+
+#: The longest text :func:`parse` reads by default, in characters (20 million: a report is some
+#: 10 000, the largest real ones a few hundred thousand). Longer text raises ParseError with code
+#: ``too_large`` before any work is done; pass ``max_chars=`` to raise the limit (or None to
+#: lift it).
+MAX_INPUT_CHARS: Final = 20_000_000
+
+#: The largest file :func:`~disclosure_parser.parse_file` reads by default, in bytes (50 MB:
+#: text files hold three bytes per Chinese character, and PDFs and Word files carry fonts and
+#: images besides their text). The size is checked before the file is read; a larger file
+#: raises ParseError with code ``too_large``; pass ``max_bytes=`` to raise the limit (or None
+#: to lift it).
+MAX_INPUT_BYTES: Final = 50_000_000
 
 #: token types that only a disclosure report produces
 _REPORT_TOKENS: Final = frozenset(
@@ -67,13 +77,17 @@ def _first_visible(text: str) -> int:
     return len(text) - len(stripped)
 
 
-def parse(text: str, strict: bool = False) -> Report:
+def parse(text: str, strict: bool = False, *, max_chars: int | None = MAX_INPUT_CHARS) -> Report:
     """Parse the text of one annual report into a :class:`Report`.
 
     Best effort by default: problems the parser overcame, and values it could not read, are in
     ``report.diagnostics``; it never invents a number. With ``strict=True`` the first warning
     or error raises :class:`ParseError` instead. Text that is not a disclosure report raises
     :class:`ParseError` in both modes; no other exception escapes.
+
+    Text longer than *max_chars* characters (default :data:`MAX_INPUT_CHARS`, 20 million)
+    raises :class:`ParseError` with code ``too_large`` at once; ``max_chars=None`` lifts the
+    limit.
 
     >>> import disclosure_parser as dp
     >>> dp.parse("hello")
@@ -93,6 +107,8 @@ def parse(text: str, strict: bool = False) -> Report:
             expected="a str",
             code="not_text",
         )
+    if max_chars is not None and len(text) > max_chars:
+        raise too_large_text(text, max_chars)
     try:
         return _parse(text, strict)
     except ParseError:
@@ -111,7 +127,37 @@ def parse(text: str, strict: bool = False) -> Report:
         ) from exc
 
 
+def too_large_text(text: str, max_chars: int) -> ParseError:
+    """The error for *text* longer than *max_chars*: both sizes, and how to raise the limit.
+
+    It points at the first character beyond the limit.
+
+    >>> print(too_large_text("规章" * 3, 4).msg)  # doctest: +NORMALIZE_WHITESPACE
+    the text is 6 characters long, over the limit of 4 characters (MAX_INPUT_CHARS is the
+    default); pass max_chars=N to parse() or parse_file() to raise the limit, or max_chars=None
+    to lift it
+    """
+    return ParseError(
+        f"the text is {len(text):,} characters long, over the limit of {max_chars:,} characters "
+        "(MAX_INPUT_CHARS is the default); pass max_chars=N to parse() or parse_file() to raise "
+        "the limit, or max_chars=None to lift it",
+        text,
+        max(max_chars, 0),
+        expected=f"at most {max_chars:,} characters",
+        code="too_large",
+    )
+
+
 def _parse(text: str, strict: bool) -> Report:
+    # the machinery (lark, the grammar, the label patterns) loads on the first parse, not on
+    # `import disclosure_parser`: importing stays fast for code that never parses
+    from lark.exceptions import LarkError, UnexpectedInput
+
+    from ._assemble import assemble
+    from ._grammar import parser
+    from ._lexer import tokenize
+    from ._tables import Notes
+
     work = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
     if not work.strip():
         raise ParseError(

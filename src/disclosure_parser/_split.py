@@ -39,7 +39,9 @@ class Part:
     def __init__(self, text: str, offset: int) -> None:
         self.text = text
         self.offset = offset
-        self.value = int(text) if text.lstrip("+-").isdigit() else None
+        digits = text.lstrip("+-")
+        # a run of more than 30 digits is no count (and int() refuses more than 4300)
+        self.value = int(text) if digits.isdigit() and len(digits) <= 30 else None
 
     def __repr__(self) -> str:
         return f"Part({self.text!r}@{self.offset})"
