@@ -34,3 +34,27 @@ def test_parser_is_built_once() -> None:
     """parser() returns the same Lark object every time: the grammar is never rebuilt."""
     assert _grammar.parser() is _grammar.parser()
     assert _grammar.parser().options.parser == "lalr"
+
+
+def test_import_loads_neither_lark_nor_the_readers() -> None:
+    """`import disclosure_parser` leaves lark, the file readers and validation for first use
+    (what keeps the import fast); a parse loads lark, `dp.validate` the rules."""
+    code = (
+        "import sys, disclosure_parser as dp\n"
+        "def loaded(*names): return [n for n in names if n in sys.modules]\n"
+        "heavy = ('lark', 'disclosure_parser.validation', 'disclosure_parser._adapt',"
+        " 'disclosure_parser._html', 'disclosure_parser._pdf', 'disclosure_parser._render')\n"
+        "print(loaded(*heavy))\n"
+        "dp.parse('某县人民政府2021年政府信息公开工作年度报告\\n一、总体情况\\n')\n"
+        "print(loaded(*heavy))\n"
+        "dp.validate\n"
+        "print(loaded(*heavy))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out == [
+        "[]",
+        "['lark']",
+        "['lark', 'disclosure_parser.validation']",
+    ]

@@ -23,6 +23,7 @@ keeps its state, raw text and position:
 from __future__ import annotations
 
 import importlib
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from ._errors import DisclosureError, ParseError, UnsupportedFormatError
@@ -65,36 +66,58 @@ if TYPE_CHECKING:
 #: names loaded on first use, by module: `import disclosure_parser` stays fast (the file
 #: readers, data frames, generators and the validation rules each compile many patterns)
 _LAZY: dict[str, str] = {
-    "validation": ".validation",
-    "Finding": ".validation",
-    "Findings": ".validation",
-    "validate": ".validation",
-    "Adapted": "._adapt",
-    "MissingDependencyError": "._adapt",
-    "UnreadableFileError": "._adapt",
-    "docx_to_text": "._docx",
-    "parse_docx": "._docx",
-    "html_to_text": "._html",
-    "parse_html": "._html",
-    "parse_pdf": "._pdf",
-    "pdf_to_text": "._pdf",
-    "summary_frame": "._frame",
-    "to_frame": "._frame",
-    "FileError": "._records",
-    "FileResult": "._records",
-    "summary_records": "._records",
-    "to_records": "._records",
-    "LAYOUTS": "._render",
-    "NOISES": "._render",
-    "render": "._render",
+    "validation": "validation",
+    "Finding": "validation",
+    "Findings": "validation",
+    "validate": "validation",
+    "Adapted": "_adapt",
+    "MissingDependencyError": "_adapt",
+    "UnreadableFileError": "_adapt",
+    "docx_to_text": "_docx",
+    "parse_docx": "_docx",
+    "html_to_text": "_html",
+    "parse_html": "_html",
+    "parse_pdf": "_pdf",
+    "pdf_to_text": "_pdf",
+    "summary_frame": "_frame",
+    "to_frame": "_frame",
+    "FileError": "_records",
+    "FileResult": "_records",
+    "summary_records": "_records",
+    "to_records": "_records",
+    "LAYOUTS": "_render",
+    "NOISES": "_render",
+    "render": "_render",
 }
 
 
+def _module(name: str) -> ModuleType:
+    """The submodule *name* of :data:`_LAZY`, imported.
+
+    Each import is spelled out (no module name is computed from data), and through importlib:
+    ``from . import x`` here would ask this module's ``__getattr__`` for ``x`` first.
+    """
+    if name == "validation":
+        return importlib.import_module("disclosure_parser.validation")
+    if name == "_adapt":
+        return importlib.import_module("disclosure_parser._adapt")
+    if name == "_docx":
+        return importlib.import_module("disclosure_parser._docx")
+    if name == "_html":
+        return importlib.import_module("disclosure_parser._html")
+    if name == "_pdf":
+        return importlib.import_module("disclosure_parser._pdf")
+    if name == "_frame":
+        return importlib.import_module("disclosure_parser._frame")
+    if name == "_records":
+        return importlib.import_module("disclosure_parser._records")
+    return importlib.import_module("disclosure_parser._render")
+
+
 def __getattr__(name: str) -> object:
-    try:
-        module = importlib.import_module(_LAZY[name], __name__)
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = _module(_LAZY[name])
     value = module if name == "validation" else getattr(module, name)
     globals()[name] = value  # the next access is a plain attribute
     return value
