@@ -335,6 +335,8 @@ _GROWTH: dict[str, Callable[[int], str]] = {
     "blank-lines": lambda n: _around_table("\n" * (5_000 * n)),
     "glued-digits": lambda n: _around_table(f"{_GLUED}\n" * (40 * n)),
     "pipe-rows": lambda n: _around_table("| 规章 | 1 | 2 | 3 |\n" * (40 * n)),
+    # a table B row followed by thousands of empty cells (fuzzing found this quadratic)
+    "padded-row": lambda n: "\n".join([*_S000[:46], _S000[46] + "\t" * (1000 * n), *_S000[47:]]),
 }
 
 

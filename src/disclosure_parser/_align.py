@@ -75,8 +75,11 @@ def readings(values: list[RawCell], width: int, sums: Sequence[Sum] = ()) -> lis
     if n == width:
         out.append(_candidate(list(values), 0))
     for k1 in range(lead + 1):
-        for k2 in range(trail + 1):
-            if k1 == k2 == 0:
+        # only two k2 can give a reading: the one that leaves exactly *width* cells, and
+        # dropping every trailing filler (with all leading filler dropped too); trying every
+        # pair is cubic in a row padded with thousands of empty cells
+        for k2 in sorted({n - width - k1, trail}):
+            if not 0 <= k2 <= trail or k1 == k2 == 0:
                 continue
             core = values[k1 : n - k2]
             cost = k1 + k2
