@@ -336,6 +336,8 @@ _GROWTH: dict[str, Callable[[int], str]] = {
     "glued-digits": lambda n: _around_table(f"{_GLUED}\n" * (40 * n)),
     "pipe-rows": lambda n: _around_table("| 规章 | 1 | 2 | 3 |\n" * (40 * n)),
     # a table B row followed by thousands of empty cells (fuzzing found this quadratic)
+    # a line of tabs alone between table C's header and its numbers (found by fuzzing)
+    "tab-line-in-table": lambda n: "\n".join([*_S000[:75], "\t" * (1000 * n), *_S000[75:]]),
     "padded-row": lambda n: "\n".join([*_S000[:46], _S000[46] + "\t" * (1000 * n), *_S000[47:]]),
 }
 

@@ -74,21 +74,21 @@ def readings(values: list[RawCell], width: int, sums: Sequence[Sum] = ()) -> lis
     out: list[Candidate] = []
     if n == width:
         out.append(_candidate(list(values), 0))
-    for k1 in range(lead + 1):
-        # only two k2 can give a reading: the one that leaves exactly *width* cells, and
-        # dropping every trailing filler (with all leading filler dropped too); trying every
-        # pair is cubic in a row padded with thousands of empty cells
-        for k2 in sorted({n - width - k1, trail}):
-            if not 0 <= k2 <= trail or k1 == k2 == 0:
-                continue
-            core = values[k1 : n - k2]
-            cost = k1 + k2
-            if len(core) == width:
-                out.append(_candidate(list(core), cost))
-            elif width - _MAX_GAP <= len(core) < width and k1 + k2 == lead + trail:
-                out.extend(_with_gaps(core, width, cost))
-            elif width < len(core) <= width + _MAX_GAP and k1 + k2 == lead + trail:
-                out.extend(_without_extra(core, width, cost))
+    # (k1, k2) filler cells dropped at the start and the end: only the pairs that leave exactly
+    # *width* cells, and dropping all filler, can give a reading (trying every pair is
+    # quadratic in a row padded with thousands of empty cells)
+    drops = {(k1, n - width - k1) for k1 in range(lead + 1) if 0 <= n - width - k1 <= trail}
+    drops.add((lead, trail))
+    drops.discard((0, 0))
+    for k1, k2 in sorted(drops):
+        core = values[k1 : n - k2]
+        cost = k1 + k2
+        if len(core) == width:
+            out.append(_candidate(list(core), cost))
+        elif width - _MAX_GAP <= len(core) < width and k1 + k2 == lead + trail:
+            out.extend(_with_gaps(core, width, cost))
+        elif width < len(core) <= width + _MAX_GAP and k1 + k2 == lead + trail:
+            out.extend(_without_extra(core, width, cost))
     if not out:
         if width - _MAX_GAP <= n < width:
             out.extend(_with_gaps(values, width, 0))
