@@ -7,11 +7,12 @@ import re
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import disclosure_parser as dp
 from conftest import CORPUS, corpus_truth
 from disclosure_parser import strategies as S
-from disclosure_parser._flat import flat_rows
+from disclosure_parser._flat import flat_rows, trailing_run
 from disclosure_parser._split import splits
 from truth import NUMERIC_FIELDS, field
 
@@ -178,3 +179,25 @@ def test_generated_flattened_reports_have_no_wrong_number(sample: S.Sample) -> N
             if attr == "rows" and any(c.state == "missing" for c in back.cells) and sums:
                 run = next(v for k, v in runs.items() if row.label[-6:] in k)
                 assert _row_splits(run, 7, sums) > 1, (row.key, run)
+
+
+# --- the closing run of numbers, read backwards -------------------------------------------
+
+#: the forward pattern trailing_run() implements backwards (tried from every digit: quadratic)
+_FORWARD_RUN = re.compile(r"[-+]?\d[\d.,+\-\s\u3000]*(?:万元|元)?[\s\u3000]*$")
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="0123456789１٣.,+-− \u3000\t\n万元规章x", max_size=40))
+def test_trailing_run_is_the_forward_pattern(piece: str) -> None:
+    """trailing_run() finds the same run as the forward search it replaces."""
+    m = _FORWARD_RUN.search(piece)
+    assert trailing_run(piece) == (None if m is None else (m.start(), m.group()))
+
+
+def test_trailing_run_is_linear() -> None:
+    """A long run of digits and spaces followed by text is read in one pass, not one per digit
+    (fuzzing found 10,000 characters of it taking seconds)."""
+    piece = "规章" + "1 " * 50_000 + "文字"
+    assert trailing_run(piece) is None
+    assert trailing_run(piece + "7") == (len(piece), "7")

@@ -325,6 +325,10 @@ def _cpu(text: str) -> float:
 
 _S000 = seed_text("000").split("\n")
 _GLUED = "一、本年新收政府信息公开申请数量801000081"  # flattened text: 80|1|0|0|0|0|81
+_FLAT = (
+    "某镇人民政府2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况本年新收上年结转"
+    "一、本年新收政府信息公开申请数量801000081二、上年结转政府信息公开申请数量"
+)
 _GROWTH: dict[str, Callable[[int], str]] = {
     "reports": lambda n: (seed_text("000") + "\n") * n,
     "table-rows": lambda n: "\n".join(_S000[:45] + [_S000[45]] * (20 * n) + _S000[46:]),
@@ -338,6 +342,8 @@ _GROWTH: dict[str, Callable[[int], str]] = {
     # a table B row followed by thousands of empty cells (fuzzing found this quadratic)
     # a line of tabs alone between table C's header and its numbers (found by fuzzing)
     "tab-line-in-table": lambda n: "\n".join([*_S000[:75], "\t" * (1000 * n), *_S000[75:]]),
+    # a flattened line whose row ends in a long run of digits and spaces, then text
+    "flat-digit-run": lambda n: _FLAT + "1 " * (500 * n) + "文字",
     "padded-row": lambda n: "\n".join([*_S000[:46], _S000[46] + "\t" * (1000 * n), *_S000[47:]]),
 }
 

@@ -41,8 +41,24 @@ _STARTS: Final = re.compile(
     # an item name starts a row only where numbers (or the next caption) follow it
     rf"|(?:{_ITEM_WORDS})(?=[\s\u3000]*(?:[-+]?\d|第二十条|[一二三四五六]、|$))"
 )
-#: the run of numbers closing a row: digits with spaces, signs, decimals and a unit
-_TRAILING_RUN: Final = re.compile(r"[-+]?\d[\d.,+\-\s\u3000]*(?:万元|元)?[\s\u3000]*$")
+#: the run of numbers closing a row: digits with spaces, signs, decimals and a unit, as
+#: ``[-+]?\d[\d.,+\-\s\u3000]*(?:万元|元)?[\s\u3000]*$``, written backwards: searched forwards,
+#: that pattern is tried from every digit of the piece (quadratic in a long run of digits and
+#: spaces that text follows), matched backwards it reads the piece's end once
+_TRAILING_RUN_REVERSED: Final = re.compile(r"[\s\u3000]*(?:元万|元)?[\d.,+\-\s\u3000]*\d[-+]?")
+
+
+def trailing_run(piece: str) -> tuple[int, str] | None:
+    """Where the run of numbers that closes *piece* starts, and the run, or None.
+
+    >>> trailing_run("规章 12 3 万元 "), trailing_run("规章"), trailing_run("文件-5")
+    ((3, '12 3 万元 '), None, (2, '-5'))
+    """
+    m = _TRAILING_RUN_REVERSED.match(piece[::-1])
+    if m is None:
+        return None
+    start = len(piece) - m.end()
+    return start, piece[start:]
 
 
 def looks_flattened(line: str) -> bool:
@@ -78,8 +94,8 @@ def _plain(text: str, lineno: int, offset: int) -> RawRow:
 
 def _row(piece: str, lineno: int, offset: int, following: str) -> RawRow:
     """A label with the run of numbers after it, or a piece of prose."""
-    run = _TRAILING_RUN.search(piece)
-    label = piece[: run.start()] if run else piece
+    run = trailing_run(piece)
+    label = piece[: run[0]] if run else piece
     folded = fold(label)
     c_header = (
         labels.is_c_header(folded)
@@ -98,8 +114,8 @@ def _row(piece: str, lineno: int, offset: int, following: str) -> RawRow:
     lead = len(label) - len(label.lstrip(" \u3000"))
     label_cell = RawCell(label.strip(" \u3000"), lineno, offset + lead + 1, False)
     if run is not None:
-        text = run.group()
-        start = run.start() + len(text) - len(text.lstrip(" \u3000"))
+        text = run[1]
+        start = run[0] + len(text) - len(text.lstrip(" \u3000"))
         glued = RawCell(text.strip(" \u3000"), lineno, offset + start + 1, False)
     else:
         if labels.row_key(folded) == "other_handling" and labels.row_key(fold(following)) in (

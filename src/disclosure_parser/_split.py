@@ -23,7 +23,6 @@ RUN: Final = re.compile(r"[-+]?\d[\d.,+\-\s\u3000]*(?:万元|元)?")
 # a sign starts a number, so it is a boundary as good as a space: "4633-2334400" is 4633 then -…
 _PIECE: Final = re.compile(r"[-+]?[^\s\u3000+\-]+")
 _NUMBER: Final = re.compile(r"[-+]?(?:0|[1-9]\d*)(?:\.\d+)?")
-_UNIT: Final = re.compile(r"[\s\u3000]*(?:万元|元)$")
 _MAX_SPLITS: Final = 5000
 _MAX_DIGITS: Final = 8  # no count in these tables has more (amounts with a point may)
 
@@ -68,9 +67,9 @@ def splits(
     >>> len(splits("898989", 3))  # a 第二十条 row has no sums: many readings remain
     10
     """
-    unit = _UNIT.search(run)
-    if unit is not None:
-        run = run[: unit.start()]
+    unit = _unit(run)
+    if unit:
+        run = run[: -len(unit)]
     parts = pieces(run)
     if not parts or width < len(parts):
         return [] if parts else None
@@ -81,8 +80,23 @@ def splits(
     if found and unit is not None:
         # the unit printed after the run belongs to its last number (an amount)
         for split in found:
-            split[-1] = Part(split[-1].text + unit.group(), split[-1].offset)
+            split[-1] = Part(split[-1].text + unit, split[-1].offset)
     return found
+
+
+def _unit(run: str) -> str:
+    """The unit (万元 or 元, with the spaces before it) that ends *run*, or "".
+
+    (A regular expression searched for this is quadratic in a long run of spaces.)
+
+    >>> _unit("12 3 万元"), _unit("12元"), _unit("12")
+    (' 万元', '元', '')
+    """
+    for word in ("万元", "元"):
+        if run.endswith(word):
+            body = run[: -len(word)]
+            return run[len(body.rstrip()) :]
+    return ""
 
 
 def _search(
