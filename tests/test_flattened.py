@@ -201,3 +201,37 @@ def test_trailing_run_is_linear() -> None:
     piece = "规章" + "1 " * 50_000 + "文字"
     assert trailing_run(piece) is None
     assert trailing_run(piece + "7") == (len(piece), "7")
+
+
+_FLAT_B = (
+    "某镇人民政府2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况（本列数据的勾稽"
+    "关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业"
+    "科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量100000 1二、上年结转政府"
+    "信息公开申请数量 00000 00三、本年度办理结果（一）予以公开 1000 001（七）总计{total}"
+    "四、结转下年度继续办理0000 0 00"
+)
+
+
+@pytest.mark.parametrize(
+    ("digits", "why"),
+    [
+        pytest.param("1 9999999999999999", "more than 1000 splits", id="too-many-splits"),
+        pytest.param("000000000000", "no split into 7 numbers", id="no-split-fits"),
+    ],
+)
+def test_digits_no_split_reads_are_withheld_not_derived(digits: str, why: str) -> None:
+    """A glued run that no split reads, or too many do, gives no number, not numbers derived
+    from the other rows' sums, and an error that says why (the row has sums that would
+    otherwise fill it: 1, 0, 0, 0, 0, 0, 1)."""
+    report = dp.parse(_FLAT_B.format(total=digits))
+    row = report.applications.row("total")
+    assert row is not None
+    assert [c.state for c in row.cells] == ["missing"] * 7
+    (note,) = [d for d in report.diagnostics if d.code == "ambiguous_split"]
+    assert note.severity == "error"
+    assert repr(digits) in note.message
+    assert why in note.message
+    assert "every cell withheld" in note.message
+    new = report.applications.row("new_received")
+    assert new is not None
+    assert [c.value for c in new.cells] == [1, 0, 0, 0, 0, 0, 1]

@@ -329,6 +329,7 @@ _FLAT = (
     "某镇人民政府2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况本年新收上年结转"
     "一、本年新收政府信息公开申请数量801000081二、上年结转政府信息公开申请数量"
 )
+_S003_TITLED = "2020年政府信息公开工作年度报告\n" + seed_text("003").split("\n", 1)[1]
 _GROWTH: dict[str, Callable[[int], str]] = {
     "reports": lambda n: (seed_text("000") + "\n") * n,
     "table-rows": lambda n: "\n".join(_S000[:45] + [_S000[45]] * (20 * n) + _S000[46:]),
@@ -344,6 +345,9 @@ _GROWTH: dict[str, Callable[[int], str]] = {
     "tab-line-in-table": lambda n: "\n".join([*_S000[:75], "\t" * (1000 * n), *_S000[75:]]),
     # a flattened line whose row ends in a long run of digits and spaces, then text
     "flat-digit-run": lambda n: _FLAT + "1 " * (500 * n) + "文字",
+    # a title printed over two lines, the first padded with tabs (markdown decoration is
+    # stripped from the title: fuzzing found that quadratic)
+    "tabbed-title": lambda n: "台" + "\t" * (1000 * n) + "儿庄区张山子镇\n" + _S003_TITLED,
     "padded-row": lambda n: "\n".join([*_S000[:46], _S000[46] + "\t" * (1000 * n), *_S000[47:]]),
 }
 

@@ -103,6 +103,7 @@ def _split_readings(run: RawCell, width: int, sums: Sequence[Sum]) -> list[Candi
         return [_candidate([run] * width, 0)]
     found = splits(run.text, width, sums)
     if not found:
+        run.unsplit = "too many" if found is None else "none fits"
         return []
     # more than one split obeyed the format: the one kept was chosen by arithmetic
     chosen_by_sums = len(found) > 1 or (bool(sums) and splits(run.text, width, limit=1) is None)

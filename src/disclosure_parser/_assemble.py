@@ -24,13 +24,24 @@ _STAT_YEAR: Final = re.compile(
     r"统计(?:期限|周期|时限|区间|时间|范围)?(?:为|是|自|从)?\s*((?:19|20)\d\d)\s*年"
 )
 _ANY_YEAR: Final = re.compile(r"((?:19|20)\d\d)\s*年")
-_DECORATION: Final = re.compile(r"^[#*\s\u3000]+|[*\s\u3000]+$|\*\*")
 _PLACE: Final = re.compile(r"(?:镇|乡|街道|县|区|市|州|盟|旗|办事处)$")
 _NUMERALS: Final = "一二三四五六七八九十"
 
 
 def _clean(text: str) -> str:
-    return _DECORATION.sub("", text)
+    """*text* without markdown decoration: leading ``#``, ``*`` and spaces, trailing ``*`` and
+    spaces, and ``**`` anywhere (as ``re.sub(r"^[#*\\s]+|[*\\s]+$|\\*\\*", "", text)``, which
+    is quadratic in a long run of spaces inside the text).
+
+    >>> _clean("### **一、总体情况** "), _clean("a** b***")
+    ('一、总体情况', 'a b')
+    """
+    start, end = 0, len(text)
+    while start < end and (text[start] in "#*" or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] == "*" or text[end - 1].isspace()):
+        end -= 1
+    return text[start:end].replace("**", "")
 
 
 def assemble(drafts: Sequence[SectionDraft], text: str, notes: Notes) -> Report:

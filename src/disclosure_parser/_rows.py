@@ -37,7 +37,7 @@ _BOX: Final = "".join(chr(c) for c in range(0x2500, 0x2580))
 class RawCell:
     """A cell's text as printed (stripped) and the position of its first visible character."""
 
-    __slots__ = ("column", "filler", "glued", "line", "shadow", "text")
+    __slots__ = ("column", "filler", "glued", "line", "shadow", "text", "unsplit")
 
     def __init__(self, text: str, line: int, column: int, filler: bool) -> None:
         self.text = text
@@ -49,6 +49,8 @@ class RawCell:
         self.shadow = False
         #: true for a run of numbers whose cell boundaries were lost (flattened text)
         self.glued = False
+        #: for a glued run no split was taken from: why ("none fits", "too many")
+        self.unsplit = ""
 
     def __repr__(self) -> str:
         return f"RawCell({self.text!r}, {self.line}, {self.column})"

@@ -23,8 +23,11 @@ RUN: Final = re.compile(r"[-+]?\d[\d.,+\-\s\u3000]*(?:万元|元)?")
 # a sign starts a number, so it is a boundary as good as a space: "4633-2334400" is 4633 then -…
 _PIECE: Final = re.compile(r"[-+]?[^\s\u3000+\-]+")
 _NUMBER: Final = re.compile(r"[-+]?(?:0|[1-9]\d*)(?:\.\d+)?")
-_MAX_SPLITS: Final = 5000
-_MAX_DIGITS: Final = 8  # no count in these tables has more (amounts with a point may)
+#: splits of one run tried at most (real rows have a few dozen; thousands only come from
+#: garbage, and cost seconds in the table's search)
+MAX_SPLITS: Final = 1000
+#: no count in these tables has more digits (amounts with a point may)
+MAX_DIGITS: Final = 8
 
 #: a row-local sum: the cell at *total* is the sum of the cells at *parts*
 Sum = tuple[int, tuple[int, ...]]
@@ -52,7 +55,7 @@ def pieces(run: str) -> list[tuple[str, int]]:
 
 
 def splits(
-    run: str, width: int, sums: Sequence[Sum] = (), limit: int = _MAX_SPLITS
+    run: str, width: int, sums: Sequence[Sum] = (), limit: int = MAX_SPLITS
 ) -> list[list[Part]] | None:
     """Every split of *run* into *width* numbers obeying the format's rules and *sums*.
 
@@ -116,7 +119,7 @@ def _search(
     others = [(t, m) for t, m in sums if t != width - 1]
     text, offset = parts[-1]
     found: list[list[Part]] = []
-    for length in range(1, min(len(text), _MAX_DIGITS) + 1):
+    for length in range(1, min(len(text), MAX_DIGITS) + 1):
         tail = text[-length:]
         if not _valid(tail) or "." in tail or tail[:1] in "+-":
             continue
@@ -194,7 +197,7 @@ def _dfs(
                     longest = -(-left // owing)
                     if longest > 1 and total + 10 ** (longest - 1) > goal:
                         continue
-                    if total + owing * (10 ** min(left - owing + 1, _MAX_DIGITS) - 1) < goal:
+                    if total + owing * (10 ** min(left - owing + 1, MAX_DIGITS) - 1) < goal:
                         continue
             chosen.append(part)
             ok = place(piece + 1, 0, total) if end == len(text) else place(piece, end, total)
@@ -285,7 +288,7 @@ def _grouped(
 def _budgets(parts: list[tuple[str, int]]) -> tuple[list[int], list[int]]:
     """Per piece: digits in the pieces after it, and the fewest cells those pieces need."""
     after = [sum(len(t) for t, _ in parts[i + 1 :]) for i in range(len(parts))]
-    need = [sum(-(-len(t) // _MAX_DIGITS) for t, _ in parts[i + 1 :]) for i in range(len(parts))]
+    need = [sum(-(-len(t) // MAX_DIGITS) for t, _ in parts[i + 1 :]) for i in range(len(parts))]
     return after, need
 
 
@@ -293,7 +296,7 @@ def _feasible(rest: str, piece: int, cells_left: int, after: list[int], need: li
     """Whether *cells_left* cells can still hold *rest* and the pieces after it."""
     if "." in rest:
         return True  # an amount may be longer than a count
-    fewest = -(-len(rest) // _MAX_DIGITS) + need[piece]
+    fewest = -(-len(rest) // MAX_DIGITS) + need[piece]
     most = len(rest) + after[piece]
     return fewest <= cells_left <= most
 
@@ -305,7 +308,7 @@ def _heads(rest: str, spare: int) -> list[str]:
         # the last cell of its piece: it takes the rest
         return [rest] if _valid(rest) else []
     heads = []
-    for end in range(sign + 1, min(len(rest), sign + _MAX_DIGITS) + 1):
+    for end in range(sign + 1, min(len(rest), sign + MAX_DIGITS) + 1):
         head = rest[:end]
         if _valid(head) and "." not in head:
             heads.append(head)
@@ -318,4 +321,4 @@ def _valid(text: str) -> bool:
     """A number as printed: optional sign, no leading zero, at most one decimal point."""
     if not _NUMBER.fullmatch(text):
         return False
-    return len(text.lstrip("+-").split(".")[0]) <= _MAX_DIGITS or "." in text
+    return len(text.lstrip("+-").split(".")[0]) <= MAX_DIGITS or "." in text

@@ -44,6 +44,7 @@ from ._model import (
 )
 from ._rows import RawCell
 from ._solver import Candidate, Equation, Outcome, solve
+from ._split import MAX_DIGITS, MAX_SPLITS
 
 
 class Notes:
@@ -240,6 +241,26 @@ def _ambiguous_item(
     return cells
 
 
+def _unsplit(glued: RawCell, width: int, what: str, notes: Notes) -> list[Cell]:
+    """Missing cells, and the error, for digits printed without cell boundaries that no split
+    of the format reads, or that too many do."""
+    why = (
+        f"more than {MAX_SPLITS} splits into {width} numbers obey the format"
+        if glued.unsplit == "too many"
+        else f"no split into {width} numbers obeys the format (no leading zeros, at most "
+        f"{MAX_DIGITS} digits a number, spaces kept as boundaries)"
+    )
+    notes.add(
+        "ambiguous_split",
+        "error",
+        f"{what}: the digits {glued.text!r} were printed without cell boundaries and {why}; "
+        "every cell withheld",
+        glued.line,
+        glued.column,
+    )
+    return [MISSING] * width
+
+
 def _item_cells(row: Row, names: list[str], notes: Notes) -> list[Cell]:
     """The cells of a table A row, or missing cells where the row cannot be lined up."""
     width = len(names)
@@ -260,6 +281,9 @@ def _item_cells(row: Row, names: list[str], notes: Notes) -> list[Cell]:
             else:
                 cells.append(_cell_from(src, None, False, row, amount=amount))
         return cells
+    glued = next((c for c in values if c.glued and c.unsplit), None)
+    if glued is not None:
+        return _unsplit(glued, width, f"table A item {row.label}", notes)
     printed = [c for c in values if not c.filler]
     notes.add(
         "ragged_row",
@@ -557,6 +581,9 @@ def _cells_of(
     printed = [c for c in row.values if not c.filler]
     chosen = outcome.chosen
     glued = next((c for c in row.values if c.glued), None)
+    if glued is not None and glued.unsplit:
+        # whatever the other rows' sums would make of the row, its digits cannot confirm it
+        return _unsplit(glued, width, what, notes)
     if chosen is not None:
         cells = [
             _cell_from(src, val, col in chosen.derived, row, split=chosen.split)
