@@ -994,7 +994,7 @@ class Recorder:
                 small = case if known else minimise(case, failure.signature, self.minimise_seconds)
                 bucket = Bucket(failure.signature, failure.detail, case.mode, 0, small.data, known)
                 self.buckets[failure.signature] = bucket
-                self._write(bucket)
+                self._write(bucket, case.data)
                 print(f"[fuzz] new failure: {failure.signature}", file=sys.stderr, flush=True)
             bucket.count += 1
         if time.monotonic() - self.last_report > 30:
@@ -1008,10 +1008,13 @@ class Recorder:
             f"{len(self.buckets)} failure signature(s)"
         )
 
-    def _write(self, bucket: Bucket) -> None:
+    def _write(self, bucket: Bucket, original: str | bytes) -> None:
         self.out.mkdir(parents=True, exist_ok=True)
         name = hashlib.sha1(bucket.signature.encode()).hexdigest()[:10]
         example = bucket.example
+        # the input as first seen, too: a failure that depends on what ran before may not
+        # survive minimising in a fresh process
+        first = original.hex() if isinstance(original, bytes) else original
         payload = {
             "signature": bucket.signature,
             "mode": bucket.mode,
@@ -1020,6 +1023,7 @@ class Recorder:
             "input": example if isinstance(example, str) else None,
             "input_hex": example.hex() if isinstance(example, bytes) else None,
             "input_chars": len(example),
+            "original": first if original != example else None,
         }
         (self.out / f"{name}.json").write_text(json.dumps(payload, indent=1), encoding="utf-8")
 
@@ -1046,7 +1050,9 @@ class Recorder:
         self.out.mkdir(parents=True, exist_ok=True)
         (self.out / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
         print(self.progress(), file=sys.stderr)
-        print(json.dumps(summary, indent=1, ensure_ascii=False))
+        # (an example may hold lone surrogates, which standard output cannot encode)
+        shown = json.dumps(summary, indent=1, ensure_ascii=False)
+        print(shown.encode("utf-8", "backslashreplace").decode("utf-8"))
         unknown = [b for b in self.buckets.values() if not b.known]
         return 1 if unknown else 0
 

@@ -11,6 +11,7 @@ Bugs the fuzzing found are kept as regression tests at the end.
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 from collections.abc import Callable
@@ -385,3 +386,17 @@ def test_a_number_longer_than_4300_digits(text: str) -> None:
     """A cell (or glued run) of more than 4300 digits is text or a too-long number, not a
     crash: parse() returns a Report or a ParseError other than internal_error."""
     assert fz.check(text) is None
+
+
+def test_lone_surrogates_are_read_as_replacement_characters() -> None:
+    """Surrogate code points (no characters: JSON joins an adjacent pair into one astral
+    character, UTF-8 refuses them) are read as U+FFFD, positions unchanged, with an info
+    diagnostic at the first; the report then survives JSON unchanged."""
+    text = "某县人民政府2021年政府信息公开工作年度报告\n一、总体情况\nab\ud800\udfffc\n"
+    report = dp.parse(text)
+    assert report.sections[0].text == "ab\ufffd\ufffdc"
+    (note,) = [d for d in report.diagnostics if d.code == "invalid_unicode"]
+    assert (note.severity, note.line, note.column) == ("info", 3, 3)
+    assert note.message.startswith("2 ")
+    again = dp.Report.from_dict(json.loads(json.dumps(report.to_dict())))
+    assert again == report

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Final, cast
 
 from ._errors import ParseError
@@ -148,6 +149,21 @@ def too_large_text(text: str, max_chars: int) -> ParseError:
     )
 
 
+#: UTF-16 surrogates: code points a str may hold (from ``errors="surrogateescape"``, say) but
+#: no character; JSON and UTF-8 cannot carry them alone
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(text: str) -> tuple[str, int, int]:
+    """*text* with every surrogate code point replaced by U+FFFD (positions unchanged), how
+    many there were, and the offset of the first."""
+    first = _SURROGATE.search(text)
+    if first is None:
+        return text, 0, -1
+    clean, count = _SURROGATE.subn("\ufffd", text)
+    return clean, count, first.start()
+
+
 def _parse(text: str, strict: bool) -> Report:
     # the machinery (lark, the grammar, the label patterns) loads on the first parse, not on
     # `import disclosure_parser`: importing stays fast for code that never parses
@@ -159,6 +175,9 @@ def _parse(text: str, strict: bool) -> Report:
     from ._tables import Notes
 
     work = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    surrogates = 0
+    if not work.isascii():
+        work, surrogates, first = _without_surrogates(work)
     if not work.strip():
         raise ParseError(
             "the text is empty", text, 0, expected=_NOT_A_REPORT_EXPECTED, code="empty"
@@ -189,6 +208,16 @@ def _parse(text: str, strict: bool) -> Report:
     except LarkError as exc:
         raise ParseError(f"the report's structure could not be read: {exc}", text, 0) from exc
     notes = Notes()
+    if surrogates:
+        line = work.count("\n", 0, first) + 1
+        notes.add(
+            "invalid_unicode",
+            "info",
+            f"{surrogates} UTF-16 surrogate code point(s), which are no characters, read as "
+            "U+FFFD (the replacement character)",
+            line,
+            first - (work.rfind("\n", 0, first) + 1) + 1,
+        )
     report = assemble(drafts, work, notes)
     if strict:
         for diagnostic in report.diagnostics:

@@ -23,7 +23,9 @@ OPAQUE: Final = -(2**62)  # a text cell: a value no equation can use (ints keep 
 #: so an equation whose total is blank says nothing
 BLANK: Final = -(2**61)
 _INF: Final = 2**60
-_MAX_COMBINATIONS: Final = 4096
+#: combinations of row readings tried at most: real tables need a few dozen; each costs a pass
+#: over every equation, so garbage with thousands cost seconds (its rows are then withheld)
+_MAX_COMBINATIONS: Final = 512
 
 Value = int | None
 #: (row index, column index, sign): one side of an equation is +1, the other -1
