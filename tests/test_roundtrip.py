@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import disclosure_parser as dp
@@ -38,7 +38,6 @@ def test_round_trip_with_noise_combined(layout: str, data: st.DataObject) -> Non
     _assert_round_trip(data.draw(S.report_texts(layout=layout)))
 
 
-@settings(max_examples=50)
 @given(S.report_texts())
 def test_parse_render_is_a_fixpoint(sample: S.Sample) -> None:
     """Rendering a parsed report and parsing it again gives an identical Report, positions too."""
