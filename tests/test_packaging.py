@@ -31,9 +31,9 @@ def test_wheel_contains_grammar_and_py_typed(tmp_path: Path) -> None:
 
 
 def test_parser_is_built_once() -> None:
-    """parser() returns the same Lark object every time: the grammar is never rebuilt."""
+    """parser() returns the same driver every time: the grammar is never rebuilt."""
     assert _grammar.parser() is _grammar.parser()
-    assert _grammar.parser().options.parser == "lalr"
+    assert _grammar.parser().lark.options.parser == "lalr"
 
 
 def test_import_loads_neither_lark_nor_the_readers() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Final
 
 from ._cells import classify
@@ -22,7 +23,12 @@ _MAX_GAP: Final = 2  # cells a row may have lost, or carry in excess, and still 
 
 def cell_value(cell: RawCell) -> Value:
     """The number a cell contributes to a sum: na counts 0, blank is BLANK, text is opaque."""
-    state, value, _ = classify(cell.text)
+    return _text_value(cell.text)
+
+
+@lru_cache(maxsize=4096)
+def _text_value(text: str) -> Value:
+    state, value, _ = classify(text)
     if state == "number":
         if value is None or value != int(value):
             return OPAQUE
@@ -47,7 +53,7 @@ def _candidate(cells: Sequence[RawCell | None], cost: int, repairs: int = 0) -> 
             cost += _SHADOW_AS_VALUE if c.shadow else _FILLER_AS_VALUE
             # reading a merged label's shadow as a blank cell is an assumption, like a lost cell
             repairs += c.shadow
-    values = [None if c is None else cell_value(c) for c in cells]
+    values = [None if c is None else _text_value(c.text) for c in cells]
     return Candidate(values, cells, cost, repairs=repairs)
 
 

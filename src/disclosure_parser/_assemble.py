@@ -11,12 +11,10 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from lark import Token
-
 from . import _labels as labels
 from ._grammar import SectionDraft, TableDraft
 from ._keys import SECTION_TITLES, Template
-from ._lexer import Row
+from ._lexer import Row, Token
 from ._model import Report, Section, Span, TextLine
 from ._tables import Notes, build_active_disclosure, build_applications, build_reviews
 

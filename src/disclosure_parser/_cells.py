@@ -68,6 +68,13 @@ def make_cell(raw: str, line: int, column: int, *, amount: bool = False) -> Cell
     In an amount column numbers are Decimals; in a count column a number with a fractional part
     is not a count and stays ``text``.
     """
+    state, value, printed, unit = _reading(raw, amount)
+    return new_cell(state, value, printed, unit, line, column)
+
+
+@lru_cache(maxsize=4096)
+def _reading(raw: str, amount: bool) -> tuple[CellState, Number | None, str, str | None]:
+    # a report prints the same few cell texts ("0", "1", "/") hundreds of times
     state, value, unit = classify(raw)
     if state == "number":
         if amount:
@@ -79,4 +86,4 @@ def make_cell(raw: str, line: int, column: int, *, amount: bool = False) -> Cell
                 value = int(value)
     # a printed blank keeps what was printed (a no-break space, say); others lose the padding
     printed = raw if state == "blank" else raw.strip(_STRIP)
-    return new_cell(state, value, printed, unit, line, column)
+    return state, value, printed, unit

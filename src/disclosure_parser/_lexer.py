@@ -9,10 +9,7 @@ row of table B inside table B, and prose elsewhere.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Final
-
-from lark import Token
 
 from . import _labels as labels
 from ._cells import classify
@@ -58,8 +55,30 @@ _TOKEN: Final = re.compile(r"[^\s\u3000]+")
 _ONE_VALUE: Final = re.compile(r"[^\s\u3000]+(?:[\s\u3000]+(?:万元|亿元|千元|元))?")
 _UNIT_WORD: Final = re.compile(r"^(?:万元|亿元|千元|元|件|个|项|次|条)$")
 
+#: the zero-width token that opens each table
+_BEGIN: Final = {"A": "A_BEGIN", "B": "B_BEGIN", "C": "C_BEGIN"}
+
 # modes
 _NARRATIVE, _A, _B, _C = 0, 1, 2, 3
+
+
+class Token:
+    """One token of the stream the grammar reads: its terminal's name and the row it carries.
+
+    (Lark's own Token is a str subclass built for character lexers; the parser driver in
+    :mod:`disclosure_parser._grammar` needs only these four fields, and makes one per row.)
+    """
+
+    __slots__ = ("column", "line", "type", "value")
+
+    def __init__(self, type_: str, value: Row, line: int | None, column: int | None) -> None:
+        self.type = type_
+        self.value = value
+        self.line = line
+        self.column = column
+
+    def __repr__(self) -> str:
+        return f"Token({self.type!r}, {self.value!r})"
 
 
 class Row:
@@ -103,7 +122,9 @@ def _split_cells(cells: list[RawCell], kind: str) -> tuple[list[RawCell], list[R
     # An empty cell is layout filler only where layout leaves one: right after the label (the
     # shadow of a merged label cell) and after the last printed value (a row narrower than its
     # header). Elsewhere an empty cell is a cell printed blank.
-    last = max((i for i, c in enumerate(values) if c.text), default=-1)
+    last = len(values) - 1  # the last printed value
+    while last >= 0 and not values[last].text:
+        last -= 1
     for i, cell in enumerate(values):
         if cell.filler and 0 < i <= last:
             cell.filler = False
@@ -161,9 +182,9 @@ class _Lexer:
         table = _TABLE_OF.get(kind)
         if table != self.open_table:
             if table is not None:
-                self.tokens.append(Token(f"{table}_BEGIN", row, None, row.line, row.column))
+                self.tokens.append(Token(_BEGIN[table], row, row.line, row.column))
             self.open_table = table
-        self.tokens.append(Token(kind, row, None, row.line, row.column))
+        self.tokens.append(Token(kind, row, row.line, row.column))
 
     def run(self, rows: list[RawRow]) -> list[Token]:
         for raw in rows:
@@ -450,8 +471,3 @@ class _Lexer:
 def tokenize(text: str) -> list[Token]:
     """The token stream of *text*: one token per logical row (see the module docstring)."""
     return _Lexer().run(read_rows(text))
-
-
-def iter_tokens(text: str) -> Iterator[Token]:
-    """Like :func:`tokenize`, one token at a time."""
-    yield from tokenize(text)

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final, cast
+from typing import Final
 
 from ._errors import ParseError
 from ._model import Diagnostic, Report
-
-if TYPE_CHECKING:
-    from ._grammar import SectionDraft
 
 #: The longest text :func:`parse` reads by default, in characters (20 million: a report is some
 #: 10 000, the largest real ones a few hundred thousand). Longer text raises ParseError with code
@@ -167,10 +164,8 @@ def _without_surrogates(text: str) -> tuple[str, int, int]:
 def _parse(text: str, strict: bool) -> Report:
     # the machinery (lark, the grammar, the label patterns) loads on the first parse, not on
     # `import disclosure_parser`: importing stays fast for code that never parses
-    from lark.exceptions import LarkError, UnexpectedInput
-
     from ._assemble import assemble
-    from ._grammar import parser
+    from ._grammar import UnexpectedToken, parser
     from ._lexer import tokenize
     from ._tables import Notes
 
@@ -191,22 +186,17 @@ def _parse(text: str, strict: bool) -> Report:
             expected=_NOT_A_REPORT_EXPECTED,
             code="not_a_report",
         )
+    driver = parser()
     try:
-        drafts = cast("list[SectionDraft]", parser().parse(tokens))
-    except UnexpectedInput as exc:
-        token = getattr(exc, "token", None)
-        line = getattr(token, "line", None)
-        column = getattr(token, "column", None)
-        expected = getattr(exc, "expected", None) or getattr(exc, "allowed", None)
+        drafts = driver.parse(tokens)
+    except UnexpectedToken as exc:
         raise ParseError(
-            f"unexpected {getattr(token, 'type', 'input')} in the report's structure",
+            f"unexpected {exc.token.type} in the report's structure",
             text,
-            _offset(text, line, column),
-            expected=", ".join(sorted(expected)) if expected else None,
+            _offset(text, exc.token.line, exc.token.column),
+            expected=", ".join(exc.expected) or None,
             code="structure",
         ) from exc
-    except LarkError as exc:
-        raise ParseError(f"the report's structure could not be read: {exc}", text, 0) from exc
     notes = Notes()
     if surrogates:
         line = work.count("\n", 0, first) + 1

@@ -75,24 +75,28 @@ class RawRow:
 
 def _cell(raw: str, line: int, start: int) -> RawCell:
     """A RawCell for *raw*, which begins at 0-based character *start* of its line."""
-    stripped = raw.lstrip(_WS)
-    lead = len(raw) - len(stripped)
-    text = stripped.rstrip(_WS)
+    text = raw.strip(_WS)
+    if text:
+        # padding is whitespace and the text starts with none: its first occurrence is it
+        return RawCell(text, line, start + raw.find(text) + 1, False)
+    # an empty cell is located where it starts; a printed blank (nbsp, ideographic space)
+    # keeps what was printed
     filler = not raw.strip(_FILLER)
-    if not text:
-        # an empty cell is located where it starts; a printed blank (nbsp, ideographic
-        # space) keeps what was printed
-        if not filler:
-            text = raw.strip("\r")
-        return RawCell(text, line, start + 1, filler)
-    return RawCell(text, line, start + lead + 1, filler)
+    return RawCell("" if filler else raw.strip("\r"), line, start + 1, filler)
 
 
 def _split(line_text: str, sep: str, line: int, offset: int = 0) -> list[RawCell]:
     cells: list[RawCell] = []
     start = offset
+    ws = _WS
     for part in line_text[offset:].split(sep):
-        cells.append(_cell(part, line, start))
+        # most cells carry no padding: skip the stripping (hundreds of cells a report)
+        if not part:
+            cells.append(RawCell("", line, start + 1, True))
+        elif part[0] in ws or part[-1] in ws:
+            cells.append(_cell(part, line, start))
+        else:
+            cells.append(RawCell(part, line, start + 1, False))
         start += len(part) + 1
     return cells
 

@@ -9,6 +9,7 @@ leaves a diagnostic.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Final
 
 import attrs
@@ -439,10 +440,12 @@ def _place_unlabelled(rows: list[tuple[str | None, Row]], notes: Notes) -> list[
     return placed
 
 
-def _b_equations(keys: list[str], width: int, has_total: bool) -> list[Equation]:
+@lru_cache(maxsize=64)
+def _b_equations(keys: tuple[str, ...], width: int, has_total: bool) -> tuple[Equation, ...]:
     """The sums that hold in a consistent table B, over the rows present.
 
     Each names its totals: a blank total may be an omission, so it makes its sum unusable.
+    (Most reports have the same rows, so the sums are made once per set of rows.)
     """
     index = {k: i for i, k in enumerate(keys)}
     eqs: list[Equation] = []
@@ -466,7 +469,7 @@ def _b_equations(keys: list[str], width: int, has_total: bool) -> list[Equation]
             signs = (1, 1, -1, -1)
             terms = tuple((r, c, s) for (r, c), s in zip(cells, signs, strict=True))
             eqs.append(("balance", terms, frozenset(cells if col == 6 else [cells[2]])))
-    return eqs
+    return tuple(eqs)
 
 
 _OUTCOMES: Final = frozenset(OUTCOME_ROWS["2019"]) | frozenset(OUTCOME_ROWS["2021"])
@@ -506,7 +509,7 @@ def build_applications(
     keys = sorted(keyed, key=_ORDER_ALL.index)
     rows = [keyed[k] for k in keys]
     columns = [COLUMN_LABELS[c] for c in APPLICANT_COLUMNS[:width]]
-    outcomes = _solve_rows(rows, width, _b_equations(keys, width, has_total))
+    outcomes = _solve_rows(rows, width, _b_equations(tuple(keys), width, has_total))
 
     built: list[ApplicationRow] = []
     for key, row, outcome in zip(keys, rows, outcomes, strict=True):
@@ -550,8 +553,10 @@ def labels_text(key: str) -> str:
     return ROW_LABELS.get(key, key)
 
 
-def _solve_rows(rows: list[Row], width: int, equations: list[Equation]) -> list[Outcome]:
-    # each row's own sums (its 总计, or table C's group totals) cut the splits of glued digits
+@lru_cache(maxsize=64)
+def _row_sums(equations: tuple[Equation, ...]) -> dict[int, list[tuple[int, tuple[int, ...]]]]:
+    """Each row's own sums (its 总计, or table C's group totals), which cut the splits of
+    glued digits."""
     local: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
     for _, terms, _ in equations:
         if len({r for r, _, _ in terms}) == 1:
@@ -559,6 +564,11 @@ def _solve_rows(rows: list[Row], width: int, equations: list[Equation]) -> list[
             local.setdefault(terms[0][0], []).append(
                 (total, tuple(c for _, c, s in terms if s < 0))
             )
+    return local
+
+
+def _solve_rows(rows: list[Row], width: int, equations: tuple[Equation, ...]) -> list[Outcome]:
+    local = _row_sums(equations)
     domains = [readings(row.values, width, local.get(i, ())) for i, row in enumerate(rows)]
     if all(len(d) == 1 and None not in d[0].values for d in domains):
         # every row reads plainly: nothing to decide
@@ -578,8 +588,17 @@ def _cells_of(
     what: str,
     notes: Notes,
 ) -> list[Cell]:
-    printed = [c for c in row.values if not c.filler]
     chosen = outcome.chosen
+    if chosen is not None and not chosen.derived and not chosen.split and chosen.cost == 0:
+        # the common case: every column read as printed, one cell each
+        plain: list[Cell] = []
+        for s in chosen.sources:
+            if not isinstance(s, RawCell) or s.filler or s.glued:
+                break
+            plain.append(make_cell(s.text, s.line, s.column))
+        else:
+            return plain
+    printed = [c for c in row.values if not c.filler]
     glued = next((c for c in row.values if c.glued), None)
     if glued is not None and glued.unsplit:
         # whatever the other rows' sums would make of the row, its digits cannot confirm it
@@ -666,6 +685,17 @@ def _cells_of(
 # =============================================================================================
 
 
+#: each group's 总计 is the sum of its four outcomes
+_C_EQUATIONS: Final[tuple[Equation, ...]] = tuple(
+    (
+        "review_total",
+        ((0, g * 5 + 4, 1), *((0, g * 5 + o, -1) for o in range(4))),
+        frozenset({(0, g * 5 + 4)}),
+    )
+    for g in range(3)
+)
+
+
 def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
     """Table C: the 15 numbers, lined up by the group totals when a cell is lost or extra."""
     value_rows = [row for d in drafts for kind, row in d.body if kind == "C_ROW"]
@@ -686,19 +716,11 @@ def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
         values.extend(row.values)
     # rows after the first 15 numbers are a second copy or noise
     width = len(REVIEW_GROUPS) * len(REVIEW_OUTCOMES)
-    eqs: list[Equation] = [
-        (
-            "review_total",
-            ((0, g * 5 + 4, 1), *((0, g * 5 + o, -1) for o in range(4))),
-            frozenset({(0, g * 5 + 4)}),
-        )
-        for g in range(3)
-    ]
     merged = Row.__new__(Row)
     merged.kind, merged.cells, merged.labels, merged.values = "C", values, [], values
     merged.label, merged.folded, merged.key = "", "", None
     merged.line, merged.column = anchor.line, anchor.column
-    outcome = _solve_rows([merged], width, eqs)[0]
+    outcome = _solve_rows([merged], width, _C_EQUATIONS)[0]
     columns = [f"{g}.{o}" for g in REVIEW_GROUPS for o in REVIEW_OUTCOMES]
     cells = _cells_of(merged, outcome, width, columns, "table C", notes)
     groups = []
