@@ -1,8 +1,8 @@
 """The LALR driver of ``_grammar`` against lark's own parser, over the same grammar and tokens.
 
-The driver runs the table lark computes for ``grammar/report.lark``; lark's parser loop, with
-a Transformer holding the same callbacks, is the reference: both must accept the same token
-streams and build the same drafts.
+The driver runs the table shipped as ``grammar/report.table.json``, which must be the one lark
+computes for ``grammar/report.lark``; lark's parser loop, with a Transformer holding the same
+callbacks, is the reference: both must accept the same token streams and build the same drafts.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from lark import Lark, Transformer
 from lark import Token as LarkToken
 from lark.exceptions import UnexpectedInput
+from lark.lexer import Lexer
 
 import disclosure_parser as dp
 from disclosure_parser._grammar import (
@@ -24,13 +25,16 @@ from disclosure_parser._grammar import (
     TableDraft,
     UnexpectedToken,
     _Drafts,
-    _TokenList,
+    compute_table,
     grammar_text,
+    load_table,
     parser,
+    table_json,
 )
 from disclosure_parser._lexer import Row, Token, tokenize
 
 SEEDS = Path(__file__).parent / "seeds"
+GRAMMAR = Path(__file__).parents[1] / "grammar"
 
 #: every terminal the line classifier emits
 TERMINALS = (
@@ -68,6 +72,16 @@ class _Reference(Transformer[Any, Any]):
         if str(data).startswith("_"):  # an inlined rule: lark splices the tree it returns
             return super().__default__(data, children, meta)
         return getattr(self._drafts, str(data))(children)
+
+
+class _TokenList(Lexer):
+    """Lark's lexer slot: the tokens are given."""
+
+    def __init__(self, lexer_conf: Any) -> None:
+        pass
+
+    def lex(self, data: Any) -> Any:  # type: ignore[override]
+        return iter(data)
 
 
 _reference = Lark(
@@ -128,6 +142,30 @@ def _stream(types: list[str]) -> list[Token]:
         key = key or {"H_REVIEWS": "4", "H_PROBLEMS": "5", "H_OTHER": "6"}.get(kind)
         out.append(Token(kind, _row(key), i + 1, 1))
     return out
+
+
+def test_shipped_table_is_lark_s_table_of_the_grammar() -> None:
+    """report.table.json is the table lark computes from report.lark today, stamped with the
+    grammar's digest (regenerate with `python -m disclosure_parser._grammar`)."""
+    text = (GRAMMAR / "report.lark").read_text(encoding="utf-8")
+    computed = compute_table(text)
+    shipped = (GRAMMAR / "report.table.json").read_text(encoding="utf-8")
+    assert shipped == table_json(computed), "run: python -m disclosure_parser._grammar"
+    assert load_table() == computed
+    assert len(computed["states"]) > 30
+
+
+def test_edited_grammar_is_computed_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A grammar that no longer matches the shipped table's digest gets its table from lark."""
+    import disclosure_parser._grammar as grammar
+
+    original = grammar_text()
+    edited = original.replace("c_values: C_ROW (C_ROW | C_HEAD)*", "c_values: C_ROW+")
+    assert edited != original
+    monkeypatch.setattr(grammar, "grammar_text", lambda: edited)
+    table = grammar.load_table()
+    assert table == compute_table(edited)
+    assert table["states"] != compute_table(original)["states"]
 
 
 @pytest.mark.parametrize("path", sorted(SEEDS.glob("0*.txt")), ids=lambda p: p.name[:3])

@@ -113,7 +113,12 @@ class Cell:
 MISSING = Cell("missing")
 
 _new = object.__new__
-_set = object.__setattr__
+# the slots' own setters (a frozen class refuses setattr): a third cheaper than
+# object.__setattr__, which looks each name up again
+_set_state, _set_value, _set_raw, _set_unit, _set_line, _set_column, _set_derived, _set_origin = (
+    Cell.__dict__[name].__set__
+    for name in ("state", "value", "raw", "unit", "line", "column", "derived", "origin")
+)
 
 
 def new_cell(
@@ -131,14 +136,14 @@ def new_cell(
     classified, so their invariant holds by construction; users build cells with ``Cell()``.
     """
     cell: Cell = _new(Cell)
-    _set(cell, "state", state)
-    _set(cell, "value", value)
-    _set(cell, "raw", raw)
-    _set(cell, "unit", unit)
-    _set(cell, "line", line)
-    _set(cell, "column", column)
-    _set(cell, "derived", derived)
-    _set(cell, "origin", None)
+    _set_state(cell, state)
+    _set_value(cell, value)
+    _set_raw(cell, raw)
+    _set_unit(cell, unit)
+    _set_line(cell, line)
+    _set_column(cell, column)
+    _set_derived(cell, derived)
+    _set_origin(cell, None)
     return cell
 
 

@@ -176,12 +176,16 @@ def read_rows(text: str) -> list[RawRow]:
                 continue
             rows.extend(_block_rows(block))
             block = None
-        if _is_blank(raw) and raw.count("\t") < 4:
+        if not raw.strip(_WS) and raw.count("\t") < 4:
             gap += 1
             continue  # (a line of tabs alone is a table row of empty cells)
         if "\t" in raw:
             cells = _split(raw, "\t", lineno)
-            if any(c.text for c in cells) and all(_RULE_CELL.match(c.text) for c in cells):
+            if (
+                ("-" in raw or "=" in raw)
+                and any(c.text for c in cells)
+                and all(_RULE_CELL.match(c.text) for c in cells)
+            ):
                 continue  # a markdown rule pasted into a tab layout
             rows.append(RawRow(cells, lineno, "tab"))
             continue
