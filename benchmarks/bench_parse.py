@@ -129,6 +129,8 @@ def main() -> int:
             f"{len(all_parse) / sum(all_parse):.0f} reports/s on one core"
         )
 
+        print(_stages([p.read_text(encoding="utf-8") for ps in groups.values() for p in ps]))
+
         # validation as a share of parsing, on the seeds
         seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
         reports = [dp.parse(t) for t in seeds]
@@ -167,6 +169,41 @@ def main() -> int:
         f"import + first parse {first * 1e3:.0f} ms"
     )
     return 0
+
+
+def _stages(texts: list[str]) -> str:
+    """Where parse() spends its time: each stage's share of the summed best-of-3 times."""
+    from disclosure_parser._assemble import assemble
+    from disclosure_parser._grammar import UnexpectedToken, parser
+    from disclosure_parser._lexer import _Lexer
+    from disclosure_parser._rows import read_rows
+    from disclosure_parser._tables import Notes
+
+    names = ("rows (layout)", "classifier", "grammar", "tables and report")
+    totals = [0.0] * len(names)
+    for text in texts:
+        best = [float("inf")] * len(names)
+        for _ in range(3):
+            t0 = time.perf_counter()
+            rows = read_rows(text)
+            t1 = time.perf_counter()
+            tokens = _Lexer().run(rows)
+            t2 = time.perf_counter()
+            try:
+                drafts = parser().parse(tokens)
+            except UnexpectedToken:  # not a report's structure: no later stage to time
+                break
+            t3 = time.perf_counter()
+            assemble(drafts, text, Notes())
+            t4 = time.perf_counter()
+            best = [
+                min(b, d) for b, d in zip(best, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True)
+            ]
+        if best[-1] != float("inf"):
+            totals = [t + b for t, b in zip(totals, best, strict=True)]
+    whole = sum(totals) or 1.0
+    shares = ", ".join(f"{name} {t / whole:.0%}" for name, t in zip(names, totals, strict=True))
+    return f"where the time goes: {shares}"
 
 
 def _timed(work: Callable[[], object]) -> float:

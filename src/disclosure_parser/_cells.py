@@ -57,6 +57,7 @@ def classify(raw: str) -> tuple[CellState, Number | None, str | None]:
     return "text", None, None
 
 
+@lru_cache(maxsize=4096)
 def looks_like_value(raw: str) -> bool:
     """True for text that belongs in a value cell: a number, a blank or an na mark."""
     return classify(raw)[0] != "text"

@@ -12,7 +12,7 @@ import re
 from typing import Final
 
 from . import _labels as labels
-from ._cells import classify
+from ._cells import classify, looks_like_value
 from ._rows import RawCell, RawRow, read_rows
 from ._text import fold, has_cjk
 
@@ -91,7 +91,7 @@ class Row:
         self.cells = raw.cells
         self.labels = labels_
         self.values = values
-        self.label = "".join(c.text for c in labels_)
+        self.label = labels_[0].text if len(labels_) == 1 else "".join([c.text for c in labels_])
         self.folded = fold(self.label)
         self.key: str | None = None
         first = labels_[0] if labels_ else (values[0] if values else raw.cells[0])
@@ -113,7 +113,7 @@ def _split_cells(cells: list[RawCell], kind: str) -> tuple[list[RawCell], list[R
             break
         if not cell.text or cell.filler:
             continue
-        if classify(cell.text)[0] == "text":
+        if not looks_like_value(cell.text):
             last_label = i
         else:
             break
@@ -125,14 +125,14 @@ def _split_cells(cells: list[RawCell], kind: str) -> tuple[list[RawCell], list[R
     last = len(values) - 1  # the last printed value
     while last >= 0 and not values[last].text:
         last -= 1
-    for i, cell in enumerate(values):
-        if cell.filler and 0 < i <= last:
+    if values and labels_ and not values[0].text:
+        # one cell per line: an empty line after the label may be a merged label's remnant or
+        # a blank cell, equally; in rows of cells it is a merged label's shadow
+        values[0].filler = True
+        values[0].shadow = kind != "cells"
+    for cell in values[1 : last + 1]:
+        if cell.filler:
             cell.filler = False
-        elif i == 0 and labels_ and not cell.text:
-            # one cell per line: an empty line after the label may be a merged label's
-            # remnant or a blank cell, equally; in rows of cells it is a merged label's shadow
-            cell.filler = True
-            cell.shadow = kind != "cells"
     if values and not labels_ and values[0].filler and last > 0:
         values[0].filler = False  # no label, no shadow: a leading empty cell is a blank
     return labels_, values
@@ -322,9 +322,7 @@ class _Lexer:
         if raw.kind == "flat":
             self._flat_row(row)
             return
-        numbers = [
-            c for c in row.values if c.text and not c.filler and classify(c.text)[0] != "text"
-        ]
+        numbers = [c for c in row.values if c.text and not c.filler and looks_like_value(c.text)]
         short = len(folded) <= 60 and not _SENTENCE_END.search(folded)
         multi = len(raw.cells) > 1
 

@@ -94,7 +94,11 @@ def _split(line_text: str, sep: str, line: int, offset: int = 0) -> list[RawCell
         if not part:
             cells.append(RawCell("", line, start + 1, True))
         elif part[0] in ws or part[-1] in ws:
-            cells.append(_cell(part, line, start))
+            text = part.strip(ws)
+            if text:  # (as _cell reads it, without the call)
+                cells.append(RawCell(text, line, start + part.find(text) + 1, False))
+            else:
+                cells.append(_cell(part, line, start))
         else:
             cells.append(RawCell(part, line, start + 1, False))
         start += len(part) + 1

@@ -589,8 +589,15 @@ def _cells_of(
     notes: Notes,
 ) -> list[Cell]:
     chosen = outcome.chosen
-    if chosen is not None and not chosen.derived and not chosen.split and chosen.cost == 0:
-        # the common case: every column read as printed, one cell each
+    printed = [c for c in row.values if not c.filler]
+    if (
+        chosen is not None
+        and not chosen.derived
+        and not chosen.split
+        and len(chosen.sources) == len(printed)
+    ):
+        # the common case: every printed cell read as printed, in its column (at most layout
+        # filler left out), which needs no note
         plain: list[Cell] = []
         for s in chosen.sources:
             if not isinstance(s, RawCell) or s.filler or s.glued:
@@ -598,7 +605,6 @@ def _cells_of(
             plain.append(make_cell(s.text, s.line, s.column))
         else:
             return plain
-    printed = [c for c in row.values if not c.filler]
     glued = next((c for c in row.values if c.glued), None)
     if glued is not None and glued.unsplit:
         # whatever the other rows' sums would make of the row, its digits cannot confirm it
