@@ -13,10 +13,9 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from lark import Lark, Transformer
 from lark import Token as LarkToken
+from lark import Transformer
 from lark.exceptions import UnexpectedInput
-from lark.lexer import Lexer
 
 import disclosure_parser as dp
 from disclosure_parser._grammar import (
@@ -27,6 +26,7 @@ from disclosure_parser._grammar import (
     _Drafts,
     compute_table,
     grammar_text,
+    lark_parser,
     load_table,
     parser,
     table_json,
@@ -36,29 +36,19 @@ from disclosure_parser._lexer import Row, Token, tokenize
 SEEDS = Path(__file__).parent / "seeds"
 GRAMMAR = Path(__file__).parents[1] / "grammar"
 
-#: every terminal the line classifier emits
-TERMINALS = (
-    "TITLE",
-    "TEXT",
-    "H_OVERVIEW",
-    "H_ACTIVE",
-    "H_REQUESTS",
-    "H_REVIEWS",
-    "H_PROBLEMS",
-    "H_OTHER",
-    "A_BEGIN",
-    "A_CLAUSE",
-    "A_HEAD",
-    "A_ROW",
-    "B_BEGIN",
-    "B_HEAD",
-    "B_ROW",
-    "B_VALUES",
-    "B_LABEL",
-    "C_BEGIN",
-    "C_HEAD",
-    "C_ROW",
+GRAMMAR_TEXT = (GRAMMAR / "report.lark").read_text(encoding="utf-8")
+#: every terminal of the grammar (the line classifier emits them all; $END is the driver's)
+TERMINALS = tuple(
+    sorted(
+        {
+            s
+            for row in compute_table(GRAMMAR_TEXT)["states"]
+            for s in row
+            if s.isupper() and s != "$END"
+        }
+    )
 )
+assert len(TERMINALS) == 20, TERMINALS
 
 
 class _Reference(Transformer[Any, Any]):
@@ -74,23 +64,7 @@ class _Reference(Transformer[Any, Any]):
         return getattr(self._drafts, str(data))(children)
 
 
-class _TokenList(Lexer):
-    """Lark's lexer slot: the tokens are given."""
-
-    def __init__(self, lexer_conf: Any) -> None:
-        pass
-
-    def lex(self, data: Any) -> Any:  # type: ignore[override]
-        return iter(data)
-
-
-_reference = Lark(
-    grammar_text(),
-    parser="lalr",
-    lexer=_TokenList,
-    transformer=_Reference(),
-    maybe_placeholders=False,
-)
+_reference = lark_parser(grammar_text(), transformer=_Reference())
 
 
 def _shape(value: Any) -> Any:
@@ -147,8 +121,7 @@ def _stream(types: list[str]) -> list[Token]:
 def test_shipped_table_is_lark_s_table_of_the_grammar() -> None:
     """report.table.json is the table lark computes from report.lark today, stamped with the
     grammar's digest (regenerate with `python -m disclosure_parser._grammar`)."""
-    text = (GRAMMAR / "report.lark").read_text(encoding="utf-8")
-    computed = compute_table(text)
+    computed = compute_table(GRAMMAR_TEXT)
     shipped = (GRAMMAR / "report.table.json").read_text(encoding="utf-8")
     assert shipped == table_json(computed), "run: python -m disclosure_parser._grammar"
     assert load_table() == computed

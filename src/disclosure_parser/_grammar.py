@@ -58,6 +58,32 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def lark_parser(text: str, **options: Any) -> Any:
+    """A lark LALR(1) parser of grammar *text* that reads a list of tokens (lark's lexer slot
+    is filled by a pass-through: our line classifier makes the tokens). *options* go to
+    ``lark.Lark``; the grammar must stay free of conflicts.
+    """
+    from lark import Lark
+    from lark.lexer import Lexer
+
+    class _TokenList(Lexer):
+        def __init__(self, lexer_conf: Any) -> None:
+            pass
+
+        def lex(self, data: Any) -> Any:  # type: ignore[override]
+            return iter(data)
+
+    return Lark(
+        text,
+        parser="lalr",
+        lexer=_TokenList,
+        propagate_positions=False,
+        maybe_placeholders=False,
+        strict=True,
+        **options,
+    )
+
+
 def compute_table(text: str) -> dict[str, Any]:
     """The LALR(1) table lark computes for grammar *text*, as the plain data of
     ``report.table.json``: per state, each symbol's next state (shift or goto) or the
@@ -67,27 +93,9 @@ def compute_table(text: str) -> dict[str, Any]:
     symbols taken in sorted order, so that the same grammar always gives the same file
     (lark's own numbering may vary from process to process).
     """
-    from lark import Lark
-    from lark.lexer import Lexer
     from lark.parsers.lalr_analysis import Shift
 
-    class _TokenList(Lexer):
-        """Lark's lexer slot: the tokens are made by our line classifier, not by lark."""
-
-        def __init__(self, lexer_conf: Any) -> None:
-            pass
-
-        def lex(self, data: Any) -> Any:  # type: ignore[override]
-            return iter(data)
-
-    lark = Lark(
-        text,
-        parser="lalr",
-        lexer=_TokenList,
-        propagate_positions=False,
-        maybe_placeholders=False,
-        strict=True,  # the grammar must stay free of LALR conflicts
-    )
+    lark = lark_parser(text)
     table = lark.parser.parser.parser.parse_table
     start = table.start_states["start"]
     order = [start]
