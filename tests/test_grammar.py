@@ -64,7 +64,7 @@ class _Reference(Transformer[Any, Any]):
         return getattr(self._drafts, str(data))(children)
 
 
-_reference = lark_parser(grammar_text(), transformer=_Reference())
+_reference = lark_parser(GRAMMAR_TEXT, transformer=_Reference())
 
 
 def _shape(value: Any) -> Any:
@@ -109,13 +109,13 @@ def _run_both(tokens: list[Token]) -> tuple[Any, Any]:
     return ours, theirs
 
 
+_HEADINGS = ("H_OVERVIEW", "H_ACTIVE", "H_REQUESTS", "H_REVIEWS", "H_PROBLEMS", "H_OTHER")
+
+
 def _stream(types: list[str]) -> list[Token]:
-    out = []
-    for i, kind in enumerate(types):
-        key = {"H_OVERVIEW": "1", "H_ACTIVE": "2", "H_REQUESTS": "3"}.get(kind)
-        key = key or {"H_REVIEWS": "4", "H_PROBLEMS": "5", "H_OTHER": "6"}.get(kind)
-        out.append(Token(kind, _row(key), i + 1, 1))
-    return out
+    """Tokens of the given types, one per line; a heading's row carries its section number."""
+    keys = {kind: str(n) for n, kind in enumerate(_HEADINGS, 1)}
+    return [Token(kind, _row(keys.get(kind)), i + 1, 1) for i, kind in enumerate(types)]
 
 
 def test_shipped_table_is_lark_s_table_of_the_grammar() -> None:

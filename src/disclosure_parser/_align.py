@@ -21,13 +21,10 @@ from ._split import Sum, splits
 _MAX_GAP: Final = 2  # cells a row may have lost, or carry in excess, and still be realigned
 
 
-def cell_value(cell: RawCell) -> Value:
-    """The number a cell contributes to a sum: na counts 0, blank is BLANK, text is opaque."""
-    return _text_value(cell.text)
-
-
 @lru_cache(maxsize=4096)
 def _text_value(text: str) -> Value:
+    """The number a cell printed as *text* contributes to a sum: na counts 0, blank is BLANK,
+    text is opaque (cached: a report prints the same few texts hundreds of times)."""
     state, value, _ = classify(text)
     if state == "number":
         if value is None or value != int(value):

@@ -162,7 +162,7 @@ def _without_surrogates(text: str) -> tuple[str, int, int]:
 
 
 def _parse(text: str, strict: bool) -> Report:
-    # the machinery (lark, the grammar, the label patterns) loads on the first parse, not on
+    # the machinery (the grammar's table, the label patterns) loads on the first parse, not on
     # `import disclosure_parser`: importing stays fast for code that never parses
     from ._assemble import assemble
     from ._grammar import UnexpectedToken, parser

@@ -90,17 +90,11 @@ def _split(line_text: str, sep: str, line: int, offset: int = 0) -> list[RawCell
     start = offset
     ws = _WS
     for part in line_text[offset:].split(sep):
-        # most cells carry no padding: skip the stripping (hundreds of cells a report)
-        if not part:
-            cells.append(RawCell("", line, start + 1, True))
-        elif part[0] in ws or part[-1] in ws:
-            text = part.strip(ws)
-            if text:  # (as _cell reads it, without the call)
-                cells.append(RawCell(text, line, start + part.find(text) + 1, False))
-            else:
-                cells.append(_cell(part, line, start))
-        else:
+        if part and part[0] not in ws and part[-1] not in ws:
+            # most cells carry no padding: no stripping (hundreds of cells a report)
             cells.append(RawCell(part, line, start + 1, False))
+        else:
+            cells.append(_cell(part, line, start))
         start += len(part) + 1
     return cells
 
@@ -180,7 +174,7 @@ def read_rows(text: str) -> list[RawRow]:
                 continue
             rows.extend(_block_rows(block))
             block = None
-        if not raw.strip(_WS) and raw.count("\t") < 4:
+        if _is_blank(raw) and raw.count("\t") < 4:
             gap += 1
             continue  # (a line of tabs alone is a table row of empty cells)
         if "\t" in raw:
