@@ -307,6 +307,12 @@ def _heads(rest: str, spare: int) -> list[str]:
     if spare == 0:
         # the last cell of its piece: it takes the rest
         return [rest] if _valid(rest) else []
+    if rest[sign:].isdecimal() and rest.isascii():
+        # digits only (the usual run): a zero is a number of its own, other digits start
+        # numbers of up to MAX_DIGITS digits; what _valid would say of each prefix
+        if rest[sign] == "0":
+            return [rest[: sign + 1]]
+        return [rest[:end] for end in range(sign + 1, min(len(rest), sign + MAX_DIGITS) + 1)]
     heads = []
     for end in range(sign + 1, min(len(rest), sign + MAX_DIGITS) + 1):
         head = rest[:end]

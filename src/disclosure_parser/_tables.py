@@ -509,11 +509,16 @@ def build_applications(
     keys = sorted(keyed, key=_ORDER_ALL.index)
     rows = [keyed[k] for k in keys]
     columns = [COLUMN_LABELS[c] for c in APPLICANT_COLUMNS[:width]]
-    outcomes = _solve_rows(rows, width, _b_equations(tuple(keys), width, has_total))
+    table = _plain_cells(rows, width)
+    if table is None:
+        outcomes = _solve_rows(rows, width, _b_equations(tuple(keys), width, has_total))
+        table = [
+            _cells_of(row, outcome, width, columns, f"table B row {key}", notes)
+            for key, row, outcome in zip(keys, rows, outcomes, strict=True)
+        ]
 
     built: list[ApplicationRow] = []
-    for key, row, outcome in zip(keys, rows, outcomes, strict=True):
-        cells = _cells_of(row, outcome, width, columns, f"table B row {key}", notes)
+    for key, row, cells in zip(keys, rows, table, strict=True):
         if not has_total:
             cells.append(MISSING)
         built.append(ApplicationRow(key, row.label, tuple(cells), row.line, row.column))
@@ -565,6 +570,36 @@ def _row_sums(equations: tuple[Equation, ...]) -> dict[int, list[tuple[int, tupl
                 (total, tuple(c for _, c, s in terms if s < 0))
             )
     return local
+
+
+def _plain_cells(rows: list[Row], width: int) -> list[list[Cell]] | None:
+    """The cells of *rows* when each row prints one value cell per column, give or take layout
+    filler at its ends; else None.
+
+    That is the common case, and its reading is the only one :func:`readings` gives (the
+    filler dropped, every printed cell in its column): no realignment to weigh, no sums to
+    consult, no note to leave.
+    """
+    table: list[list[Cell]] = []
+    for row in rows:
+        values = row.values
+        n = len(values)
+        lead = 0
+        while lead < n and values[lead].filler:
+            lead += 1
+        end = n
+        while end > lead and values[end - 1].filler:
+            end -= 1
+        if end - lead != width:
+            return None
+        cells: list[Cell] = []
+        for i in range(lead, end):
+            c = values[i]
+            if c.filler or c.glued:
+                return None
+            cells.append(make_cell(c.text, c.line, c.column))
+        table.append(cells)
+    return table
 
 
 def _solve_rows(rows: list[Row], width: int, equations: tuple[Equation, ...]) -> list[Outcome]:
@@ -726,9 +761,13 @@ def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
     merged.kind, merged.cells, merged.labels, merged.values = "C", values, [], values
     merged.label, merged.folded, merged.key = "", "", None
     merged.line, merged.column = anchor.line, anchor.column
-    outcome = _solve_rows([merged], width, _C_EQUATIONS)[0]
-    columns = [f"{g}.{o}" for g in REVIEW_GROUPS for o in REVIEW_OUTCOMES]
-    cells = _cells_of(merged, outcome, width, columns, "table C", notes)
+    plain = _plain_cells([merged], width)
+    if plain is not None:
+        cells = plain[0]
+    else:
+        outcome = _solve_rows([merged], width, _C_EQUATIONS)[0]
+        columns = [f"{g}.{o}" for g in REVIEW_GROUPS for o in REVIEW_OUTCOMES]
+        cells = _cells_of(merged, outcome, width, columns, "table C", notes)
     groups = []
     for g, key in enumerate(REVIEW_GROUPS):
         part = cells[g * 5 : g * 5 + 5]

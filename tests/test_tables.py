@@ -1,0 +1,87 @@
+"""Table building internals: the shortcut for rows printed one cell per column."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from disclosure_parser._lexer import Row
+from disclosure_parser._rows import RawCell, RawRow
+from disclosure_parser._tables import Notes, _b_equations, _cells_of, _plain_cells, _solve_rows
+
+WIDTH = 7
+COLUMNS = [f"c{i}" for i in range(WIDTH)]
+TEXTS = ["0", "12", "3,119", "7.5", "／", "无", "", "\xa0", "-", "见附件"]
+
+
+def _row(texts: list[str], lead: int, trail: int, line: int) -> Row:
+    """A table row labelled 标签 whose value cells are *texts*, with *lead* and *trail* empty
+    filler cells around them."""
+    cells = [RawCell("标签", line, 1, False)]
+    column = 4
+    for k, text in enumerate([""] * lead + texts + [""] * trail):
+        filler = not text and (k < lead or k >= lead + len(texts))
+        cells.append(RawCell(text, line, column, filler))
+        column += len(text) + 1
+    return Row(RawRow(cells, line, "tab"), cells[:1], cells[1:])
+
+
+def _general(rows: list[Row]) -> tuple[list[list[object]], list[str]]:
+    """The cells the realigning path builds for *rows*, and the notes it leaves."""
+    notes = Notes()
+    keys = tuple(f"r{i}" for i in range(len(rows)))
+    outcomes = _solve_rows(rows, WIDTH, _b_equations(keys, WIDTH, True))
+    cells = [
+        _cells_of(row, outcome, WIDTH, COLUMNS, f"row {i}", notes)
+        for i, (row, outcome) in enumerate(zip(rows, outcomes, strict=True))
+    ]
+    return [list(c) for c in cells], [d.code for d in notes.items]
+
+
+_ROWS = st.lists(
+    st.tuples(
+        st.lists(st.sampled_from(TEXTS), min_size=WIDTH - 1, max_size=WIDTH + 1),
+        st.integers(0, 2),
+        st.integers(0, 2),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@given(_ROWS)
+def test_plain_rows_read_as_the_realigning_path_reads_them(
+    specs: list[tuple[list[str], int, int]],
+) -> None:
+    """Wherever the shortcut answers, its cells are those of the general path, with no note;
+    it answers for exactly the tables whose rows all print one value cell per column."""
+    rows = [_row(texts, lead, trail, i + 1) for i, (texts, lead, trail) in enumerate(specs)]
+    plain = _plain_cells(rows, WIDTH)
+    if plain is None:
+        assert any(len(texts) != WIDTH for texts, _, _ in specs)
+        return
+    cells, notes = _general(rows)
+    assert plain == cells
+    assert notes == []
+
+
+def test_shortcut_takes_rows_with_filler_at_their_ends() -> None:
+    """A merged label's empty shadow and trailing layout filler leave a row plain."""
+    texts = ["1", "2", "0", "0", "0", "0", "3"]
+    rows = [_row(texts, 1, 0, 1), _row(texts, 0, 1, 2), _row(texts, 0, 0, 3), _row(texts, 1, 1, 4)]
+    plain = _plain_cells(rows, WIDTH)
+    assert plain is not None
+    assert [[c.value for c in r] for r in plain] == [[1, 2, 0, 0, 0, 0, 3]] * 4
+    assert [c.column for c in plain[0]][:2] == [5, 7]  # after the label and the shadow
+
+
+def test_shortcut_declines_rows_that_need_realigning() -> None:
+    """A short row, a long one, or filler inside the values goes to the general path."""
+    texts = ["1", "2", "0", "0", "0", "0", "3"]
+    assert _plain_cells([_row(texts[:-1], 0, 0, 1)], WIDTH) is None
+    assert _plain_cells([_row([*texts, "4"], 0, 0, 1)], WIDTH) is None
+    # filler at both ends of a row a cell short: a lost cell, or a blank cell printed empty
+    assert _plain_cells([_row(texts[:-1], 1, 1, 1)], WIDTH) is None
+    inner = _row(texts, 0, 0, 1)
+    inner.values[3].filler = True
+    assert _plain_cells([inner], WIDTH) is None
