@@ -1,13 +1,22 @@
-"""Table building internals: the shortcut for rows printed one cell per column."""
+"""Table building internals: the shortcuts for rows printed one cell per column."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from disclosure_parser._align import readings
 from disclosure_parser._lexer import Row
 from disclosure_parser._rows import RawCell, RawRow
-from disclosure_parser._tables import Notes, _b_equations, _cells_of, _plain_cells, _solve_rows
+from disclosure_parser._tables import (
+    Notes,
+    _b_equations,
+    _cell_from,
+    _cells_of,
+    _item_cells,
+    _plain_cells,
+    _solve_rows,
+)
 
 WIDTH = 7
 COLUMNS = [f"c{i}" for i in range(WIDTH)]
@@ -85,3 +94,19 @@ def test_shortcut_declines_rows_that_need_realigning() -> None:
     inner = _row(texts, 0, 0, 1)
     inner.values[3].filler = True
     assert _plain_cells([inner], WIDTH) is None
+
+
+@given(st.lists(st.sampled_from(TEXTS), min_size=1, max_size=4))
+def test_table_a_row_printed_whole_reads_as_its_only_reading(texts: list[str]) -> None:
+    """A 第二十条 row with one printed cell per column gets the cells of its single reading,
+    amounts as Decimals."""
+    names = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "采购总金额"][-len(texts) :]
+    row = _row(texts, 0, 0, 1)
+    (only,) = readings(row.values, len(names))
+    expected = [
+        _cell_from(src, None, False, row, amount="金额" in name)
+        for src, name in zip(only.sources, names, strict=True)
+    ]
+    notes = Notes()
+    assert _item_cells(row, names, notes) == expected
+    assert notes.items == []

@@ -363,7 +363,9 @@ def _plain_reading(
         if not domain:
             return None
         fewest = min(c.repairs for c in domain)
-        least = _dedupe([c for c in domain if c.repairs == fewest])
+        least = [c for c in domain if c.repairs == fewest]
+        if len(least) > 1:
+            least = _dedupe(least)
         if len(least) != 1 or None in least[0].values:
             return None
         chosen.append(least[0])

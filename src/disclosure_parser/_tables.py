@@ -42,6 +42,7 @@ from ._model import (
     ReviewGroup,
     Reviews,
     Severity,
+    new_cell,
 )
 from ._rows import RawCell
 from ._solver import Candidate, Equation, Outcome, solve
@@ -81,11 +82,11 @@ def _cell_from(
     """
     if isinstance(source, RawCell) and not derived:
         if source.filler:
-            return Cell("blank", raw="", line=source.line, column=source.column)
+            return new_cell("blank", None, "", None, source.line, source.column)
         cell = make_cell(source.text, source.line, source.column, amount=amount)
         return attrs.evolve(cell, derived=True) if split and cell.state == "number" else cell
     if value is not None:
-        return Cell("number", value, raw="", line=row.line, column=row.column, derived=True)
+        return new_cell("number", value, "", None, row.line, row.column, derived=True)
     return MISSING
 
 
@@ -266,8 +267,14 @@ def _item_cells(row: Row, names: list[str], notes: Notes) -> list[Cell]:
     """The cells of a table A row, or missing cells where the row cannot be lined up."""
     width = len(names)
     values = row.values
-    options = [c for c in readings(values, width) if c.cost < 10]
     amounts = ["金额" in name or "万元" in name for name in names]
+    if len(values) == width and not any(c.filler or c.glued for c in values):
+        # one printed cell per column: the only reading there is (see readings())
+        return [
+            make_cell(c.text, c.line, c.column, amount=amount)
+            for c, amount in zip(values, amounts, strict=True)
+        ]
+    options = [c for c in readings(values, width) if c.cost < 10]
     if len(options) > 1 and any(c.glued for c in values):
         # glued digits with no sums to choose a split: keep only what every split agrees on
         outcome = solve([options], [])[0]
