@@ -201,6 +201,10 @@ def test_trailing_run_is_linear() -> None:
     piece = "规章" + "1 " * 50_000 + "文字"
     assert trailing_run(piece) is None
     assert trailing_run(piece + "7") == (len(piece), "7")
+    # nor one per way of sharing a long run of closing spaces (fuzzing: 20,000 took 11 s)
+    spaces = "\u3000" * 50_000
+    assert trailing_run("规章" + spaces) is None
+    assert trailing_run("规章7" + spaces) == (2, "7" + spaces)
 
 
 _FLAT_B = (

@@ -346,6 +346,9 @@ _GROWTH: dict[str, Callable[[int], str]] = {
     "tab-line-in-table": lambda n: "\n".join([*_S000[:75], "\t" * (1000 * n), *_S000[75:]]),
     # a flattened line whose row ends in a long run of digits and spaces, then text
     "flat-digit-run": lambda n: _FLAT + "1 " * (500 * n) + "文字",
+    # a flattened line ending in a long run of ideographic spaces (found by fuzzing: the
+    # spaces closing the line and those a run of numbers may hold shared it quadratically)
+    "flat-trailing-spaces": lambda n: _FLAT + "文字" + "\u3000" * (500 * n),
     # a title printed over two lines, the first padded with tabs (markdown decoration is
     # stripped from the title: fuzzing found that quadratic)
     "tabbed-title": lambda n: "台" + "\t" * (1000 * n) + "儿庄区张山子镇\n" + _S003_TITLED,

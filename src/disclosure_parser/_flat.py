@@ -44,8 +44,10 @@ _STARTS: Final = re.compile(
 #: the run of numbers closing a row: digits with spaces, signs, decimals and a unit, as
 #: ``[-+]?\d[\d.,+\-\s\u3000]*(?:万元|元)?[\s\u3000]*$``, written backwards: searched forwards,
 #: that pattern is tried from every digit of the piece (quadratic in a long run of digits and
-#: spaces that text follows), matched backwards it reads the piece's end once
-_TRAILING_RUN_REVERSED: Final = re.compile(r"[\s\u3000]*(?:元万|元)?[\d.,+\-\s\u3000]*\d[-+]?")
+#: spaces that text follows), matched backwards it reads the piece's end once. The trailing
+#: spaces are stripped before: matched by the pattern, they and the spaces the run may hold
+#: could share a long run of spaces in quadratically many ways.
+_TRAILING_RUN_REVERSED: Final = re.compile(r"(?:元万|元)?[\d.,+\-\s\u3000]*\d[-+]?")
 
 
 def trailing_run(piece: str) -> tuple[int, str] | None:
@@ -54,10 +56,11 @@ def trailing_run(piece: str) -> tuple[int, str] | None:
     >>> trailing_run("规章 12 3 万元 "), trailing_run("规章"), trailing_run("文件-5")
     ((3, '12 3 万元 '), None, (2, '-5'))
     """
-    m = _TRAILING_RUN_REVERSED.match(piece[::-1])
+    body = piece.rstrip()  # what ``[\s\u3000]*$`` matches: str.isspace() is re's \s
+    m = _TRAILING_RUN_REVERSED.match(body[::-1])
     if m is None:
         return None
-    start = len(piece) - m.end()
+    start = len(body) - m.end()
     return start, piece[start:]
 
 
