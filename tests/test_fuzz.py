@@ -372,6 +372,25 @@ def test_time_is_linear(kind: str) -> None:
     assert min(ratios) < 30, f"{kind}: x10 input took x{min(ratios):.0f} the time"
 
 
+def test_validation_time_is_linear_in_a_long_number() -> None:
+    """validate() reads a narrative sentence holding a run of thousands of digits in time
+    linear in the run (a month range was searched for from every digit: 20,000 took 5 s)."""
+
+    def report(n: int) -> dp.Report:
+        claim = "本年共收到政府信息公开申请" + "1" * n + "件。"
+        return dp.parse(seed_text("000").replace("一、总体情况\n", f"一、总体情况\n{claim}\n", 1))
+
+    small, large = report(1_000), report(10_000)
+    ratios = []
+    for _ in range(2):
+        t_small = min(fz.cpu_time(lambda: dp.validate(small)) for _ in range(2))
+        t_large = min(fz.cpu_time(lambda: dp.validate(large)) for _ in range(2))
+        ratios.append(t_large / max(t_small, 0.005))
+        if ratios[-1] < 30:
+            break
+    assert min(ratios) < 30, f"x10 digits took x{min(ratios):.0f} the time"
+
+
 # ---------------------------------------------------------------------------------------------
 # Bugs the fuzzing found, fixed: kept as regressions
 # ---------------------------------------------------------------------------------------------

@@ -152,7 +152,9 @@ _CLAUSE_END: Final = _SENTENCE_END + "，,：:、（）()"
 _YEAR: Final = re.compile(r"((?:19|20)\d\d)年")
 
 # What makes a sentence or clause count something other than the table does.
-_OTHER_PERIOD: Final = re.compile(r"上半年|下半年|季度|月份|当月|本月|\d+[-—~至]\d+月")
+#: (a month range is matched from the first digit of its run only: tried from every digit, a
+#: long run of digits in the sentence costs quadratic time)
+_OTHER_PERIOD: Final = re.compile(r"上半年|下半年|季度|月份|当月|本月|(?<!\d)\d+[-—~至]\d+月")
 _OTHER_BODIES: Final = re.compile(r"各级|各部门|各单位|各乡镇|各街道|各县|各地|所属|下属|系统内")
 _COMPARISON: Final = re.compile(
     r"同比|环比|较上年|比上年|较去年|比去年|同期|增长|下降|减少|增加|上升|持平"
