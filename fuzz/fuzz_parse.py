@@ -647,7 +647,8 @@ def _exception_failure(kind: str, exc: BaseException) -> Failure:
 
 
 def check_report(report: object) -> Failure | None:
-    """A Report whose to_dict is JSON data that turns back into an equal Report."""
+    """A Report whose to_dict is JSON data that turns back into an equal Report, and that
+    validate() judges (findings, no exception; its time counts in the input's budget)."""
     if not isinstance(report, dp.Report):
         return Failure(f"returned:{type(report).__name__}", repr(report)[:500])
     try:
@@ -657,6 +658,12 @@ def check_report(report: object) -> Failure | None:
         return _exception_failure("to_dict", exc)
     if again != report:
         return Failure("to_dict:roundtrip_differs", "Report.from_dict(to_dict()) != report")
+    try:
+        findings = dp.validate(report)
+    except Exception as exc:
+        return _exception_failure("validate", exc)
+    if not all(isinstance(f, dp.Finding) for f in findings):
+        return Failure("validate:returned", repr(findings)[:500])
     return None
 
 
