@@ -54,6 +54,28 @@ def _candidate(cells: Sequence[RawCell | None], cost: int, repairs: int = 0) -> 
     return Candidate(values, cells, cost, repairs=repairs)
 
 
+def plain_cells(values: list[RawCell], width: int) -> list[RawCell] | None:
+    """The cells of the only reading of *values*, when the row prints one cell per column,
+    give or take empty filler at its ends (no filler between, no glued digits); else None.
+
+    Any other row has several readings, or a repaired one, for :func:`readings` to list.
+    """
+    n = len(values)
+    lead = 0
+    while lead < n and values[lead].filler and not values[lead].glued:
+        lead += 1
+    end = n
+    while end > lead and values[end - 1].filler and not values[end - 1].glued:
+        end -= 1
+    if end - lead != width:
+        return None
+    core = values[lead:end]
+    for c in core:
+        if c.filler or c.glued:
+            return None
+    return core
+
+
 def readings(values: list[RawCell], width: int, sums: Sequence[Sum] = ()) -> list[Candidate]:
     """The plausible alignments of *values* to *width* columns, least far-fetched first.
 
@@ -63,8 +85,10 @@ def readings(values: list[RawCell], width: int, sums: Sequence[Sum] = ()) -> lis
     own *sums* (see :mod:`disclosure_parser._split`).
     """
     n = len(values)
-    if n == width and not any(c.filler or c.glued for c in values):
-        return [_candidate(values, 0)]  # the common case: one cell per column, as printed
+    core = plain_cells(values, width)
+    if core is not None:
+        # the common case: one cell per column, as printed (the filler dropped costs its count)
+        return [_candidate(core, n - width)]
     glued = [c for c in values if c.glued]
     if glued:
         return _split_readings(glued[0], width, sums)

@@ -15,7 +15,7 @@ from typing import Final
 import attrs
 
 from . import _labels as labels
-from ._align import readings
+from ._align import plain_cells, readings
 from ._cells import make_cell
 from ._grammar import ABlock, TableDraft
 from ._keys import (
@@ -268,11 +268,12 @@ def _item_cells(row: Row, names: list[str], notes: Notes) -> list[Cell]:
     width = len(names)
     values = row.values
     amounts = ["金额" in name or "万元" in name for name in names]
-    if len(values) == width and not any(c.filler or c.glued for c in values):
-        # one printed cell per column: the only reading there is (see readings())
+    core = plain_cells(values, width)
+    if core is not None and len(values) - width < 10:
+        # the row's only reading, and not too far-fetched (its cost: the filler it drops)
         return [
             make_cell(c.text, c.line, c.column, amount=amount)
-            for c, amount in zip(values, amounts, strict=True)
+            for c, amount in zip(core, amounts, strict=True)
         ]
     options = [c for c in readings(values, width) if c.cost < 10]
     if len(options) > 1 and any(c.glued for c in values):
@@ -580,32 +581,15 @@ def _row_sums(equations: tuple[Equation, ...]) -> dict[int, list[tuple[int, tupl
 
 
 def _plain_cells(rows: list[Row], width: int) -> list[list[Cell]] | None:
-    """The cells of *rows* when each row prints one value cell per column, give or take layout
-    filler at its ends; else None.
-
-    That is the common case, and its reading is the only one :func:`readings` gives (the
-    filler dropped, every printed cell in its column): no realignment to weigh, no sums to
-    consult, no note to leave.
-    """
+    """The cells of *rows* when every row has only its plain reading (see
+    :func:`~disclosure_parser._align.plain_cells`), the common case: no realignment to weigh,
+    no sums to consult, no note to leave; else None."""
     table: list[list[Cell]] = []
     for row in rows:
-        values = row.values
-        n = len(values)
-        lead = 0
-        while lead < n and values[lead].filler:
-            lead += 1
-        end = n
-        while end > lead and values[end - 1].filler:
-            end -= 1
-        if end - lead != width:
+        core = plain_cells(row.values, width)
+        if core is None:
             return None
-        cells: list[Cell] = []
-        for i in range(lead, end):
-            c = values[i]
-            if c.filler or c.glued:
-                return None
-            cells.append(make_cell(c.text, c.line, c.column))
-        table.append(cells)
+        table.append([make_cell(c.text, c.line, c.column) for c in core])
     return table
 
 
