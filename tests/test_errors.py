@@ -5,6 +5,8 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import build
 import disclosure_parser as dp
@@ -68,6 +70,33 @@ def test_strict_error_points_at_the_damaged_row() -> None:
     assert err.expected == "one cell per column"
     assert "6 cells for 7 columns" in err.msg
     assert f"(at line {err.line}, column {err.column})" in str(err)
+
+
+def test_position_among_the_carriage_returns_that_end_a_line() -> None:
+    """A position inside a line's closing carriage returns is shown at the line's end (the
+    fuzzer's undecodable byte after "\\r\\r" once raised IndexError here)."""
+    err = dp.ParseError("demo", "abc\r\r\nx", 4)
+    assert (err.line, err.column) == (1, 5)
+    assert str(err).splitlines()[1:3] == ["  1 | abc", "    | " + " " * 3 + "^"]
+    blank = dp.ParseError("demo", "附件:\n\r\r", 6)
+    assert (blank.line, blank.column) == (2, 3)
+    assert str(blank) == "demo (at end of document)"
+
+
+_ERROR_TEXT = st.text(st.sampled_from("ab 结\t\r\n…"), max_size=40)
+
+
+@given(doc=_ERROR_TEXT, pos=st.integers(-3, 45))
+def test_any_text_and_position_make_an_error(doc: str, pos: int) -> None:
+    """ParseError can be raised for any text and any position: the position is clamped into
+    the text, its line and column count from 1, and the message starts with msg."""
+    err = dp.ParseError("demo", doc, pos)
+    assert 0 <= err.pos <= len(doc)
+    before = doc[: err.pos]
+    assert err.line == before.count("\n") + 1
+    assert err.column == len(before) - (before.rfind("\n") + 1) + 1
+    assert str(err).startswith("demo (at ")
+    assert str(pickle.loads(pickle.dumps(err))) == str(err)
 
 
 def test_parse_error_pickles() -> None:

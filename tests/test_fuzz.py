@@ -280,6 +280,17 @@ def test_mixed_encodings_through_parse_file(tmp_path: Path, first: str, second: 
     assert "GB18030" in str(info.value)
 
 
+def test_an_undecodable_byte_after_carriage_returns(tmp_path: Path) -> None:
+    """The fuzzer's file: an invalid byte after "附件:\\n\\r\\r" raises ParseError 'encoding'
+    (its snippet once raised IndexError)."""
+    path = tmp_path / "report.txt"
+    path.write_bytes(bytes.fromhex("e99984e4bbb63a0a0d0da90ae6b4aae59088e99587e4babae6"))
+    _assert_sound(fz.check_call(lambda: dp.parse_file(path)))
+    with pytest.raises(dp.ParseError) as info:
+        dp.parse_file(path)
+    assert (info.value.code, info.value.line, info.value.column) == ("encoding", 2, 3)
+
+
 def test_pathological_html() -> None:
     """HTML nested 500 deep, cut short, or claiming huge spans is read (or refused) in linear
     time, never by an exception other than ParseError."""

@@ -93,7 +93,9 @@ def _snippet(doc: str, pos: int, line: int) -> str:
     start = doc.rfind("\n", 0, pos) + 1
     end = doc.find("\n", pos)
     text = doc[start : end if end != -1 else len(doc)].rstrip("\r")
-    offset = pos - start
+    # a position among the carriage returns that end a line (dropped above) is shown at the
+    # line's end
+    offset = min(pos - start, len(text))
     if not text.strip() and offset == 0:
         return ""
     # keep the caret visible on long lines: show a window around it, walking out from the
