@@ -19,6 +19,8 @@ from ._solver import BLANK, OPAQUE, Candidate, Value
 from ._split import Sum, splits
 
 _MAX_GAP: Final = 2  # cells a row may have lost, or carry in excess, and still be realigned
+#: cost of a cell taken as lost or left out as stray: a reading costing less repairs no cell
+REPAIR_COST: Final = 10
 
 
 @lru_cache(maxsize=4096)
@@ -38,7 +40,7 @@ def _text_value(text: str) -> Value:
 
 
 #: cost of reading an empty filler cell as a printed blank: less than taking a cell as lost
-#: (10) for a row narrower than its header, more for the shadow of a merged label cell,
+#: (REPAIR_COST) for a row narrower than its header, more for the shadow of a merged label cell,
 #: which a row that lost a cell leaves in the same place
 _FILLER_AS_VALUE: Final = 2
 _SHADOW_AS_VALUE: Final = 20
@@ -160,7 +162,7 @@ def _with_gaps(core: list[RawCell], width: int, cost: int) -> list[Candidate]:
         it = iter(core)
         for col in range(width):
             cells.append(None if col in gaps else next(it))
-        out.append(_candidate(cells, cost + 10 * missing, missing))
+        out.append(_candidate(cells, cost + REPAIR_COST * missing, missing))
     return out
 
 
@@ -170,5 +172,5 @@ def _without_extra(core: list[RawCell], width: int, cost: int) -> list[Candidate
     out: list[Candidate] = []
     for drop in itertools.combinations(range(len(core)), extra):
         kept: list[RawCell | None] = [c for i, c in enumerate(core) if i not in drop]
-        out.append(_candidate(kept, cost + 10 * extra, extra))
+        out.append(_candidate(kept, cost + REPAIR_COST * extra, extra))
     return out

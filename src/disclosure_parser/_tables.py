@@ -15,7 +15,7 @@ from typing import Final
 import attrs
 
 from . import _labels as labels
-from ._align import plain_cells, readings
+from ._align import REPAIR_COST, plain_cells, readings
 from ._cells import make_cell
 from ._grammar import ABlock, TableDraft
 from ._keys import (
@@ -269,13 +269,13 @@ def _item_cells(row: Row, names: list[str], notes: Notes) -> list[Cell]:
     values = row.values
     amounts = ["金额" in name or "万元" in name for name in names]
     core = plain_cells(values, width)
-    if core is not None and len(values) - width < 10:
+    if core is not None and len(values) - width < REPAIR_COST:
         # the row's only reading, and not too far-fetched (its cost: the filler it drops)
         return [
             make_cell(c.text, c.line, c.column, amount=amount)
             for c, amount in zip(core, amounts, strict=True)
         ]
-    options = [c for c in readings(values, width) if c.cost < 10]
+    options = [c for c in readings(values, width) if c.cost < REPAIR_COST]
     if len(options) > 1 and any(c.glued for c in values):
         # glued digits with no sums to choose a split: keep only what every split agrees on
         outcome = solve([options], [])[0]
