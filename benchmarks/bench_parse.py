@@ -173,11 +173,11 @@ def main() -> int:
 
 def _stages(texts: list[str]) -> str:
     """Where parse() spends its time: each stage's share of the summed best-of-3 times."""
-    from disclosure_parser._assemble import assemble
-    from disclosure_parser._grammar import UnexpectedToken, parser
-    from disclosure_parser._lexer import _Lexer
-    from disclosure_parser._rows import read_rows
-    from disclosure_parser._tables import Notes
+    from disclosure_parser.parsing.assemble import assemble
+    from disclosure_parser.parsing.grammar import UnexpectedToken, parser
+    from disclosure_parser.parsing.lexer import _Lexer
+    from disclosure_parser.parsing.rows import read_rows
+    from disclosure_parser.parsing.tables import Notes
 
     names = ("rows (layout)", "classifier", "grammar", "tables and report")
     totals = [0.0] * len(names)

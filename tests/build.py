@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from disclosure_parser._keys import (
+from disclosure_parser.core.keys import (
     APPLICATION_ROWS,
     ITEM_COLUMNS,
     ITEMS,

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS
-from disclosure_parser import _batch
-from disclosure_parser._batch import BatchError, Progress, Summary, expand, run
-from disclosure_parser._cli import main
-from disclosure_parser._records import FIELDS
+from disclosure_parser.output import batch as _batch
+from disclosure_parser.output.batch import BatchError, Progress, Summary, expand, run
+from disclosure_parser.output.cli import main
+from disclosure_parser.output.records import FIELDS
 from generated import write_reports
 
 #: acceptance (1) of issue 6: 2,000 generated reports plus the seeds
@@ -118,8 +118,8 @@ def test_parquet_reads_as_the_frame(small: list[str], tmp_path: Path) -> None:
     """The Parquet file reads back as to_frame of the same files (nullable dtypes)."""
     pd = pytest.importorskip("pandas")
     pytest.importorskip("pyarrow")
-    from disclosure_parser._frame import to_frame
-    from disclosure_parser._records import FileResult
+    from disclosure_parser.output.frame import to_frame
+    from disclosure_parser.output.records import FileResult
 
     out = tmp_path / "tidy.parquet"
     run(small, str(out), jobs=2)

@@ -12,7 +12,7 @@ import pytest
 
 import disclosure_parser as dp
 from conftest import REPO, SEED_IDS, seed_path
-from disclosure_parser._cli import main
+from disclosure_parser.output.cli import main
 
 SEED_000_LINES = [
     "{p}: info row_total table B has no 总计 column: row totals cannot be checked (the rules "
@@ -116,7 +116,7 @@ def test_any_library_error_is_a_file_that_cannot_be_parsed(
     def refuse(path: object) -> dp.Report:
         raise MissingDependencyError("reading PDF files needs pdfplumber")
 
-    monkeypatch.setattr("disclosure_parser._cli.parse_file", refuse)
+    monkeypatch.setattr("disclosure_parser.output.cli.parse_file", refuse)
     status, lines = run("check", "report.pdf")
     assert lines == [
         "report.pdf: error parse:missing_dependency reading PDF files needs pdfplumber",

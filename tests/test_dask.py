@@ -13,8 +13,8 @@ pd = pytest.importorskip("pandas")
 fsspec = pytest.importorskip("fsspec")
 
 import disclosure_parser.dask as dpd  # noqa: E402 - after the skips: needs the dask extra
-from disclosure_parser._batch import csv_text, run  # noqa: E402
-from disclosure_parser._records import FIELDS, FileResult  # noqa: E402
+from disclosure_parser.output.batch import csv_text, run  # noqa: E402
+from disclosure_parser.output.records import FIELDS, FileResult  # noqa: E402
 from generated import write_reports  # noqa: E402
 
 
@@ -73,7 +73,7 @@ def test_dataframe_equals_batch_parquet(folder: Path, batch: dict[str, Path]) ->
 
 def test_summary_dataframe(folder: Path) -> None:
     """The wide summary has a row per file, as summary_frame gives it; the failure has its code."""
-    from disclosure_parser._frame import summary_frame
+    from disclosure_parser.output.frame import summary_frame
 
     summary = dpd.summary_dataframe(str(folder)).compute(scheduler="sync")
     expected = summary_frame([FileResult.read(p) for p in sorted(folder.iterdir())])

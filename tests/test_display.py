@@ -10,8 +10,8 @@ import pytest
 
 import disclosure_parser as dp
 from conftest import seed_path
-from disclosure_parser._display import finding_html, finding_text, findings_html, report_html
-from disclosure_parser.validation import Finding, FindingCell, Findings
+from disclosure_parser.output.display import finding_html, findings_html, report_html
+from disclosure_parser.validation import Finding, FindingCell, Findings, finding_text
 
 
 class _Tables(HTMLParser):

@@ -17,8 +17,8 @@ from fixtures.seedcheck import cells_of, expected, seed
 
 docx = pytest.importorskip("docx")
 
-from disclosure_parser._adapt import MissingDependencyError  # noqa: E402
-from disclosure_parser._docx import docx_to_text, parse_docx  # noqa: E402
+from disclosure_parser.core.errors import MissingDependencyError  # noqa: E402
+from disclosure_parser.readers.docx import docx_to_text, parse_docx  # noqa: E402
 
 
 def render_docx(rendered: Seed) -> bytes:

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 import disclosure_parser as dp
 from conftest import CORPUS, corpus_truth
 from disclosure_parser import strategies as S
-from disclosure_parser._flat import flat_rows, trailing_run
-from disclosure_parser._split import splits
+from disclosure_parser.parsing.flat import flat_rows, trailing_run
+from disclosure_parser.parsing.split import splits
 from truth import NUMERIC_FIELDS, field
 
 ROW = [(6, (0, 1, 2, 3, 4, 5))]

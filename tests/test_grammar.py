@@ -18,7 +18,7 @@ from lark import Transformer
 from lark.exceptions import UnexpectedInput
 
 import disclosure_parser as dp
-from disclosure_parser._grammar import (
+from disclosure_parser.parsing.grammar import (
     ABlock,
     SectionDraft,
     TableDraft,
@@ -31,7 +31,7 @@ from disclosure_parser._grammar import (
     parser,
     table_json,
 )
-from disclosure_parser._lexer import Row, Token, tokenize
+from disclosure_parser.parsing.lexer import Row, Token, tokenize
 
 SEEDS = Path(__file__).parent / "seeds"
 GRAMMAR = Path(__file__).parents[1] / "grammar"
@@ -120,17 +120,17 @@ def _stream(types: list[str]) -> list[Token]:
 
 def test_shipped_table_is_lark_s_table_of_the_grammar() -> None:
     """report.table.json is the table lark computes from report.lark today, stamped with the
-    grammar's digest (regenerate with `python -m disclosure_parser._grammar`)."""
+    grammar's digest (regenerate with `python -m disclosure_parser.parsing.grammar`)."""
     computed = compute_table(GRAMMAR_TEXT)
     shipped = (GRAMMAR / "report.table.json").read_text(encoding="utf-8")
-    assert shipped == table_json(computed), "run: python -m disclosure_parser._grammar"
+    assert shipped == table_json(computed), "run: python -m disclosure_parser.parsing.grammar"
     assert load_table() == computed
     assert len(computed["states"]) > 30
 
 
 def test_edited_grammar_is_computed_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
     """A grammar that no longer matches the shipped table's digest gets its table from lark."""
-    import disclosure_parser._grammar as grammar
+    import disclosure_parser.parsing.grammar as grammar
 
     original = grammar_text()
     edited = original.replace("c_values: C_ROW (C_ROW | C_HEAD)*", "c_values: C_ROW+")
@@ -200,7 +200,7 @@ def test_refused_token_names_what_was_expected() -> None:
 
 def test_structure_error_is_a_parse_error(monkeypatch: pytest.MonkeyPatch) -> None:
     """A token stream the grammar refuses surfaces from parse() as ParseError 'structure'."""
-    import disclosure_parser._lexer as lexer
+    import disclosure_parser.parsing.lexer as lexer
 
     def bad_stream(text: str) -> list[Token]:
         return _stream(["TITLE", "TEXT", "B_ROW"])

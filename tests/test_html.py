@@ -17,8 +17,8 @@ from truth import compare
 
 pytest.importorskip("bs4")
 
-from disclosure_parser._adapt import MissingDependencyError
-from disclosure_parser._html import (
+from disclosure_parser.core.errors import MissingDependencyError
+from disclosure_parser.readers.html import (
     decode_html,
     embedded_markup,
     html_to_text,

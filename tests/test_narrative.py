@@ -8,7 +8,7 @@ import pytest
 
 import disclosure_parser as dp
 from conftest import CORPUS, seed_text
-from disclosure_parser._narrative import Statement, scan, statements
+from disclosure_parser.validation.narrative import Statement, scan, statements
 
 
 def found(text: str, year: int | None = 2020) -> list[tuple[str, int]]:

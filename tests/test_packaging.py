@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from disclosure_parser import _grammar
+from disclosure_parser.parsing import grammar as _grammar
 
 
 @pytest.mark.skipif(not (REPO / "pyproject.toml").exists(), reason="needs the source tree")
@@ -44,8 +44,9 @@ def test_import_loads_neither_lark_nor_the_readers() -> None:
     code = (
         "import sys, disclosure_parser as dp\n"
         "def loaded(*names): return [n for n in names if n in sys.modules]\n"
-        "heavy = ('lark', 'disclosure_parser.validation', 'disclosure_parser._adapt',"
-        " 'disclosure_parser._html', 'disclosure_parser._pdf', 'disclosure_parser._render')\n"
+        "heavy = ('lark', 'disclosure_parser.validation', 'disclosure_parser.readers.base',"
+        " 'disclosure_parser.readers.html', 'disclosure_parser.readers.pdf',"
+        " 'disclosure_parser.output.render')\n"
         "print(loaded(*heavy))\n"
         "dp.parse('某县人民政府2021年政府信息公开工作年度报告\\n一、总体情况\\n')\n"
         "print(loaded(*heavy))\n"

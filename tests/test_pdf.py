@@ -18,8 +18,8 @@ from truth import compare
 
 pytest.importorskip("pdfplumber")
 
-from disclosure_parser._adapt import MissingDependencyError
-from disclosure_parser._pdf import parse_pdf, pdf_to_text
+from disclosure_parser.core.errors import MissingDependencyError
+from disclosure_parser.readers.pdf import parse_pdf, pdf_to_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -12,9 +12,9 @@ import pytest
 
 import disclosure_parser as dp
 from conftest import seed_path
-from disclosure_parser._frame import summary_frame, to_frame
-from disclosure_parser._keys import APPLICANTS
-from disclosure_parser._records import (
+from disclosure_parser.core.keys import APPLICANTS
+from disclosure_parser.output.frame import summary_frame, to_frame
+from disclosure_parser.output.records import (
     FIELDS,
     FRAME_FIELDS,
     SUMMARY_FIELDS,

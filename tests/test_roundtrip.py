@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 import disclosure_parser as dp
 from conftest import REPO
 from disclosure_parser import strategies as S
-from disclosure_parser._keys import OUTCOME_ROWS
+from disclosure_parser.core.keys import OUTCOME_ROWS
 
 
 def _assert_round_trip(sample: S.Sample) -> None:

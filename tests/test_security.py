@@ -24,7 +24,7 @@ import pytest
 
 import disclosure_parser as dp
 from conftest import REPO, seed_text
-from disclosure_parser._parse import MAX_INPUT_BYTES, MAX_INPUT_CHARS
+from disclosure_parser.parsing.parser import MAX_INPUT_BYTES, MAX_INPUT_CHARS
 
 sys.path.insert(0, str(REPO / "fuzz"))
 import fuzz_parse as fz

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from disclosure_parser._align import readings
-from disclosure_parser._lexer import Row
-from disclosure_parser._rows import RawCell, RawRow
-from disclosure_parser._tables import (
+from disclosure_parser.parsing.align import readings
+from disclosure_parser.parsing.lexer import Row
+from disclosure_parser.parsing.raw import RawCell, RawRow
+from disclosure_parser.parsing.tables import (
     Notes,
     _b_equations,
     _cell_from,

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import disclosure_parser as dp
 from conftest import CORPUS, SEED_IDS, seed_text
 from disclosure_parser import validation
-from disclosure_parser._keys import (
+from disclosure_parser.core.keys import (
     APPLICANT_COLUMNS,
     APPLICANTS,
     APPLICATION_ROWS,

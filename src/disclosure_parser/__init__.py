@@ -26,16 +26,22 @@ import importlib
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from ._errors import DisclosureError, ParseError, UnsupportedFormatError
-from ._files import parse_file
-from ._keys import (
+from .core import views as _views
+from .core.errors import (
+    DisclosureError,
+    MissingDependencyError,
+    ParseError,
+    UnreadableFileError,
+    UnsupportedFormatError,
+)
+from .core.keys import (
     APPLICANT_COLUMNS,
     APPLICATION_ROWS,
     ITEMS,
     REVIEW_GROUPS,
     REVIEW_OUTCOMES,
 )
-from ._model import (
+from .core.model import (
     ActiveDisclosure,
     ApplicationRow,
     Applications,
@@ -50,17 +56,18 @@ from ._model import (
     Span,
     TextLine,
 )
-from ._parse import MAX_INPUT_BYTES, MAX_INPUT_CHARS, parse
+from .parsing.parser import MAX_INPUT_BYTES, MAX_INPUT_CHARS, parse
+from .readers.files import parse_file
 
 if TYPE_CHECKING:
     from . import validation
-    from ._adapt import Adapted, MissingDependencyError, UnreadableFileError
-    from ._docx import docx_to_text, parse_docx
-    from ._frame import summary_frame, to_frame
-    from ._html import html_to_text, parse_html
-    from ._pdf import parse_pdf, pdf_to_text
-    from ._records import FileError, FileResult, summary_records, to_records
-    from ._render import LAYOUTS, NOISES, render
+    from .output.frame import summary_frame, to_frame
+    from .output.records import FileError, FileResult, summary_records, to_records
+    from .output.render import LAYOUTS, NOISES, render
+    from .readers.base import Adapted
+    from .readers.docx import docx_to_text, parse_docx
+    from .readers.html import html_to_text, parse_html
+    from .readers.pdf import parse_pdf, pdf_to_text
     from .validation import Finding, Findings, validate
 
 #: names loaded on first use, by module: `import disclosure_parser` stays fast (the file
@@ -70,24 +77,22 @@ _LAZY: dict[str, str] = {
     "Finding": "validation",
     "Findings": "validation",
     "validate": "validation",
-    "Adapted": "_adapt",
-    "MissingDependencyError": "_adapt",
-    "UnreadableFileError": "_adapt",
-    "docx_to_text": "_docx",
-    "parse_docx": "_docx",
-    "html_to_text": "_html",
-    "parse_html": "_html",
-    "parse_pdf": "_pdf",
-    "pdf_to_text": "_pdf",
-    "summary_frame": "_frame",
-    "to_frame": "_frame",
-    "FileError": "_records",
-    "FileResult": "_records",
-    "summary_records": "_records",
-    "to_records": "_records",
-    "LAYOUTS": "_render",
-    "NOISES": "_render",
-    "render": "_render",
+    "Adapted": "readers.base",
+    "docx_to_text": "readers.docx",
+    "parse_docx": "readers.docx",
+    "html_to_text": "readers.html",
+    "parse_html": "readers.html",
+    "parse_pdf": "readers.pdf",
+    "pdf_to_text": "readers.pdf",
+    "summary_frame": "output.frame",
+    "to_frame": "output.frame",
+    "FileError": "output.records",
+    "FileResult": "output.records",
+    "summary_records": "output.records",
+    "to_records": "output.records",
+    "LAYOUTS": "output.render",
+    "NOISES": "output.render",
+    "render": "output.render",
 }
 
 
@@ -99,19 +104,19 @@ def _module(name: str) -> ModuleType:
     """
     if name == "validation":
         return importlib.import_module("disclosure_parser.validation")
-    if name == "_adapt":
-        return importlib.import_module("disclosure_parser._adapt")
-    if name == "_docx":
-        return importlib.import_module("disclosure_parser._docx")
-    if name == "_html":
-        return importlib.import_module("disclosure_parser._html")
-    if name == "_pdf":
-        return importlib.import_module("disclosure_parser._pdf")
-    if name == "_frame":
-        return importlib.import_module("disclosure_parser._frame")
-    if name == "_records":
-        return importlib.import_module("disclosure_parser._records")
-    return importlib.import_module("disclosure_parser._render")
+    if name == "readers.base":
+        return importlib.import_module("disclosure_parser.readers.base")
+    if name == "readers.docx":
+        return importlib.import_module("disclosure_parser.readers.docx")
+    if name == "readers.html":
+        return importlib.import_module("disclosure_parser.readers.html")
+    if name == "readers.pdf":
+        return importlib.import_module("disclosure_parser.readers.pdf")
+    if name == "output.frame":
+        return importlib.import_module("disclosure_parser.output.frame")
+    if name == "output.records":
+        return importlib.import_module("disclosure_parser.output.records")
+    return importlib.import_module("disclosure_parser.output.render")
 
 
 def __getattr__(name: str) -> object:
@@ -126,6 +131,15 @@ def __getattr__(name: str) -> object:
 def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
 
+
+def _html_view(obj: object) -> str | None:
+    """Draw a report or findings in a notebook (see :mod:`disclosure_parser.core.views`)."""
+    from .output.display import html_view
+
+    return html_view(obj)
+
+
+_views.register_html(_html_view)
 
 __version__ = "0.1.0"
 

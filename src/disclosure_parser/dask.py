@@ -54,9 +54,9 @@ if TYPE_CHECKING:
     from dask.bag import Bag
     from dask.dataframe import DataFrame
 
-from ._batch import READABLE_SUFFIXES
-from ._frame import empty_frame, frame_of_rows, summary_frame
-from ._records import SUMMARY_FIELDS, FileError, FileResult
+from .output.batch import READABLE_SUFFIXES
+from .output.frame import empty_frame, frame_of_rows, summary_frame
+from .output.records import SUMMARY_FIELDS, FileError, FileResult
 
 __all__ = [
     "list_files",

@@ -36,7 +36,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
         "disclosure_parser.strategies needs hypothesis: pip install 'disclosure-parser[strategies]'"
     ) from exc
 
-from ._keys import (
+from .core.keys import (
     APPLICANT_COLUMNS,
     APPLICATION_ROWS,
     ITEM_COLUMNS,
@@ -49,8 +49,7 @@ from ._keys import (
     TEMPLATES,
     Template,
 )
-from ._labels import a_columns
-from ._model import (
+from .core.model import (
     MISSING,
     ActiveDisclosure,
     ApplicationRow,
@@ -64,8 +63,9 @@ from ._model import (
     Section,
     Span,
 )
-from ._render import LAYOUTS, NOISES, render
-from ._text import fold
+from .core.text import fold
+from .output.render import LAYOUTS, NOISES, render
+from .parsing.labels import a_columns
 
 __all__ = [
     "ALL_NOISES",

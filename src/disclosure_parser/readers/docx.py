@@ -9,7 +9,7 @@ part of the text.
 
 Table cells are placed on the table's grid: ``gridSpan`` (a horizontal merge) and
 ``gridBefore`` set the column, ``vMerge`` continuations are cells covered by the merged cell
-above. The merge rules of :mod:`disclosure_parser._adapt` apply: a merged cell is written
+above. The merge rules of :mod:`disclosure_parser.readers.base` apply: a merged cell is written
 once, in its first row, and rows it covers get an empty cell. A table nested in a cell is
 flattened into that cell's text.
 """
@@ -22,17 +22,16 @@ import zipfile
 from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
-from ._adapt import (
+from ..core.errors import MissingDependencyError, UnreadableFileError
+from ..core.model import Diagnostic, Report
+from .base import (
     Adapted,
     Block,
-    MissingDependencyError,
     SourceCell,
     SourceTable,
     TextWriter,
-    UnreadableFileError,
     cell_text,
 )
-from ._model import Diagnostic, Report
 
 if TYPE_CHECKING:
     from lxml.etree import _Element  # type: ignore[import-untyped]

@@ -45,8 +45,8 @@ from typing import Any, Final, Literal
 
 import attrs
 
-from . import _narrative
-from ._keys import (
+from ..core import views
+from ..core.keys import (
     APPLICANT_COLUMNS,
     APPLICANTS,
     COLUMN_LABELS,
@@ -62,7 +62,7 @@ from ._keys import (
     UNAVAILABLE,
     WITHHELD,
 )
-from ._model import (
+from ..core.model import (
     MISSING,
     ApplicationRow,
     Cell,
@@ -72,6 +72,7 @@ from ._model import (
     ReviewGroup,
     Severity,
 )
+from . import narrative as _narrative
 
 __all__ = [
     "CODES",
@@ -312,15 +313,31 @@ class Finding:
 
     def _repr_html_(self) -> str:
         """The finding in a notebook: severity, code, position, message, cells, values."""
-        from ._display import finding_html
-
-        return finding_html(self)
+        return views.html(self)
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         """The finding in IPython: its line, then its cells and values."""
-        from ._display import finding_text
-
         printer.text(finding_text(self))
+
+
+def finding_text(finding: Finding) -> str:
+    """The finding's line, then the cells it names and its expected and actual values.
+
+    >>> import disclosure_parser as dp
+    >>> report = dp.parse_file("examples/reports/000.txt")
+    >>> print(finding_text(dp.validate(report)[1]))
+    17:13: error narrative_mismatch the text of section 1 states 0 new applications ...
+      cells: text[channels, None] = 0 at 17:13; B[new_received, natural_person] = 15 at ...
+      expected: 15, actual: 0
+    """
+    lines = [str(finding)]
+    if finding.cells:
+        lines.append("  cells: " + "; ".join(str(c) for c in finding.cells))
+    if finding.expected is not None or finding.actual is not None:
+        lines.append(f"  expected: {finding.expected}, actual: {finding.actual}")
+    if finding.localization is not None:
+        lines.append(f"  localization: {finding.localization.message}")
+    return "\n".join(lines)
 
 
 class Findings(tuple[Finding, ...]):
@@ -340,9 +357,7 @@ class Findings(tuple[Finding, ...]):
         return "\n".join(str(f) for f in self) if self else "no findings"
 
     def _repr_html_(self) -> str:
-        from ._display import findings_html
-
-        return findings_html(self)
+        return views.html(self)
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         printer.text(str(self))
@@ -1378,7 +1393,7 @@ def missing_table(report: Report) -> tuple[Finding, ...]:
 def narrative_mismatch(report: Report) -> tuple[Finding, ...]:
     r"""A number the narrative states for a table B or C quantity differs from the table.
 
-    The statements read are those of :mod:`disclosure_parser._narrative` (本年新收…N件,
+    The statements read are those of :mod:`disclosure_parser.validation.narrative` (本年新收…N件,
     收到…申请N件, 受理…申请N件, 上年结转N件, 结转下年度N件, 信函 a 件、当面 b 件, 行政复议N件,
     行政诉讼N件); sentences that may count something else are left alone. ``actual`` is the
     stated number, ``expected`` the table's; the first cell is the statement's position.

@@ -1,7 +1,7 @@
 """The object model of SPEC §3: frozen, slotted attrs classes built by the parser.
 
 Every cell keeps its state, value, raw text and 1-based source position. Tables are looked up
-with the contract keys of :mod:`disclosure_parser._keys`.
+with the contract keys of :mod:`disclosure_parser.core.keys`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from typing import Any, Literal, cast, get_args
 
 import attrs
 
-from ._keys import APPLICANT_COLUMNS, REVIEW_OUTCOMES, Template
+from . import views
+from .keys import APPLICANT_COLUMNS, REVIEW_OUTCOMES, Template
 
 CellState = Literal["number", "blank", "na", "text", "missing"]
 Severity = Literal["info", "warning", "error"]
@@ -580,9 +581,7 @@ class Report:
 
     def _repr_html_(self) -> str:
         """The report in a notebook: its three tables, with validate()'s findings marked."""
-        from ._display import report_html
-
-        return report_html(self)
+        return views.html(self)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data; :meth:`from_dict` turns it back into an equal Report."""

@@ -7,7 +7,7 @@ cores, and writes one output whose format the suffix of OUT chooses:
 * ``.jsonl``: one line per input, ``{"source", "report", "findings", "diagnostics"}``, or
   ``{"source", "error": {"code", "message", "line", "column"}}`` for a file that could not be
   parsed;
-* ``.csv``: the tidy long form of :mod:`disclosure_parser._records` (one row per report ×
+* ``.csv``: the tidy long form of :mod:`disclosure_parser.output.records` (one row per report ×
   table × row × column), a header line first; a failed file is one row of state ``error`` with
   ``error_code`` and ``error_message``;
 * ``.parquet`` (needs pyarrow, the ``frame`` extra): the same rows, with ``value`` as a float
@@ -45,10 +45,9 @@ from typing import IO, Any, Final, TextIO
 
 import attrs
 
-from ._adapt import BINARY_SUFFIXES, MissingDependencyError
-from ._errors import DisclosureError
-from ._files import TEXT_SUFFIXES
-from ._records import FIELD_TYPES, FIELDS, FRAME_FIELDS, FileResult, Row, frame_columns
+from ..core.errors import DisclosureError, MissingDependencyError
+from ..readers.files import BINARY_SUFFIXES, TEXT_SUFFIXES
+from .records import FIELD_TYPES, FIELDS, FRAME_FIELDS, FileResult, Row, frame_columns
 
 __all__ = ["FORMATS", "BatchError", "Summary", "expand", "run"]
 
@@ -200,7 +199,7 @@ def work(path: str, kind: str) -> tuple[int, Any]:
 
 def _warm() -> None:
     """Build the grammar and the parser's caches once, before forked workers copy them."""
-    from ._parse import parse
+    from ..parsing.parser import parse
 
     title = "示例镇人民政府2021年政府信息公开工作年度报告"
     # only a warm-up: should the parser ever reject this text, each worker warms up by itself

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from html import escape
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
-from ._keys import (
+from ..core.keys import (
     APPLICANTS,
     COLUMN_LABELS,
     GROUP_LABELS,
@@ -24,12 +24,10 @@ from ._keys import (
     ROW_GROUPS,
     ROW_LABELS,
 )
-from ._model import Cell, Report
+from ..core.model import Cell, Report
+from ..validation import Finding, Findings, validate
 
-if TYPE_CHECKING:
-    from .validation import Finding
-
-__all__ = ["finding_html", "finding_text", "findings_html", "report_html"]
+__all__ = ["finding_html", "findings_html", "html_view", "report_html"]
 
 _SEVERITY_RANK: Final = {"info": 0, "warning": 1, "error": 2}
 _HIGHLIGHT: Final = {"info": "#def", "warning": "#fec", "error": "#fcc"}
@@ -219,26 +217,6 @@ def _findings_table(findings: Sequence[Finding]) -> str:
     )
 
 
-def finding_text(finding: Finding) -> str:
-    """The finding's line, then the cells it names and its expected and actual values.
-
-    >>> import disclosure_parser as dp
-    >>> report = dp.parse_file("examples/reports/000.txt")
-    >>> print(finding_text(dp.validate(report)[1]))
-    17:13: error narrative_mismatch the text of section 1 states 0 new applications ...
-      cells: text[channels, None] = 0 at 17:13; B[new_received, natural_person] = 15 at ...
-      expected: 15, actual: 0
-    """
-    lines = [str(finding)]
-    if finding.cells:
-        lines.append("  cells: " + "; ".join(str(c) for c in finding.cells))
-    if finding.expected is not None or finding.actual is not None:
-        lines.append(f"  expected: {finding.expected}, actual: {finding.actual}")
-    if finding.localization is not None:
-        lines.append(f"  localization: {finding.localization.message}")
-    return "\n".join(lines)
-
-
 def finding_html(finding: Finding) -> str:
     """One finding in HTML: its line, the cells it names, its expected and actual values."""
     parts = [f"<table>{_finding_row(finding)}</table>"]
@@ -265,8 +243,6 @@ def report_html(report: Report, findings: Sequence[Finding] | None = None) -> st
     (4, True)
     """
     if findings is None:
-        from .validation import validate
-
         findings = validate(report)
     named = _named(findings)
     title = " · ".join(
@@ -297,3 +273,15 @@ def report_html(report: Report, findings: Sequence[Finding] | None = None) -> st
         )
     parts.append("</div>")
     return "\n".join(parts)
+
+
+def html_view(obj: object) -> str | None:
+    """The HTML of a report, a finding or a tuple of findings (what their ``_repr_html_``
+    shows, through :mod:`disclosure_parser.core.views`); None for any other object."""
+    if isinstance(obj, Report):
+        return report_html(obj)
+    if isinstance(obj, Finding):
+        return finding_html(obj)
+    if isinstance(obj, Findings):
+        return findings_html(obj)
+    return None

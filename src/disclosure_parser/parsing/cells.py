@@ -7,8 +7,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Final
 
-from ._model import Cell, CellState, Number, new_cell
-from ._text import fold
+from ..core.model import Cell, CellState, Number, new_cell
+from ..core.text import fold
 
 #: marks that mean "none" or "not applicable" (SPEC §1), after folding (— becomes -)
 _NA: Final = re.compile(r"^(?:-+|/+|\\+|无|_+|…+|\.{3,})$")

@@ -28,19 +28,18 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from ._adapt import (
+from ..core.errors import MissingDependencyError, UnreadableFileError
+from ..core.model import Diagnostic, Report
+from ..parsing.cells import classify
+from .base import (
     Adapted,
     Block,
-    MissingDependencyError,
     SourceCell,
     SourceTable,
     TextWriter,
-    UnreadableFileError,
     cell_text,
     line_text,
 )
-from ._cells import classify
-from ._model import Diagnostic, Report
 
 if TYPE_CHECKING:
     from pdfplumber.page import Page

@@ -13,7 +13,7 @@ the rules decide. Output is coloured on a terminal unless NO_COLOR is set (``--c
 overrides), plain when piped. ``--format json`` prints one JSON document instead.
 
 ``disclosure-parser batch INPUTS... -o OUT`` parses and validates many reports on all cores into
-one JSON Lines, CSV or Parquet file: see :mod:`disclosure_parser._batch`.
+one JSON Lines, CSV or Parquet file: see :mod:`disclosure_parser.output.batch`.
 """
 
 from __future__ import annotations
@@ -28,10 +28,11 @@ from typing import Any, Final, TextIO
 
 import attrs
 
-from . import _batch, validation
-from ._errors import DisclosureError, ParseError
-from ._files import parse_file
-from ._model import Diagnostic
+from .. import validation
+from ..core.errors import DisclosureError, ParseError
+from ..core.model import Diagnostic
+from ..readers.files import parse_file
+from . import batch as _batch
 
 PROG: Final = "disclosure-parser"
 PARSER_PREFIX: Final = "parse:"

@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ._cells import looks_like_value
-from ._labels import heading_number
-from ._text import display_width, fold
+from ..core.text import display_width, fold
+from .cells import looks_like_value
+from .flat import flat_rows, looks_flattened
+from .labels import heading_number
+from .raw import RawCell, RawRow
 
 _WS: Final = " \t\r\xa0\u3000\u200b\ufeff"
 _FILLER: Final = " \r"  # a cell holding only these is layout filler, not a printed blank
@@ -32,45 +34,6 @@ _WALLS: Final = re.compile("[│┃║]")
 _RULE_CHARS: Final = re.compile("[\u2500\u2501\u2504-\u2550\u2552-\u257f]")  # all but the walls
 #: box-drawing characters (U+2500–U+257F): horizontal rules and corners of drawn tables
 _BOX: Final = "".join(chr(c) for c in range(0x2500, 0x2580))
-
-
-class RawCell:
-    """A cell's text as printed (stripped) and the position of its first visible character."""
-
-    __slots__ = ("column", "filler", "glued", "line", "shadow", "text", "unsplit")
-
-    def __init__(self, text: str, line: int, column: int, filler: bool) -> None:
-        self.text = text
-        self.line = line
-        self.column = column
-        #: true for an empty cell that is probably layout, not a cell printed blank
-        self.filler = filler
-        #: true for the empty cell a merged label cell leaves right after the label
-        self.shadow = False
-        #: true for a run of numbers whose cell boundaries were lost (flattened text)
-        self.glued = False
-        #: for a glued run no split was taken from: why ("none fits", "too many")
-        self.unsplit = ""
-
-    def __repr__(self) -> str:
-        return f"RawCell({self.text!r}, {self.line}, {self.column})"
-
-
-class RawRow:
-    """The cells of one logical row and the layout they came from."""
-
-    __slots__ = ("cells", "gap", "kind", "line")
-
-    def __init__(self, cells: list[RawCell], line: int, kind: str) -> None:
-        self.cells = cells
-        self.line = line
-        #: "tab", "pipe", "cells" (one cell per line) or "plain"
-        self.kind = kind
-        #: blank lines just before the row (text browsers print an empty cell as one)
-        self.gap = 0
-
-    def __repr__(self) -> str:
-        return f"RawRow({self.kind}, {self.line}, {[c.text for c in self.cells]})"
 
 
 def _cell(raw: str, line: int, start: int) -> RawCell:
@@ -203,12 +166,9 @@ def read_rows(text: str) -> list[RawRow]:
         boxed = None
         if stripped[:1] in _BOX and not stripped.strip(_BOX + _WS):
             continue  # a rule of a box-drawn table (text browsers)
-        if len(raw) >= 80:
-            from ._flat import flat_rows, looks_flattened  # (imports this module)
-
-            if looks_flattened(raw):
-                rows.extend(flat_rows(raw, lineno))
-                continue
+        if len(raw) >= 80 and looks_flattened(raw):
+            rows.extend(flat_rows(raw, lineno))
+            continue
         plain = RawRow([_cell(raw, lineno, 0)], lineno, "plain")
         plain.gap, gap = gap, 0
         rows.append(plain)

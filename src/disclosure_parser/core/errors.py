@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._text import display_width
+from .text import display_width
 
 _SNIPPET_WIDTH = 60
 
@@ -117,3 +117,47 @@ def _snippet(doc: str, pos: int, line: int) -> str:
 
 class UnsupportedFormatError(DisclosureError):
     """``parse_file`` was given a file whose suffix names no format this library reads."""
+
+
+class MissingDependencyError(DisclosureError):
+    """An optional dependency needed to read a file format is not installed.
+
+    The message names the ``pip install`` line of the extra that provides it.
+
+    >>> print(MissingDependencyError("pdf", "pdfplumber", "PDF files"))
+    reading PDF files needs pdfplumber, which is not installed: pip install 'disclosure-parser[pdf]'
+    """
+
+    def __init__(self, extra: str, module: str, what: str) -> None:
+        self.extra, self.module = extra, module
+        super().__init__(
+            f"reading {what} needs {module}, which is not installed: "
+            f"pip install 'disclosure-parser[{extra}]'"
+        )
+
+
+class UnreadableFileError(ParseError):
+    """A file in a supported format that holds no readable report text.
+
+    Corrupt or truncated files, encrypted PDFs and PDFs without a text layer (scans) raise it.
+    It is a :class:`ParseError` whose message names the file's problem instead of a position.
+
+    >>> err = UnreadableFileError("the file is not a PDF", code="corrupt_file")
+    >>> print(err)
+    the file is not a PDF
+    >>> err.code, isinstance(err, ParseError)
+    ('corrupt_file', True)
+    """
+
+    def __init__(self, msg: str, *, code: str, expected: str | None = None) -> None:
+        super().__init__(msg, "", 0, expected=expected, code=code)
+
+    def _render(self) -> str:
+        return self.msg if not self.expected else f"{self.msg}\nexpected: {self.expected}"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_unreadable, (self.msg, self.code, self.expected))
+
+
+def _rebuild_unreadable(msg: str, code: str, expected: str | None) -> UnreadableFileError:
+    return UnreadableFileError(msg, code=code, expected=expected)

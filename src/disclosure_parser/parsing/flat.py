@@ -6,7 +6,7 @@ boundaries: "…第二十条第（一）项信息内容本年新制作数量…�
 so the line is cut before each of them (numbering such as 一、 （二） 3. , the 第二十条
 captions, the table A item names, the headers of tables B and C, the section headings). Each
 piece becomes a row: its label and, after it, the run of digits that held its cells, marked as
-*glued* so that the table's arithmetic splits it (:mod:`disclosure_parser._split`).
+*glued* so that the table's arithmetic splits it (:mod:`disclosure_parser.parsing.split`).
 
 The rows then go through the same lexer, grammar and table builders as every other layout.
 """
@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from . import _labels as labels
-from ._rows import RawCell, RawRow
-from ._text import fold
+from ..core.text import fold
+from . import labels
+from .raw import RawCell, RawRow
 
 #: words only a flattened report table puts in one line
 _SIGNS: Final = re.compile(

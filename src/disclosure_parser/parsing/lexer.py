@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from . import _labels as labels
-from ._cells import classify, looks_like_value
-from ._rows import RawCell, RawRow, read_rows
-from ._text import fold, has_cjk
+from ..core.text import fold, has_cjk
+from . import labels
+from .cells import classify, looks_like_value
+from .raw import RawCell, RawRow
+from .rows import read_rows
 
 # token types (the terminals %declare'd in the grammar)
 TITLE: Final = "TITLE"
@@ -66,7 +67,7 @@ class Token:
     """One token of the stream the grammar reads: its terminal's name and the row it carries.
 
     (Lark's own Token is a str subclass built for character lexers; the parser driver in
-    :mod:`disclosure_parser._grammar` needs only these four fields, and makes one per row.)
+    :mod:`disclosure_parser.parsing.grammar` needs only these four fields, and makes one per row.)
     """
 
     __slots__ = ("column", "line", "type", "value")

@@ -11,12 +11,12 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from . import _labels as labels
-from ._grammar import SectionDraft, TableDraft
-from ._keys import SECTION_TITLES, Template
-from ._lexer import Row, Token
-from ._model import Report, Section, Span, TextLine
-from ._tables import Notes, build_active_disclosure, build_applications, build_reviews
+from ..core.keys import SECTION_TITLES, Template
+from ..core.model import Report, Section, Span, TextLine
+from . import labels
+from .grammar import SectionDraft, TableDraft
+from .lexer import Row, Token
+from .tables import Notes, build_active_disclosure, build_applications, build_reviews
 
 _STAT_YEAR: Final = re.compile(
     r"统计(?:期限|周期|时限|区间|时间|范围)?(?:为|是|自|从)?\s*((?:19|20)\d\d)\s*年"

@@ -4,7 +4,7 @@ The page is decoded (byte-order mark, then the ``<meta>`` charset, then UTF-8, t
 stripped of portal chrome (scripts, menus, breadcrumbs, share and 字号 controls, footers, link
 lists), and walked in document order: every block element (``<p>``, ``<div>``, ``<h1>`` …) and
 every ``<br>`` outside tables ends a paragraph line; every data table is written row by row
-with its ``rowspan``/``colspan`` expanded (see :mod:`disclosure_parser._adapt`).
+with its ``rowspan``/``colspan`` expanded (see :mod:`disclosure_parser.readers.base`).
 
 A table holding other tables is how old portals lay out a page: when it is at most three
 columns wide, its cells are read as page regions (their paragraphs and tables in order);
@@ -21,19 +21,17 @@ import codecs
 import re
 from typing import TYPE_CHECKING, Final
 
-from ._adapt import (
+from ..core.errors import MissingDependencyError, ParseError, UnreadableFileError
+from ..core.model import Diagnostic, Report
+from .base import (
     Adapted,
     Block,
-    MissingDependencyError,
     SourceCell,
     SourceTable,
     TextWriter,
-    UnreadableFileError,
     cell_text,
     line_text,
 )
-from ._errors import ParseError
-from ._model import Diagnostic, Report
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag

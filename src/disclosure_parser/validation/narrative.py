@@ -19,7 +19,7 @@ from typing import Final
 
 import attrs
 
-from ._model import Section
+from ..core.model import Section
 
 #: the ways of applying a report may count 新收 by (信函 a 件、当面 b 件 …)
 CHANNELS: Final = (

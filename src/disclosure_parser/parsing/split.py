@@ -8,8 +8,8 @@ prints as "801000081". A run can be split in many ways; the rules of the format 
 * a row's sums, when it has them (a 总计 cell equal to the sum of its parts), must hold.
 
 :func:`splits` lists every split that obeys them; the table's column sums then choose among the
-rows' splits (:mod:`disclosure_parser._solver`). A split is never guessed: one that is not the
-only one left is withheld.
+rows' splits (:mod:`disclosure_parser.parsing.solver`). A split is never guessed: one that is
+not the only one left is withheld.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 A row as printed may hold more cells than the table has columns (empty cells left by merged
 label cells, a stray cell) or fewer (a cell lost in copying). :func:`readings` lists the ways
 to line the printed cells up with the columns, least far-fetched first; the table's arithmetic
-then chooses (see :mod:`disclosure_parser._solver`).
+then chooses (see :mod:`disclosure_parser.parsing.solver`).
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
-from ._cells import classify
-from ._rows import RawCell
-from ._solver import BLANK, OPAQUE, Candidate, Value
-from ._split import Sum, splits
+from .cells import classify
+from .raw import RawCell
+from .solver import BLANK, OPAQUE, Candidate, Value
+from .split import Sum, splits
 
 _MAX_GAP: Final = 2  # cells a row may have lost, or carry in excess, and still be realigned
 #: cost of a cell taken as lost or left out as stray: a reading costing less repairs no cell
@@ -84,7 +84,7 @@ def readings(values: list[RawCell], width: int, sums: Sequence[Sum] = ()) -> lis
     Exactly *width* cells read as printed. Otherwise empty filler cells at either end may be
     dropped, then up to two cells may be taken as lost (their value unknown) or as stray.
     A glued run of numbers (flattened text) is read as every split of it that fits the row's
-    own *sums* (see :mod:`disclosure_parser._split`).
+    own *sums* (see :mod:`disclosure_parser.parsing.split`).
     """
     n = len(values)
     core = plain_cells(values, width)

@@ -1,8 +1,8 @@
 """Building tables A, B and C from the rows the grammar grouped.
 
-Table B and C rows are first lined up with their columns (:mod:`disclosure_parser._align`);
+Table B and C rows are first lined up with their columns (:mod:`disclosure_parser.parsing.align`);
 where a row can be read in more than one way, the table's sums decide
-(:mod:`disclosure_parser._solver`). Every decision that is not a plain reading of the text
+(:mod:`disclosure_parser.parsing.solver`). Every decision that is not a plain reading of the text
 leaves a diagnostic.
 """
 
@@ -14,11 +14,7 @@ from typing import Final
 
 import attrs
 
-from . import _labels as labels
-from ._align import REPAIR_COST, plain_cells, readings
-from ._cells import make_cell
-from ._grammar import ABlock, TableDraft
-from ._keys import (
+from ..core.keys import (
     APPLICANT_COLUMNS,
     APPLICATION_ROWS,
     COLUMN_LABELS,
@@ -30,8 +26,7 @@ from ._keys import (
     REVIEW_OUTCOMES,
     Template,
 )
-from ._lexer import Row
-from ._model import (
+from ..core.model import (
     MISSING,
     ActiveDisclosure,
     ApplicationRow,
@@ -44,9 +39,14 @@ from ._model import (
     Severity,
     new_cell,
 )
-from ._rows import RawCell
-from ._solver import Candidate, Equation, Outcome, solve
-from ._split import MAX_DIGITS, MAX_SPLITS
+from . import labels
+from .align import REPAIR_COST, plain_cells, readings
+from .cells import make_cell
+from .grammar import ABlock, TableDraft
+from .lexer import Row
+from .raw import RawCell
+from .solver import Candidate, Equation, Outcome, solve
+from .split import MAX_DIGITS, MAX_SPLITS
 
 
 class Notes:
@@ -561,7 +561,7 @@ def build_applications(
 
 
 def labels_text(key: str) -> str:
-    from ._keys import ROW_LABELS
+    from ..core.keys import ROW_LABELS
 
     return ROW_LABELS.get(key, key)
 
@@ -582,7 +582,7 @@ def _row_sums(equations: tuple[Equation, ...]) -> dict[int, list[tuple[int, tupl
 
 def _plain_cells(rows: list[Row], width: int) -> list[list[Cell]] | None:
     """The cells of *rows* when every row has only its plain reading (see
-    :func:`~disclosure_parser._align.plain_cells`), the common case: no realignment to weigh,
+    :func:`~disclosure_parser.parsing.align.plain_cells`), the common case: no realignment to weigh,
     no sums to consult, no note to leave; else None."""
     table: list[list[Cell]] = []
     for row in rows:

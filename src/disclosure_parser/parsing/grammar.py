@@ -2,7 +2,7 @@
 
 Lark reads ``grammar/report.lark`` and computes its LALR(1) table, refusing any conflict. The
 table is shipped beside the grammar as ``report.table.json`` (written by ``python -m
-disclosure_parser._grammar``, stamped with the grammar's SHA-256, and checked against lark's
+disclosure_parser.parsing.grammar``, stamped with the grammar's SHA-256, and checked against lark's
 computation by the tests), so that a parse needs neither lark nor the table's construction,
 which cost some 110 ms in each new process. When the stamp does not match the grammar (a
 checkout where the grammar was edited), the table is computed with lark instead.
@@ -12,7 +12,7 @@ is built for character lexers and trees: it wraps every token and every reductio
 calls, which cost more than the table's own work for a report's few dozen rows. The driver
 calls a rule's callback on each reduction (no tree is built), splices the children of inlined
 rules (``_part``, ``_b_line`` and the helpers lark makes for ``*`` and ``+``) into their
-parent, as lark does, and hands back the drafts that :mod:`disclosure_parser._assemble` turns
+parent, as lark does, and hands back the drafts that :mod:`disclosure_parser.parsing.assemble` turns
 into the Report.
 """
 
@@ -27,11 +27,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
-from ._lexer import Row, Token
+from .lexer import Row, Token
 
 _GRAMMAR: Final = "report.lark"
 _TABLE: Final = "report.table.json"
-_CHECKOUT: Final = Path(__file__).resolve().parents[2] / "grammar"
+_CHECKOUT: Final = Path(__file__).resolve().parents[3] / "grammar"
 _lock = threading.Lock()
 _driver: _Driver | None = None
 
@@ -116,7 +116,7 @@ def compute_table(text: str) -> dict[str, Any]:
         states.append(row)
     end = table.end_states["start"]
     return {
-        "comment": f"generated from {_GRAMMAR} by `python -m disclosure_parser._grammar`; "
+        "comment": f"generated from {_GRAMMAR} by `python -m disclosure_parser.parsing.grammar`; "
         "do not edit",
         "grammar_sha256": _digest(text),
         "start": 0,

@@ -40,11 +40,11 @@ from typing import Any, Final
 
 import attrs
 
-from ._errors import DisclosureError, ParseError
-from ._files import parse_file
-from ._keys import APPLICANT_COLUMNS, REVIEW_OUTCOMES
-from ._model import Cell, Number, Report
-from .validation import CODES, Finding, Findings, validate
+from ..core.errors import DisclosureError, ParseError
+from ..core.keys import APPLICANT_COLUMNS, REVIEW_OUTCOMES
+from ..core.model import Cell, Number, Report
+from ..readers.files import parse_file
+from ..validation import CODES, Finding, Findings, validate
 
 __all__ = [
     "FIELDS",

@@ -13,8 +13,8 @@ import importlib
 from collections.abc import Iterable
 from typing import Any, Final
 
-from ._adapt import MissingDependencyError
-from ._records import (
+from ..core.errors import MissingDependencyError
+from .records import (
     FIELD_TYPES,
     FRAME_FIELDS,
     SUMMARY_FIELDS,

@@ -1,6 +1,6 @@
 """Recognising headings, row labels and column headers by meaning, not by exact string.
 
-All functions take *folded* text (see :func:`disclosure_parser._text.fold`): full-width forms
+All functions take *folded* text (see :func:`disclosure_parser.core.text.fold`): full-width forms
 mapped to ASCII, spaces, quotes and markdown marks removed. Numbering such as 一、 （一） 1. is
 ignored unless stated; known misspellings and wording variants of real reports are listed next
 to the pattern they belong to.
@@ -12,8 +12,8 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from ._keys import ITEMS, ROW_LABELS
-from ._text import strip_numbering
+from ..core.keys import ITEMS, ROW_LABELS
+from ..core.text import strip_numbering
 
 # ---------------------------------------------------------------------------------------------
 # Section headings

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ._errors import ParseError
-from ._model import Diagnostic, Report
+from ..core.errors import ParseError
+from ..core.model import Diagnostic, Report
 
 #: The longest text :func:`parse` reads by default, in characters (20 million: a report is some
 #: 10 000, the largest real ones a few hundred thousand). Longer text raises ParseError with code
@@ -91,7 +91,7 @@ def parse(text: str, strict: bool = False, *, max_chars: int | None = MAX_INPUT_
     >>> dp.parse("hello")
     Traceback (most recent call last):
       ...
-    disclosure_parser._errors.ParseError: not a government information disclosure annual report (at line 1, column 1)
+    disclosure_parser.core.errors.ParseError: not a government information disclosure annual report (at line 1, column 1)
       1 | hello
         | ^
     expected: a report title such as '…政府信息公开工作年度报告', a section heading such as '一、总体情况', or one of the report's tables (第二十条 items, the applications matrix, the review and litigation table)
@@ -164,10 +164,10 @@ def _without_surrogates(text: str) -> tuple[str, int, int]:
 def _parse(text: str, strict: bool) -> Report:
     # the machinery (the grammar's table, the label patterns) loads on the first parse, not on
     # `import disclosure_parser`: importing stays fast for code that never parses
-    from ._assemble import assemble
-    from ._grammar import UnexpectedToken, parser
-    from ._lexer import tokenize
-    from ._tables import Notes
+    from .assemble import assemble
+    from .grammar import UnexpectedToken, parser
+    from .lexer import tokenize
+    from .tables import Notes
 
     work = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
     surrogates = 0

@@ -21,17 +21,16 @@ cell its :class:`~disclosure_parser.Origin`.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Mapping
 from typing import Final
 
 import attrs
 
-from ._cells import classify
-from ._errors import DisclosureError, ParseError, UnsupportedFormatError
-from ._model import ActiveDisclosure, Cell, Diagnostic, Origin, Report, Reviews
-from ._parse import MAX_INPUT_BYTES, MAX_INPUT_CHARS, parse
+from ..core.errors import ParseError
+from ..core.model import ActiveDisclosure, Cell, Diagnostic, Origin, Report, Reviews
+from ..parsing.cells import classify
+from ..parsing.parser import MAX_INPUT_CHARS, parse
 
 #: (line, column) of a cell's first visible character in the adapted text -> its origin
 Origins = Mapping[tuple[int, int], Origin]
@@ -42,50 +41,6 @@ _PRINTED_BLANK: Final = ("\u00a0", "\u3000")
 # justified or letter-spaced printing ("结 果 维 持"), never a separator of two values
 _CJK: Final = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\u201c\u201d"
 _CJK_GAP: Final = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
-
-
-class MissingDependencyError(DisclosureError):
-    """An optional dependency needed to read a file format is not installed.
-
-    The message names the ``pip install`` line of the extra that provides it.
-
-    >>> print(MissingDependencyError("pdf", "pdfplumber", "PDF files"))
-    reading PDF files needs pdfplumber, which is not installed: pip install 'disclosure-parser[pdf]'
-    """
-
-    def __init__(self, extra: str, module: str, what: str) -> None:
-        self.extra, self.module = extra, module
-        super().__init__(
-            f"reading {what} needs {module}, which is not installed: "
-            f"pip install 'disclosure-parser[{extra}]'"
-        )
-
-
-class UnreadableFileError(ParseError):
-    """A file in a supported format that holds no readable report text.
-
-    Corrupt or truncated files, encrypted PDFs and PDFs without a text layer (scans) raise it.
-    It is a :class:`ParseError` whose message names the file's problem instead of a position.
-
-    >>> err = UnreadableFileError("the file is not a PDF", code="corrupt_file")
-    >>> print(err)
-    the file is not a PDF
-    >>> err.code, isinstance(err, ParseError)
-    ('corrupt_file', True)
-    """
-
-    def __init__(self, msg: str, *, code: str, expected: str | None = None) -> None:
-        super().__init__(msg, "", 0, expected=expected, code=code)
-
-    def _render(self) -> str:
-        return self.msg if not self.expected else f"{self.msg}\nexpected: {self.expected}"
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_unreadable, (self.msg, self.code, self.expected))
-
-
-def _rebuild_unreadable(msg: str, code: str, expected: str | None) -> UnreadableFileError:
-    return UnreadableFileError(msg, code=code, expected=expected)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -331,123 +286,3 @@ def attach_origins(report: Report, origins: Origins) -> Report:
         applications=attrs.evolve(report.applications, rows=rows),
         reviews=Reviews(groups),
     )
-
-
-# ---------------------------------------------------------------------------------------------
-# Files
-# ---------------------------------------------------------------------------------------------
-
-#: suffix -> format of the files :func:`read_binary` reads
-BINARY_SUFFIXES: Final = {
-    ".html": "html",
-    ".htm": "html",
-    ".shtml": "html",
-    ".xhtml": "html",
-    ".docx": "docx",
-    ".pdf": "pdf",
-}
-_FORMAT_NAMES: Final = {"html": "an HTML page", "docx": "a Word .docx file", "pdf": "a PDF file"}
-_HTML_START: Final = re.compile(
-    rb"^\s*(?:<!doctype|<html|<head|<body|<meta|<div|<p[\s>]|<table)", re.I
-)
-
-
-def sniff(data: bytes) -> str | None:
-    """The format *data* is in by its first bytes ("pdf", "docx", "html"), or None.
-
-    >>> sniff(b"%PDF-1.7"), sniff(b"PK\\x03\\x04..."), sniff(b"\\xef\\xbb\\xbf<!DOCTYPE html>")
-    ('pdf', 'docx', 'html')
-    """
-    if b"%PDF-" in data[:1024]:
-        return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        return "docx"
-    if _HTML_START.match(data[:1024].removeprefix(b"\xef\xbb\xbf")):
-        return "html"
-    return None
-
-
-def read_limited(path: str | os.PathLike[str], max_bytes: int | None = MAX_INPUT_BYTES) -> bytes:
-    """The bytes of the file at *path*, refused unread when there are more than *max_bytes*.
-
-    The size on disk is checked first, so a huge file is not read at all; the read itself
-    stops one byte past the limit, for files whose size the file system does not know (a
-    pipe, a device). Raises :class:`UnreadableFileError` with code ``too_large``, naming both
-    sizes and the ``max_bytes`` argument; ``max_bytes=None`` reads any size.
-    """
-    with open(path, "rb") as handle:
-        if max_bytes is None:
-            return handle.read()
-        size = os.fstat(handle.fileno()).st_size
-        if size > max_bytes:
-            raise _too_large_file(path, f"{size:,} bytes", max_bytes)
-        data = handle.read(max_bytes + 1)
-        if len(data) > max_bytes:  # it grew, or its size was unknown
-            raise _too_large_file(path, f"more than {max_bytes:,} bytes", max_bytes)
-    return data
-
-
-def _too_large_file(path: str | os.PathLike[str], size: str, max_bytes: int) -> ParseError:
-    return UnreadableFileError(
-        f"{os.fspath(path)!r} is {size}, over the limit of {max_bytes:,} bytes "
-        "(MAX_INPUT_BYTES is the default); pass max_bytes=N to parse_file() to raise the "
-        "limit, or max_bytes=None to lift it",
-        code="too_large",
-        expected=f"a file of at most {max_bytes:,} bytes",
-    )
-
-
-def read_binary(
-    path: str | os.PathLike[str],
-    strict: bool = False,
-    *,
-    max_bytes: int | None = MAX_INPUT_BYTES,
-    max_chars: int | None = MAX_INPUT_CHARS,
-) -> Report:
-    """Parse the HTML, DOCX or PDF report at *path*, chosen by its suffix (see
-    :data:`BINARY_SUFFIXES`) or, when the content says otherwise, by its content.
-
-    A file whose content is another supported format than its suffix says (an HTML page saved
-    as ``.docx``, say) is read as what it is, with an info diagnostic. Raises OSError when the
-    file cannot be read, :class:`MissingDependencyError` when the format's extra is not
-    installed and :class:`ParseError` when the file is damaged or holds no report. A file
-    larger than *max_bytes* is refused before it is read (:func:`read_limited`), text longer
-    than *max_chars* before it is parsed (code ``too_large``, both).
-    """
-    name = os.fspath(path)
-    suffix = os.path.splitext(name)[1].lower()
-    if suffix not in BINARY_SUFFIXES:
-        raise UnsupportedFormatError(
-            f"cannot read {name!r} as HTML, DOCX or PDF: no reader for "
-            f"{suffix or 'files without a suffix'}; supported: {', '.join(BINARY_SUFFIXES)}"
-        )
-    data = read_limited(path, max_bytes)
-    declared = BINARY_SUFFIXES[suffix]
-    found = sniff(data) or declared
-    notes: list[Diagnostic] = []
-    if found != declared:
-        notes.append(
-            Diagnostic(
-                "source",
-                "info",
-                f"the {suffix} file is {_FORMAT_NAMES[found]}; read as {found.upper()}",
-            )
-        )
-    adapted = _adapt_bytes(found, data)
-    if notes:
-        adapted = attrs.evolve(adapted, diagnostics=(*notes, *adapted.diagnostics))
-    return adapted.parse(strict=strict, max_chars=max_chars)
-
-
-def _adapt_bytes(fmt: str, data: bytes) -> Adapted:
-    if fmt == "html":
-        from ._html import html_to_text
-
-        return html_to_text(data)
-    if fmt == "docx":
-        from ._docx import docx_to_text
-
-        return docx_to_text(data)
-    from ._pdf import pdf_to_text
-
-    return pdf_to_text(data)

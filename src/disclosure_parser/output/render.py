@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Final
 
-from ._keys import (
+from ..core.keys import (
     APPLICANTS,
     CHINESE_NUMERALS,
     COLUMN_LABELS,
@@ -26,7 +26,7 @@ from ._keys import (
     ROW_LABELS,
     SECTION_TITLES,
 )
-from ._model import Cell, Report
+from ..core.model import Cell, Report
 
 #: the layouts the parser reads and :func:`render` writes (SPEC §2); in ``flattened`` text (a
 #: crawled page) cell boundaries are lost, so only a table's sums can split its numbers again

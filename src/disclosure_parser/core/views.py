@@ -1,0 +1,31 @@
+"""How the library's objects show themselves in a notebook, without importing the drawing code.
+
+The object model sits at the bottom of the package and the HTML views at the top (drawing a
+report marks the cells that validation names, so the views need :mod:`..validation`, which
+needs the model). A ``_repr_html_`` method of the model therefore cannot import its view: it
+asks this module, and the package's ``__init__`` (which sits above every stage) registers the
+function that draws, loaded on first use.
+
+>>> from disclosure_parser.core import views
+>>> views.html(object()).startswith("<pre>")   # before any view is registered, or for others
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+_view: Callable[[object], str | None] | None = None
+
+
+def register_html(view: Callable[[object], str | None]) -> None:
+    """Use *view* to draw objects in HTML; it returns None for an object it does not draw."""
+    global _view
+    _view = view
+
+
+def html(obj: object) -> str:
+    """*obj* in HTML: the registered view's drawing, else its escaped ``repr``."""
+    drawn = _view(obj) if _view is not None else None
+    return drawn if drawn is not None else f"<pre>{escape(repr(obj))}</pre>"
