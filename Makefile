@@ -25,6 +25,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_parse.py
+	$(BIN)/python benchmarks/bench_release.py
 	$(BIN)/python benchmarks/bench_batch.py
 
 clean:

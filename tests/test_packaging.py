@@ -25,22 +25,21 @@ def test_wheel_contains_grammar_and_py_typed(tmp_path: Path) -> None:
     (wheel,) = tmp_path.glob("*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "disclosure_parser/grammar/report.lark" in names
-    assert "disclosure_parser/grammar/report.table.json" in names
+    assert not [n for n in names if n.startswith("disclosure_parser/grammar/") and "lark" not in n]
     assert "disclosure_parser/py.typed" in names
     grammar = zipfile.ZipFile(wheel).read("disclosure_parser/grammar/report.lark").decode()
     assert grammar == (REPO / "grammar" / "report.lark").read_text(encoding="utf-8")
 
 
 def test_parser_is_built_once() -> None:
-    """parser() returns the same driver every time: the table is never loaded again."""
+    """parser() returns the same lark parser every time: the grammar is built once."""
     assert _grammar.parser() is _grammar.parser()
-    assert _grammar.parser().actions[0]["TITLE"] == _grammar.load_table()["states"][0]["TITLE"]
 
 
 def test_import_loads_neither_lark_nor_the_readers() -> None:
     """`import disclosure_parser` leaves lark, the file readers and validation for first use
-    (what keeps the import fast); a parse runs the shipped table without lark, `dp.validate`
-    loads the rules."""
+    (what keeps the import fast); a parse loads lark (the grammar's parser) and nothing else,
+    `dp.validate` loads the rules."""
     code = (
         "import sys, disclosure_parser as dp\n"
         "def loaded(*names): return [n for n in names if n in sys.modules]\n"
@@ -58,6 +57,6 @@ def test_import_loads_neither_lark_nor_the_readers() -> None:
     ).stdout.splitlines()
     assert out == [
         "[]",
-        "[]",
-        "['disclosure_parser.validation']",
+        "['lark']",
+        "['lark', 'disclosure_parser.validation']",
     ]

@@ -14,7 +14,7 @@ from typing import Final
 from ..core.keys import SECTION_TITLES, Template
 from ..core.model import Report, Section, Span, TextLine
 from . import labels
-from .grammar import SectionDraft, TableDraft
+from .drafts import SectionDraft, TableDraft
 from .lexer import Row, Token
 from .tables import Notes, build_active_disclosure, build_applications, build_reviews
 

@@ -57,23 +57,78 @@ _ONE_VALUE: Final = re.compile(r"[^\s\u3000]+(?:[\s\u3000]+(?:万元|亿元|千�
 _UNIT_WORD: Final = re.compile(r"^(?:万元|亿元|千元|元|件|个|项|次|条)$")
 
 #: the zero-width token that opens each table
-_BEGIN: Final = {"A": "A_BEGIN", "B": "B_BEGIN", "C": "C_BEGIN"}
+_BEGIN: Final = {"A": "_A_BEGIN", "B": "_B_BEGIN", "C": "_C_BEGIN"}
+
+#: the grammar's terminal for a labelled row of table B, by the first part of its row key
+_B_TERMINALS: Final = {
+    "new_received": "B_NEW_RECEIVED",
+    "carried_over": "B_CARRIED_OVER",
+    "granted": "B_GRANTED",
+    "partially_granted": "B_PARTIALLY_GRANTED",
+    "withheld": "B_WITHHELD",
+    "unavailable": "B_UNAVAILABLE",
+    "not_processed": "B_NOT_PROCESSED",
+    "other_handling": "B_OTHER_HANDLING",
+    "total": "B_TOTAL",
+    "carried_forward": "B_CARRIED_FORWARD",
+}
+#: the grammar's terminal for a 第二十条 caption, by the item number it names
+_A_CLAUSES: Final = {
+    "一": "A_CLAUSE_1",
+    "五": "A_CLAUSE_5",
+    "六": "A_CLAUSE_6",
+    "八": "A_CLAUSE_8",
+    "九": "A_CLAUSE_9",
+}
+#: the levels of table C's header, and the words that name each
+_C_LEVELS: Final = (
+    ("C_SUITS", re.compile("未经复议|复议后")),
+    ("C_OUTCOMES", re.compile("维持|纠正|其他结果|审结")),
+    ("C_GROUPS", re.compile("行政复议|行政诉讼")),
+)
+
+
+def _terminal(kind: str, row: Row) -> str:
+    """The grammar's terminal for a row the lexer classified as *kind*."""
+    if kind == B_ROW:
+        return _B_TERMINALS.get((row.key or "").partition(".")[0], B_ROW)
+    if kind == A_CLAUSE:
+        return _A_CLAUSES.get(row.key or "", A_CLAUSE)
+    if kind == C_HEAD:
+        # a row of one level of the header is named after it; one that mixes levels (a
+        # flattened header) or names none (a fragment of PDF text) stays C_HEAD
+        levels = [name for name, words in _C_LEVELS if words.search(row.folded)]
+        if len(levels) == 1:
+            return levels[0]
+    return kind
+
 
 # modes
 _NARRATIVE, _A, _B, _C = 0, 1, 2, 3
 
 
 class Token:
-    """One token of the stream the grammar reads: its terminal's name and the row it carries.
+    """One token of the stream the grammar reads: its terminal, its kind and the row it carries.
 
-    (Lark's own Token is a str subclass built for character lexers; the parser driver in
-    :mod:`disclosure_parser.parsing.grammar` needs only these four fields, and makes one per row.)
+    ``kind`` is what the lexer decided the row is (``B_ROW``: a labelled row of table B);
+    ``type`` is the grammar's terminal, which may say more (``B_WITHHELD``: a labelled row of
+    table B under （三）不予公开). lark's parser reads ``type``, and borrows ``line`` and
+    ``column`` (and the attributes below, which stay None) for the end of input.
+
+    (lark's own Token is a str subclass built for character lexers: making one per row costs
+    more than this class, and the parser needs only these fields.)
     """
 
-    __slots__ = ("column", "line", "type", "value")
+    __slots__ = ("column", "kind", "line", "type", "value")
 
-    def __init__(self, type_: str, value: Row, line: int | None, column: int | None) -> None:
+    # read by lark when it makes the end-of-input token from the last one
+    start_pos = end_line = end_column = end_pos = None
+
+    def __init__(
+        self, type_: str, value: Row, line: int | None, column: int | None, kind: str = ""
+    ) -> None:
         self.type = type_
+        self.kind = kind or type_
         self.value = value
         self.line = line
         self.column = column
@@ -185,7 +240,7 @@ class _Lexer:
             if table is not None:
                 self.tokens.append(Token(_BEGIN[table], row, row.line, row.column))
             self.open_table = table
-        self.tokens.append(Token(kind, row, row.line, row.column))
+        self.tokens.append(Token(_terminal(kind, row), row, row.line, row.column, kind))
 
     def run(self, rows: list[RawRow]) -> list[Token]:
         for raw in rows:
@@ -250,8 +305,8 @@ class _Lexer:
             return True
         last = self.tokens[-1] if self.tokens else None
         return last is not None and (
-            last.type in (B_LABEL, C_HEAD)
-            or (last.type == A_ROW and not any(c.text for c in last.value.values))
+            last.kind in (B_LABEL, C_HEAD)
+            or (last.kind == A_ROW and not any(c.text for c in last.value.values))
         )
 
     def _flush(self) -> None:
@@ -266,7 +321,7 @@ class _Lexer:
             last = self.tokens[-1] if self.tokens else None
             if (
                 last is not None
-                and last.type == A_ROW
+                and last.kind == A_ROW
                 and not any(c.text for c in last.value.values)
             ):
                 last.value.values = cells  # the item label printed just before
@@ -293,7 +348,7 @@ class _Lexer:
         previous = self.tokens[-1] if self.tokens else None
         if (
             previous is not None
-            and previous.type == TEXT
+            and previous.kind == TEXT
             and previous.line is not None
             and row.line - previous.line <= 2
         ):

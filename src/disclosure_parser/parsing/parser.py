@@ -21,7 +21,7 @@ MAX_INPUT_CHARS: Final = 20_000_000
 #: to lift it).
 MAX_INPUT_BYTES: Final = 50_000_000
 
-#: token types that only a disclosure report produces
+#: kinds of row token that only a disclosure report produces
 _REPORT_TOKENS: Final = frozenset(
     {
         "TITLE",
@@ -165,7 +165,7 @@ def _parse(text: str, strict: bool) -> Report:
     # the machinery (the grammar's table, the label patterns) loads on the first parse, not on
     # `import disclosure_parser`: importing stays fast for code that never parses
     from .assemble import assemble
-    from .grammar import UnexpectedToken, parser
+    from .grammar import UnexpectedToken, parse_rows
     from .lexer import tokenize
     from .tables import Notes
 
@@ -178,7 +178,7 @@ def _parse(text: str, strict: bool) -> Report:
             "the text is empty", text, 0, expected=_NOT_A_REPORT_EXPECTED, code="empty"
         )
     tokens = tokenize(work)
-    if not any(tok.type in _REPORT_TOKENS for tok in tokens):
+    if not any(tok.kind in _REPORT_TOKENS for tok in tokens):
         raise ParseError(
             "not a government information disclosure annual report",
             text,
@@ -186,15 +186,14 @@ def _parse(text: str, strict: bool) -> Report:
             expected=_NOT_A_REPORT_EXPECTED,
             code="not_a_report",
         )
-    driver = parser()
     try:
-        drafts = driver.parse(tokens)
-    except UnexpectedToken as exc:
+        drafts = parse_rows(tokens)
+    except UnexpectedToken as exc:  # lark's: a row the grammar does not allow where it stands
         raise ParseError(
             f"unexpected {exc.token.type} in the report's structure",
             text,
             _offset(text, exc.token.line, exc.token.column),
-            expected=", ".join(exc.expected) or None,
+            expected=", ".join(sorted(exc.expected)) or None,
             code="structure",
         ) from exc
     notes = Notes()

@@ -42,7 +42,7 @@ from ..core.model import (
 from . import labels
 from .align import REPAIR_COST, plain_cells, readings
 from .cells import make_cell
-from .grammar import ABlock, TableDraft
+from .drafts import ABlock, TableDraft
 from .lexer import Row
 from .raw import RawCell
 from .solver import Candidate, Equation, Outcome, solve
@@ -108,6 +108,10 @@ def build_active_disclosure(
     """Table A from its blocks: each item row read against the column header above it."""
     items: list[DisclosureItem] = []
     seen: set[str] = set()
+    # Tolerance here rather than in the grammar: an item may stand under another clause's
+    # caption, or repeat in a second table A (a report split over pages). Which clause a row
+    # belongs to is decided by its own label, the first copy kept; a grammar holding each item
+    # to its clause would refuse those files.
     for draft in drafts:
         for block in draft.blocks:
             for item in _block_items(block, template, notes):
@@ -335,6 +339,9 @@ def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | 
     of its own and the fragments name exactly one row; otherwise they are dropped.
     """
     out: list[tuple[str | None, Row]] = []
+    # Tolerance here rather than in the grammar: whether a label fragment belongs to the
+    # numbers after it depends on what the joined words say, which a grammar of row kinds
+    # cannot see.
     for draft in drafts:
         pending: list[Row] = []
         for kind, row in draft.body:
@@ -389,6 +396,8 @@ def _place_unlabelled(rows: list[tuple[str | None, Row]], notes: Notes) -> list[
 
     An unlabelled run between two labelled rows takes the template rows between those two
     labels when there are exactly as many of them as unlabelled rows; otherwise it is dropped.
+    (The grammar accepts a row of bare numbers anywhere in table B: which row it is depends on
+    the labels around it, decided here.)
     """
     present = {k for k, _ in rows if k is not None}
     order = _ORDER_ALL
@@ -501,6 +510,10 @@ def build_applications(
     width = 7 if has_total else 6
     placed = _place_unlabelled(_label_runs(drafts, notes), notes)
 
+    # Tolerance here rather than in the grammar, which takes table B's rows in any order:
+    # rows are put in template order by their keys, a repeated row keeps its first copy, and
+    # missing rows are named below. (An ordered grammar would refuse every reordered file, and
+    # optional rows in a fixed order could not also allow repeats without ambiguity.)
     keyed: dict[str, Row] = {}
     for key, row in placed:
         if key in keyed:
@@ -743,6 +756,9 @@ def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
             )
         return Reviews(())
     anchor = value_rows[0]
+    # Tolerance here rather than in the grammar: the 15 numbers may come on one row or spread
+    # over several (one cell per line, PDF text), so the value rows are joined and the groups
+    # cut by position (and by their sums where cells are glued or lost).
     values: list[RawCell] = []
     for row in value_rows:
         values.extend(row.values)
