@@ -1,0 +1,117 @@
+"""The single cell that explains a table's failing sums, and the value it should have.
+
+A wrong cell of table B breaks its row's equation and one or two column equations; the cell
+that all failing equations share, and that no holding equation contains, is the one to blame.
+:func:`explain` works that out for one scope (table B, or one group of table C) from its
+equations; :func:`localizations` does it once per report for every scope with failures, for
+the sum rules and ``negative`` to quote; :func:`localize` is the public entry.
+"""
+
+from __future__ import annotations
+
+from ..core.model import Report
+from .context import Context
+from .equations import Equation
+from .findings import FindingCell, Localization, Suspect
+
+
+def explain(scope: str, equations: list[Equation]) -> Localization:
+    """The cells that alone would make every failing equation of *scope* hold."""
+    failing = [eq for eq in equations if eq.status == "fails"]
+    holding = {t.ref for eq in equations if eq.status == "holds" for t in eq.terms}
+    coefs = [{t.ref: t.coef for t in eq.terms} for eq in failing]
+    narrowest = min(range(len(failing)), key=lambda i: len(failing[i].terms))
+    suspects: list[Suspect] = []
+    for term in failing[narrowest].terms:
+        if term.ref in holding:
+            continue
+        # changing this cell by delta moves each equation it is in by coef·delta
+        delta = -failing[narrowest].value * term.coef
+        if not all(
+            term.ref in coef and eq.value + coef[term.ref] * delta == 0
+            for eq, coef in zip(failing, coefs, strict=True)
+        ):
+            continue
+        suggested = int(term.cell.value or 0) + delta
+        if suggested < 0:
+            continue
+        ref = term.ref
+        suspects.append(Suspect(FindingCell.of(ref[0], ref[1], ref[2], term.cell), suggested))
+    names = tuple(eq.name for eq in failing)
+    sums = f"{len(failing)} failing sum{'s' if len(failing) > 1 else ''}"
+    if len(suspects) == 1:
+        (suspect,) = suspects
+        cell = suspect.cell
+        now = cell.value if cell.state == "number" else cell.state
+        message = (
+            f"one cell explains the {sums} of {scope}: {cell.label} at {cell.position} is "
+            f"{now}; {suspect.suggested} would make {'them' if len(failing) > 1 else 'it'} hold"
+        )
+        return Localization(scope, "single", names, (suspect,), message)
+    if suspects:
+        listed = ", ".join(f"{s.cell.label} ({s.cell.position}) → {s.suggested}" for s in suspects)
+        message = (
+            f"any one of {len(suspects)} cells of {scope} would fix the {sums}: {listed}; "
+            "the sums cannot tell which"
+        )
+        return Localization(scope, "ambiguous", names, tuple(suspects), message)
+    message = (
+        f"no single cell of {scope} explains the {sums}: at least two cells are wrong "
+        "(or a row or column was misread)"
+    )
+    return Localization(scope, "none", names, (), message)
+
+
+def localizations(ctx: Context) -> dict[str, Localization]:
+    """The localisation of every scope (table B, each group of table C) with failures."""
+    if ctx.localized is None:
+        ctx.localized = {}
+        failing = {eq.scope for eq in [*ctx.table_b(), *ctx.table_c()] if eq.status == "fails"}
+        for scope in failing:
+            if scope == "table B":
+                equations = [ctx.equation_b(s) for s in ctx.plan_b.specs]
+            else:
+                equations = [ctx.equation_c(s) for s in ctx.plan_c if s.scope == scope]
+            ctx.localized[scope] = explain(scope, equations)
+    return ctx.localized
+
+
+def localization_for(ctx: Context, eq: Equation) -> Localization | None:
+    """What explains *eq* when it fails, together with its scope's other failing sums."""
+    return localizations(ctx).get(eq.scope) if eq.status == "fails" else None
+
+
+def expected_for(ctx: Context, cell: FindingCell) -> int | None:
+    """The value the sums call for at *cell*, when they single it out (or list it)."""
+    scope = "table B" if cell.table == "B" else f"table C {cell.row_key}"
+    localization = localizations(ctx).get(scope)
+    if localization is None or localization.status == "none":
+        return None
+    for suspect in localization.suspects:
+        if (suspect.cell.row_key, suspect.cell.column_key) == (cell.row_key, cell.column_key):
+            return suspect.suggested
+    return None
+
+
+def localize(report: Report) -> tuple[Localization, ...]:
+    r"""For each part of the report whose sums fail (table B; each group of table C), the single
+    cell whose correction makes all of them hold without breaking one that holds, with the
+    value it should have; or the cells that each would (``ambiguous``); or ``none``.
+
+    A wrong cell of table B breaks its row's equation and one or two column equations, which
+    names it; a group of table C has a single equation, so any of its cells could be the one.
+
+    >>> import disclosure_parser as dp
+    >>> report = dp.parse(
+    ...     "三、收到和处理政府信息公开申请情况\n"
+    ...     "\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n"
+    ...     "一、本年新收政府信息公开申请数量\t\t3\t0\t0\t0\t0\t0\t3\n"
+    ...     "二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0\n"
+    ...     "（七）总计\t\t3\t0\t0\t0\t0\t0\t3\n"
+    ...     "四、结转下年度继续办理\t\t0\t0\t2\t0\t0\t0\t0\n"
+    ... )
+    >>> (found,) = localize(report)
+    >>> found.status, found.cell.label, found.current, found.suggested
+    ('single', '四、结转下年度继续办理 × 科研机构', 2, 0)
+    """
+    return tuple(localizations(Context(report)).values())
