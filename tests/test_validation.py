@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import timeit
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 import pytest
@@ -135,6 +139,34 @@ def test_seeds_stating_agreeing_totals_give_no_narrative_finding(seed_id: str) -
 # ---------------------------------------------------------------------------------------------
 # One rule at a time: a consistent seed, one cell changed
 # ---------------------------------------------------------------------------------------------
+
+
+def test_localizations_come_in_table_order_in_every_process(tmp_path: Path) -> None:
+    """localize() lists table B, then table C's groups in template order, whatever the string
+    hashing of the process (it once followed a set's order, which PYTHONHASHSEED changes)."""
+    broken = with_cell(seed("003"), "B", "granted", "natural_person", 9)
+    for group in ("post_review_suit", "direct_suit", "review"):
+        broken = with_cell(broken, "C", group, "upheld", 7)
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(broken.to_dict(), ensure_ascii=False), encoding="utf-8")
+    code = (
+        "import json, sys, disclosure_parser as dp\n"
+        "r = dp.Report.from_dict(json.load(open(sys.argv[1], encoding='utf-8')))\n"
+        "print([loc.scope for loc in dp.validation.localize(r)])\n"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code, str(path)],
+            env={**os.environ, "PYTHONHASHSEED": str(hash_seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for hash_seed in range(4)
+    }
+    assert seen == {
+        "['table B', 'table C review', 'table C direct_suit', 'table C post_review_suit']\n"
+    }
 
 
 def test_balance_names_the_changed_cell() -> None:

@@ -66,7 +66,10 @@ def localizations(ctx: Context) -> dict[str, Localization]:
     """The localisation of every scope (table B, each group of table C) with failures."""
     if ctx.localized is None:
         ctx.localized = {}
-        failing = {eq.scope for eq in [*ctx.table_b(), *ctx.table_c()] if eq.status == "fails"}
+        # scopes in the order their equations come (table B, then table C's groups): a set
+        # would order them by string hash, differently from one process to the next
+        equations_in_order = [*ctx.table_b(), *ctx.table_c()]
+        failing = dict.fromkeys(eq.scope for eq in equations_in_order if eq.status == "fails")
         for scope in failing:
             if scope == "table B":
                 equations = [ctx.equation_b(s) for s in ctx.plan_b.specs]
