@@ -6,9 +6,10 @@ Times, in one process, ``parse()`` over the seed reports, the text reports of th
 (when ``../shared/corpus/dev`` exists) and N generated reports (``dp.render`` of seeded
 variations of the seeds, in every layout), and a *baseline* that only reads each file and runs
 one regular-expression scan for numbers over it. Prints reports/second, the median
-milliseconds per report, the ratio of the medians, validation time as a share of parse time,
-peak memory, the linear-cost check (a report padded to ten times its size with narrative) and,
-in fresh processes, the import time and the time to the first parse.
+milliseconds per report, the ratio of the medians, validation time as a share of parse time
+on each seed (the target is under a tenth; the test suite asserts no timing, so this is where
+that is checked), peak memory, the linear-cost check (a report padded to ten times its size
+with narrative) and, in fresh processes, the import time and the time to the first parse.
 """
 
 from __future__ import annotations
@@ -131,13 +132,8 @@ def main() -> int:
 
         print(_stages([p.read_text(encoding="utf-8") for ps in groups.values() for p in ps]))
 
-        # validation as a share of parsing, on the seeds
         seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-        reports = [dp.parse(t) for t in seeds]
-        val_t = [min(_timed(lambda r=r: dp.validate(r)) for _ in range(5)) for r in reports]
-        par_t = [min(_timed(lambda t=t: dp.parse(t)) for _ in range(5)) for t in seeds]
-        share = max(v / p for v, p in zip(val_t, par_t, strict=True))
-        print(f"validation: at most {share:.1%} of parse time on a seed")
+        print(_validation_share(sorted(SEEDS.glob("*.txt"))))
 
         # linear cost: a seed padded to ten times its size with narrative
         text = seeds[3]
@@ -204,6 +200,43 @@ def _stages(texts: list[str]) -> str:
     whole = sum(totals) or 1.0
     shares = ", ".join(f"{name} {t / whole:.0%}" for name, t in zip(names, totals, strict=True))
     return f"where the time goes: {shares}"
+
+
+#: validate() should cost less than this share of parse() on every seed
+VALIDATION_TARGET = 0.10
+
+
+def _validation_share(paths: list[Path]) -> str:
+    """validate() time as a share of parse() time on each file: the best of 5 rounds, each
+    the mean of 5 parses and of 50 validations (validation is quick: a round of one would
+    be mostly the clock's resolution)."""
+    lines = [f"validation share of parse time (best of 5; target under {VALIDATION_TARGET:.0%}):"]
+    worst = 0.0
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        report = dp.parse(text)
+        parse_t = _best(lambda text=text: dp.parse(text), 5)
+        validate_t = _best(lambda report=report: dp.validate(report), 50)
+        share = validate_t / parse_t
+        worst = max(worst, share)
+        over = "  OVER TARGET" if share >= VALIDATION_TARGET else ""
+        lines.append(
+            f"  {path.name:<26} parse {parse_t * 1e3:7.3f} ms  validate {validate_t * 1e3:6.3f} ms"
+            f"  {share:6.1%}{over}"
+        )
+    lines.append(f"validation: at most {worst:.1%} of parse time on a seed")
+    return "\n".join(lines)
+
+
+def _best(work: Callable[[], object], number: int) -> float:
+    """The best of 5 rounds of the mean time of *number* calls of *work* (seconds)."""
+    best = float("inf")
+    for _ in range(5):
+        t0 = time.perf_counter()
+        for _ in range(number):
+            work()
+        best = min(best, (time.perf_counter() - t0) / number)
+    return best
 
 
 def _timed(work: Callable[[], object]) -> float:

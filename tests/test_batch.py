@@ -8,7 +8,6 @@ import json
 import multiprocessing
 import os
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -63,10 +62,8 @@ def test_acceptance_jobs_give_identical_output(corpus: Path, tmp_path: Path) -> 
     """2,000 generated reports and the seeds: the same bytes with 1 and 2 processes, the
     corrupt files recorded with their errors, every other file parsed."""
     out1, out2 = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
-    started = time.monotonic()
     one = run([str(corpus)], str(out1), jobs=1)
     two = run([str(corpus)], str(out2), jobs=2)
-    elapsed = time.monotonic() - started
     assert out1.read_bytes() == out2.read_bytes()
     total = ACCEPTANCE_REPORTS + 5 + 2
     for summary in (one, two):
@@ -80,7 +77,6 @@ def test_acceptance_jobs_give_identical_output(corpus: Path, tmp_path: Path) -> 
     parsed = [line for line in lines if "report" in line]
     assert len({line["report"]["organization"] for line in parsed}) == total - 2  # type: ignore[index]
     assert {s for s, _, _ in two.failures} == {lines[0]["source"], lines[1]["source"]}
-    print(f"\n{total} files twice (jobs 1 and jobs 2) in {elapsed:.1f} s")
 
 
 def test_jobs_identical_csv_and_parquet(small: list[str], tmp_path: Path) -> None:

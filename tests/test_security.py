@@ -16,12 +16,12 @@ import re
 import socket
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
+import cost
 import disclosure_parser as dp
 from conftest import REPO, seed_text
 from disclosure_parser.parsing.parser import MAX_INPUT_BYTES, MAX_INPUT_CHARS
@@ -393,6 +393,7 @@ _DOCX_ATTACKS = [
 ]
 
 
+@pytest.mark.timeout(120)
 @pytest.mark.parametrize("kind", _DOCX_ATTACKS)
 def test_docx_external_references_are_not_followed(
     kind: str, sealed: list[str], secret: Path
@@ -400,12 +401,10 @@ def test_docx_external_references_are_not_followed(
     """Word packages declaring external entities (XXE) in any part, an external DTD, a
     parameter entity fetching a DTD, an XInclude, external relationships (image, hyperlink,
     template) or an entity expansion bomb: the local file is not read, nothing is fetched,
-    the document is read (or refused) at once."""
+    the document is read (or refused) without hanging (a generous timeout guards it)."""
     pytest.importorskip("docx")
     data = _hostile_docx(kind, secret)
-    start = time.process_time()
     outcome = _report_or_error(lambda: dp.parse_docx(data))
-    assert time.process_time() - start < 10
     text = ""
     if isinstance(outcome, dp.Report):
         text = dp.docx_to_text(data).text
@@ -417,16 +416,15 @@ def test_docx_external_references_are_not_followed(
 
 def test_docx_zip_bomb_is_refused(sealed: list[str], secret: Path) -> None:
     """A Word package whose document part unpacks to 150 MB (from some 150 kB) is refused
-    as too large before it is unpacked, in well under a second."""
+    as too large before it is unpacked: refusing it allocates under 10 MB."""
     pytest.importorskip("docx")
     bomb = _inflated(_docx(seed_text("000")), "word/document.xml", 150)
     assert len(bomb) < 2_000_000
-    start = time.process_time()
     with pytest.raises(dp.ParseError) as info:
         dp.parse_docx(bomb)
-    assert time.process_time() - start < 1.0
     assert info.value.code == "too_large"
     assert "unpacks to 150," in str(info.value)
+    assert cost.peak_memory(lambda: dp.parse_docx(bomb)) < 10_000_000
     _assert_contained(sealed, secret)
 
 
@@ -531,7 +529,8 @@ def test_default_limits() -> None:
 
 def test_text_over_the_limit_is_refused_at_once() -> None:
     """Text one character over the limit raises ParseError 'too_large' naming both sizes and
-    the way to raise the limit, before any parsing (a 20 MB text is refused in milliseconds)."""
+    the way to raise the limit, before any parsing (20 million characters are refused in a
+    few hundred calls, without a copy of the text)."""
     text = seed_text("003")
     assert dp.parse(text, max_chars=len(text)).organization == "洪合镇人民政府"
     with pytest.raises(dp.ParseError) as info:
@@ -543,10 +542,11 @@ def test_text_over_the_limit_is_refused_at_once() -> None:
     assert "max_chars=" in error.msg
     assert (error.line, error.column) >= (1, 1)
     huge = "规" * (MAX_INPUT_CHARS + 1)
-    start = time.process_time()
     with pytest.raises(dp.ParseError, match="over the limit of 20,000,000 characters"):
         dp.parse(huge)
-    assert time.process_time() - start < 1.0
+    # reading any of it would make millions of calls; a copy of it takes 40 MB
+    assert cost.calls(lambda: dp.parse(huge)) < 10_000
+    assert cost.peak_memory(lambda: dp.parse(huge)) < 1_000_000
 
 
 def test_no_limit_with_none() -> None:
@@ -559,19 +559,18 @@ def test_a_ten_gigabyte_file_is_refused_without_reading_it(
     tmp_path: Path, sealed: list[str]
 ) -> None:
     """A 10 GB file (sparse: it takes no disk) is refused from its size alone, whatever its
-    suffix, in milliseconds: the message gives its size, the limit and max_bytes."""
+    suffix, allocating under 1 MB: the message gives its size, the limit and max_bytes."""
     for suffix in (".txt", ".md", ".html", ".docx", ".pdf"):
         path = tmp_path / f"huge{suffix}"
         with path.open("wb") as handle:
             handle.truncate(10 * 1024**3)
-        start = time.process_time()
         with pytest.raises(dp.ParseError) as info:
             dp.parse_file(path)
-        assert time.process_time() - start < 0.5
         assert info.value.code == "too_large"
         assert "10,737,418,240 bytes" in str(info.value)
         assert "50,000,000 bytes" in str(info.value)
         assert "max_bytes=" in str(info.value)
+        assert cost.peak_memory(lambda path=path: dp.parse_file(path)) < 1_000_000
 
 
 def test_file_limits_are_configurable(tmp_path: Path) -> None:

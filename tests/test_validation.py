@@ -6,8 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import timeit
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -830,22 +828,3 @@ def test_real_report_table_c_localisation() -> None:
     review = found["table C review"]
     assert (review.status, review.cell.column_key if review.cell else None) == ("single", "total")
     assert (review.current, review.suggested) == (0, 11)
-
-
-# ---------------------------------------------------------------------------------------------
-# Speed
-# ---------------------------------------------------------------------------------------------
-
-
-def _best(fn: Callable[[], object], number: int) -> float:
-    return min(timeit.repeat(fn, number=number, repeat=5)) / number
-
-
-@pytest.mark.parametrize("seed_id", SEED_IDS)
-def test_validation_takes_under_a_tenth_of_parsing(seed_id: str) -> None:
-    """validate() costs less than 10% of parse() on every seed (measured, best of 5)."""
-    text = seed_text(seed_id)
-    parse_time = _best(lambda: dp.parse(text), 5)
-    report = dp.parse(text)
-    validate_time = _best(lambda: validation.validate(report), 50)
-    assert validate_time < 0.1 * parse_time
