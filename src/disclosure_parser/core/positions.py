@@ -17,6 +17,14 @@ of a PDF) gets the page that the cells printed before and after it share, when t
 'page 2, table 6, row 6'
 >>> Places(dp.parse_file("examples/reports/003.txt")).where(128, 2)
 '128:2'
+
+In a web page or a Word file, a paragraph has no place but its words:
+
+>>> page = dp.html_to_text("<p>某镇人民政府2021年政府信息公开工作年度报告</p><p>一、总体情况</p>"
+...     "<table><tr><td>行政复议</td><td>行政诉讼</td></tr><tr>" + "<td>0</td>" * 15
+...     + "</tr></table>").parse()
+>>> Places(page).where(2, 1), Places(page).where(4, 1, language="zh")
+('', '表1 第2行')
 """
 
 from __future__ import annotations
@@ -112,6 +120,10 @@ class Places:
             if first == last:
                 return msg("where.page", page=first)
             return msg("where.pages", first=first, last=last)
+        if self.format is not None:
+            # a paragraph of a web page or Word file: a line of text the reader wrote means
+            # nothing in the file (the message quotes the words, which can be searched for)
+            return None
         return msg("where.line", line=line, column=column if column is not None else 1)
 
     def where(
