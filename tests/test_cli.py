@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import disclosure_parser as dp
-from conftest import REPO, SEED_IDS, seed_path
-from disclosure_parser.output.cli import main
+from conftest import CORPUS, REPO, SEED_IDS, seed_path
+from disclosure_parser.output.cli import SUFFIXES, main
 
+FIXTURES = Path(__file__).parent / "fixtures"
+
+#: seed 000's findings (its info finding shows with --min-severity info)
 SEED_000_LINES = [
     "{p}: info row_total table B has no 总计 column: row totals cannot be checked (the rules "
     "over that column are not applicable)",
@@ -29,20 +36,34 @@ def run(*argv: str) -> tuple[int, list[str]]:
 
 
 def test_seed_000() -> None:
-    """Seed 000: its narrative contradicts table B (exit 1); its missing 总计 column is noted."""
+    """Seed 000: its narrative contradicts table B (exit 1); its missing 总计 column is noted
+    with --min-severity info, and only counted without."""
     path = str(seed_path("000"))
-    status, lines = run("check", path)
+    status, lines = run("check", "--min-severity", "info", path)
     assert lines == [
         *(line.format(p=path) for line in SEED_000_LINES),
         "1 file checked: 1 error, 0 warnings, 1 info",
     ]
     assert status == 1
+    status, lines = run("check", path)
+    assert lines == [
+        SEED_000_LINES[1].format(p=path),
+        "1 file checked: 1 error, 0 warnings (1 info not shown: --min-severity info shows them)",
+    ]
+    assert status == 1
+    assert run("check", "--min-severity", "error", path) == (
+        1,
+        [
+            SEED_000_LINES[1].format(p=path),
+            "1 file checked: 1 error (1 info not shown: --min-severity info shows them)",
+        ],
+    )
 
 
 @pytest.mark.parametrize("seed_id", [s for s in SEED_IDS if s != "000"])
 def test_consistent_seeds(seed_id: str) -> None:
     """Seeds 001–004 add up and agree with their text: no line but the summary, exit 0."""
-    assert run("check", str(seed_path(seed_id))) == (
+    assert run("check", "--min-severity", "info", str(seed_path(seed_id))) == (
         0,
         ["1 file checked: 0 errors, 0 warnings, 0 info"],
     )
@@ -51,7 +72,7 @@ def test_consistent_seeds(seed_id: str) -> None:
 def test_all_seeds_at_once() -> None:
     """Several files: their findings in order, one summary, the worst exit status."""
     paths = [str(seed_path(s)) for s in SEED_IDS]
-    status, lines = run("check", *paths)
+    status, lines = run("check", "--min-severity", "info", *paths)
     assert lines == [
         *(line.format(p=paths[0]) for line in SEED_000_LINES),
         "5 files checked: 1 error, 0 warnings, 1 info",
@@ -72,7 +93,7 @@ def test_all_seeds_at_once() -> None:
 def test_select_and_ignore(options: list[str], codes: list[str], status: int) -> None:
     """--select/--ignore take codes or prefixes, comma-separated; the exit status follows what
     is reported."""
-    got_status, lines = run("check", *options, str(seed_path("000")))
+    got_status, lines = run("check", "--min-severity", "info", *options, str(seed_path("000")))
     assert [line.split(" ")[2] for line in lines[:-1]] == codes
     assert got_status == status
 
@@ -93,7 +114,7 @@ def test_files_that_cannot_be_parsed(tmp_path: Path) -> None:
     odd = tmp_path / "report.xyz"
     odd.write_text("x", encoding="utf-8")
     seed = str(seed_path("000"))
-    status, lines = run("check", str(hello), str(missing), str(odd), seed)
+    status, lines = run("check", "--min-severity", "info", str(hello), str(missing), str(odd), seed)
     assert lines[0] == (
         f"{hello}:1:1: error parse:not_a_report not a government information disclosure "
         "annual report"
@@ -120,7 +141,7 @@ def test_any_library_error_is_a_file_that_cannot_be_parsed(
     status, lines = run("check", "report.pdf")
     assert lines == [
         "report.pdf: error parse:missing_dependency reading PDF files needs pdfplumber",
-        "1 file checked: 0 errors, 0 warnings, 0 info; 1 file could not be parsed",
+        "1 file checked: 0 errors, 0 warnings; 1 file could not be parsed",
     ]
     assert status == 2
 
@@ -131,7 +152,10 @@ def test_json_format(tmp_path: Path) -> None:
     hello = tmp_path / "hello.txt"
     hello.write_text("hello", encoding="utf-8")
     out = io.StringIO()
-    status = main(["check", "--format", "json", str(seed_path("000")), str(hello)], out=out)
+    status = main(
+        ["check", "--format", "json", "--min-severity", "info", str(seed_path("000")), str(hello)],
+        out=out,
+    )
     document = json.loads(out.getvalue())
     assert status == 2
     assert document["summary"] == {
@@ -140,7 +164,9 @@ def test_json_format(tmp_path: Path) -> None:
         "warning": 0,
         "info": 1,
         "unparsed": 1,
+        "skipped": 0,
     }
+    assert document["language"] == "en"
     first, second = document["files"]
     assert (first["parsed"], first["error"], first["diagnostics"]) == (True, None, [])
     mismatch = first["findings"][1]
@@ -169,12 +195,12 @@ def test_parser_diagnostics_on_request() -> None:
         f"{path}:44:1: warning parse:ragged_row table B row granted has 6 cells "
         "for 7 columns; cell(s) 其他 taken as lost; 其他 recovered from the table's sums."
     )
-    assert (
-        lines[-1]
-        == f"1 file checked: 0 errors, {len(warnings)} warning{'s' * (len(warnings) > 1)}, 0 info"
+    assert lines[-1] == (
+        f"1 file checked: 0 errors, {len(warnings)} warning{'s' * (len(warnings) > 1)} "
+        "(1 info not shown: --min-severity info shows them)"
     )
     status, lines = run("check", "--diagnostics", "--ignore", "parse:", str(seed_path("001")))
-    assert (status, lines) == (0, ["1 file checked: 0 errors, 0 warnings, 0 info"])
+    assert (status, lines) == (0, ["1 file checked: 0 errors, 0 warnings"])
 
 
 def test_parser_errors_alone_do_not_fail_the_check(tmp_path: Path) -> None:
@@ -218,7 +244,7 @@ def test_colour_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
     assert quiet.getvalue() == piped.getvalue()
 
 
-def _module(*args: str) -> subprocess.CompletedProcess[str]:
+def _module(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "disclosure_parser", *args],
         capture_output=True,
@@ -226,13 +252,14 @@ def _module(*args: str) -> subprocess.CompletedProcess[str]:
         encoding="utf-8",
         cwd=REPO,
         check=False,
+        env=env,
     )
 
 
 def test_python_dash_m() -> None:
     """python -m disclosure_parser check: the same lines (plain: piped) and exit status."""
     path = str(seed_path("000"))
-    done = _module("check", path)
+    done = _module("check", "--min-severity", "info", path)
     assert done.returncode == 1
     assert done.stdout.splitlines() == [
         *(line.format(p=path) for line in SEED_000_LINES),
@@ -246,3 +273,220 @@ def test_python_dash_m_needs_a_command() -> None:
     done = _module()
     assert done.returncode == 2
     assert "usage: disclosure-parser" in done.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# For the officials who write the reports (issue 18)
+# ---------------------------------------------------------------------------------------------
+
+#: what seed 003 says when its （一）予以公开 × 自然人 is printed 4 instead of 5
+CULPRIT_ZH = "（一）予以公开 × 自然人 印为 4，按本行总计及本列（七）总计应为 5"
+
+
+def _seed_003_edited(tmp_path: Path) -> Path:
+    """Seed 003 with one cell edited as an official might: （一）予以公开 × 自然人 5 → 4."""
+    lines = seed_path("003").read_text(encoding="utf-8").split("\n")
+    assert lines[127] == "\t5"  # line 128: the cell, one per line in this layout
+    lines[127] = "\t4"
+    path = tmp_path / "003.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_one_chinese_error_names_the_cell_its_value_and_the_right_one(tmp_path: Path) -> None:
+    """Acceptance: `check --lang zh` on seed 003 with that edit prints one Chinese error naming
+    （一）予以公开 and 自然人, the printed 4 and the expected 5, with no English word."""
+    path = _seed_003_edited(tmp_path)
+    status, lines = run("check", "--lang", "zh", str(path))
+    assert lines == [
+        f"{path}:128:2: 错误 outcome_total,row_total {CULPRIT_ZH}",
+        "已检查 1 个文件：1 个错误、0 个警告",
+    ]
+    assert status == 1
+    message = lines[0].split(" ", 3)[3]
+    assert "（一）予以公开" in message
+    assert "自然人" in message
+    assert "印为 4" in message
+    assert "应为 5" in message
+    assert not re.search("[A-Za-z]", message)
+
+
+def test_the_same_in_english(tmp_path: Path) -> None:
+    """In English the line says the same; the JSON output keeps each finding apart."""
+    path = _seed_003_edited(tmp_path)
+    _status, lines = run("check", "--lang", "en", str(path))
+    assert lines == [
+        f"{path}:128:2: error outcome_total,row_total （一）予以公开 × 自然人 is printed as 4, "
+        "but by its row's 总计 and its column's （七）总计 it should be 5",
+        "1 file checked: 1 error, 0 warnings",
+    ]
+    out = io.StringIO()
+    main(["check", "--lang", "zh", "--format", "json", str(path)], out=out)
+    document = json.loads(out.getvalue())
+    findings = document["files"][0]["findings"]
+    assert [(f["code"], f["where"], f["line"], f["column"]) for f in findings] == [
+        ("outcome_total", "128:2", 128, 2),
+        ("row_total", "128:2", 128, 2),
+    ]
+    assert findings[0]["message"].startswith("自然人列：（七）总计印为 5")
+    assert findings[0]["localization"]["message"] == CULPRIT_ZH
+    assert findings[0]["message_key"] == "outcome_total.fails"
+    assert document["summary"]["error"] == 2
+
+
+def _page_row(line: str, name: str) -> bool:
+    return re.match(rf".*{re.escape(name)}:第\d+页 表\d+ 第\d+行: ", line) is not None
+
+
+def test_pdf_positions_are_pages_tables_and_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Acceptance, on the committed PDF of seed 003 with the same cell edited: the line gives
+    the page, table and row where the cell is printed, not a line of extracted text."""
+    pdf = FIXTURES / "seed_003.pdf"
+    report = dp.parse_file(pdf)
+    row = report.applications.row("granted")
+    assert row is not None
+    cell = row.cells[0]
+    assert (cell.value, cell.origin) == (5, dp.Origin("pdf", 5, 5, 3, 2))
+    edited = attrs.evolve(cell, value=4, raw="4")
+    rows = tuple(
+        attrs.evolve(r, cells=(edited, *r.cells[1:])) if r is row else r
+        for r in report.applications.rows
+    )
+    report = attrs.evolve(report, applications=attrs.evolve(report.applications, rows=rows))
+    # the PDF cannot be edited here (its text is compressed): its parse is
+    monkeypatch.setattr("disclosure_parser.output.cli.parse_file", lambda path: report)
+    status, lines = run("check", "--lang", "zh", str(pdf))
+    assert lines == [
+        f"{pdf}:第2页 表6 第6行: 错误 outcome_total,row_total {CULPRIT_ZH}",
+        "已检查 1 个文件：1 个错误、0 个警告",
+    ]
+    assert status == 1
+    status, lines = run("check", "--lang", "en", str(pdf))
+    assert lines[0].startswith(f"{pdf}:page 2, table 6, row 6: error outcome_total,row_total ")
+
+
+def test_pdf_narrative_is_placed_on_its_page() -> None:
+    """A number stated in the text of a PDF (seed 000's) is placed on its page, judged by the
+    table cells printed around it."""
+    pdf = FIXTURES / "seed_000.pdf"
+    status, lines = run("check", "--lang", "zh", str(pdf))
+    assert status == 1
+    assert lines[0].startswith(f"{pdf}:第1页: 错误 narrative_mismatch “一、总体情况”部分写明")
+
+
+def test_real_pdf_in_chinese() -> None:
+    """Acceptance: `check --lang zh` on the dev corpus's 002p.pdf gives its findings with page,
+    table and row (第4页 表6 第4行)."""
+    pdf = CORPUS / "002p.pdf"
+    if not pdf.exists():
+        pytest.skip(f"the dev corpus is not available here ({CORPUS} is missing)")
+    status, lines = run("check", "--lang", "zh", str(pdf))
+    assert status == 1
+    assert len(lines) == 4
+    assert all(_page_row(line, "002p.pdf") for line in lines[:-1])
+    assert lines[0] == (
+        f"{pdf}:第4页 表6 第4行: 错误 review_total 行政复议 总计 印为 0，按本组各项之和应为 11"
+    )
+    assert lines[-1] == "已检查 1 个文件：2 个错误、1 个警告"
+
+
+def test_folders_are_searched(tmp_path: Path) -> None:
+    """Acceptance: `check FOLDER` reads every report under it (subfolders too, every format
+    the library reads); info findings are hidden unless asked for; files in it that are not
+    reports are skipped, Word's lock files and unreadable suffixes ignored."""
+    folder = tmp_path / "报告"
+    (folder / "2020" / "乡镇").mkdir(parents=True)
+    for seed_id in SEED_IDS:
+        shutil.copy(seed_path(seed_id), folder / "2020" / "乡镇" / f"{seed_id}.txt")
+    shutil.copy(FIXTURES / "seed_003.pdf", folder / "seed_003.pdf")
+    (folder / "说明.txt").write_text("请于三月底前报送。", encoding="utf-8")
+    (folder / "~$003.docx").write_bytes(b"lock")
+    (folder / "表格.odt").write_bytes(b"odt")
+    (folder / ".hidden.txt").write_text("x", encoding="utf-8")
+    status, lines = run("check", str(folder))
+    assert lines == [
+        SEED_000_LINES[1].format(p=folder / "2020" / "乡镇" / "000.txt"),
+        "6 files checked: 1 error, 0 warnings (1 info not shown: --min-severity info shows "
+        "them); 1 file skipped (not reports)",
+    ]
+    assert status == 1
+    status, lines = run("check", "--min-severity", "info", str(folder))
+    assert lines[0] == SEED_000_LINES[0].format(p=folder / "2020" / "乡镇" / "000.txt")
+    assert lines[-1] == "6 files checked: 1 error, 0 warnings, 1 info; 1 file skipped (not reports)"
+    status, lines = run("check", "--lang", "zh", str(folder))
+    assert lines[-1] == (
+        "已检查 6 个文件：1 个错误、0 个警告"
+        "（另有 1 条提示未显示，加 --min-severity info 可以查看）；跳过 1 个不是年度报告的文件"
+    )
+
+
+def test_a_file_named_is_never_skipped(tmp_path: Path) -> None:
+    """A file named on the command line that is no report is an error (exit 2), as before."""
+    note = tmp_path / "说明.txt"
+    note.write_text("请于三月底前报送。", encoding="utf-8")
+    status, lines = run("check", "--lang", "zh", str(note))
+    assert status == 2
+    assert lines[0] == (
+        f"{note}:1:1: 错误 parse:not_a_report 不是政府信息公开工作年度报告"
+        "（没有找到报告标题、章节标题或统计表格）"
+    )
+
+
+def test_a_folder_without_reports(tmp_path: Path) -> None:
+    """A folder with no file the library reads: said so, exit 2."""
+    (tmp_path / "a.xls").write_bytes(b"x")
+    status, lines = run("check", "--lang", "zh", str(tmp_path))
+    assert status == 2
+    assert lines[0] == (
+        f"{tmp_path}: 错误 no_reports 文件夹中没有可以读取的报告（{' '.join(SUFFIXES)}）"
+    )
+
+
+def test_unreadable_files_in_chinese() -> None:
+    """A scanned PDF says, in Chinese, that it needs OCR; in English the reader's own words."""
+    scan = FIXTURES / "scanned.pdf"
+    status, lines = run("check", "--lang", "zh", str(scan))
+    assert status == 2
+    assert lines[0].startswith(f"{scan}: 错误 parse:no_text_layer 这个 PDF 没有文字层")
+    status, lines = run("check", "--lang", "en", str(scan))
+    assert lines[0].startswith(f"{scan}: error parse:no_text_layer the PDF has no text layer")
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out == f"disclosure-parser {dp.__version__}\n"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_help_lists_every_format_and_the_exit_statuses(
+    lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check --help` (in the language asked for) names every suffix read, --lang,
+    --min-severity and the exit statuses."""
+    with pytest.raises(SystemExit) as info:
+        main(["check", "--lang", lang, "--help"])
+    assert info.value.code == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    for suffix in SUFFIXES:
+        assert suffix in shown
+    assert "--lang" in shown
+    assert "--min-severity" in shown
+    if lang == "zh":
+        assert "用法：" in shown
+        assert "退出状态：0 没有发现错误；1 发现错误；2" in shown
+    else:
+        assert "exit status: 0 no error found; 1 an error was found; 2" in shown
+
+
+def test_chinese_where_the_locale_is_chinese(tmp_path: Path) -> None:
+    """Without --lang, a Chinese locale gives Chinese messages; --lang overrides it."""
+    path = _seed_003_edited(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k not in ("DISCLOSURE_PARSER_LANG", "LC_ALL")}
+    env.update(LANG="zh_CN.UTF-8", LC_MESSAGES="")
+    done = _module("check", str(path), env=env)
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[0] == f"{path}:128:2: 错误 outcome_total,row_total {CULPRIT_ZH}"
+    done = _module("check", "--lang", "en", str(path), env=env)
+    assert " is printed as 4, " in done.stdout

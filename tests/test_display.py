@@ -10,6 +10,7 @@ import pytest
 
 import disclosure_parser as dp
 from conftest import seed_path
+from disclosure_parser.core.messages import in_language
 from disclosure_parser.output.display import finding_html, findings_html, report_html
 from disclosure_parser.validation import Finding, FindingCell, Findings, finding_text
 
@@ -94,7 +95,7 @@ def test_wrong_cell_highlighted_by_its_sums(seed_000: dp.Report) -> None:
     """A wrong cell of table B is marked by the sums it breaks, their messages in its title."""
     broken = _with_b_cell(seed_000, "granted", 0, dp.Cell("number", 16, raw="16", line=1))
     (cell, *_) = _row(_Tables(report_html(broken)).tables[1], "予以公开")
-    assert cell[2] == "16"
+    assert cell[2] == "16→ 15"  # the one cell that explains the sums: its value beside it
     assert "dp-error" in cell[1]["class"].split()
     assert "error outcome_total: " in cell[1]["title"]
 
@@ -199,3 +200,101 @@ def test_one_finding_in_detail() -> None:
     assert html == finding_html(finding)
     assert "<li>行政复议 总计 — C[review, total] = 1 at 76:9</li>" in html
     assert "<p>expected 2, actual 1</p>" in html
+
+
+# ---------------------------------------------------------------------------------------------
+# The culprit stands out; views of files, localisations and diagnostics (issue 18)
+# ---------------------------------------------------------------------------------------------
+
+
+def _seed_003_edited() -> dp.Report:
+    """Seed 003 with （一）予以公开 × 自然人 printed 4 instead of 5."""
+    report = dp.parse_file(seed_path("003"))
+    row = report.applications.row("granted")
+    assert row is not None
+    return _with_b_cell(report, "granted", 0, attrs.evolve(row.cells[0], value=4, raw="4"))
+
+
+def test_the_culprit_stands_out() -> None:
+    """The cell localize() names is marked apart, with the value the sums call for; the other
+    cells of the failing sums are only outlined."""
+    table_b = _Tables(report_html(_seed_003_edited())).tables[1]
+    granted = _row(table_b, "予以公开")
+    culprit = granted[0]
+    assert "dp-culprit" in culprit[1]["class"].split()
+    assert culprit[2] == "4→ 5"
+    assert "（一）予以公开 × 自然人 is printed as 4" in culprit[1]["title"]
+    # its row's 总计 and its column's （七）总计: parts of the failing sums, outlined only
+    for other in (granted[6], _row(table_b, "（七）总计")[0]):
+        classes = other[1]["class"].split()
+        assert "dp-outline-error" in classes
+        assert "dp-error" not in classes
+        assert "dp-culprit" not in classes
+    # cells of other rows and columns are not marked
+    assert _row(table_b, "本年新收")[0][1]["class"] == "dp-cell"
+
+
+def test_suspects_when_the_sums_cannot_tell() -> None:
+    """A group of table C whose sum fails: every cell that alone would fix it is marked as a
+    suspect (the sums cannot tell which), none as the culprit."""
+    cells = tuple(
+        dp.Cell("number", v, raw=str(v), line=9, column=1 + 2 * i)
+        for i, v in enumerate((1, 1, 0, 0, 3))
+    )
+    reviews = dp.Reviews((dp.ReviewGroup("review", cells),))
+    report = dp.Report(None, 2021, None, "2021", reviews=reviews)
+    table_c = _Tables(report_html(report)).tables[-2]
+    marked = _row(table_c, "行政复议")
+    assert all("dp-suspect" in c[1]["class"].split() for c in marked)
+    assert not any("dp-culprit" in c[1]["class"] for c in marked)
+
+
+def test_notebook_in_chinese() -> None:
+    """The view follows the language: title, legend, headings, severities."""
+    with in_language("zh"):
+        html = report_html(_seed_003_edited())
+    assert "<h4>洪合镇人民政府 · 2020 年 · 2019 年版模板</h4>" in html
+    assert "可以解释所有合计不符的那一格" in html
+    assert "<h5>核对结果 2 条</h5>" in html
+    assert '<td class="dp-sev-error">错误</td>' in html
+    assert "→ 应为 5" in html
+
+
+def test_pdf_positions_in_the_notebook() -> None:
+    """A report read from a PDF shows its findings at page, table and row."""
+    report = dp.parse_file("tests/fixtures/seed_003.pdf")
+    cell = report.applications.cell("granted", "natural_person")
+    assert cell is not None
+    report = _with_b_cell(report, "granted", 0, attrs.evolve(cell, value=4, raw="4"))
+    findings = _Tables(report_html(report)).tables[-1]
+    assert [row[0][2] for row in findings[1:]] == ["page 2, table 6, row 6"] * 2
+
+
+def test_file_result_localization_and_diagnostics_views(tmp_path: Any) -> None:
+    """FileResult, Localization and a report's diagnostics draw themselves in a notebook."""
+    result = dp.FileResult.read(seed_path("000"))
+    html = result._repr_html_()
+    assert str(seed_path("000")) in html
+    assert html.count("<table>") == 4
+    failed = dp.FileResult.read(tmp_path / "missing.pdf")._repr_html_()
+    assert "could not be read" in failed
+    assert "<code>io</code>" in failed
+    (found,) = dp.validation.localize(_seed_003_edited())
+    table = _Tables(found._repr_html_()).tables[0]
+    assert [c[2] for c in table[1]] == ["128:2", "（一）予以公开 × 自然人", "4", "5"]
+    diagnostics = dp.parse_file(seed_path("001")).diagnostics
+    assert isinstance(diagnostics, dp.Diagnostics)
+    rows = _Tables(diagnostics._repr_html_()).tables[0]
+    assert [c[2] for c in rows[0]] == ["at", "severity", "code", "message"]
+    assert len(rows) == len(diagnostics) + 1
+    assert str(diagnostics).splitlines() == [str(d) for d in diagnostics]
+
+
+def test_report_repr_fits_on_a_few_lines() -> None:
+    """A report's repr: organisation, year, template, table sizes, counts of findings."""
+    shown = repr(_seed_003_edited())
+    assert shown.splitlines() == [
+        "<Report 洪合镇人民政府 · 2020 · template 2019",
+        " tables: A 8 items, B 23 rows, C 3 groups",
+        " findings: 2 errors, 0 warnings, 0 info; 1 parser diagnostic>",
+    ]

@@ -23,7 +23,13 @@ def test_encodings(tmp_path: Path, encoding: str, data_prefix: bytes, name: str)
     path = tmp_path / "report.txt"
     path.write_bytes(data_prefix + seed_text("003").encode(encoding))
     report = dp.parse_file(path)
-    assert report.diagnostics[0] == dp.Diagnostic("encoding", "info", f"file decoded as {name}")
+    note = report.diagnostics[0]
+    assert (note.code, note.severity, note.message) == (
+        "encoding",
+        "info",
+        f"file decoded as {name}",
+    )
+    assert note.params == {"encoding": name}
     assert report.applications.get("new_received", "total") == 5
     assert report.organization == "洪合镇人民政府"
 

@@ -41,12 +41,14 @@ from .core.keys import (
     REVIEW_GROUPS,
     REVIEW_OUTCOMES,
 )
+from .core.messages import in_language, language, set_language
 from .core.model import (
     ActiveDisclosure,
     ApplicationRow,
     Applications,
     Cell,
     Diagnostic,
+    Diagnostics,
     DisclosureItem,
     Origin,
     Report,
@@ -139,7 +141,15 @@ def _html_view(obj: object) -> str | None:
     return html_view(obj)
 
 
+def _text_view(obj: object) -> str | None:
+    """A report's short text, its ``repr`` (see :mod:`disclosure_parser.core.views`)."""
+    from .output.display import text_view
+
+    return text_view(obj)
+
+
 _views.register_html(_html_view)
+_views.register_text(_text_view)
 
 __version__ = "0.1.0"
 
@@ -159,6 +169,7 @@ __all__ = [
     "Applications",
     "Cell",
     "Diagnostic",
+    "Diagnostics",
     "DisclosureError",
     "DisclosureItem",
     "FileError",
@@ -179,6 +190,8 @@ __all__ = [
     "__version__",
     "docx_to_text",
     "html_to_text",
+    "in_language",
+    "language",
     "parse",
     "parse_docx",
     "parse_file",
@@ -186,6 +199,7 @@ __all__ = [
     "parse_pdf",
     "pdf_to_text",
     "render",
+    "set_language",
     "summary_frame",
     "summary_records",
     "to_frame",

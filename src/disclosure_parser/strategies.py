@@ -49,6 +49,7 @@ from .core.keys import (
     TEMPLATES,
     Template,
 )
+from .core.messages import msg
 from .core.model import (
     MISSING,
     ActiveDisclosure,
@@ -252,7 +253,7 @@ def _break_one(draw: st.DrawFn, report: Report) -> Report:
     note = Diagnostic(
         "generated_inconsistency",
         "info",
-        f"{where} changed from {old} to {old + delta} on purpose; breaks {', '.join(broken)}",
+        msg("generated_inconsistency", where=where, old=old, new=old + delta, broken=broken),
     )
     return attrs.evolve(report, diagnostics=(note,))
 

@@ -6,7 +6,7 @@ with the contract keys of :mod:`disclosure_parser.core.keys`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Literal, cast, get_args
 
@@ -14,6 +14,7 @@ import attrs
 
 from . import views
 from .keys import APPLICANT_COLUMNS, REVIEW_OUTCOMES, Template
+from .messages import Message, as_message, text
 
 CellState = Literal["number", "blank", "na", "text", "missing"]
 Severity = Literal["info", "warning", "error"]
@@ -533,24 +534,110 @@ class Diagnostic:
     ``severity`` is ``info`` (a layout variant, nothing lost), ``warning`` (a problem the
     parser overcame, e.g. a ragged row it realigned) or ``error`` (a value it could not read
     and withheld). ``strict=True`` turns the first warning or error into a ParseError.
+
+    The message is kept as data, a catalogue entry and its parameters
+    (:class:`~disclosure_parser.core.messages.Message`), and shown in the language asked for:
+    :attr:`message` in the current language (see :mod:`disclosure_parser.core.messages`),
+    :meth:`message_in` in either. A plain string is taken as a fixed text.
+
+    >>> from disclosure_parser.core.messages import msg
+    >>> note = Diagnostic("encoding", "info", msg("encoding", encoding="GB18030"))
+    >>> note.message_in("en"), note.message_in("zh")
+    ('file decoded as GB18030', '文件按 GB18030 编码读取')
+    >>> note.params
+    {'encoding': 'GB18030'}
     """
 
     code: str
     severity: Severity = attrs.field(validator=attrs.validators.in_(SEVERITIES))
-    message: str
+    _text: Message = attrs.field(converter=as_message, alias="message")
     line: int | None = None
     column: int | None = None
 
+    @property
+    def message(self) -> str:
+        """The message in the current language."""
+        return self._text.render()
+
+    def message_in(self, language: str) -> str:
+        """The message in *language* (``"zh"`` or ``"en"``)."""
+        return self._text.render(language)
+
+    @property
+    def message_key(self) -> str | None:
+        """The catalogue entry the message is made from (None for a fixed text)."""
+        return self._text.key
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """The message's parameters, plain JSON data."""
+        return self._text.params
+
+    def __repr__(self) -> str:
+        return (
+            f"Diagnostic(code={self.code!r}, severity={self.severity!r}, "
+            f"message={self.message!r}, line={self.line!r}, column={self.column!r})"
+        )
+
     def __str__(self) -> str:
         where = f"{self.line}:{self.column}: " if self.line is not None else ""
-        return f"{where}{self.severity} {self.code} {self.message}"
+        return f"{where}{text('severity.' + self.severity)} {self.code} {self.message}"
 
     def to_dict(self) -> dict[str, Any]:
-        return attrs.asdict(self)
+        """Plain JSON-ready data: ``message`` in the current language, and the message as
+        data (``message_key``, ``params``) for :meth:`from_dict` and other languages."""
+        out: dict[str, Any] = {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+        }
+        if self._text.key is not None:
+            out["message_key"] = self._text.key
+            out["params"] = self._text.params
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Diagnostic:
-        return cls(**data)
+        return cls(
+            data["code"],
+            data["severity"],
+            _message_from(data),
+            data.get("line"),
+            data.get("column"),
+        )
+
+
+def _message_from(data: Mapping[str, Any]) -> Message:
+    """The message of a ``to_dict()`` output: from the catalogue when it names an entry."""
+    if data.get("message_key") is not None:
+        return Message(data["message_key"], data.get("params") or {})
+    return Message(None, text=data.get("message", ""))
+
+
+class Diagnostics(tuple[Diagnostic, ...]):
+    """A report's diagnostics: a tuple (equal to the plain tuple of its diagnostics) that
+    prints one diagnostic per line and shows as a table in a notebook.
+
+    >>> print(Diagnostics((Diagnostic("encoding", "info", "file decoded as utf-8"),)))
+    info encoding file decoded as utf-8
+    """
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return "\n".join(str(d) for d in self)
+
+    def _repr_html_(self) -> str:
+        return views.html(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(str(self) if self else "()")
+
+
+def _diagnostics(value: Iterable[Diagnostic]) -> Diagnostics:
+    return value if isinstance(value, Diagnostics) else Diagnostics(value)
 
 
 @attrs.frozen
@@ -570,7 +657,9 @@ class Report:
     active_disclosure: ActiveDisclosure = ActiveDisclosure()
     applications: Applications = Applications()
     reviews: Reviews = Reviews()
-    diagnostics: tuple[Diagnostic, ...] = ()
+    # readers add their notes with attrs.evolve and a plain tuple: the converter keeps the
+    # type that prints and draws itself
+    diagnostics: Diagnostics = attrs.field(default=Diagnostics(), converter=_diagnostics)
 
     def section(self, number: int) -> Section | None:
         """Section *number* (1..6, by meaning), or None if the report lacks it."""
@@ -582,6 +671,11 @@ class Report:
     def _repr_html_(self) -> str:
         """The report in a notebook: its three tables, with validate()'s findings marked."""
         return views.html(self)
+
+    def __repr__(self) -> str:
+        # a report holds hundreds of cells: its repr says what it is and what was found, on a
+        # few lines (the fields are attributes, to_dict() gives them all)
+        return views.text(self)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data; :meth:`from_dict` turns it back into an equal Report."""

@@ -1,16 +1,31 @@
-"""``disclosure-parser check FILE...``: validate reports and print findings like a compiler.
+"""``disclosure-parser check PATH...``: check reports and say what is wrong, where, in plain words.
 
-One line per finding, ``path:line:col: severity code message`` (``path: severity code message``
-when the finding has no position), then a summary line. Exit status: 2 when a file could not
-be parsed or read (any of the library's errors, or an OSError), else 1 when an error-severity
-finding was printed, else 0.
+PATH is a report file or a folder (searched, with its subfolders, for every file the library
+reads: .txt .md .html .htm .docx .pdf …). One line per problem, then a summary::
 
-``--select`` and ``--ignore`` take comma-separated codes or code prefixes, as ruff does
-(``--select year_`` selects both cross-year codes, ``ALL`` every code); ignoring wins. Parser
-diagnostics of severity warning and error are printed too with ``--diagnostics``, their codes
-prefixed ``parse:`` (``--ignore parse:ragged_row``); they never change the exit status, which
-the rules decide. Output is coloured on a terminal unless NO_COLOR is set (``--color``
-overrides), plain when piped. ``--format json`` prints one JSON document instead.
+    003.txt:128:2: 错误 outcome_total,row_total （一）予以公开 × 自然人 印为 4，按…应为 5
+    002p.pdf:第4页 表6 第4行: 错误 review_total 行政复议：总计印为 0，…
+
+The position is where a reader of the file finds the cell: page, table and row for PDFs
+(page) and Word files and web pages (table and row), line:column for text files. Where one
+wrong cell explains several failing sums (see :func:`~disclosure_parser.validation.localize`),
+they are one line naming that cell, its printed value and the value the sums call for, with
+the codes of every sum it breaks.
+
+Messages are in Chinese where the locale is Chinese (``LANG=zh_CN.UTF-8``) and in English
+elsewhere; ``--lang zh`` or ``--lang en`` chooses. Findings of severity ``info`` (a rule that
+could not be judged, and why) are hidden unless ``--min-severity info``; the summary says how
+many were. ``--select`` and ``--ignore`` take comma-separated codes or code prefixes, as ruff
+does (``--select year_`` selects both cross-year codes, ``ALL`` every code); ignoring wins.
+``--diagnostics`` adds the parser's own diagnostics, their codes prefixed ``parse:``; they
+never change the exit status. ``--format json`` prints one JSON document instead (every
+finding on its own, with its message in the chosen language, ``where`` and the text's
+``line`` and ``column``). Output is coloured on a terminal unless NO_COLOR is set
+(``--color`` overrides).
+
+Exit status: 2 when a file could not be read (or no report was found), else 1 when an error
+was found, else 0. A file found in a folder that turns out not to be a report (a README, say)
+is skipped, not an error.
 
 ``disclosure-parser batch INPUTS... -o OUT`` parses and validates many reports on all cores into
 one JSON Lines, CSV or Parquet file: see :mod:`disclosure_parser.output.batch`.
@@ -19,23 +34,38 @@ one JSON Lines, CSV or Parquet file: see :mod:`disclosure_parser.output.batch`.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import logging
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from importlib import metadata
 from typing import Any, Final, TextIO
 
 import attrs
 
 from .. import validation
-from ..core.errors import DisclosureError, ParseError
-from ..core.model import Diagnostic
-from ..readers.files import parse_file
+from ..core.errors import DisclosureError, MissingDependencyError, ParseError
+from ..core.messages import CATALOGUE, Message, in_language, language, msg, normalize, text
+from ..core.model import SEVERITIES, Diagnostic
+from ..core.positions import Places
+from ..readers.files import BINARY_SUFFIXES, TEXT_SUFFIXES, parse_file
 from . import batch as _batch
 
 PROG: Final = "disclosure-parser"
 PARSER_PREFIX: Final = "parse:"
+
+#: exit statuses
+OK, ERRORS, UNREADABLE = 0, 1, 2
+
+#: the suffixes a folder is searched for: every format parse_file reads
+SUFFIXES: Final = (*TEXT_SUFFIXES, *BINARY_SUFFIXES)
+
+#: errors that mean "this file is no report at all", not "this report cannot be read"
+_NOT_REPORTS: Final = frozenset({"not_a_report", "empty"})
+_RANK: Final = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 
 #: ANSI styles, used only when colour is on
 _STYLE: Final = {
@@ -50,14 +80,18 @@ _STYLE: Final = {
 
 @attrs.frozen
 class _Line:
-    """One printed finding or diagnostic, whatever produced it."""
+    """One printed problem: a finding, several findings one cell explains, a diagnostic, or
+    why the file could not be checked. ``data`` are the JSON records it stands for."""
 
-    code: str
+    codes: tuple[str, ...]
     severity: str
     message: str
-    line: int | None
-    column: int | None
-    data: dict[str, Any]
+    where: str
+    data: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def code(self) -> str:
+        return ",".join(self.codes)
 
 
 @attrs.frozen
@@ -67,6 +101,13 @@ class _Result:
     path: str
     lines: tuple[_Line, ...] = ()
     failure: _Line | None = None
+    skipped: bool = False
+    hidden: dict[str, int] = attrs.field(factory=dict)
+
+
+# ---------------------------------------------------------------------------------------------
+# Options
+# ---------------------------------------------------------------------------------------------
 
 
 def _selector_list(value: str) -> tuple[str, ...]:
@@ -89,70 +130,153 @@ def _wanted(code: str, select: Sequence[str] | None, ignore: Sequence[str]) -> b
     return not _matches(code, ignore)
 
 
+def _language_option(value: str) -> str:
+    try:
+        return normalize(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r}: choose zh or en") from None
+
+
+def _version() -> str:
+    try:
+        return metadata.version("disclosure-parser")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
+def _chosen_language(argv: Sequence[str]) -> str:
+    """The language of the help texts: ``--lang`` if the command line gives it, else the
+    environment's (the parser that reads ``--lang`` is itself written in that language)."""
+    for i, arg in enumerate(argv):
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        if value is not None:
+            try:
+                return normalize(value)
+            except ValueError:
+                break
+    return language()
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter, with "usage:" in the current language."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, text("cli.usage") if prefix is None else prefix)
+
+
+def _translated(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """*parser* with its help option and section titles in the current language."""
+    parser.add_argument("-h", "--help", action="help", help=text("cli.help"))
+    parser._positionals.title = text("cli.positionals")
+    parser._optionals.title = text("cli.options")
+    return parser
+
+
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        description="Check government information-disclosure annual reports (年度报告).",
+    """The command line's parser, its help in the current language."""
+    formats = " ".join(SUFFIXES)
+    parser = _translated(
+        argparse.ArgumentParser(
+            prog=PROG,
+            description=text("cli.description"),
+            formatter_class=_Formatter,
+            add_help=False,
+        )
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {_version()}", help=text("cli.version")
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    check = commands.add_parser(
-        "check",
-        help="validate reports against the consistency rules and print the findings",
-        description=(
-            "Parse each FILE, run the consistency rules (SPEC §4) and print one line per "
-            "finding: path:line:col: severity code message. Exit status 2 if a file could not "
-            "be parsed, 1 if an error was found, 0 otherwise."
-        ),
+    check = _translated(
+        commands.add_parser(
+            "check",
+            help=text("cli.check.help"),
+            description=text("cli.check.description", formats=formats),
+            epilog=text("cli.check.epilog"),
+            formatter_class=_Formatter,
+            add_help=False,
+        )
     )
-    check.add_argument("files", nargs="+", metavar="FILE", help="report files (.txt, .md)")
+    check.add_argument("paths", nargs="+", metavar="PATH", help=text("cli.paths", formats=formats))
     check.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (text)"
-    )
-    check.add_argument(
-        "--select",
-        type=_selector_list,
-        metavar="CODES",
-        help="comma-separated codes or prefixes to report (default: all)",
-    )
-    check.add_argument(
-        "--ignore",
-        type=_selector_list,
-        default=(),
-        metavar="CODES",
-        help="comma-separated codes or prefixes not to report",
+        "--lang",
+        type=_language_option,
+        default=None,
+        metavar="{zh,en}",
+        help=text("cli.lang", current=language()),
     )
     check.add_argument(
-        "--diagnostics",
-        action="store_true",
-        help="also print the parser's warning and error diagnostics (codes prefixed parse:)",
+        "--min-severity",
+        choices=SEVERITIES,
+        default="warning",
+        help=text("cli.min_severity"),
     )
     check.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="colour the output: auto (on a terminal, unless NO_COLOR is set), always, never",
+        "--format", choices=("text", "json"), default="text", help=text("cli.format")
+    )
+    check.add_argument("--select", type=_selector_list, metavar="CODES", help=text("cli.select"))
+    check.add_argument(
+        "--ignore", type=_selector_list, default=(), metavar="CODES", help=text("cli.ignore")
+    )
+    check.add_argument("--diagnostics", action="store_true", help=text("cli.diagnostics"))
+    check.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help=text("cli.color")
     )
     _batch.add_command(commands)
     return parser
 
 
-def _finding_line(finding: validation.Finding) -> _Line:
-    return _Line(
-        finding.code,
-        finding.severity,
-        finding.message,
-        finding.line,
-        finding.column,
-        finding.to_dict(),
-    )
+# ---------------------------------------------------------------------------------------------
+# Inputs
+# ---------------------------------------------------------------------------------------------
 
 
-def _diagnostic_line(diagnostic: Diagnostic) -> _Line:
-    code = PARSER_PREFIX + diagnostic.code
-    data = {**diagnostic.to_dict(), "code": code}
-    return _Line(
-        code, diagnostic.severity, diagnostic.message, diagnostic.line, diagnostic.column, data
-    )
+def _skipped_name(name: str) -> bool:
+    # hidden files, and the lock files Word leaves beside a document it has open (~$报告.docx)
+    return name.startswith((".", "~$"))
+
+
+def _walk(folder: str) -> list[str]:
+    found: list[str] = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(f for f in folders if not _skipped_name(f))
+        found.extend(
+            os.path.join(root, name)
+            for name in sorted(files)
+            if not _skipped_name(name) and os.path.splitext(name)[1].lower() in SUFFIXES
+        )
+    return found
+
+
+def _inputs(paths: Sequence[str]) -> Iterator[tuple[str, bool]]:
+    """The files *paths* name, each once and in order, with whether it was named itself
+    (True) or found in a folder (False); a folder without reports gives ``(folder, True)``."""
+    seen: set[str] = set()
+    for path in paths:
+        if os.path.isdir(path):
+            found = _walk(path)
+            if not found:
+                yield path, True
+            for name in found:
+                if name not in seen:
+                    seen.add(name)
+                    yield name, False
+        elif path not in seen:
+            seen.add(path)
+            yield path, True
+
+
+# ---------------------------------------------------------------------------------------------
+# Checking one file
+# ---------------------------------------------------------------------------------------------
 
 
 def _snake(name: str) -> str:
@@ -161,65 +285,187 @@ def _snake(name: str) -> str:
 
 
 def _failure(exc: Exception) -> _Line:
+    """Why a file could not be checked, in the current language."""
     line: int | None = None
     column: int | None = None
     if isinstance(exc, ParseError):
-        code, message = PARSER_PREFIX + exc.code, exc.msg
-        line, column = exc.line, exc.column
+        code = PARSER_PREFIX + exc.code
+        message = _file_error(exc.code, exc.msg)
+        if exc.doc:  # a position in text that was read; files that were not have none
+            line, column = exc.line, exc.column
     elif isinstance(exc, DisclosureError):
         # UnsupportedFormatError, a reader's missing optional dependency, …
-        code, message = PARSER_PREFIX + _snake(type(exc).__name__), str(exc)
+        name = _snake(type(exc).__name__)
+        code = PARSER_PREFIX + name
+        extra = exc.extra if isinstance(exc, MissingDependencyError) else None
+        message = _file_error(name, str(exc), formats=" ".join(SUFFIXES), extra=extra)
     else:
-        code, message = "io", f"cannot read the file: {exc}"
-    data = {"code": code, "severity": "error", "message": message, "line": line, "column": column}
-    return _Line(code, "error", message, line, column, data)
+        code = "io"
+        message = _file_error("io", str(exc), reason=_io_reason(exc))
+    shown = message.render()
+    where = f"{line}:{column}" if line is not None else ""
+    data = {
+        "code": code,
+        "severity": "error",
+        "message": shown,
+        "line": line,
+        "column": column,
+        "where": where,
+    }
+    return _Line((code,), "error", shown, where, (data,))
+
+
+#: errno names the catalogue has words for (others show the system's own words)
+_IO_REASONS: Final = {errno.ENOENT: "not_found", errno.EACCES: "denied", errno.EISDIR: "folder"}
+
+
+def _io_reason(exc: Exception) -> Message | str:
+    number = getattr(exc, "errno", None)
+    if number in _IO_REASONS:
+        return msg(f"part.io.{_IO_REASONS[number]}")
+    return getattr(exc, "strerror", None) or str(exc)
+
+
+def _no_reports() -> _Line:
+    """The line for a folder in which no file has a suffix the library reads."""
+    shown = text("cli.no_reports", formats=" ".join(SUFFIXES))
+    data = {"code": "no_reports", "severity": "error", "message": shown, "where": ""}
+    return _Line(("no_reports",), "error", shown, "", (data,))
+
+
+def _file_error(code: str, detail: str, **params: Any) -> Message:
+    """Why a file could not be read: the catalogue's words for *code* (the library's own
+    *detail*, in English, where it has none)."""
+    key = f"file_error.{code}"
+    return msg(key if key in CATALOGUE else "file_error.other", detail=detail, **params)
+
+
+def _where(places: Places, finding: validation.Finding) -> str:
+    cell = next((c for c in finding.cells if c.line is not None and c.source != "previous"), None)
+    if cell is None:
+        return ""
+    return places.where(cell.line, cell.column, cell.origin)
+
+
+def _finding_data(finding: validation.Finding, where: str) -> dict[str, Any]:
+    return {**finding.to_dict(), "where": where}
+
+
+def _finding_lines(places: Places, findings: Sequence[validation.Finding]) -> list[_Line]:
+    """A line per finding, except that the error findings one cell explains (their
+    localisation names a single cell) are one line: that cell, as printed and as it should be,
+    with the codes of every sum it breaks."""
+    lines: list[_Line] = []
+    grouped: dict[int, int] = {}  # id of a localisation -> its line's index in lines
+    for finding in findings:
+        where = _where(places, finding)
+        data = _finding_data(finding, where)
+        culprit = finding.culprit
+        loc = finding.localization
+        if culprit is None or loc is None or finding.severity != "error":
+            line = _Line((finding.code,), finding.severity, finding.message, where, (data,))
+            lines.append(line)
+            continue
+        at = grouped.get(id(loc))
+        if at is None:
+            cell = culprit.cell
+            where = places.where(cell.line, cell.column, cell.origin)
+            grouped[id(loc)] = len(lines)
+            lines.append(_Line((finding.code,), "error", loc.message, where, (data,)))
+            continue
+        first = lines[at]
+        codes = first.codes if finding.code in first.codes else (*first.codes, finding.code)
+        lines[at] = attrs.evolve(first, codes=codes, data=(*first.data, data))
+    return lines
+
+
+def _diagnostic_line(places: Places, diagnostic: Diagnostic) -> _Line:
+    code = PARSER_PREFIX + diagnostic.code
+    where = places.where(diagnostic.line, diagnostic.column)
+    data = {**diagnostic.to_dict(), "code": code, "where": where}
+    return _Line((code,), diagnostic.severity, diagnostic.message, where, (data,))
 
 
 def _check(
-    path: str, select: Sequence[str] | None, ignore: Sequence[str], diagnostics: bool
+    path: str,
+    explicit: bool,
+    select: Sequence[str] | None,
+    ignore: Sequence[str],
+    diagnostics: bool,
+    min_severity: str,
 ) -> _Result:
+    if os.path.isdir(path):
+        return _Result(path, failure=_no_reports())
     try:
         report = parse_file(path)
     except (DisclosureError, OSError) as exc:
+        if not explicit and isinstance(exc, ParseError) and exc.code in _NOT_REPORTS:
+            return _Result(path, skipped=True)
         return _Result(path, failure=_failure(exc))
-    lines = [_finding_line(f) for f in validation.validate(report)]
+    findings = [f for f in validation.validate(report) if _wanted(f.code, select, ignore)]
+    places = Places(report)
+    lines = _finding_lines(places, findings)
     if diagnostics:
-        lines += [_diagnostic_line(d) for d in report.diagnostics if d.severity != "info"]
-    kept = tuple(x for x in lines if _wanted(x.code, select, ignore))
-    return _Result(path, kept)
+        lines += [
+            _diagnostic_line(places, d)
+            for d in report.diagnostics
+            if _wanted(PARSER_PREFIX + d.code, select, ignore)
+        ]
+    shown = tuple(x for x in lines if _RANK[x.severity] >= _RANK[min_severity])
+    hidden: dict[str, int] = {}
+    for x in lines:
+        if _RANK[x.severity] < _RANK[min_severity]:
+            hidden[x.severity] = hidden.get(x.severity, 0) + 1
+    return _Result(path, shown, hidden=hidden)
 
 
-def _plural(n: int, word: str) -> str:
-    if word == "info":
-        return f"{n} info"
-    return f"{n} {word}{'' if n == 1 else 's'}"
+# ---------------------------------------------------------------------------------------------
+# Output
+# ---------------------------------------------------------------------------------------------
 
 
-def _summary(results: Sequence[_Result]) -> tuple[str, dict[str, int]]:
-    counts = {"error": 0, "warning": 0, "info": 0}
+def _counts(results: Sequence[_Result]) -> dict[str, int]:
+    counts = dict.fromkeys(SEVERITIES, 0)
     for result in results:
         for line in result.lines:
             counts[line.severity] += 1
+    return counts
+
+
+def _summary(results: Sequence[_Result], min_severity: str) -> str:
+    counts = _counts(results)
+    checked = [r for r in results if not r.skipped]
+    shown = [s for s in reversed(SEVERITIES) if _RANK[s] >= _RANK[min_severity]]
+    listed = [msg(f"cli.count.{s}", n=counts[s]) for s in shown]
+    hidden: dict[str, int] = {}
+    for result in results:
+        for severity, n in result.hidden.items():
+            hidden[severity] = hidden.get(severity, 0) + n
+    parts = [msg("cli.summary", files=len(checked), counts=listed)]
+    if hidden:
+        not_shown = [
+            msg(f"cli.count.{s}", n=hidden[s]) for s in reversed(SEVERITIES) if s in hidden
+        ]
+        parts.append(msg("cli.hidden", counts=not_shown))
     failed = sum(1 for r in results if r.failure is not None)
-    text = (
-        f"{_plural(len(results), 'file')} checked: {_plural(counts['error'], 'error')}, "
-        f"{_plural(counts['warning'], 'warning')}, {_plural(counts['info'], 'info')}"
-    )
     if failed:
-        text += f"; {_plural(failed, 'file')} could not be parsed"
-    return text, {"files": len(results), **counts, "unparsed": failed}
+        parts.append(msg("cli.unreadable", n=failed))
+    skipped = sum(1 for r in results if r.skipped)
+    if skipped:
+        parts.append(msg("cli.skipped", n=skipped))
+    return "".join(part.render() for part in parts)
 
 
 def _exit_status(results: Sequence[_Result]) -> int:
-    if any(r.failure is not None for r in results):
-        return 2
+    if not results or any(r.failure is not None for r in results):
+        return UNREADABLE
     if any(
         line.severity == "error" and not line.code.startswith(PARSER_PREFIX)
         for r in results
         for line in r.lines
     ):
-        return 1
-    return 0
+        return ERRORS
+    return OK
 
 
 def _use_colour(choice: str, stream: TextIO) -> bool:
@@ -232,38 +478,65 @@ def _use_colour(choice: str, stream: TextIO) -> bool:
 
 
 def _format_line(path: str, line: _Line, colour: bool) -> str:
-    def paint(text: str, style: str) -> str:
-        return f"{_STYLE[style]}{text}{_STYLE['reset']}" if colour else text
+    def paint(value: str, style: str) -> str:
+        return f"{_STYLE[style]}{value}{_STYLE['reset']}" if colour else value
 
-    where = path if line.line is None else f"{path}:{line.line}:{line.column}"
+    where = f"{path}:{line.where}" if line.where else path
+    severity = text(f"severity.{line.severity}")
     return (
-        f"{paint(where + ':', 'path')} {paint(line.severity, line.severity)} "
+        f"{paint(where + ':', 'path')} {paint(severity, line.severity)} "
         f"{paint(line.code, 'code')} {line.message}"
     )
 
 
-def _print_text(results: Sequence[_Result], out: TextIO, colour: bool) -> None:
+def _print_text(results: Sequence[_Result], out: TextIO, colour: bool, min_severity: str) -> None:
     for result in results:
         if result.failure is not None:
             out.write(_format_line(result.path, result.failure, colour) + "\n")
         for line in result.lines:
             out.write(_format_line(result.path, line, colour) + "\n")
-    out.write(_summary(results)[0] + "\n")
+    out.write(_summary(results, min_severity) + "\n")
 
 
-def _print_json(results: Sequence[_Result], out: TextIO) -> None:
+def _print_json(results: Sequence[_Result], out: TextIO, lang: str) -> None:
+    def records(result: _Result, diagnostics: bool) -> list[dict[str, Any]]:
+        return [
+            record
+            for line in result.lines
+            if line.code.startswith(PARSER_PREFIX) == diagnostics
+            for record in line.data
+        ]
+
     document = {
+        "language": lang,
         "files": [
             {
                 "path": r.path,
-                "parsed": r.failure is None,
-                "error": r.failure.data if r.failure is not None else None,
-                "findings": [x.data for x in r.lines if not x.code.startswith(PARSER_PREFIX)],
-                "diagnostics": [x.data for x in r.lines if x.code.startswith(PARSER_PREFIX)],
+                "parsed": r.failure is None and not r.skipped,
+                "skipped": r.skipped,
+                "error": r.failure.data[0] if r.failure is not None else None,
+                "findings": records(r, False),
+                "diagnostics": records(r, True),
             }
             for r in results
         ],
-        "summary": _summary(results)[1],
+        "summary": {
+            "files": sum(1 for r in results if not r.skipped),
+            # every finding is a record here, also those one cell explains together
+            **{
+                severity: sum(
+                    1
+                    for r in results
+                    for line in r.lines
+                    if not line.code.startswith(PARSER_PREFIX)
+                    for record in line.data
+                    if record["severity"] == severity
+                )
+                for severity in reversed(SEVERITIES)
+            },
+            "unparsed": sum(1 for r in results if r.failure is not None),
+            "skipped": sum(1 for r in results if r.skipped),
+        },
     }
     json.dump(document, out, ensure_ascii=False, indent=2)
     out.write("\n")
@@ -273,30 +546,46 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line *argv* (default: ``sys.argv[1:]``); the exit status is returned.
 
     >>> import io
-    >>> main(["check", "no/such/file.txt"], out=io.StringIO())
+    >>> main(["check", "--lang", "en", "no/such/file.txt"], out=io.StringIO())
     2
     """
     stream = out if out is not None else sys.stdout
-    args = _build_parser().parse_args(argv)
+    # pdfminer logs every odd font it meets; the people running this want their report's
+    # problems, not the PDF library's (a page it cannot read is a diagnostic of its own)
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    with in_language(_chosen_language(arguments)):
+        parser = _build_parser()
+        args = parser.parse_args(arguments)
     if args.command == "batch":
         return _batch.command(args, stdout=out)
-    select: tuple[str, ...] | None = args.select
-    ignore: tuple[str, ...] = args.ignore
-    unknown = [s for s in (*(select or ()), *ignore) if not _known(s)]
-    if unknown:
-        _build_parser().error(
-            f"unknown code(s) {', '.join(unknown)}; the codes are {', '.join(validation.CODES)} "
-            f"and {PARSER_PREFIX}<diagnostic code>"
-        )
-    results = [_check(path, select, ignore, args.diagnostics) for path in args.files]
-    try:
-        if args.format == "json":
-            _print_json(results, stream)
-        else:
-            _print_text(results, stream, _use_colour(args.color, stream))
-        stream.flush()
-    except BrokenPipeError:
-        # the reader (head, less) went away: the exit status still tells the result
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, stream.fileno())
+    lang = args.lang or language()
+    with in_language(lang):
+        select: tuple[str, ...] | None = args.select
+        ignore: tuple[str, ...] = args.ignore
+        unknown = [s for s in (*(select or ()), *ignore) if not _known(s)]
+        if unknown:
+            parser.error(
+                text(
+                    "cli.unknown_codes",
+                    unknown=unknown,
+                    codes=list(validation.CODES),
+                    prefix=PARSER_PREFIX,
+                )
+            )
+        results = [
+            _check(path, explicit, select, ignore, args.diagnostics, args.min_severity)
+            for path, explicit in _inputs(args.paths)
+        ]
+        try:
+            if args.format == "json":
+                _print_json(results, stream, lang)
+            else:
+                colour = _use_colour(args.color, stream)
+                _print_text(results, stream, colour, args.min_severity)
+            stream.flush()
+        except BrokenPipeError:
+            # the reader (head, less) went away: the exit status still tells the result
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
     return _exit_status(results)

@@ -40,6 +40,7 @@ from typing import Any, Final
 
 import attrs
 
+from ..core import views
 from ..core.errors import DisclosureError, ParseError
 from ..core.keys import APPLICANT_COLUMNS, REVIEW_OUTCOMES
 from ..core.model import Cell, Number, Report
@@ -240,6 +241,10 @@ class FileResult:
             "findings": [f.to_dict() for f in self.findings],
             "diagnostics": [d.to_dict() for d in self.report.diagnostics],
         }
+
+    def _repr_html_(self) -> str:
+        """The file in a notebook: its report with the findings marked, or its error."""
+        return views.html(self)
 
     def to_json(self) -> str:
         """:meth:`to_dict` as one line of JSON (UTF-8 text, no newline)."""

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from ..core.keys import SECTION_TITLES, Template
+from ..core.messages import msg
 from ..core.model import Report, Section, Span, TextLine
 from . import labels
 from .drafts import SectionDraft, TableDraft
@@ -91,8 +92,12 @@ def assemble(drafts: Sequence[SectionDraft], text: str, notes: Notes) -> Report:
             notes.add(
                 "duplicate_section",
                 "info",
-                f"heading {section.title!r} repeats section {number} "
-                f"(first at line {seen_numbers[number].span.line}); its text is kept apart",
+                msg(
+                    "duplicate_section",
+                    title=section.title,
+                    number=number,
+                    first=seen_numbers[number].span.line,
+                ),
                 heading.line,
                 heading.column,
             )
@@ -102,8 +107,13 @@ def assemble(drafts: Sequence[SectionDraft], text: str, notes: Notes) -> Report:
             notes.add(
                 "shifted_heading",
                 "info",
-                f"heading {section.title!r} is numbered {printed} but is section {number} "
-                f"({SECTION_TITLES[number]}) by its wording",
+                msg(
+                    "shifted_heading",
+                    title=section.title,
+                    printed=printed,
+                    number=number,
+                    section=SECTION_TITLES[number],
+                ),
                 heading.line,
                 heading.column,
             )
@@ -121,9 +131,7 @@ def assemble(drafts: Sequence[SectionDraft], text: str, notes: Notes) -> Report:
     if year is None:
         year = _year_from_text(text, sections)
         if year is not None:
-            notes.add(
-                "year_from_text", "info", f"the title names no year; {year} taken from the text"
-            )
+            notes.add("year_from_text", "info", msg("year_from_text", year=year))
 
     template = _template(tables, notes)
     active = build_active_disclosure(tables["A"], template, notes)
@@ -182,8 +190,7 @@ def _template(tables: dict[str, list[TableDraft]], notes: Notes) -> Template | N
         notes.add(
             "template_mix",
             "warning",
-            f"the table headers follow the {winner} template, but {where.label!r} belongs to "
-            f"the {loser} template",
+            msg("template_mix.headers", winner=winner, label=where.label, loser=loser),
             where.line,
             where.column,
         )
@@ -207,19 +214,18 @@ def _structure_notes(
         notes.add(
             "pre_2019_format",
             "error",
-            f"this is a {year} report: reports before the 2019 template were free-form and have "
-            "none of the tables this library reads",
+            msg("pre_2019_format", year=year),
             title_row.line if title_row else None,
             title_row.column if title_row else None,
         )
         return
     for k in missing:
-        notes.add("missing_table", "error", f"table {k} ({names[k]}) was not found")
+        notes.add("missing_table", "error", msg("missing_table.not_found", table=k, title=names[k]))
     present = {s.number for s in sections}
     for number in range(1, 7):
         if number not in present and sections:
             notes.add(
                 "missing_section",
                 "info",
-                f"section {number} ({SECTION_TITLES[number]}) has no heading of its own",
+                msg("missing_section", number=number, title=SECTION_TITLES[number]),
             )

@@ -6,6 +6,7 @@ import re
 from typing import Final
 
 from ..core.errors import ParseError
+from ..core.messages import msg
 from ..core.model import Diagnostic, Report
 
 #: The longest text :func:`parse` reads by default, in characters (20 million: a report is some
@@ -202,8 +203,7 @@ def _parse(text: str, strict: bool) -> Report:
         notes.add(
             "invalid_unicode",
             "info",
-            f"{surrogates} UTF-16 surrogate code point(s), which are no characters, read as "
-            "U+FFFD (the replacement character)",
+            msg("invalid_unicode", count=surrogates),
             line,
             first - (work.rfind("\n", 0, first) + 1) + 1,
         )

@@ -18,14 +18,17 @@ from ..core.keys import (
     APPLICANT_COLUMNS,
     APPLICATION_ROWS,
     COLUMN_LABELS,
+    GROUP_LABELS,
     ITEM_COLUMNS,
     ITEMS,
     OTHER_HANDLING_2021,
+    OUTCOME_LABELS,
     OUTCOME_ROWS,
     REVIEW_GROUPS,
     REVIEW_OUTCOMES,
     Template,
 )
+from ..core.messages import Message, msg
 from ..core.model import (
     MISSING,
     ActiveDisclosure,
@@ -59,10 +62,12 @@ class Notes:
         self,
         code: str,
         severity: Severity,
-        message: str,
+        message: str | Message,
         line: int | None = None,
         column: int | None = None,
     ) -> None:
+        """Note *code*; *message* is a catalogue message (``msg(key, **params)`` of
+        :mod:`disclosure_parser.core.messages`), so that it is shown in Chinese or English."""
         self.items.append(Diagnostic(code, severity, message, line, column))
 
 
@@ -119,7 +124,7 @@ def build_active_disclosure(
                     notes.add(
                         "duplicate_row",
                         "warning",
-                        f"table A item {item.label} appears again; the first one is kept",
+                        msg("duplicate_row.a_item", label=item.label),
                         item.line,
                         item.column,
                     )
@@ -159,7 +164,7 @@ def _block_items(
             notes.add(
                 "unknown_label",
                 "warning",
-                f"table A row {row.label or '(no label)'!r} names no 第二十条 item; skipped",
+                msg("unknown_label.a_row", label=row.label or msg("part.no_label")),
                 row.line,
                 row.column,
             )
@@ -171,8 +176,7 @@ def _block_items(
             notes.add(
                 "guessed_column",
                 "info",
-                f"table A item {row.label} has no column header; "
-                f"columns taken from the {template or '2019'} template",
+                msg("guessed_column", label=row.label, template=template or "2019"),
                 row.line,
                 row.column,
             )
@@ -230,37 +234,40 @@ def _ambiguous_item(
             cells.append(_cell_from(first.sources[col], None, False, row, amount=amount))
         else:
             cells.append(MISSING)
-    shown = "; ".join(
-        "|".join(getattr(s, "text", "?") for s in a.sources) for a in alternatives[:6]
-    )
-    more = f" and {len(alternatives) - 6} more" if len(alternatives) > 6 else ""
+    shown = ["|".join(getattr(s, "text", "?") for s in a.sources) for a in alternatives[:6]]
+    more = msg("part.more", n=len(alternatives) - 6) if len(alternatives) > 6 else None
     glued = next(c for c in row.values if c.glued)
     notes.add(
         "ambiguous_split",
         "error",
-        f"table A item {row.label}: the digits {glued.text!r} can be split into its "
-        f"{len(names)} cells ({', '.join(names)}) in {len(alternatives)} ways ({shown}{more}), "
-        "and no sum decides between them; the cells they disagree on are withheld",
+        msg(
+            "ambiguous_split.a_item",
+            label=row.label,
+            digits=glued.text,
+            width=len(names),
+            columns=names,
+            n=len(alternatives),
+            readings=shown,
+            more=more,
+        ),
         glued.line,
         glued.column,
     )
     return cells
 
 
-def _unsplit(glued: RawCell, width: int, what: str, notes: Notes) -> list[Cell]:
+def _unsplit(glued: RawCell, width: int, what: Message, notes: Notes) -> list[Cell]:
     """Missing cells, and the error, for digits printed without cell boundaries that no split
     of the format reads, or that too many do."""
     why = (
-        f"more than {MAX_SPLITS} splits into {width} numbers obey the format"
+        msg("part.unsplit.too_many", max=MAX_SPLITS, width=width)
         if glued.unsplit == "too many"
-        else f"no split into {width} numbers obeys the format (no leading zeros, at most "
-        f"{MAX_DIGITS} digits a number, spaces kept as boundaries)"
+        else msg("part.unsplit.none", width=width, digits=MAX_DIGITS)
     )
     notes.add(
         "ambiguous_split",
         "error",
-        f"{what}: the digits {glued.text!r} were printed without cell boundaries and {why}; "
-        "every cell withheld",
+        msg("ambiguous_split.unsplit", what=what, digits=glued.text, why=why),
         glued.line,
         glued.column,
     )
@@ -296,13 +303,18 @@ def _item_cells(row: Row, names: list[str], notes: Notes) -> list[Cell]:
         return cells
     glued = next((c for c in values if c.glued and c.unsplit), None)
     if glued is not None:
-        return _unsplit(glued, width, f"table A item {row.label}", notes)
+        return _unsplit(glued, width, msg("part.what.a_item", label=row.label), notes)
     printed = [c for c in values if not c.filler]
     notes.add(
         "ragged_row",
         "error",
-        f"table A item {row.label} has {len(printed)} cells for {width} columns "
-        f"({', '.join(names)}); no number is taken from it",
+        msg(
+            "ragged_row.a_item",
+            label=row.label,
+            printed=len(printed),
+            width=width,
+            columns=names,
+        ),
         row.line,
         row.column,
     )
@@ -372,8 +384,7 @@ def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | 
                     notes.add(
                         "unknown_label",
                         "warning",
-                        f"table B row {row.label!r} names a group of rows, not a row; "
-                        "its numbers are not used",
+                        msg("unknown_label.b_group", label=row.label),
                         row.line,
                         row.column,
                     )
@@ -381,8 +392,7 @@ def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | 
                     notes.add(
                         "unknown_label",
                         "warning",
-                        f"table B row label {row.label!r} matches no row of the template; "
-                        "its numbers are not used",
+                        msg("unknown_label.b_row", label=row.label),
                         row.line,
                         row.column,
                     )
@@ -420,6 +430,7 @@ def _place_unlabelled(rows: list[tuple[str | None, Row]], notes: Notes) -> list[
         lo = order.index(previous) + 1 if previous in order else 0
         hi = order.index(following) if following in order else len(order)
         gap = [k for k in order[lo:hi] if k not in present]
+        before, after = _neighbour(previous, "part.header"), _neighbour(following, "part.end")
         if "other_handling" in gap and any(k in gap for k in OTHER_HANDLING_2021):
             # a template has either the single (六) row or its three sub-rows, not both
             single = len(gap) - len([k for k in gap if k in OTHER_HANDLING_2021])
@@ -435,8 +446,13 @@ def _place_unlabelled(rows: list[tuple[str | None, Row]], notes: Notes) -> list[
                 notes.add(
                     "unlabelled_row",
                     "warning",
-                    f"table B row without a label placed as {k} by its position "
-                    f"between {previous or 'the header'} and {following or 'the end'}",
+                    msg(
+                        "unlabelled_row.placed",
+                        key=k,
+                        label=labels_text(k),
+                        previous=before,
+                        following=after,
+                    ),
                     r.line,
                     r.column,
                 )
@@ -447,14 +463,23 @@ def _place_unlabelled(rows: list[tuple[str | None, Row]], notes: Notes) -> list[
                 notes.add(
                     "unlabelled_row",
                     "error",
-                    f"table B row without a label could not be placed: {len(run)} unlabelled "
-                    f"row(s) between {previous or 'the header'} and {following or 'the end'} "
-                    f"for {len(gap)} missing row(s); its numbers are not used",
+                    msg(
+                        "unlabelled_row.unplaced",
+                        run=len(run),
+                        gap=len(gap),
+                        previous=before,
+                        following=after,
+                    ),
                     r.line,
                     r.column,
                 )
         i = j
     return placed
+
+
+def _neighbour(key: str | None, otherwise: str) -> Message:
+    """A row next to an unlabelled run, for its message: the row, or the table's edge."""
+    return msg(otherwise) if key is None else msg("part.row", key=key, label=labels_text(key))
 
 
 @lru_cache(maxsize=64)
@@ -520,8 +545,12 @@ def build_applications(
             notes.add(
                 "duplicate_row",
                 "warning",
-                f"table B row {key} appears again (first at line {keyed[key].line}); "
-                "the first one is kept",
+                msg(
+                    "duplicate_row.b_row",
+                    key=key,
+                    label=labels_text(key),
+                    first=keyed[key].line,
+                ),
                 row.line,
                 row.column,
             )
@@ -534,7 +563,7 @@ def build_applications(
     if table is None:
         outcomes = _solve_rows(rows, width, _b_equations(tuple(keys), width, has_total))
         table = [
-            _cells_of(row, outcome, width, columns, f"table B row {key}", notes)
+            _cells_of(row, outcome, width, columns, _b_row(key), notes)
             for key, row, outcome in zip(keys, rows, outcomes, strict=True)
         ]
 
@@ -549,8 +578,7 @@ def build_applications(
         notes.add(
             "no_total_column",
             "info",
-            "table B has no 总计 column; its total cells are missing "
-            "(Applications.row_total() sums the applicant columns instead)",
+            msg("no_total_column"),
             first.line if first else None,
             first.column if first else None,
         )
@@ -566,11 +594,15 @@ def build_applications(
         notes.add(
             "missing_row",
             "warning",
-            f"table B has no row {key} ({labels_text(key)})",
+            msg("missing_row", key=key, label=labels_text(key)),
             anchor.line if anchor else None,
             anchor.column if anchor else None,
         )
     return Applications(tuple(built), has_total)
+
+
+def _b_row(key: str) -> Message:
+    return msg("part.what.b_row", key=key, label=labels_text(key))
 
 
 def labels_text(key: str) -> str:
@@ -624,7 +656,7 @@ def _cells_of(
     outcome: Outcome,
     width: int,
     columns: list[str],
-    what: str,
+    what: Message,
     notes: Notes,
 ) -> list[Cell]:
     chosen = outcome.chosen
@@ -659,8 +691,7 @@ def _cells_of(
                 notes.add(
                     "split_by_sums",
                     "warning",
-                    f"{what}: the digits {glued.text!r} were printed without cell boundaries; "
-                    f"split as {shown} because no other split fits the table's sums",
+                    msg("split_by_sums", what=what, digits=glued.text, shown=shown),
                     glued.line,
                     glued.column,
                 )
@@ -670,18 +701,19 @@ def _cells_of(
         stray = [c.text for c in row.values if not c.filler and id(c) not in used]
         lost = [columns[c] for c, s in enumerate(chosen.sources) if s is None]
         if stray or lost:
-            detail = f"{what} has {len(printed)} cells for {width} columns"
-            if stray:
-                detail += f"; stray cell(s) {', '.join(repr(t) for t in stray)} left out"
-            if lost:
-                detail += f"; cell(s) {', '.join(lost)} taken as lost"
             derived = [columns[c] for c in sorted(chosen.derived)]
-            if derived:
-                detail += f"; {', '.join(derived)} recovered from the table's sums"
             unknown = [columns[c] for c, v in enumerate(chosen.values) if v is None]
-            if unknown:
-                detail += f"; {', '.join(unknown)} could not be recovered and are missing"
-            notes.add("ragged_row", "warning", detail + ".", row.line, row.column)
+            detail = msg(
+                "ragged_row",
+                what=what,
+                printed=len(printed),
+                width=width,
+                stray=msg("ragged_row.stray", cells=stray) if stray else None,
+                lost=msg("ragged_row.lost", columns=lost) if lost else None,
+                derived=msg("ragged_row.derived", columns=derived) if derived else None,
+                unknown=msg("ragged_row.unknown", columns=unknown) if unknown else None,
+            )
+            notes.add("ragged_row", "warning", detail, row.line, row.column)
         return cells
     alternatives = outcome.alternatives
     cells = []
@@ -701,14 +733,21 @@ def _cells_of(
         else:
             cells.append(MISSING)
             withheld.append(columns[col])
-    shown = "; ".join(_describe(a, columns) for a in alternatives[:4])
-    more = f" (and {len(alternatives) - 4} more)" if len(alternatives) > 4 else ""
+    described = [_describe(a, columns) for a in alternatives[:4]]
+    more = msg("part.more_paren", n=len(alternatives) - 4) if len(alternatives) > 4 else None
     if glued is not None:
         notes.add(
             "ambiguous_split",
             "error",
-            f"{what}: the digits {glued.text!r} can be split in {len(alternatives)} ways that "
-            f"fit the table's sums: {shown}{more}; cell(s) {', '.join(withheld)} withheld",
+            msg(
+                "ambiguous_split",
+                what=what,
+                digits=glued.text,
+                n=len(alternatives),
+                readings=described,
+                more=more,
+                withheld=withheld,
+            ),
             glued.line,
             glued.column,
         )
@@ -716,9 +755,16 @@ def _cells_of(
     notes.add(
         "ambiguous_row",
         "error",
-        f"{what} has {len(printed)} cells for {width} columns and can be read in "
-        f"{len(alternatives)} ways that fit the table's sums: {shown}{more}; "
-        f"cell(s) {', '.join(withheld)} withheld",
+        msg(
+            "ambiguous_row",
+            what=what,
+            printed=len(printed),
+            width=width,
+            n=len(alternatives),
+            readings=described,
+            more=more,
+            withheld=withheld,
+        ),
         row.line,
         row.column,
     )
@@ -750,7 +796,7 @@ def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
             notes.add(
                 "missing_values",
                 "error",
-                "table C has a header but no row of numbers",
+                msg("missing_values"),
                 head.line if head else None,
                 head.column if head else None,
             )
@@ -773,8 +819,11 @@ def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
         cells = plain[0]
     else:
         outcome = _solve_rows([merged], width, _C_EQUATIONS)[0]
-        columns = [f"{g}.{o}" for g in REVIEW_GROUPS for o in REVIEW_OUTCOMES]
-        cells = _cells_of(merged, outcome, width, columns, "table C", notes)
+        # named in the report's words, as messages name table C's cells elsewhere
+        columns = [
+            f"{GROUP_LABELS[g]} {OUTCOME_LABELS[o]}" for g in REVIEW_GROUPS for o in REVIEW_OUTCOMES
+        ]
+        cells = _cells_of(merged, outcome, width, columns, msg("part.what.c"), notes)
     groups = []
     for g, key in enumerate(REVIEW_GROUPS):
         part = cells[g * 5 : g * 5 + 5]

@@ -23,6 +23,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
 from ..core.errors import MissingDependencyError, UnreadableFileError
+from ..core.messages import msg
 from ..core.model import Diagnostic, Report
 from .base import (
     Adapted,
@@ -266,8 +267,7 @@ def docx_to_text(source: bytes | str | os.PathLike[str]) -> Adapted:
         Diagnostic(
             "source",
             "info",
-            f"read from DOCX: {writer.tables} table(s); merged cells written once, rows they "
-            "cover get an empty cell",
+            msg("source.docx", tables=writer.tables),
         )
     ]
     return writer.adapted(notes)

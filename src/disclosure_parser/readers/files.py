@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from ..core.errors import ParseError, UnreadableFileError, UnsupportedFormatError
+from ..core.messages import msg
 from ..core.model import Diagnostic, Report
 from ..parsing.parser import MAX_INPUT_BYTES, MAX_INPUT_CHARS, parse
 
@@ -92,7 +93,7 @@ def parse_file(
     data = read_limited(path, max_bytes)
     text, encoding = decode(data)
     report = parse(text, strict=strict, max_chars=max_chars)
-    note = Diagnostic("encoding", "info", f"file decoded as {encoding}")
+    note = Diagnostic("encoding", "info", msg("encoding", encoding=encoding))
     return attrs.evolve(report, diagnostics=(note, *report.diagnostics))
 
 
@@ -109,7 +110,6 @@ BINARY_SUFFIXES: Final = {
     ".docx": "docx",
     ".pdf": "pdf",
 }
-_FORMAT_NAMES: Final = {"html": "an HTML page", "docx": "a Word .docx file", "pdf": "a PDF file"}
 _HTML_START: Final = re.compile(
     rb"^\s*(?:<!doctype|<html|<head|<body|<meta|<div|<p[\s>]|<table)", re.I
 )
@@ -193,7 +193,12 @@ def read_binary(
             Diagnostic(
                 "source",
                 "info",
-                f"the {suffix} file is {_FORMAT_NAMES[found]}; read as {found.upper()}",
+                msg(
+                    "source.sniffed",
+                    suffix=suffix,
+                    found=msg(f"part.format.{found}"),
+                    format=found.upper(),
+                ),
             )
         )
     adapted = _adapt_bytes(found, data)

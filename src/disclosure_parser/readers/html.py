@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from ..core.errors import MissingDependencyError, ParseError, UnreadableFileError
+from ..core.messages import msg
 from ..core.model import Diagnostic, Report
 from .base import (
     Adapted,
@@ -670,7 +671,7 @@ def html_to_text(html: str | bytes) -> Adapted:
     notes: list[Diagnostic] = []
     if isinstance(html, bytes):
         html, encoding = decode_html(html)
-        notes.append(Diagnostic("encoding", "info", f"file decoded as {encoding}"))
+        notes.append(Diagnostic("encoding", "info", msg("encoding", encoding=encoding)))
     if not isinstance(html, str):
         raise ParseError(
             f"html_to_text() reads str or bytes, not {type(html).__name__}",
@@ -685,9 +686,7 @@ def html_to_text(html: str | bytes) -> Adapted:
         inner = embedded_markup(html)
         if inner is not None:
             source = inner
-            notes.append(
-                Diagnostic("source", "info", "the HTML was read from JavaScript string literals")
-            )
+            notes.append(Diagnostic("source", "info", msg("source.javascript")))
     cut = truncation(source)
     if cut is not None:
         tail = line_text(source[-60:])
@@ -705,11 +704,7 @@ def html_to_text(html: str | bytes) -> Adapted:
                 inner_blocks, inner_clamped = _blocks(inner)
                 if _has_report(inner_blocks):
                     blocks, clamped = inner_blocks, inner_clamped
-                    notes.append(
-                        Diagnostic(
-                            "source", "info", "the HTML was read from the page's script strings"
-                        )
-                    )
+                    notes.append(Diagnostic("source", "info", msg("source.script")))
     except RecursionError as exc:
         raise UnreadableFileError(
             "the HTML is nested too deeply to read", code="too_complex"
@@ -719,8 +714,7 @@ def html_to_text(html: str | bytes) -> Adapted:
             Diagnostic(
                 "span_clamped",
                 "warning",
-                f"{clamped} table cell(s) claim rowspan/colspan far beyond their table's size; "
-                "read as single cells",
+                msg("span_clamped", count=clamped),
             )
         )
     writer = TextWriter("html")
@@ -731,8 +725,7 @@ def html_to_text(html: str | bytes) -> Adapted:
             Diagnostic(
                 "source",
                 "info",
-                f"read from HTML: {writer.tables} table(s), {rows} row(s); merged cells "
-                "written once, rows they cover get an empty cell",
+                msg("source.html", tables=writer.tables, rows=rows),
             )
         )
     return writer.adapted(notes)

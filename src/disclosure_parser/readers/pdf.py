@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from ..core.errors import MissingDependencyError, UnreadableFileError
+from ..core.messages import msg
 from ..core.model import Diagnostic, Report
 from ..parsing.cells import classify
 from .base import (
@@ -535,19 +536,16 @@ def _read_pages(pdf: PDF) -> tuple[list[list[_Item]], list[Diagnostic]]:
         Diagnostic(
             "unreadable_page",
             "warning",
-            f"page {number} of the PDF could not be read ({type(error).__name__}: {error}); "
-            "its content is not in the report",
+            msg("unreadable_page", page=number, error=f"{type(error).__name__}: {error}"),
         )
         for number, error in broken
     ]
     if scanned:
-        shown = ", ".join(map(str, scanned))
         notes.append(
             Diagnostic(
                 "no_text_layer",
                 "warning",
-                f"page(s) {shown} of the PDF hold images but no text (scanned?): their content "
-                "is not in the report; OCR them to read it",
+                msg("no_text_layer", pages=scanned),
             )
         )
     return pages, notes
@@ -593,8 +591,7 @@ def pdf_to_text(source: bytes | str | os.PathLike[str]) -> Adapted:
         Diagnostic(
             "source",
             "info",
-            f"read from PDF: {len(pages)} page(s); {writer.tables} table block(s) rebuilt from "
-            "the ruled page layout (a table continued over pages counts once)",
+            msg("source.pdf", pages=len(pages), tables=writer.tables),
         )
     )
     return writer.adapted(notes)

@@ -10,7 +10,7 @@ Every value here is plain data: the rules make them, the output stage prints and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -18,12 +18,23 @@ import attrs
 
 from ..core import views
 from ..core.keys import COLUMN_LABELS, ITEMS, OUTCOME_LABELS
-from ..core.model import Cell, Number, Severity
+from ..core.messages import Message, as_message, msg, text
+from ..core.model import Cell, Number, Origin, Severity
 from .labels import GROUP_NAMES, row_label
 
 
 def _plain(value: Number | str | None) -> Any:
     return str(value) if isinstance(value, Decimal) else value
+
+
+def _number(value: Any) -> Number | str | None:
+    """A value of :meth:`to_dict` output back as it was: amounts were written as strings."""
+    if isinstance(value, str):
+        try:
+            return Decimal(value)
+        except ArithmeticError:
+            return value
+    return value  # type: ignore[no-any-return]
 
 
 @attrs.frozen
@@ -33,8 +44,9 @@ class FindingCell:
     ``table`` is ``"A"``, ``"B"`` or ``"C"`` (SPEC §1), or ``"text"`` for a number stated in
     the narrative. ``row_key`` is the item, row or group key, ``column_key`` the column key of
     table B or C or the column header of table A. ``line`` and ``column`` are the cell's
-    1-based position (None when the parser recorded none). ``source`` says which report the
-    cell comes from in cross-year findings (``"previous"`` or ``"current"``).
+    1-based position (None when the parser recorded none), ``origin`` where it was printed in
+    the HTML, Word or PDF file it was read from. ``source`` says which report the cell comes
+    from in cross-year findings (``"previous"`` or ``"current"``).
 
     >>> cell = FindingCell("B", "granted", "natural_person", 15, line=49, column=20)
     >>> str(cell), cell.label
@@ -51,6 +63,7 @@ class FindingCell:
     column: int | None = None
     derived: bool = False
     source: str | None = None
+    origin: Origin | None = None
 
     @classmethod
     def of(
@@ -73,6 +86,7 @@ class FindingCell:
             cell.column,
             cell.derived,
             source,
+            cell.origin,
         )
 
     @property
@@ -86,7 +100,17 @@ class FindingCell:
         if self.table == "A":
             item = ITEMS.get(self.row_key or "", ("", self.row_key))[1]
             return f"{item} {self.column_key}"
-        return f"the text's {self.raw!r}"
+        return text("part.text_cell", raw=self.raw)
+
+    @property
+    def printed(self) -> Number | Message:
+        """What the cell shows, for a message: its number, or a word for a blank, a mark, a
+        text or an unreadable cell."""
+        if self.state == "number" and self.value is not None:
+            return self.value
+        if self.state in ("na", "text"):
+            return msg(f"value.{self.state}", raw=self.raw.strip())
+        return msg("value.blank" if self.state == "blank" else "value.missing")
 
     @property
     def position(self) -> str:
@@ -101,9 +125,25 @@ class FindingCell:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (Decimals as strings)."""
-        out = attrs.asdict(self)
+        out = attrs.asdict(self, recurse=False)
         out["value"] = _plain(self.value)
+        if self.origin is None:
+            del out["origin"]
+        else:
+            out["origin"] = self.origin.to_dict()
         return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> FindingCell:
+        """The FindingCell of :meth:`to_dict`'s output."""
+        fields = {k: v for k, v in data.items() if k in _CELL_FIELDS}
+        fields["value"] = _number(data.get("value"))
+        if data.get("origin"):
+            fields["origin"] = Origin.from_dict(data["origin"])
+        return cls(**fields)
+
+
+_CELL_FIELDS = frozenset(attrs.fields_dict(FindingCell))
 
 
 @attrs.frozen
@@ -117,6 +157,11 @@ class Suspect:
         """Plain JSON-ready data."""
         return {"cell": self.cell.to_dict(), "suggested": self.suggested}
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Suspect:
+        """The Suspect of :meth:`to_dict`'s output."""
+        return cls(FindingCell.from_dict(data["cell"]), data["suggested"])
+
 
 LocalizationStatus = Literal["single", "ambiguous", "none"]
 
@@ -128,14 +173,29 @@ class Localization:
     ``status`` is ``single`` (one cell, in ``suspects``, explains them all), ``ambiguous``
     (each of several cells would; the sums cannot tell which) or ``none`` (no single cell
     would: at least two are wrong). ``equations`` names the failing sums, e.g.
-    ``row_total:granted`` or ``outcome_total:natural_person``.
+    ``row_total:granted`` or ``outcome_total:natural_person``. :attr:`message` says it in
+    plain words, in the current language (:meth:`message_in` in either).
     """
 
     scope: str
     status: LocalizationStatus
     equations: tuple[str, ...]
     suspects: tuple[Suspect, ...]
-    message: str
+    _text: Message = attrs.field(converter=as_message, alias="message")
+
+    @property
+    def message(self) -> str:
+        """What the sums say, in the current language."""
+        return self._text.render()
+
+    def message_in(self, language: str) -> str:
+        """What the sums say, in *language* (``"zh"`` or ``"en"``)."""
+        return self._text.render(language)
+
+    @property
+    def message_data(self) -> Message:
+        """The message as data (catalogue entry and parameters)."""
+        return self._text
 
     @property
     def cell(self) -> FindingCell | None:
@@ -160,7 +220,36 @@ class Localization:
             "equations": list(self.equations),
             "suspects": [s.to_dict() for s in self.suspects],
             "message": self.message,
+            **_message_fields(self._text),
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Localization:
+        """The Localization of :meth:`to_dict`'s output."""
+        return cls(
+            data["scope"],
+            data["status"],
+            tuple(data["equations"]),
+            tuple(Suspect.from_dict(s) for s in data["suspects"]),
+            _message_from(data),
+        )
+
+    def _repr_html_(self) -> str:
+        """The localisation in a notebook: what the sums say, and the cells they name."""
+        return views.html(self)
+
+
+def _message_fields(message: Message) -> dict[str, Any]:
+    """The message as data in :meth:`to_dict` output, beside its text."""
+    if message.key is None:
+        return {}
+    return {"message_key": message.key, "params": message.params}
+
+
+def _message_from(data: Mapping[str, Any]) -> Message:
+    if data.get("message_key") is not None:
+        return Message(data["message_key"], data.get("params") or {})
+    return Message(None, text=data.get("message", ""))
 
 
 @attrs.frozen
@@ -171,7 +260,9 @@ class Finding:
     the rule could not be judged here, and why). ``cells`` are the cells involved, the one to
     blame first where there is one; ``expected`` is the value the rule calls for (for an upper
     bound: the bound) and ``actual`` the value found. ``localization`` is set on the sum
-    findings that :func:`localize` explains.
+    findings that :func:`localize` explains. :attr:`message` is in the current language
+    (:mod:`disclosure_parser.core.messages`), :meth:`message_in` in either; the message is kept
+    as data (a catalogue entry and its parameters), a plain string as a fixed text.
 
     >>> finding = Finding("review_total", "error", "total is 1", (FindingCell("C", "review",
     ...     "total", 1, line=76, column=9),), expected=2, actual=1)
@@ -181,11 +272,43 @@ class Finding:
 
     code: str
     severity: Severity
-    message: str
+    _text: Message = attrs.field(converter=as_message, alias="message")
     cells: tuple[FindingCell, ...] = ()
     expected: Number | str | None = None
     actual: Number | str | None = None
     localization: Localization | None = None
+
+    @property
+    def message(self) -> str:
+        """The message in the current language."""
+        return self._text.render()
+
+    def message_in(self, language: str) -> str:
+        """The message in *language* (``"zh"`` or ``"en"``).
+
+        >>> finding = Finding("negative", "error", msg("negative", cell="行政复议 结果纠正",
+        ...     value=-1, hint=None))
+        >>> finding.message_in("zh")
+        '行政复议 结果纠正 印为 -1，件数不能为负数'
+        """
+        return self._text.render(language)
+
+    @property
+    def message_key(self) -> str | None:
+        """The catalogue entry the message is made from (None for a fixed text)."""
+        return self._text.key
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """The message's parameters, plain JSON data."""
+        return self._text.params
+
+    @property
+    def culprit(self) -> Suspect | None:
+        """The one cell whose correction makes this and every other failing sum of its table
+        hold, with its value (from :attr:`localization`), when there is one."""
+        loc = self.localization
+        return loc.suspects[0] if loc is not None and loc.status == "single" else None
 
     @property
     def line(self) -> int | None:
@@ -205,10 +328,10 @@ class Finding:
 
     def __str__(self) -> str:
         where = f"{self.line}:{self.column}: " if self.line is not None else ""
-        return f"{where}{self.severity} {self.code} {self.message}"
+        return f"{where}{text('severity.' + self.severity)} {self.code} {self.message}"
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data (Decimals as strings)."""
+        """Plain JSON-ready data (Decimals as strings); :meth:`from_dict` reads it back."""
         return {
             "code": self.code,
             "severity": self.severity,
@@ -219,7 +342,22 @@ class Finding:
             "expected": _plain(self.expected),
             "actual": _plain(self.actual),
             "localization": self.localization.to_dict() if self.localization else None,
+            **_message_fields(self._text),
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Finding:
+        """The Finding of :meth:`to_dict`'s output."""
+        loc = data.get("localization")
+        return cls(
+            data["code"],
+            data["severity"],
+            _message_from(data),
+            tuple(FindingCell.from_dict(c) for c in data.get("cells", ())),
+            _number(data.get("expected")),
+            _number(data.get("actual")),
+            Localization.from_dict(loc) if loc else None,
+        )
 
     def _repr_html_(self) -> str:
         """The finding in a notebook: severity, code, position, message, cells, values."""
@@ -242,11 +380,15 @@ def finding_text(finding: Finding) -> str:
     """
     lines = [str(finding)]
     if finding.cells:
-        lines.append("  cells: " + "; ".join(str(c) for c in finding.cells))
+        lines.append("  " + text("view.text.cells", cells=[str(c) for c in finding.cells]))
     if finding.expected is not None or finding.actual is not None:
-        lines.append(f"  expected: {finding.expected}, actual: {finding.actual}")
+        values = text(
+            "view.text.values", expected=str(finding.expected), actual=str(finding.actual)
+        )
+        lines.append("  " + values)
     if finding.localization is not None:
-        lines.append(f"  localization: {finding.localization.message}")
+        message = finding.localization.message_data
+        lines.append("  " + text("view.text.localization", message=message))
     return "\n".join(lines)
 
 
@@ -264,17 +406,10 @@ class Findings(tuple[Finding, ...]):
     __slots__ = ()
 
     def __str__(self) -> str:
-        return "\n".join(str(f) for f in self) if self else "no findings"
+        return "\n".join(str(f) for f in self) if self else text("view.no_findings")
 
     def _repr_html_(self) -> str:
         return views.html(self)
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         printer.text(str(self))
-
-
-def cell_names(cells: Sequence[FindingCell], limit: int = 4) -> str:
-    """The first *limit* cells by label and position, and how many more there are."""
-    shown = [f"{c.label} ({c.position})" for c in cells[:limit]]
-    more = len(cells) - limit
-    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")

@@ -9,10 +9,12 @@ the sum rules and ``negative`` to quote; :func:`localize` is the public entry.
 
 from __future__ import annotations
 
+from ..core.messages import Message, msg
 from ..core.model import Report
 from .context import Context
-from .equations import Equation
+from .equations import Equation, Ref
 from .findings import FindingCell, Localization, Suspect
+from .labels import GROUP_NAMES
 
 
 def explain(scope: str, equations: list[Equation]) -> Localization:
@@ -22,6 +24,7 @@ def explain(scope: str, equations: list[Equation]) -> Localization:
     coefs = [{t.ref: t.coef for t in eq.terms} for eq in failing]
     narrowest = min(range(len(failing)), key=lambda i: len(failing[i].terms))
     suspects: list[Suspect] = []
+    refs: list[Ref] = []
     for term in failing[narrowest].terms:
         if term.ref in holding:
             continue
@@ -37,29 +40,50 @@ def explain(scope: str, equations: list[Equation]) -> Localization:
             continue
         ref = term.ref
         suspects.append(Suspect(FindingCell.of(ref[0], ref[1], ref[2], term.cell), suggested))
+        refs.append(ref)
     names = tuple(eq.name for eq in failing)
-    sums = f"{len(failing)} failing sum{'s' if len(failing) > 1 else ''}"
     if len(suspects) == 1:
-        (suspect,) = suspects
-        cell = suspect.cell
-        now = cell.value if cell.state == "number" else cell.state
-        message = (
-            f"one cell explains the {sums} of {scope}: {cell.label} at {cell.position} is "
-            f"{now}; {suspect.suggested} would make {'them' if len(failing) > 1 else 'it'} hold"
+        (suspect,), (ref,) = suspects, refs
+        message = msg(
+            "localization.single",
+            cell=suspect.cell.label,
+            printed=suspect.cell.printed,
+            suggested=suspect.suggested,
+            sums=[_sum_named(eq, ref) for eq in failing],
         )
         return Localization(scope, "single", names, (suspect,), message)
+    where = _scope(scope)
     if suspects:
-        listed = ", ".join(f"{s.cell.label} ({s.cell.position}) → {s.suggested}" for s in suspects)
-        message = (
-            f"any one of {len(suspects)} cells of {scope} would fix the {sums}: {listed}; "
-            "the sums cannot tell which"
+        listed = [
+            msg("localization.suspect", cell=s.cell.label, suggested=s.suggested) for s in suspects
+        ]
+        message = msg(
+            "localization.ambiguous",
+            scope=where,
+            n=len(suspects),
+            failing=len(failing),
+            suspects=listed,
         )
         return Localization(scope, "ambiguous", names, tuple(suspects), message)
-    message = (
-        f"no single cell of {scope} explains the {sums}: at least two cells are wrong "
-        "(or a row or column was misread)"
-    )
+    message = msg("localization.none", scope=where, failing=len(failing))
     return Localization(scope, "none", names, (), message)
+
+
+def _sum_named(eq: Equation, ref: Ref) -> Message:
+    """A failing sum as the blamed cell *ref* sees it: "its row's total", or, when the cell is
+    that total, "the sum of its row's parts" (so a wrong total is never judged by itself)."""
+    if eq.code == "balance":
+        return msg("sum.balance")
+    is_total = any(t.ref == ref and t.coef > 0 for t in eq.terms)
+    return msg(f"sum.{eq.code}.parts" if is_total else f"sum.{eq.code}")
+
+
+def _scope(scope: str) -> Message:
+    """A scope as messages name it: table B, or a group of table C."""
+    if scope == "table B":
+        return msg("part.scope.b")
+    key = scope.removeprefix("table C ")
+    return msg("part.scope.c", key=key, group=GROUP_NAMES.get(key, key))
 
 
 def localizations(ctx: Context) -> dict[str, Localization]:

@@ -8,22 +8,16 @@ from __future__ import annotations
 
 from typing import Final
 
-from ..core.keys import APPLICANTS, REVIEW_OUTCOMES
+from ..core.keys import APPLICANTS, CHINESE_NUMERALS, REVIEW_OUTCOMES, SECTION_TITLES
+from ..core.messages import msg
 from ..core.model import Report
 from .context import Context
 from .equations import value_or_zero
 from .findings import Finding, FindingCell
 from .narrative import statements
 
-#: how a message names each quantity a narrative statement counts
-_STATED: Final = {
-    "new_received": "new applications (一、本年新收)",
-    "carried_over": "applications carried over (二、上年结转)",
-    "carried_forward": "applications carried forward (四、结转下年度继续办理)",
-    "review": "administrative reviews (行政复议 总计)",
-    "litigation": "lawsuits (行政诉讼 总计, both kinds)",
-    "channels": "new applications by channel",
-}
+#: the quantities of table C (the others are table B's)
+_TABLE_C: Final = frozenset({"review", "litigation"})
 
 
 def _group_total(ctx: Context, key: str) -> tuple[int | None, list[FindingCell]]:
@@ -75,14 +69,19 @@ def narrative_mismatch_findings(ctx: Context) -> list[Finding]:
         table, cells = _table_value(ctx, statement.quantity)
         if table is None or table == statement.value:
             continue
-        what = _STATED[statement.quantity]
+        parts = None
         if statement.parts:
-            detail = ", ".join(f"{name} {n}" for name, n in statement.parts)
-            stated = f"{statement.value} {what} ({detail})"
-        else:
-            stated = f"{statement.value} {what}"
-        table_name = "table C" if statement.quantity in ("review", "litigation") else "table B"
+            listed = [msg("narrative.part", name=name, n=n) for name, n in statement.parts]
+            parts = msg("narrative.parts", parts=listed)
+        table_name = msg("part.scope.c_table" if statement.quantity in _TABLE_C else "part.scope.b")
         words = " ".join(statement.text.split())
+        number = statement.section or 0
+        section = report.section(number)
+        heading = (
+            section.title
+            if section is not None
+            else f"{CHINESE_NUMERALS[number - 1]}、{SECTION_TITLES.get(number, '')}"
+        )
         text_cell = FindingCell(
             "text",
             statement.quantity,
@@ -97,8 +96,17 @@ def narrative_mismatch_findings(ctx: Context) -> list[Finding]:
             Finding(
                 "narrative_mismatch",
                 "error",
-                f"the text of section {statement.section} states {stated} in {words!r}, but "
-                f"{table_name} counts {table}",
+                msg(
+                    "narrative_mismatch",
+                    section=number,
+                    heading=heading,
+                    words=words,
+                    value=statement.value,
+                    quantity=msg(f"narrative.{statement.quantity}"),
+                    parts=parts,
+                    table=table_name,
+                    count=table,
+                ),
                 (text_cell, *cells),
                 table,
                 statement.value,

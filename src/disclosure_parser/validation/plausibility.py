@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any, Final
 
 from ..core.keys import APPLICANT_COLUMNS, ITEM_COLUMNS, ITEMS, REVIEW_OUTCOMES
+from ..core.messages import msg
 from ..core.model import ApplicationRow, Report, ReviewGroup
 from .context import Context
 from .equations import value_or_zero
@@ -55,12 +56,12 @@ def negative_findings(ctx: Context) -> list[Finding]:
     out = []
     for where in found:
         expected = expected_for(ctx, where) if where.table != "A" else None
-        hint = f"; the table's sums call for {expected}" if expected is not None else ""
+        hint = msg("negative.hint", expected=expected) if expected is not None else None
         out.append(
             Finding(
                 "negative",
                 "error",
-                f"{where.label} is {where.value}: a count cannot be negative{hint}",
+                msg("negative", cell=where.label, value=where.value, hint=hint),
                 (where,),
                 expected,
                 where.value,
@@ -94,8 +95,14 @@ def bounds_findings(ctx: Context) -> list[Finding]:
                 Finding(
                     "bounds",
                     "warning",
-                    f"column {column_label(column)}: {handled} applications handled (（七）总计) "
-                    f"but only {new} + {old} = {new + old} received or carried over",
+                    msg(
+                        "bounds.column",
+                        column=column_label(column),
+                        handled=handled,
+                        new=new,
+                        old=old,
+                        received=new + old,
+                    ),
                     cells,
                     new + old,
                     handled,
@@ -113,7 +120,12 @@ def bounds_findings(ctx: Context) -> list[Finding]:
                 Finding(
                     "bounds",
                     "warning",
-                    f"{label}: 结果纠正 is {corrected.value} but 总计 is only {total.value}",
+                    msg(
+                        "bounds.corrected",
+                        group=label,
+                        corrected=corrected.value,
+                        total=total.value,
+                    ),
                     (
                         FindingCell.of("C", group.key, "corrected", corrected),
                         FindingCell.of("C", group.key, "total", total),
@@ -144,12 +156,9 @@ def unit_findings(ctx: Context) -> list[Finding]:
             # format "f" keeps 2000 from printing as 2E+3
             expected = Decimal(format(value / _TEN_THOUSAND, "f"))
             if cell.unit == "元":
-                why = f"is written in 元: that is {expected} 万元"
+                key = "unit.written_in_yuan"
             elif value > IMPLAUSIBLE_WAN_YUAN:
-                why = (
-                    "would be over 100 亿元, implausible for one body: "
-                    f"if it is in 元, that is {expected} 万元"
-                )
+                key = "unit.implausible"
             else:
                 continue
             item_label = ITEMS.get(item.key, ("", item.key))[1]
@@ -157,7 +166,7 @@ def unit_findings(ctx: Context) -> list[Finding]:
                 Finding(
                     "unit",
                     "warning",
-                    f"{item_label} {name} is in 万元 but {cell.raw!r} {why}",
+                    msg(key, item=item_label, column=name, raw=cell.raw, wan=expected),
                     (FindingCell.of("A", item.key, name, cell),),
                     expected,
                     cell.value,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Final
 
 from ..core.keys import ITEM_COLUMNS, OTHER_HANDLING_2021, SECTION_TITLES
+from ..core.messages import Message, msg
 from ..core.model import ApplicationRow, DisclosureItem, Report
 from .context import Context
 from .findings import Finding, FindingCell
@@ -29,7 +30,9 @@ _ITEMS_2019_ONLY: Final = frozenset(ITEM_COLUMNS["2019"]) - frozenset(ITEM_COLUM
 
 def template_mix_findings(ctx: Context) -> list[Finding]:
     """What :func:`template_mix` returns, over a shared :class:`.Context`."""
-    evidence: dict[str, list[tuple[str, str, DisclosureItem | ApplicationRow]]] = {
+    # each sign: its table, the catalogue entry that names it and its words, where it stands
+    # (the messages are made only for the signs a finding shows: most reports mix nothing)
+    evidence: dict[str, list[tuple[str, str, str, DisclosureItem | ApplicationRow]]] = {
         "2019": [],
         "2021": [],
     }
@@ -37,32 +40,45 @@ def template_mix_findings(ctx: Context) -> list[Finding]:
         for name in item.columns:
             template = _COLUMN_TEMPLATE.get(name) or _COLUMN_TEMPLATE.get(canonical(name))
             if template is not None:
-                evidence[template].append(("A", f"table A header {name}", item))
+                evidence[template].append(("A", "header", name, item))
         if item.key in _ITEMS_2019_ONLY:
-            evidence["2019"].append(("A", f"table A item {item.label}", item))
+            evidence["2019"].append(("A", "item", item.label, item))
     for row in ctx.report.applications.rows:
         if row.key in OTHER_HANDLING_2021:
-            evidence["2021"].append(("B", f"table B row {row_label(row.key)}", row))
+            evidence["2021"].append(("B", "row", row_label(row.key), row))
     if not evidence["2019"] or not evidence["2021"]:
         return []
     major = "2021" if len(evidence["2021"]) >= len(evidence["2019"]) else "2019"
     minor = "2019" if major == "2021" else "2021"
-    shown = "; ".join(dict.fromkeys(what for _, what, _ in evidence[minor][:3]))
+    shown = list(dict.fromkeys(_sign(kind, words) for _, kind, words, _ in evidence[minor][:3]))
     cells = dict.fromkeys(
         FindingCell(table, where.key, None, None, "label", where.label, where.line, where.column)
-        for table, _, where in evidence[minor]
+        for table, _, _, where in evidence[minor]
     )
     return [
         Finding(
             "template_mix",
             "warning",
-            f"the report follows the {major} template ({len(evidence[major])} signs) but has "
-            f"{len(evidence[minor])} sign(s) of the {minor} template: {shown}",
+            msg(
+                "template_mix",
+                major=major,
+                signs=len(evidence[major]),
+                minor=minor,
+                minor_signs=len(evidence[minor]),
+                shown=shown,
+            ),
             tuple(cells),
             major,
             minor,
         )
     ]
+
+
+def _sign(kind: str, words: str) -> Message:
+    """A sign of a template, as a message names it: a table A header or item, a table B row."""
+    if kind == "header":
+        return msg("template_mix.sign.header", name=words)
+    return msg(f"template_mix.sign.{kind}", label=words)
 
 
 _TABLE_SECTIONS: Final = {"A": 2, "B": 3, "C": 4}
@@ -82,16 +98,19 @@ def missing_table_findings(ctx: Context) -> list[Finding]:
             Finding(
                 "missing_table",
                 "info",
-                f"a {report.year} report predates the 2019 template: it is not required to have "
-                "tables A, B and C, and none of the rules can be judged",
+                msg("missing_table.pre_2019", year=report.year),
             )
         ]
     return [
         Finding(
             "missing_table",
             "error",
-            f"table {k} ({_number_word(_TABLE_SECTIONS[k])}、{SECTION_TITLES[_TABLE_SECTIONS[k]]}) "
-            "is absent",
+            msg(
+                "missing_table",
+                table=k,
+                number=_number_word(_TABLE_SECTIONS[k]),
+                title=SECTION_TITLES[_TABLE_SECTIONS[k]],
+            ),
             expected=f"table {k}",
         )
         for k in absent

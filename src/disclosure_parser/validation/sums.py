@@ -12,42 +12,47 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..core.keys import OUTCOME_LABELS
+from ..core.messages import Message, msg
 from ..core.model import Report
 from .context import Context
 from .equations import Equation
-from .findings import Finding, FindingCell, Localization, Suspect, cell_names
+from .findings import Finding, FindingCell, Localization
 from .labels import GROUP_NAMES, column_label, row_label
 from .localization import localization_for
 
+#: a failing sum's message names its blank cells up to this many, and counts more
+_NAMED_BLANKS = 3
 
-def _blank_note(eq: Equation) -> str:
+
+def _blank_note(eq: Equation) -> Message | None:
     if not eq.blanks:
-        return ""
+        return None
+    if len(eq.blanks) > _NAMED_BLANKS:
+        # the cells are in the finding; a message listing a dozen blanks would bury its point
+        return msg("sum.blanks_counted", n=len(eq.blanks))
     cells = [FindingCell.of(t.ref[0], t.ref[1], t.ref[2], t.cell) for t in eq.blanks]
-    return f"; blank cells counted as 0: {cell_names(cells)}"
+    return msg("sum.blanks", cells=[c.label for c in cells])
 
 
-def _not_assessable(eq: Equation, what: str) -> Finding:
+def _not_assessable(eq: Equation, what: Message) -> Finding:
     cells = eq.finding_cells()
     if eq.trouble is not None:
         t = eq.trouble
         cell = FindingCell.of(t.ref[0], t.ref[1], t.ref[2], t.cell)
-        why = (
-            f"{cell.label} holds text {cell.raw!r}"
-            if cell.state == "text"
-            else f"{cell.label} could not be read"
-        )
+        if cell.state == "text":
+            message = msg("not_assessable.text", what=what, cell=cell.label, raw=cell.raw)
+        else:
+            message = msg("not_assessable.unreadable", what=what, cell=cell.label)
         cells = (cell, *(c for c in cells if c != cell))
     else:
         term = next(t for t in eq.blanks if t.uncertain)
         blank = FindingCell.of(term.ref[0], term.ref[1], term.ref[2], term.cell)
-        own = "cannot be read" if term.own is None else f"add up to {term.own}"
-        why = (
-            f"{blank.label} is blank but its own parts {own} "
-            "(a blank total may be an omission, not a zero)"
-        )
+        if term.own is None:
+            message = msg("not_assessable.blank_total_unreadable", what=what, cell=blank.label)
+        else:
+            message = msg("not_assessable.blank_total", what=what, cell=blank.label, own=term.own)
         cells = (blank, *(c for c in cells if c != blank))
-    return Finding(eq.code, "info", f"{what} not assessable: {why}", cells)
+    return Finding(eq.code, "info", message, cells)
 
 
 def _sum_findings(ctx: Context, equations: Iterable[Equation], code: str) -> list[Finding]:
@@ -55,19 +60,19 @@ def _sum_findings(ctx: Context, equations: Iterable[Equation], code: str) -> lis
     for eq in equations:
         if eq.code != code or eq.status == "holds":
             continue
-        what = _describe_equation(eq)
         if eq.status != "fails":
-            out.append(_not_assessable(eq, what))
+            out.append(_not_assessable(eq, _describe_equation(eq)))
             continue
-        message, expected, actual = _failure(eq)
         localization = localization_for(ctx, eq)
+        cause = None
         if localization is not None and localization.status == "single":
-            message += f" (likely cause: {_cause(localization.suspects[0])})"
+            cause = msg("sum.cause", culprit=localization.message_data)
+        message, expected, actual = _failure(eq, cause, _blank_note(eq))
         out.append(
             Finding(
                 code,
                 "error",
-                message + _blank_note(eq),
+                message,
                 _blame_first(eq.finding_cells(), localization),
                 expected,
                 actual,
@@ -75,12 +80,6 @@ def _sum_findings(ctx: Context, equations: Iterable[Equation], code: str) -> lis
             )
         )
     return out
-
-
-def _cause(suspect: Suspect) -> str:
-    cell = suspect.cell
-    now = cell.value if cell.state == "number" else cell.state
-    return f"{cell.label} at {cell.position} is {now}, {suspect.suggested} fits every sum"
 
 
 def _blame_first(
@@ -92,45 +91,54 @@ def _blame_first(
     return (blamed, *(c for c in cells if c != blamed))
 
 
-def _describe_equation(eq: Equation) -> str:
+def _describe_equation(eq: Equation) -> Message:
     if eq.code == "row_total":
-        return f"row {row_label(eq.key)}"
+        return msg("part.what.row", row=row_label(eq.key))
     if eq.code == "review_total":
-        return GROUP_NAMES.get(eq.key, eq.key)
-    return f"column {column_label(eq.key)}"
+        return msg("part.what.group", group=GROUP_NAMES.get(eq.key, eq.key))
+    return msg("part.what.column", column=column_label(eq.key))
 
 
-def _failure(eq: Equation) -> tuple[str, int, int]:
+def _failure(
+    eq: Equation, cause: Message | None, blanks: Message | None
+) -> tuple[Message, int, int]:
     """The message, expected and actual value of a failing equation."""
-    what = _describe_equation(eq)
     if eq.code == "balance":
         value = {t.ref[1]: int(t.cell.value or 0) for t in eq.terms}
         left = value["new_received"] + value["carried_over"]
         right = value["total"] + value["carried_forward"]
-        return (
-            f"{what}: 新收 {value['new_received']} + 上年结转 {value['carried_over']} = {left}, "
-            f"but 总计 {value['total']} + 结转下年度 {value['carried_forward']} = {right} "
-            "(第一项加第二项之和，等于第三项加第四项之和)",
-            left,
-            right,
+        message = msg(
+            "balance.fails",
+            column=column_label(eq.key),
+            new=value["new_received"],
+            old=value["carried_over"],
+            left=left,
+            total=value["total"],
+            forward=value["carried_forward"],
+            right=right,
+            cause=cause,
+            blanks=blanks,
         )
+        return message, left, right
     total, parts = eq.side(1), eq.side(-1)
+    sums = {"total": total, "parts": parts, "cause": cause, "blanks": blanks}
     if eq.code == "row_total":
-        detail = f"总计 is {total} but the six applicant columns add up to {parts}"
+        message = msg("row_total.fails", row=row_label(eq.key), **sums)
     elif eq.code == "outcome_total":
-        detail = f"（七）总计 is {total} but the outcome rows (（一）–（六）) add up to {parts}"
+        message = msg("outcome_total.fails", column=column_label(eq.key), **sums)
     else:
-        shown = " + ".join(
-            f"{OUTCOME_LABELS[t.ref[2]]} {int(t.cell.value or 0)}" for t in eq.terms[1:]
-        )
-        detail = f"总计 is {total} but {shown} = {parts}"
-    return f"{what}: {detail}", parts, total
+        terms = [
+            msg("sum.term", label=OUTCOME_LABELS[t.ref[2]], value=int(t.cell.value or 0))
+            for t in eq.terms[1:]
+        ]
+        group = GROUP_NAMES.get(eq.key, eq.key)
+        message = msg("review_total.fails", group=group, terms=terms, **sums)
+    return message, parts, total
 
 
-def _lacking(code: str, rows: Sequence[str], what: str) -> Finding:
-    shown = ", ".join(f"{k} ({row_label(k)})" for k in rows[:3])
-    more = f" and {len(rows) - 3} more" if len(rows) > 3 else ""
-    return Finding(code, "info", f"{what} not assessable: table B lacks row(s) {shown}{more}", ())
+def _lacking(code: str, rows: Sequence[str]) -> Finding:
+    listed = [msg("part.row_ref", key=k, label=row_label(k)) for k in rows]
+    return Finding(code, "info", msg(f"{code}.lacking", rows=listed), ())
 
 
 def row_total_findings(ctx: Context) -> list[Finding]:
@@ -139,14 +147,7 @@ def row_total_findings(ctx: Context) -> list[Finding]:
     if not len(apps):
         return []
     if not apps.has_total_column:
-        return [
-            Finding(
-                "row_total",
-                "info",
-                "table B has no 总计 column: row totals cannot be checked (the rules over "
-                "that column are not applicable)",
-            )
-        ]
+        return [Finding("row_total", "info", msg("row_total.no_total_column"))]
     return _sum_findings(ctx, ctx.table_b(), "row_total")
 
 
@@ -156,7 +157,7 @@ def outcome_total_findings(ctx: Context) -> list[Finding]:
         return []
     lacking = ctx.plan_b.lacking_outcomes
     if lacking:
-        return [_lacking("outcome_total", lacking, "the outcome totals are")]
+        return [_lacking("outcome_total", lacking)]
     return _sum_findings(ctx, ctx.table_b(), "outcome_total")
 
 
@@ -166,7 +167,7 @@ def balance_findings(ctx: Context) -> list[Finding]:
         return []
     lacking = ctx.plan_b.lacking_balance
     if lacking:
-        return [_lacking("balance", lacking, "the balance 一+二 = 三+四 is")]
+        return [_lacking("balance", lacking)]
     return _sum_findings(ctx, ctx.table_b(), "balance")
 
 
@@ -222,7 +223,7 @@ def row_total(report: Report) -> tuple[Finding, ...]:
     ... )
     >>> (finding,) = row_total(report)
     >>> print(finding.message)
-    row 一、本年新收政府信息公开申请数量: 总计 is 5 but the six applicant columns add up to 4; blank cells counted as 0: 一、本年新收政府信息公开申请数量 × 其他 (3:29)
+    row 一、本年新收政府信息公开申请数量: 总计 is 5 but the six applicant columns add up to 4; blank cells counted as 0: 一、本年新收政府信息公开申请数量 × 其他
     """  # noqa: E501
     return tuple(row_total_findings(Context(report)))
 

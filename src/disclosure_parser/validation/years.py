@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Final
 
 from ..core.keys import APPLICANT_COLUMNS, APPLICANTS, ITEMS
+from ..core.messages import Message, msg
 from ..core.model import Cell, Report
 from .equations import value_or_zero
 from .findings import Finding, FindingCell, Findings
@@ -19,12 +20,8 @@ def _year_carry(previous: Report, current: Report) -> list[Finding]:
     before = previous.applications.row("carried_forward")
     now = current.applications.row("carried_over")
     if before is None or now is None:
-        lacking = (
-            "previous report's 四、结转下年度继续办理"
-            if before is None
-            else "current report's 二、上年结转政府信息公开申请数量"
-        )
-        return [Finding("year_carry", "info", f"not assessable: the {lacking} row is absent")]
+        key = "year_carry.no_forward_row" if before is None else "year_carry.no_carried_row"
+        return [Finding("year_carry", "info", msg(key))]
     both_totals = previous.applications.has_total_column and current.applications.has_total_column
     columns = APPLICANT_COLUMNS if both_totals else APPLICANTS
     out = []
@@ -42,7 +39,7 @@ def _year_carry(previous: Report, current: Report) -> list[Finding]:
                 Finding(
                     "year_carry",
                     "info",
-                    f"column {column_label(column)} not assessable: a cell holds no number",
+                    msg("year_carry.cell", column=column_label(column)),
                     cells,
                 )
             )
@@ -51,9 +48,14 @@ def _year_carry(previous: Report, current: Report) -> list[Finding]:
                 Finding(
                     "year_carry",
                     "error",
-                    f"column {column_label(column)}: {current.year} carried over {new} "
-                    f"(二、上年结转) but {previous.year} carried forward {old} "
-                    "(四、结转下年度继续办理)",
+                    msg(
+                        "year_carry",
+                        column=column_label(column),
+                        year=current.year,
+                        new=new,
+                        previous=previous.year,
+                        old=old,
+                    ),
                     cells,
                     old,
                     new,
@@ -91,10 +93,17 @@ def _year_stock(previous: Report, current: Report) -> list[Finding]:
             Finding(
                 "year_stock",
                 "warning",
-                f"{label}: {previous.year} 现行有效 {stock_before} + "
-                f"{current.year} 本年制发 {issued} − 本年废止 {repealed} = {expected}, "
-                f"but {current.year} 现行有效 is {stock} "
-                "(amendments and expiries can explain a difference)",
+                msg(
+                    "year_stock",
+                    label=label,
+                    previous=previous.year,
+                    before=stock_before,
+                    year=current.year,
+                    issued=issued,
+                    repealed=repealed,
+                    expected=expected,
+                    stock=stock,
+                ),
                 (
                     FindingCell.of("A", key, "现行有效件数", now["现行有效件数"], "current"),
                     FindingCell.of("A", key, "本年制发件数", now["本年制发件数"], "current"),
@@ -106,6 +115,10 @@ def _year_stock(previous: Report, current: Report) -> list[Finding]:
             )
         )
     return out
+
+
+def _year(year: int | None) -> int | Message:
+    return msg("value.unknown") if year is None else year
 
 
 def compare_years(previous: Report, current: Report) -> Findings:
@@ -133,8 +146,11 @@ def compare_years(previous: Report, current: Report) -> Findings:
                 Finding(
                     "year_carry",
                     "info",
-                    f"not assessable: the reports' years ({previous.year}, {current.year}) "
-                    "are not known to be consecutive",
+                    msg(
+                        "year_carry.years",
+                        previous=_year(previous.year),
+                        current=_year(current.year),
+                    ),
                 ),
             )
         )

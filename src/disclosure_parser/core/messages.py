@@ -1,0 +1,1232 @@
+"""Every message the library shows, in Chinese and English, from one catalogue of templates.
+
+Diagnostics, findings, localisations, the command line and the notebook views never assemble
+a sentence themselves: they name a catalogue entry and give its parameters as plain data
+(:class:`Message`), and the text is made from the entry's template when it is shown, in the
+language asked for. So a message is written once per language, here, and a new code is one new
+entry of :data:`CATALOGUE`.
+
+>>> message = msg("encoding", encoding="GB18030")
+>>> message.render("en"), message.render("zh")
+('file decoded as GB18030', '文件按 GB18030 编码读取')
+>>> message.to_dict()
+{'key': 'encoding', 'params': {'encoding': 'GB18030'}}
+
+The language is Chinese (``"zh"``) where the locale is Chinese (``LANG=zh_CN.UTF-8``, or the
+Windows display language) and English (``"en"``) elsewhere; ``DISCLOSURE_PARSER_LANG`` or
+:func:`set_language` choose it for the process, :func:`in_language` for a block of code:
+
+>>> with in_language("zh"):
+...     str(message)
+'文件按 GB18030 编码读取'
+
+Templates name their parameters in braces, ``{name}``, optionally with a format:
+``{name:q}`` quotes (“…” in Chinese, ``'…'`` in English), ``{name:s}`` is the English plural
+"s" of a count, ``{name:some}`` lists the first three items and how many more, ``{name:and}``
+joins a list with "and" (及), ``{name:semi}`` with semicolons, ``{name:plus}`` with " + ",
+``{name:cn}`` writes a section number as a Chinese numeral (一, 二 …) in Chinese. A list is
+otherwise joined with ", " (、 in Chinese); a parameter that is itself a message (a dict with
+``key`` and ``params``) is rendered in the same language; None renders as nothing.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import locale
+import os
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from decimal import Decimal
+from typing import Any, Final, Literal, cast
+
+import attrs
+
+Language = Literal["zh", "en"]
+#: the languages every message is written in
+LANGUAGES: Final[tuple[Language, ...]] = ("zh", "en")
+
+#: the environment variable that chooses the language before the locale does
+ENVIRONMENT_VARIABLE: Final = "DISCLOSURE_PARSER_LANG"
+
+
+# ---------------------------------------------------------------------------------------------
+# The language
+# ---------------------------------------------------------------------------------------------
+
+
+def normalize(language: str) -> Language:
+    """``"zh"`` or ``"en"`` for a language name such as ``zh_CN.UTF-8``, ``zh-Hans``, ``en``.
+
+    >>> normalize("zh_CN.UTF-8"), normalize("Chinese (Simplified)_China"), normalize("EN")
+    ('zh', 'zh', 'en')
+    """
+    folded = language.strip().lower()
+    if folded.startswith(("zh", "chinese", "中文")):
+        return "zh"
+    if folded.startswith(("en", "english")):
+        return "en"
+    raise ValueError(f"unknown language {language!r}; the languages are zh and en")
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> Language:
+    """The language the environment asks for: ``DISCLOSURE_PARSER_LANG``, else the locale
+    (``LC_ALL``, ``LC_MESSAGES``, ``LANG``, in POSIX's order; on Windows, where these are
+    usually unset, the user's locale as Python reads it). Chinese locales give ``"zh"``,
+    every other one ``"en"``.
+
+    >>> language_from_environment({"LANG": "zh_CN.UTF-8"})
+    'zh'
+    >>> language_from_environment({"LC_ALL": "C.UTF-8", "LANG": "zh_CN.UTF-8"})
+    'en'
+    >>> language_from_environment({"DISCLOSURE_PARSER_LANG": "zh", "LANG": "en_US.UTF-8"})
+    'zh'
+    """
+    env = os.environ if environ is None else environ
+    chosen = env.get(ENVIRONMENT_VARIABLE, "").strip()
+    if chosen:
+        try:
+            return normalize(chosen)
+        except ValueError:
+            pass  # a mistyped setting must not stop a report from being read
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "").strip()
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    if environ is None:
+        try:
+            name = locale.getlocale()[0] or ""
+        except ValueError:
+            name = ""
+        if name.lower().startswith(("zh", "chinese")):
+            return "zh"
+    return "en"
+
+
+_chosen: Language | None = None
+_block: contextvars.ContextVar[Language | None] = contextvars.ContextVar(
+    "disclosure_parser_language", default=None
+)
+
+
+def language() -> Language:
+    """The language messages are shown in when none is asked for: that of the innermost
+    :func:`in_language` block, else the one :func:`set_language` chose, else the
+    environment's (:func:`language_from_environment`)."""
+    return _block.get() or _chosen or language_from_environment()
+
+
+def set_language(language: str | None) -> None:
+    """Show messages in *language* (``"zh"`` or ``"en"``) in this process from now on; None
+    goes back to the environment's choice.
+
+    Worker processes started afterwards read the environment again: set
+    ``DISCLOSURE_PARSER_LANG`` for them instead.
+    """
+    global _chosen
+    _chosen = None if language is None else normalize(language)
+
+
+@contextmanager
+def in_language(language: str) -> Iterator[None]:
+    """Show messages in *language* within the ``with`` block (and only in this thread or
+    task: the choice is a context variable)."""
+    token = _block.set(normalize(language))
+    try:
+        yield
+    finally:
+        _block.reset(token)
+
+
+# ---------------------------------------------------------------------------------------------
+# Messages
+# ---------------------------------------------------------------------------------------------
+
+
+def plain(value: Any) -> Any:
+    """*value* as plain JSON data: a Message as ``{"key", "params"}``, tuples as lists,
+    Decimals as strings (exact), mappings with string keys.
+
+    >>> plain((Decimal("1.50"), msg("value.blank")))
+    ['1.50', {'key': 'value.blank', 'params': {}}]
+    """
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, Message):
+        if value.key is None:
+            return value.text
+        return {"key": value.key, "params": value.params}
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return str(value)
+
+
+def _params(value: Mapping[str, Any]) -> dict[str, Any]:
+    return cast(dict[str, Any], plain(value))
+
+
+@attrs.frozen
+class Message:
+    """A message as data: the catalogue entry ``key`` and its ``params`` (plain JSON data),
+    rendered in a language when shown; or, with ``key`` None, a fixed ``text`` (a message
+    from outside the catalogue, shown as is in every language).
+
+    >>> Message(None, text="as written").render("zh")
+    'as written'
+    """
+
+    key: str | None
+    # excluded from the hash: a dict cannot be hashed, and equal messages still hash alike
+    params: dict[str, Any] = attrs.field(factory=dict, converter=_params, hash=False)
+    text: str = ""
+
+    def render(self, language: str | None = None) -> str:
+        """The message in *language* (default: :func:`language`)."""
+        if self.key is None:
+            return self.text
+        chosen = normalize(language) if language is not None else globals()["language"]()
+        return _render(self.key, self.params, chosen)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"key", "params"}``, or ``{"text"}`` for a fixed text."""
+        if self.key is None:
+            return {"text": self.text}
+        return {"key": self.key, "params": self.params}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Message:
+        """The Message of :meth:`to_dict`'s output."""
+        if data.get("key") is None:
+            return cls(None, text=data.get("text", ""))
+        return cls(data["key"], data.get("params") or {})
+
+
+def msg(key: str, /, **params: Any) -> Message:
+    """The catalogue's message *key* with *params*.
+
+    >>> msg("missing_row", label="（七）总计", key="total").render("zh")
+    '申请情况表缺少“（七）总计”行'
+    """
+    return Message(key, params)
+
+
+def as_message(value: str | Message) -> Message:
+    """*value* as a Message: a str becomes a fixed text (for messages made outside the
+    catalogue, e.g. by code written before it)."""
+    return value if isinstance(value, Message) else Message(None, text=value)
+
+
+def text(key: str, language: str | None = None, /, **params: Any) -> str:
+    """The catalogue's message *key* with *params*, rendered at once in *language*.
+
+    >>> text("severity.error", "zh")
+    '错误'
+    """
+    return msg(key, **params).render(language)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering
+# ---------------------------------------------------------------------------------------------
+
+_FIELD: Final = re.compile(r"\{(\w+)(?::(\w+))?\}")
+_NUMERALS: Final = "一二三四五六七八九十"
+_SEPARATOR: Final = {"zh": "、", "en": ", "}
+_SHOWN: Final = 3
+
+
+def fields(template: str) -> set[str]:
+    """The parameter names *template* uses.
+
+    >>> sorted(fields("{cell} 印为 {printed}，应为 {suggested}"))
+    ['cell', 'printed', 'suggested']
+    """
+    return {m.group(1) for m in _FIELD.finditer(template)}
+
+
+def _render(key: str, params: Mapping[str, Any], language: Language) -> str:
+    entry = CATALOGUE.get(key)
+    if entry is None:
+        # a message stored by another version of the library: show what it holds
+        shown = ", ".join(f"{k}={_show(v, language)}" for k, v in params.items())
+        return f"{key}: {shown}" if shown else key
+    template = entry.zh if language == "zh" else entry.en
+
+    def field(match: re.Match[str]) -> str:
+        name, spec = match.group(1), match.group(2)
+        if name not in params:
+            return "{" + name + "}"  # a caller's slip shows, but never stops the output
+        return _format(params[name], spec, language)
+
+    return _FIELD.sub(field, template)
+
+
+def _show(value: Any, language: Language) -> str:
+    """One parameter value as text: a nested message rendered, a list joined."""
+    if value is None:
+        return ""
+    if isinstance(value, Mapping) and "key" in value:
+        return _render(str(value["key"]), value.get("params") or {}, language)
+    if isinstance(value, list):
+        return _SEPARATOR[language].join(_show(v, language) for v in value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
+
+
+def _quote(value: Any, language: Language) -> str:
+    if isinstance(value, list):
+        return _SEPARATOR[language].join(_quote(v, language) for v in value)
+    shown = _show(value, language)
+    if language == "en":
+        return repr(shown)
+    # quotes inside quotes are single quotes in Chinese: “3.危及‘三安全一稳定’”
+    return "“" + shown.replace("“", "‘").replace("”", "’") + "”"
+
+
+def _join(items: list[str], language: Language, last: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return _SEPARATOR[language].join(items[:-1]) + last + items[-1]
+
+
+def _format(value: Any, spec: str | None, language: Language) -> str:
+    if spec is None:
+        return _show(value, language)
+    if spec == "q":
+        return _quote(value, language)
+    if spec == "s":
+        return "" if language == "zh" or value == 1 else "s"
+    if spec == "cn":
+        number = int(value)
+        in_words = language == "zh" and 1 <= number <= len(_NUMERALS)
+        return _NUMERALS[number - 1] if in_words else str(number)
+    items = [_show(v, language) for v in (value if isinstance(value, list) else [value])]
+    if spec == "some":
+        more = len(items) - _SHOWN
+        shown = _SEPARATOR[language].join(items[:_SHOWN])
+        if more <= 0:
+            return shown
+        return f"{shown}等 {len(items)} 项" if language == "zh" else f"{shown} and {more} more"
+    if spec == "and":
+        return _join(items, language, "及" if language == "zh" else " and ")
+    if spec == "semi":
+        return ("；" if language == "zh" else "; ").join(items)
+    if spec == "plus":
+        return " + ".join(items)
+    raise ValueError(f"unknown format {spec!r} in a message template")
+
+
+# ---------------------------------------------------------------------------------------------
+# The catalogue
+# ---------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Entry:
+    """One message in both languages, and parameters that show it (for the tests and docs)."""
+
+    zh: str
+    en: str
+    example: dict[str, Any] = attrs.field(factory=dict, converter=_params, hash=False)
+
+
+def _e(zh: str, en: str, /, **example: Any) -> Entry:
+    return Entry(zh, en, example)
+
+
+_CELL: Final = "（一）予以公开 × 自然人"
+_ROW: Final = "（一）予以公开"
+_WHAT_B: Final = msg("part.what.b_row", key="granted", label=_ROW)
+
+#: key -> the message in Chinese and English. Keys are a diagnostic's or finding's ``code``,
+#: or ``code.variant`` where one code says different things; ``part.*`` are pieces other
+#: messages hold as parameters; ``where.*`` positions; ``value.*`` and ``severity.*`` words;
+#: ``file_error.*`` why a file could not be read; ``cli.*`` and ``view.*`` the command line's
+#: and the notebook's own texts.
+CATALOGUE: Final[dict[str, Entry]] = {
+    # -- words --------------------------------------------------------------------------------
+    "severity.error": _e("错误", "error"),
+    "severity.warning": _e("警告", "warning"),
+    "severity.info": _e("提示", "info"),
+    "value.blank": _e("空白", "blank"),
+    "value.na": _e("{raw:q}", "{raw:q}", raw="/"),
+    "value.text": _e("文字{raw:q}", "text {raw:q}", raw="见附件"),
+    "value.missing": _e("无法读取的内容", "unreadable"),
+    "value.unknown": _e("不详", "None"),
+    "part.more": _e("等", " and {n} more", n=2),
+    "part.more_paren": _e("等", " (and {n} more)", n=2),
+    "part.no_label": _e("（无行名）", "(no label)"),
+    "part.header": _e("表头", "the header"),
+    "part.end": _e("表尾", "the end"),
+    "part.row": _e("{label:q}", "{key}", key="granted", label=_ROW),
+    "part.row_ref": _e("{label:q}", "{key} ({label})", key="granted", label=_ROW),
+    "part.text_cell": _e("正文{raw:q}", "the text's {raw:q}", raw="本年新收申请 5 件"),
+    "part.format.html": _e("网页", "an HTML page"),
+    "part.format.docx": _e("Word 文件", "a Word .docx file"),
+    "part.format.pdf": _e("PDF 文件", "a PDF file"),
+    # the tables, as a message about one of them names it
+    "part.what.a_item": _e("主动公开情况表{label:q}一项", "table A item {label}", label="行政许可"),
+    "part.what.b_row": _e("申请情况表{label:q}行", "table B row {key}", key="granted", label=_ROW),
+    "part.what.c": _e("行政复议、行政诉讼情况表", "table C"),
+    "part.what.column": _e("{column}列", "column {column}", column="自然人"),
+    "part.what.row": _e("{row:q}行", "row {row}", row=_ROW),
+    "part.what.group": _e("{group}", "{group}", group="行政复议"),
+    # -- positions ----------------------------------------------------------------------------
+    "where.line": _e("{line}:{column}", "{line}:{column}", line=128, column=2),
+    "where.page_table_row": _e(
+        "第{page}页 表{table} 第{row}行",
+        "page {page}, table {table}, row {row}",
+        page=2,
+        table=5,
+        row=4,
+    ),
+    "where.table_row": _e("表{table} 第{row}行", "table {table}, row {row}", table=5, row=4),
+    "where.page": _e("第{page}页", "page {page}", page=2),
+    "where.pages": _e("第{first}至{last}页", "pages {first}–{last}", first=1, last=2),
+    # -- the sums of tables B and C (validation) ----------------------------------------------
+    "sum.outcome_total": _e("本列（七）总计", "its column's （七）总计"),
+    "sum.outcome_total.parts": _e("本列（一）至（六）各行之和", "its column's rows （一）–（六）"),
+    "sum.row_total": _e("本行总计", "its row's 总计"),
+    "sum.row_total.parts": _e("本行各类申请人之和", "its row's six applicant columns"),
+    "sum.balance": _e(
+        "本列“第一项加第二项之和，等于第三项加第四项之和”", "its column's balance 一+二 = 三+四"
+    ),
+    "sum.review_total": _e("本组总计", "its group's 总计"),
+    "sum.review_total.parts": _e("本组各项之和", "its group's outcomes"),
+    "sum.blanks": _e(
+        "（空白单元格 {cells} 按 0 计）",
+        "; blank cells counted as 0: {cells}",
+        cells=["（二）部分公开 × 自然人", "1.属于国家秘密 × 自然人"],
+    ),
+    "sum.blanks_counted": _e(
+        "（其中 {n} 个空白单元格按 0 计）", "; {n} blank cells counted as 0", n=18
+    ),
+    "sum.cause": _e(
+        "。可能原因：{culprit}",
+        " (likely cause: {culprit})",
+        culprit=msg(
+            "localization.single",
+            cell=_CELL,
+            printed=4,
+            suggested=5,
+            sums=[msg("sum.outcome_total"), msg("sum.row_total")],
+        ),
+    ),
+    "sum.term": _e("{label} {value}", "{label} {value}", label="结果维持", value=10),
+    "balance.fails": _e(
+        "{column}列：一、本年新收 {new} + 二、上年结转 {old} = {left}，但（七）总计 {total} + "
+        "四、结转下年度继续办理 {forward} = {right}，"
+        "不符合“第一项加第二项之和，等于第三项加第四项之和”{blanks}{cause}",
+        "column {column}: 新收 {new} + 上年结转 {old} = {left}, but 总计 {total} + 结转下年度 "
+        "{forward} = {right} (第一项加第二项之和，等于第三项加第四项之和){cause}{blanks}",
+        column="自然人",
+        new=3,
+        old=1,
+        left=4,
+        total=3,
+        forward=0,
+        right=3,
+        cause=None,
+        blanks=None,
+    ),
+    "outcome_total.fails": _e(
+        "{column}列：（七）总计印为 {total}，但（一）至（六）各行合计为 {parts}{blanks}{cause}",
+        "column {column}: （七）总计 is {total} but the outcome rows (（一）–（六）) add up to "
+        "{parts}{cause}{blanks}",
+        column="自然人",
+        total=5,
+        parts=4,
+        cause=None,
+        blanks=msg("sum.blanks", cells=["1.属于国家秘密 × 自然人"]),
+    ),
+    "row_total.fails": _e(
+        "{row:q}行：总计印为 {total}，但各类申请人合计为 {parts}{blanks}{cause}",
+        "row {row}: 总计 is {total} but the six applicant columns add up to {parts}{cause}{blanks}",
+        row=_ROW,
+        total=5,
+        parts=4,
+        cause=None,
+        blanks=None,
+    ),
+    "review_total.fails": _e(
+        "{group}：总计印为 {total}，但{terms:plus} = {parts}{blanks}{cause}",
+        "{group}: 总计 is {total} but {terms:plus} = {parts}{cause}{blanks}",
+        group="行政复议",
+        total=0,
+        terms=[
+            msg("sum.term", label="结果维持", value=10),
+            msg("sum.term", label="结果纠正", value=1),
+        ],
+        parts=11,
+        cause=None,
+        blanks=None,
+    ),
+    "not_assessable.text": _e(
+        "{what}无法核对：{cell} 填写的是文字{raw:q}",
+        "{what} not assessable: {cell} holds text {raw:q}",
+        what=msg("part.what.column", column="自然人"),
+        cell=_CELL,
+        raw="见附件",
+    ),
+    "not_assessable.unreadable": _e(
+        "{what}无法核对：{cell} 无法读取",
+        "{what} not assessable: {cell} could not be read",
+        what=msg("part.what.column", column="自然人"),
+        cell=_CELL,
+    ),
+    "not_assessable.blank_total": _e(
+        "{what}无法核对：{cell} 为空白，但其各分项合计为 {own}"
+        "（空白的合计栏可能是漏填，不一定是 0）",
+        "{what} not assessable: {cell} is blank but its own parts add up to {own} (a blank "
+        "total may be an omission, not a zero)",
+        what=msg("part.what.row", row=_ROW),
+        cell="（一）予以公开 × 总计",
+        own=272,
+    ),
+    "not_assessable.blank_total_unreadable": _e(
+        "{what}无法核对：{cell} 为空白，其各分项也无法读取（空白的合计栏可能是漏填，不一定是 0）",
+        "{what} not assessable: {cell} is blank but its own parts cannot be read (a blank "
+        "total may be an omission, not a zero)",
+        what=msg("part.what.row", row=_ROW),
+        cell="（一）予以公开 × 总计",
+    ),
+    "outcome_total.lacking": _e(
+        "（七）总计无法核对：申请情况表缺少{rows:some}行",
+        "the outcome totals are not assessable: table B lacks row(s) {rows:some}",
+        rows=[msg("part.row_ref", key="granted", label=_ROW)],
+    ),
+    "balance.lacking": _e(
+        "“第一项加第二项之和，等于第三项加第四项之和”无法核对：申请情况表缺少{rows:some}行",
+        "the balance 一+二 = 三+四 is not assessable: table B lacks row(s) {rows:some}",
+        rows=[msg("part.row_ref", key="carried_over", label="二、上年结转政府信息公开申请数量")],
+    ),
+    "row_total.no_total_column": _e(
+        "申请情况表没有“总计”列，无法核对各行总计",
+        "table B has no 总计 column: row totals cannot be checked (the rules over that column "
+        "are not applicable)",
+    ),
+    # -- localisation of failing sums ---------------------------------------------------------
+    "localization.single": _e(
+        "{cell} 印为 {printed}，按{sums:and}应为 {suggested}",
+        "{cell} is printed as {printed}, but by {sums:and} it should be {suggested}",
+        cell=_CELL,
+        printed=4,
+        suggested=5,
+        sums=[msg("sum.outcome_total"), msg("sum.row_total")],
+    ),
+    "localization.suspect": _e(
+        "{cell} 应为 {suggested}", "{cell} → {suggested}", cell="行政复议 总计", suggested=11
+    ),
+    "localization.ambiguous": _e(
+        "{scope}的合计不符，以下 {n} 个单元格中任何一个有误都能解释，仅凭合计无法判断是哪一个："
+        "{suspects:semi}",
+        "any one of {n} cells of {scope} would fix the {failing} failing sum{failing:s}: "
+        "{suspects}; the sums cannot tell which",
+        scope=msg("part.scope.c", key="review", group="行政复议"),
+        n=2,
+        failing=1,
+        suspects=[
+            msg("localization.suspect", cell="行政复议 结果维持", suggested=0),
+            msg("localization.suspect", cell="行政复议 总计", suggested=11),
+        ],
+    ),
+    "localization.none": _e(
+        "{scope}有 {failing} 处合计不符，不能归结为某一个单元格：至少有两个单元格有误"
+        "（或某行、某列读取有误）",
+        "no single cell of {scope} explains the {failing} failing sum{failing:s}: at least two "
+        "cells are wrong (or a row or column was misread)",
+        scope=msg("part.scope.b"),
+        failing=3,
+    ),
+    "part.scope.b": _e("申请情况表", "table B"),
+    "part.scope.c": _e("{group}", "table C {key}", key="review", group="行政复议"),
+    # -- plausibility -------------------------------------------------------------------------
+    "negative": _e(
+        "{cell} 印为 {value}，件数不能为负数{hint}",
+        "{cell} is {value}: a count cannot be negative{hint}",
+        cell="行政复议 结果纠正",
+        value=-1,
+        hint=msg("negative.hint", expected=1),
+    ),
+    "negative.hint": _e(
+        "；按合计应为 {expected}", "; the table's sums call for {expected}", expected=1
+    ),
+    "bounds.column": _e(
+        "{column}列：（七）总计办理 {handled} 件，"
+        "多于本年新收与上年结转之和 {new} + {old} = {received} 件",
+        "column {column}: {handled} applications handled (（七）总计) but only {new} + {old} = "
+        "{received} received or carried over",
+        column="自然人",
+        handled=9,
+        new=5,
+        old=2,
+        received=7,
+    ),
+    "bounds.corrected": _e(
+        "{group}：结果纠正为 {corrected}，多于总计 {total}",
+        "{group}: 结果纠正 is {corrected} but 总计 is only {total}",
+        group="行政复议",
+        corrected=1,
+        total=0,
+    ),
+    "unit.written_in_yuan": _e(
+        "{item} {column} 以万元为单位，但填写的{raw:q}是元，折合 {wan} 万元",
+        "{item} {column} is in 万元 but {raw:q} is written in 元: that is {wan} 万元",
+        item="行政事业性收费",
+        column="本年收费金额",
+        raw="251000元",
+        wan="25.1",
+    ),
+    "unit.implausible": _e(
+        "{item} {column} 以万元为单位，但{raw:q}将超过 100 亿元，对一个机关而言不合常理；"
+        "如实为元，折合 {wan} 万元",
+        "{item} {column} is in 万元 but {raw:q} would be over 100 亿元, implausible for one "
+        "body: if it is in 元, that is {wan} 万元",
+        item="政府集中采购",
+        column="采购总金额（单位：万元）",
+        raw="49966945.1",
+        wan="4996.69451",
+    ),
+    # -- structure ----------------------------------------------------------------------------
+    "template_mix": _e(
+        "本报告按 {major} 年版模板填写（{signs} 处），但有 {minor_signs} 处属于 {minor} 年版模板："
+        "{shown}",
+        "the report follows the {major} template ({signs} signs) but has {minor_signs} sign(s) "
+        "of the {minor} template: {shown:semi}",
+        major="2021",
+        signs=12,
+        minor="2019",
+        minor_signs=1,
+        shown=[msg("template_mix.sign.item", label="政府集中采购")],
+    ),
+    "template_mix.sign.header": _e(
+        "主动公开情况表表头{name:q}", "table A header {name}", name="本年制发件数"
+    ),
+    "template_mix.sign.item": _e(
+        "主动公开情况表{label:q}一项", "table A item {label}", label="政府集中采购"
+    ),
+    "template_mix.sign.row": _e("申请情况表{label:q}行", "table B row {label}", label="3.其他"),
+    "missing_table": _e(
+        "缺少“{number}、{title}”表格",
+        "table {table} ({number}、{title}) is absent",
+        table="B",
+        number="三",
+        title="收到和处理政府信息公开申请情况",
+    ),
+    "missing_table.pre_2019": _e(
+        "这是 {year} 年的报告，早于 2019 年版模板，不要求包含三张统计表格，各项核对均无法进行",
+        "a {year} report predates the 2019 template: it is not required to have tables A, B "
+        "and C, and none of the rules can be judged",
+        year=2017,
+    ),
+    # -- the narrative ------------------------------------------------------------------------
+    "narrative_mismatch": _e(
+        "{heading:q}部分写明{words:q}，即{quantity} {value} 件{parts}，但{table}中为 {count} 件",
+        "the text of section {section} states {value} {quantity}{parts} in {words:q}, but "
+        "{table} counts {count}",
+        section=1,
+        heading="一、总体情况",
+        words="收到政府信息公开申请 4 件",
+        value=4,
+        quantity=msg("narrative.new_received"),
+        parts=None,
+        table=msg("part.scope.b"),
+        count=3,
+    ),
+    "narrative.parts": _e(
+        "（{parts}）", " ({parts})", parts=[msg("narrative.part", name="信函", n=0)]
+    ),
+    "narrative.part": _e("{name} {n} 件", "{name} {n}", name="信函", n=0),
+    "narrative.new_received": _e("本年新收申请", "new applications (一、本年新收)"),
+    "narrative.carried_over": _e("上年结转申请", "applications carried over (二、上年结转)"),
+    "narrative.carried_forward": _e(
+        "结转下年度继续办理的申请", "applications carried forward (四、结转下年度继续办理)"
+    ),
+    "narrative.review": _e("行政复议", "administrative reviews (行政复议 总计)"),
+    "narrative.litigation": _e("行政诉讼", "lawsuits (行政诉讼 总计, both kinds)"),
+    "narrative.channels": _e("本年新收申请", "new applications by channel"),
+    "part.scope.c_table": _e("行政复议、行政诉讼情况表", "table C"),
+    # -- two years ----------------------------------------------------------------------------
+    "year_carry": _e(
+        "{column}列：{year} 年“二、上年结转”为 {new}，"
+        "但 {previous} 年“四、结转下年度继续办理”为 {old}",
+        "column {column}: {year} carried over {new} (二、上年结转) but {previous} carried forward "
+        "{old} (四、结转下年度继续办理)",
+        column="自然人",
+        year=2021,
+        new=1,
+        previous=2020,
+        old=2,
+    ),
+    "year_carry.cell": _e(
+        "{column}列无法核对：有单元格不是数字",
+        "column {column} not assessable: a cell holds no number",
+        column="自然人",
+    ),
+    "year_carry.no_forward_row": _e(
+        "无法核对：上一年的报告没有“四、结转下年度继续办理”行",
+        "not assessable: the previous report's 四、结转下年度继续办理 row is absent",
+    ),
+    "year_carry.no_carried_row": _e(
+        "无法核对：本年的报告没有“二、上年结转政府信息公开申请数量”行",
+        "not assessable: the current report's 二、上年结转政府信息公开申请数量 row is absent",
+    ),
+    "year_carry.years": _e(
+        "无法核对：两份报告的年度（{previous}、{current}）不能确定是相邻两年",
+        "not assessable: the reports' years ({previous}, {current}) are not known to be "
+        "consecutive",
+        previous=2019,
+        current=msg("value.unknown"),
+    ),
+    "year_stock": _e(
+        "{label}：{previous} 年现行有效 {before} + {year} 年本年制发 {issued} "
+        "− 本年废止 {repealed} = {expected}，但 {year} 年现行有效为 {stock}"
+        "（修改、失效等也可能造成差异）",
+        "{label}: {previous} 现行有效 {before} + {year} 本年制发 {issued} − 本年废止 {repealed} = "
+        "{expected}, but {year} 现行有效 is {stock} (amendments and expiries can explain a "
+        "difference)",
+        label="规章",
+        previous=2020,
+        before=10,
+        year=2021,
+        issued=2,
+        repealed=1,
+        expected=11,
+        stock=12,
+    ),
+    # -- the parser: table A ------------------------------------------------------------------
+    "duplicate_row.a_item": _e(
+        "主动公开情况表{label:q}一项重复出现，采用第一次出现的数据",
+        "table A item {label} appears again; the first one is kept",
+        label="规章",
+    ),
+    "unknown_label.a_row": _e(
+        "主动公开情况表中的{label:q}不是第二十条所列事项，已跳过",
+        "table A row {label:q} names no 第二十条 item; skipped",
+        label="合计",
+    ),
+    "guessed_column": _e(
+        "主动公开情况表{label:q}一项没有表头，按 {template} 年版模板确定各列",
+        "table A item {label} has no column header; columns taken from the {template} template",
+        label="规章",
+        template="2019",
+    ),
+    "ambiguous_split.a_item": _e(
+        "主动公开情况表{label:q}一项：连在一起的数字{digits:q}拆分到 {width} 个单元格（{columns}）"
+        "有 {n} 种方式（{readings:semi}{more}），没有合计可以判断，各种拆分不一致的单元格未予采用",
+        "table A item {label}: the digits {digits:q} can be split into its {width} cells "
+        "({columns}) in {n} ways ({readings:semi}{more}), and no sum decides between them; the "
+        "cells they disagree on are withheld",
+        label="规章",
+        digits="898989",
+        width=3,
+        columns=["本年制发件数", "本年废止件数", "现行有效件数"],
+        n=8,
+        readings=["89|89|89", "8|98|989"],
+        more=msg("part.more", n=6),
+    ),
+    "ambiguous_split.unsplit": _e(
+        "{what}：连在一起的数字{digits:q}{why}，所有单元格均未采用",
+        "{what}: the digits {digits:q} were printed without cell boundaries and {why}; every "
+        "cell withheld",
+        what=_WHAT_B,
+        digits="0123",
+        why=msg("part.unsplit.none", width=7, digits=12),
+    ),
+    "part.unsplit.too_many": _e(
+        "，符合格式的拆分方式超过 {max} 种",
+        "more than {max} splits into {width} numbers obey the format",
+        max=64,
+        width=7,
+    ),
+    "part.unsplit.none": _e(
+        "，无法拆分成符合格式的 {width} 个数字"
+        "（不以 0 开头、每个数字至多 {digits} 位、空格视为分隔）",
+        "no split into {width} numbers obeys the format (no leading zeros, at most {digits} "
+        "digits a number, spaces kept as boundaries)",
+        width=7,
+        digits=12,
+    ),
+    "ragged_row.a_item": _e(
+        "主动公开情况表{label:q}一项有 {printed} 个单元格，而应有 {width} 列（{columns}），"
+        "该行数字均未采用",
+        "table A item {label} has {printed} cells for {width} columns ({columns}); no number is "
+        "taken from it",
+        label="规章",
+        printed=5,
+        width=3,
+        columns=["本年制发件数", "本年废止件数", "现行有效件数"],
+    ),
+    # -- the parser: tables B and C -----------------------------------------------------------
+    "unknown_label.b_group": _e(
+        "申请情况表中的{label:q}是几行的分组名称，不是单独一行，其数字未采用",
+        "table B row {label:q} names a group of rows, not a row; its numbers are not used",
+        label="（三）不予公开",
+    ),
+    "unknown_label.b_row": _e(
+        "申请情况表中的行名{label:q}与模板中任何一行都对不上，其数字未采用",
+        "table B row label {label:q} matches no row of the template; its numbers are not used",
+        label="其他情形",
+    ),
+    "unlabelled_row.placed": _e(
+        "申请情况表中有一行没有行名，按其位置（{previous}与{following}之间）认定为{label:q}行",
+        "table B row without a label placed as {key} by its position between {previous} and "
+        "{following}",
+        key="granted",
+        label=_ROW,
+        previous=msg("part.header"),
+        following=msg("part.row", key="partially_granted", label="（二）部分公开"),
+    ),
+    "unlabelled_row.unplaced": _e(
+        "申请情况表中有一行没有行名，无法确定是哪一行："
+        "{previous}与{following}之间有 {run} 行没有行名，而缺少的行有 {gap} 行；其数字未采用",
+        "table B row without a label could not be placed: {run} unlabelled row(s) between "
+        "{previous} and {following} for {gap} missing row(s); its numbers are not used",
+        run=2,
+        gap=1,
+        previous=msg("part.row", key="granted", label=_ROW),
+        following=msg("part.end"),
+    ),
+    "duplicate_row.b_row": _e(
+        "申请情况表{label:q}行重复出现，采用第一次出现的数据",
+        "table B row {key} appears again (first at line {first}); the first one is kept",
+        key="granted",
+        label=_ROW,
+        first=48,
+    ),
+    "no_total_column": _e(
+        "申请情况表没有“总计”列，各行总计栏按缺失处理",
+        "table B has no 总计 column; its total cells are missing (Applications.row_total() "
+        "sums the applicant columns instead)",
+    ),
+    "missing_row": _e(
+        "申请情况表缺少{label:q}行",
+        "table B has no row {key} ({label})",
+        key="total",
+        label="（七）总计",
+    ),
+    "split_by_sums": _e(
+        "{what}：连在一起的数字{digits:q}按表格的合计关系只有一种拆分方式：{shown}",
+        "{what}: the digits {digits:q} were printed without cell boundaries; split as {shown} "
+        "because no other split fits the table's sums",
+        what=_WHAT_B,
+        digits="801000081",
+        shown="80|1|0|0|0|0|81",
+    ),
+    "ragged_row": _e(
+        "{what}有 {printed} 个单元格，而应有 {width} 列{stray}{lost}{derived}{unknown}。",
+        "{what} has {printed} cells for {width} columns{stray}{lost}{derived}{unknown}.",
+        what=_WHAT_B,
+        printed=6,
+        width=7,
+        stray=None,
+        lost=msg("ragged_row.lost", columns=["其他"]),
+        derived=msg("ragged_row.derived", columns=["其他"]),
+        unknown=None,
+    ),
+    "ragged_row.stray": _e(
+        "；多出的单元格{cells:q}未采用", "; stray cell(s) {cells:q} left out", cells=["3"]
+    ),
+    "ragged_row.lost": _e(
+        "；视为缺少{columns:q}列的单元格", "; cell(s) {columns} taken as lost", columns=["其他"]
+    ),
+    "ragged_row.derived": _e(
+        "；{columns:q}按表格的合计关系推算得出",
+        "; {columns} recovered from the table's sums",
+        columns=["其他"],
+    ),
+    "ragged_row.unknown": _e(
+        "；{columns:q}无法推算，按缺失处理",
+        "; {columns} could not be recovered and are missing",
+        columns=["其他"],
+    ),
+    "ambiguous_split": _e(
+        "{what}：连在一起的数字{digits:q}符合表格合计关系的拆分方式有 {n} 种："
+        "{readings:semi}{more}；{withheld}未予采用",
+        "{what}: the digits {digits:q} can be split in {n} ways that fit the table's sums: "
+        "{readings:semi}{more}; cell(s) {withheld} withheld",
+        what=_WHAT_B,
+        digits="1234",
+        n=2,
+        readings=["自然人=1 商业企业=23", "自然人=12 商业企业=3"],
+        more=None,
+        withheld=["自然人", "商业企业"],
+    ),
+    "ambiguous_row": _e(
+        "{what}有 {printed} 个单元格，而应有 {width} 列，符合表格合计关系的读法有 {n} 种："
+        "{readings:semi}{more}；{withheld}未予采用",
+        "{what} has {printed} cells for {width} columns and can be read in {n} ways that fit "
+        "the table's sums: {readings:semi}{more}; cell(s) {withheld} withheld",
+        what=_WHAT_B,
+        printed=5,
+        width=7,
+        n=2,
+        readings=["自然人=1 商业企业=? 总计=3", "自然人=? 商业企业=1 总计=3"],
+        more=msg("part.more_paren", n=3),
+        withheld=["自然人", "商业企业"],
+    ),
+    "missing_values": _e(
+        "行政复议、行政诉讼情况表只有表头，没有数字", "table C has a header but no row of numbers"
+    ),
+    # -- the parser: the report as a whole ----------------------------------------------------
+    "duplicate_section": _e(
+        "标题{title:q}与第{number:cn}部分重复，其内容单独保留",
+        "heading {title:q} repeats section {number} (first at line {first}); its text is kept "
+        "apart",
+        title="一、总体情况",
+        number=1,
+        first=3,
+    ),
+    "shifted_heading": _e(
+        "标题{title:q}的编号是{printed:q}，但按其内容是第{number:cn}部分（{section}）",
+        "heading {title:q} is numbered {printed} but is section {number} ({section}) by its "
+        "wording",
+        title="三、政府信息公开行政复议、行政诉讼情况",
+        printed="三",
+        number=4,
+        section="政府信息公开行政复议、行政诉讼情况",
+    ),
+    "year_from_text": _e(
+        "标题中没有年份，按正文取 {year} 年",
+        "the title names no year; {year} taken from the text",
+        year=2021,
+    ),
+    "template_mix.headers": _e(
+        "表头按 {winner} 年版模板，但{label:q}属于 {loser} 年版模板",
+        "the table headers follow the {winner} template, but {label:q} belongs to the {loser} "
+        "template",
+        winner="2021",
+        label="政府集中采购",
+        loser="2019",
+    ),
+    "pre_2019_format": _e(
+        "这是 {year} 年的报告：2019 年版模板之前的报告格式不固定，没有可以读取的统计表格",
+        "this is a {year} report: reports before the 2019 template were free-form and have none "
+        "of the tables this library reads",
+        year=2017,
+    ),
+    "missing_table.not_found": _e(
+        "未找到{title:q}表格",
+        "table {table} ({title}) was not found",
+        table="C",
+        title="四、行政复议、行政诉讼情况",
+    ),
+    "missing_section": _e(
+        "第{number:cn}部分（{title}）没有单独的标题",
+        "section {number} ({title}) has no heading of its own",
+        number=5,
+        title="存在的主要问题及改进情况",
+    ),
+    "invalid_unicode": _e(
+        "有 {count} 个无效字符（UTF-16 代理码位），按替换字符 U+FFFD 读取",
+        "{count} UTF-16 surrogate code point(s), which are no characters, read as U+FFFD (the "
+        "replacement character)",
+        count=1,
+    ),
+    # -- why a file could not be read (the command line; the library's own detail in English)
+    "file_error.not_a_report": _e(
+        "不是政府信息公开工作年度报告（没有找到报告标题、章节标题或统计表格）",
+        "{detail}",
+        detail="not a government information disclosure annual report",
+    ),
+    "file_error.empty": _e("文件是空的", "{detail}", detail="the text is empty"),
+    "file_error.structure": _e(
+        "无法识别报告的结构", "{detail}", detail="unexpected B_ROW in the report's structure"
+    ),
+    "file_error.too_large": _e(
+        "文件太大，超过了读取上限",
+        "{detail}",
+        detail="the file is 60,000,000 bytes, over the limit of 50,000,000 bytes",
+    ),
+    "file_error.truncated": _e(
+        "文件不完整（可能下载时中断），请重新下载",
+        "{detail}",
+        detail="the file is truncated and the report incomplete",
+    ),
+    "file_error.corrupt_file": _e(
+        "文件已损坏，无法读取", "{detail}", detail="the file is not a PDF"
+    ),
+    "file_error.no_text_layer": _e(
+        "这个 PDF 没有文字层（可能是扫描件），无法读取其中的文字；请先进行文字识别（OCR）再检查",
+        "{detail}",
+        detail="the PDF has no text layer (1 page(s) of images, e.g. a scan)",
+    ),
+    "file_error.encrypted": _e(
+        "文件设有密码，请先解除密码保护", "{detail}", detail="the PDF is encrypted"
+    ),
+    "file_error.too_complex": _e(
+        "文件的结构嵌套过深，无法读取", "{detail}", detail="the HTML is nested too deeply to read"
+    ),
+    "file_error.encoding": _e(
+        "无法识别文件的文字编码", "{detail}", detail="the file is neither UTF-8 nor GB18030"
+    ),
+    "file_error.unsupported_format": _e(
+        "不能读取这类文件（可以读取：{formats}）",
+        "{detail}",
+        detail="cannot read 'a.xls': no reader for .xls",
+        formats=".txt .md .html .htm .docx .pdf",
+    ),
+    "file_error.missing_dependency": _e(
+        "读取这类文件需要另外安装组件：pip install 'disclosure-parser[{extra}]'",
+        "{detail}",
+        detail="reading PDF files needs pdfplumber, which is not installed",
+        extra="pdf",
+    ),
+    "file_error.io": _e(
+        "无法打开文件：{reason}",
+        "cannot read the file: {detail}",
+        detail="[Errno 2] No such file or directory: 'a.pdf'",
+        reason=msg("part.io.not_found"),
+    ),
+    "part.io.not_found": _e("文件不存在", "No such file or directory"),
+    "part.io.denied": _e("没有读取这个文件的权限", "Permission denied"),
+    "part.io.folder": _e("这是一个文件夹", "Is a directory"),
+    "file_error.other": _e("无法读取：{detail}", "{detail}", detail="the file could not be read"),
+    # -- the command line ---------------------------------------------------------------------
+    "cli.description": _e(
+        "检查政府信息公开工作年度报告：各表的数字是否相符，与正文是否一致。",
+        "Check government information-disclosure annual reports (政府信息公开工作年度报告): do "
+        "their tables add up, and agree with their text?",
+    ),
+    "cli.version": _e("显示版本号并退出", "show the version and exit"),
+    "cli.help": _e("显示帮助并退出", "show this help message and exit"),
+    "cli.usage": _e("用法：", "usage: "),
+    "cli.positionals": _e("参数", "positional arguments"),
+    "cli.options": _e("选项", "options"),
+    "cli.check.help": _e("检查报告，列出发现的问题", "check reports and list the problems found"),
+    "cli.check.description": _e(
+        "逐一读取报告（可读取 {formats}），按各项核对规则检查，每个问题一行：文件:位置: 严重程度 "
+        "代码 说明。PDF 的位置是页码、表格和行（第2页 表3 第5行），Word 文件和网页是表格和行，"
+        "文本文件是行:列。",
+        "Read each report (formats read: {formats}), apply the consistency rules and print "
+        "one line per problem: file:position: severity code message. The position is the page, "
+        "table and row for PDFs (page 2, table 3, row 5), the table and row for Word files and "
+        "web pages, line:column for text files.",
+        formats=".txt .md .html .htm .docx .pdf",
+    ),
+    "cli.check.epilog": _e(
+        "退出状态：0 没有发现错误；1 发现错误；2 有文件无法读取（或没有找到报告）。"
+        "语言：默认按系统区域设置（LANG=zh_CN.UTF-8 时为中文），可用 --lang 或环境变量 "
+        "DISCLOSURE_PARSER_LANG 指定。",
+        "exit status: 0 no error found; 1 an error was found; 2 a file could not be read (or no "
+        "report was found). Language: from the locale (Chinese where LANG=zh_CN.UTF-8), or "
+        "--lang, or the environment variable DISCLOSURE_PARSER_LANG.",
+    ),
+    "cli.paths": _e(
+        "报告文件或文件夹（在文件夹及其子文件夹中查找 {formats} 文件）",
+        "report files or folders (searched with their subfolders for {formats} files)",
+        formats=".txt .md .html .htm .docx .pdf",
+    ),
+    "cli.lang": _e(
+        "说明文字的语言：zh 中文，en 英文（当前：{current}）",
+        "language of the messages: zh Chinese, en English (now: {current})",
+        current="zh",
+    ),
+    "cli.min_severity": _e(
+        "显示的最低严重程度：error 只显示错误，warning 显示错误和警告（默认），"
+        "info 还显示无法核对的提示",
+        "the least severe findings shown: error, warning (the default: errors and warnings) "
+        "or info (also the rules that could not be judged, and why)",
+    ),
+    "cli.format": _e(
+        "输出格式：text 每个问题一行（默认），json 一个 JSON 文档",
+        "output format: text, a line per problem (default), or json, one JSON document",
+    ),
+    "cli.select": _e(
+        "只报告这些代码（以逗号分隔，可写代码的开头部分；默认全部）",
+        "comma-separated codes or prefixes to report (default: all)",
+    ),
+    "cli.ignore": _e(
+        "不报告这些代码（以逗号分隔，可写代码的开头部分）",
+        "comma-separated codes or prefixes not to report",
+    ),
+    "cli.diagnostics": _e(
+        "同时列出读取过程中的说明（代码以 parse: 开头）",
+        "also list the parser's diagnostics (codes prefixed parse:)",
+    ),
+    "cli.color": _e(
+        "彩色输出：auto 在终端上使用（设置了 NO_COLOR 时不用），always 总是，never 从不",
+        "colour the output: auto (on a terminal, unless NO_COLOR is set), always, never",
+    ),
+    "cli.unknown_codes": _e(
+        "未知的代码 {unknown}；代码有 {codes}，以及 {prefix}<读取说明的代码>",
+        "unknown code(s) {unknown}; the codes are {codes} and {prefix}<diagnostic code>",
+        unknown=["balanse"],
+        codes=["balance", "row_total"],
+        prefix="parse:",
+    ),
+    "cli.no_reports": _e(
+        "文件夹中没有可以读取的报告（{formats}）",
+        "no report file in the folder ({formats})",
+        formats=".txt .md .html .htm .docx .pdf",
+    ),
+    "cli.count.error": _e("{n} 个错误", "{n} error{n:s}", n=1),
+    "cli.count.warning": _e("{n} 个警告", "{n} warning{n:s}", n=0),
+    "cli.count.info": _e("{n} 条提示", "{n} info", n=12),
+    "cli.summary": _e(
+        "已检查 {files} 个文件：{counts}",
+        "{files} file{files:s} checked: {counts}",
+        files=1,
+        counts=[msg("cli.count.error", n=1), msg("cli.count.warning", n=0)],
+    ),
+    "cli.hidden": _e(
+        "（另有 {counts}未显示，加 --min-severity info 可以查看）",
+        " ({counts} not shown: --min-severity info shows them)",
+        counts=[msg("cli.count.info", n=12)],
+    ),
+    "cli.unreadable": _e("；{n} 个文件无法读取", "; {n} file{n:s} could not be parsed", n=1),
+    "cli.skipped": _e(
+        "；跳过 {n} 个不是年度报告的文件", "; {n} file{n:s} skipped (not reports)", n=1
+    ),
+    # -- the notebook views and the text of findings ------------------------------------------
+    "view.title": _e(
+        "{organization} · {year} · {template}",
+        "{organization} · {year} · {template}",
+        organization="洪合镇人民政府",
+        year=msg("view.year", year=2020),
+        template=msg("view.template", template="2019"),
+    ),
+    "view.year": _e("{year} 年", "{year}", year=2020),
+    "view.template": _e("{template} 年版模板", "template {template}", template="2019"),
+    "view.unknown_organization": _e("（机关名称不详）", "(organisation unknown)"),
+    "view.unknown_year": _e("（年份不详）", "(year unknown)"),
+    "view.unknown_template": _e("（模板不详）", "(template unknown)"),
+    "view.legend.blank": _e("空白", "blank"),
+    "view.legend.na": _e("无数字的标记", "none mark"),
+    "view.legend.missing": _e("无法读取", "unreadable"),
+    "view.legend.derived": _e("按合计推算", "derived from the sums"),
+    "view.legend.culprit": _e(
+        "可以解释所有合计不符的那一格，及按合计应填的数",
+        "the one cell that explains the failing sums, and the value they call for",
+    ),
+    "view.legend.outline": _e("合计不符所涉及的单元格", "part of a failing sum"),
+    "view.legend.error": _e(
+        "核对发现错误的单元格（鼠标悬停可看说明）",
+        "named by an error finding (hover for its message)",
+    ),
+    "view.absent": _e("（报告中没有这张表）", "(not in the report)"),
+    "view.no_cell": _e("表格中没有这一格", "no such cell"),
+    "view.derived": _e("按表格的合计关系推算得出", "derived from the table's sums"),
+    "view.should_be": _e("→ 应为 {suggested}", "→ {suggested}", suggested=5),
+    "view.suspect": _e(
+        "如果是这一格有误，应为 {suggested}",
+        "if this is the wrong cell, it should be {suggested}",
+        suggested=5,
+    ),
+    "view.printed": _e("{printed}", "{printed}", printed=msg("value.blank")),
+    "view.column.at": _e("位置", "at"),
+    "view.column.severity": _e("严重程度", "severity"),
+    "view.column.code": _e("代码", "code"),
+    "view.column.message": _e("说明", "message"),
+    "view.column.cell": _e("单元格", "cell"),
+    "view.column.printed": _e("印为", "printed"),
+    "view.column.suggested": _e("应为", "should be"),
+    "view.no_findings": _e("未发现问题", "no findings"),
+    "view.no_diagnostics": _e("没有读取说明", "no diagnostics"),
+    "view.findings": _e("核对结果 {n} 条", "{n} finding{n:s}", n=2),
+    "view.diagnostics": _e("读取说明 {n} 条", "{n} parser diagnostic(s)", n=3),
+    "view.expected_actual": _e(
+        "应为 {expected}，实为 {actual}",
+        "expected {expected}, actual {actual}",
+        expected=2,
+        actual=1,
+    ),
+    "view.unreadable": _e("{source}：无法读取", "{source}: could not be read", source="a.pdf"),
+    "view.tables": _e(
+        "表格：主动公开 {a} 项，申请情况 {b} 行，复议诉讼 {c} 组",
+        "tables: A {a} item{a:s}, B {b} row{b:s}, C {c} group{c:s}",
+        a=18,
+        b=26,
+        c=3,
+    ),
+    "view.found": _e(
+        "核对结果：{counts}；读取说明 {diagnostics} 条",
+        "findings: {counts}; {diagnostics} parser diagnostic{diagnostics:s}",
+        counts=[msg("cli.count.error", n=1), msg("cli.count.warning", n=0)],
+        diagnostics=1,
+    ),
+    "view.text.cells": _e(
+        "单元格：{cells:semi}", "cells: {cells:semi}", cells=["C[review, total] = 1 at 76:9"]
+    ),
+    "view.text.values": _e(
+        "应为：{expected}，实为：{actual}",
+        "expected: {expected}, actual: {actual}",
+        expected=2,
+        actual=1,
+    ),
+    "view.text.localization": _e(
+        "合计分析：{message}",
+        "localization: {message}",
+        message=msg("localization.none", scope=msg("part.scope.b"), failing=3),
+    ),
+    # -- the file readers ---------------------------------------------------------------------
+    "encoding": _e("文件按 {encoding} 编码读取", "file decoded as {encoding}", encoding="GB18030"),
+    "source.docx": _e(
+        "从 Word 文件读取：{tables} 个表格；合并单元格只计一次",
+        "read from DOCX: {tables} table(s); merged cells written once, rows they cover get an "
+        "empty cell",
+        tables=6,
+    ),
+    "source.html": _e(
+        "从网页读取：{tables} 个表格，{rows} 行；合并单元格只计一次",
+        "read from HTML: {tables} table(s), {rows} row(s); merged cells written once, rows they "
+        "cover get an empty cell",
+        tables=6,
+        rows=58,
+    ),
+    "source.pdf": _e(
+        "从 PDF 读取：共 {pages} 页，按页面上的表格线重建 {tables} 个表格（跨页的表格算一个）",
+        "read from PDF: {pages} page(s); {tables} table block(s) rebuilt from the ruled page "
+        "layout (a table continued over pages counts once)",
+        pages=5,
+        tables=6,
+    ),
+    "source.javascript": _e(
+        "网页内容取自其中的 JavaScript 字符串", "the HTML was read from JavaScript string literals"
+    ),
+    "source.script": _e(
+        "网页内容取自页面脚本中的字符串", "the HTML was read from the page's script strings"
+    ),
+    "source.sniffed": _e(
+        "扩展名为 {suffix} 的文件实际是{found}，按 {format} 读取",
+        "the {suffix} file is {found}; read as {format}",
+        suffix=".doc",
+        found=msg("part.format.html"),
+        format="HTML",
+    ),
+    "span_clamped": _e(
+        "有 {count} 个表格单元格的合并范围远超出表格大小，按单个单元格读取",
+        "{count} table cell(s) claim rowspan/colspan far beyond their table's size; read as "
+        "single cells",
+        count=1,
+    ),
+    "unreadable_page": _e(
+        "PDF 第{page}页无法读取（{error}），该页内容未读入",
+        "page {page} of the PDF could not be read ({error}); its content is not in the report",
+        page=3,
+        error="PSSyntaxError: invalid token",
+    ),
+    "no_text_layer": _e(
+        "PDF 第{pages}页只有图像、没有文字（可能是扫描件），其内容未读入；"
+        "如需读取，请先进行文字识别（OCR）",
+        "page(s) {pages} of the PDF hold images but no text (scanned?): their content is not in "
+        "the report; OCR them to read it",
+        pages=[2, 3],
+    ),
+    "generated_inconsistency": _e(
+        "{where}由 {old} 故意改为 {new}，使{broken}不成立",
+        "{where} changed from {old} to {new} on purpose; breaks {broken}",
+        where="table B row granted column natural_person",
+        old=3,
+        new=4,
+        broken=["row_total", "outcome_total"],
+    ),
+}
