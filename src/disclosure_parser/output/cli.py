@@ -29,10 +29,11 @@ from typing import Any, Final, TextIO
 import attrs
 
 from .. import validation
-from ..core.errors import DisclosureError, ParseError
+from ..core.errors import DisclosureError, ParseError, UnreadableFileError
 from ..core.model import Diagnostic
 from ..readers.files import parse_file
 from . import batch as _batch
+from .records import not_a_file
 
 PROG: Final = "disclosure-parser"
 PARSER_PREFIX: Final = "parse:"
@@ -99,12 +100,20 @@ def _build_parser() -> argparse.ArgumentParser:
         "check",
         help="validate reports against the consistency rules and print the findings",
         description=(
-            "Parse each FILE, run the consistency rules (SPEC §4) and print one line per "
-            "finding: path:line:col: severity code message. Exit status 2 if a file could not "
-            "be parsed, 1 if an error was found, 0 otherwise."
+            "Parse each FILE, run the consistency rules (table B's balance and totals, table "
+            "C's totals, plausibility bounds, the numbers the narrative states; docs/rules.md "
+            "in the project lists them) and print one line per finding: path:line:col: "
+            "severity code message (path: severity code message for a finding or an error "
+            "about the whole file). Exit status 2 if a file could not be parsed, 1 if an "
+            "error was found, 0 otherwise."
         ),
     )
-    check.add_argument("files", nargs="+", metavar="FILE", help="report files (.txt, .md)")
+    check.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="report files (.txt, .md, .html, .htm, .docx, .pdf)",
+    )
     check.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (text)"
     )
@@ -165,7 +174,9 @@ def _failure(exc: Exception) -> _Line:
     column: int | None = None
     if isinstance(exc, ParseError):
         code, message = PARSER_PREFIX + exc.code, exc.msg
-        line, column = exc.line, exc.column
+        if not isinstance(exc, UnreadableFileError):
+            # an unreadable file (a scan, an encrypted PDF) is wrong as a whole: no 1:1
+            line, column = exc.line, exc.column
     elif isinstance(exc, DisclosureError):
         # UnsupportedFormatError, a reader's missing optional dependency, …
         code, message = PARSER_PREFIX + _snake(type(exc).__name__), str(exc)
@@ -178,6 +189,11 @@ def _failure(exc: Exception) -> _Line:
 def _check(
     path: str, select: Sequence[str] | None, ignore: Sequence[str], diagnostics: bool
 ) -> _Result:
+    refused = not_a_file(path)
+    if refused is not None:  # a named pipe would block the command forever
+        code, message = refused.code, refused.message
+        data = {"code": code, "severity": "error", "message": message, "line": None, "column": None}
+        return _Result(path, failure=_Line(code, "error", message, None, None, data))
     try:
         report = parse_file(path)
     except (DisclosureError, OSError) as exc:
