@@ -763,11 +763,11 @@ def run(
     >>> out = os.path.join(tempfile.mkdtemp(), "reports.jsonl")
     >>> summary = run(["examples/reports", "pyproject.toml"], out, jobs=1)
     >>> print(summary.files, summary.parsed, summary.with_findings, summary.failed)
-    6 5 1 1
+    7 6 1 1
     >>> summary.failures
     (('pyproject.toml', 'unsupported_format', "cannot read 'pyproject.toml': no reader for ..."),)
     >>> run(["./examples/reports"], out, jobs=1, resume=True).skipped  # the same files
-    5
+    6
     """
     err = stderr if stderr is not None else sys.stderr
     out = stdout if stdout is not None else sys.stdout

@@ -111,24 +111,30 @@ def key_tables() -> dict[str, list[tuple[str, str, str]]]:
     (('natural_person', '自然人', 'both'), ('total', '总计', 'both'))
     """
     items = [(key, label, f"第二十条第（{clause}）项") for key, (clause, label) in ITEMS.items()]
-    columns: dict[str, tuple[list[str], set[str]]] = {}
+    # table A's columns: each key with its headers, and the items that have it, by template
+    headers: dict[str, list[str]] = {}
+    where: dict[str, dict[str, list[str]]] = {}
     for template, by_item in ITEM_COLUMNS.items():
-        for item, headers in by_item.items():
-            for header in headers:
-                names, templates = columns.setdefault(A_COLUMN_KEYS[header], ([], set()))
-                if header not in names:
-                    names.append(header)
-                templates.add(f"{template}: {item}")
+        for item, names in by_item.items():
+            for header in names:
+                column = A_COLUMN_KEYS[header]
+                if header not in headers.setdefault(column, []):
+                    headers[column].append(header)
+                where.setdefault(column, {}).setdefault(template, []).append(item)
     a_columns = [
-        (key, " / ".join(names), "; ".join(sorted(templates)))
-        for key, (names, templates) in columns.items()
+        (
+            column,
+            " / ".join(names),
+            "; ".join(f"{t}: {', '.join(items)}" for t, items in where[column].items()),
+        )
+        for column, names in headers.items()
     ]
     rows: list[tuple[str, str, str]] = []
     order = list(APPLICATION_ROWS["2021"])
     order.insert(order.index("other_handling.no_correction"), "other_handling")  # 2019's row
     for key in order:
-        where = [t for t in ("2019", "2021") if key in APPLICATION_ROWS[t]]
-        rows.append((key, row_label("B", key), "both" if len(where) == 2 else where[0]))
+        templates = [t for t in ("2019", "2021") if key in APPLICATION_ROWS[t]]
+        rows.append((key, row_label("B", key), "both" if len(templates) == 2 else templates[0]))
     return {
         "A items": items,
         "A columns": a_columns,

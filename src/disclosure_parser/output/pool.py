@@ -113,13 +113,20 @@ def _resident(pid: int) -> int | None:
         return None
 
 
+#: address space a worker may reserve beyond twice its memory limit: allocators reserve far
+#: more than they use (pyarrow's adds a gigabyte on first use)
+_RESERVED: Final = 2 * 1024**3
+
+
 def _limit_address_space(max_memory: int) -> None:
-    """Make an allocation beyond the worker's size now plus twice *max_memory* fail.
+    """Make an allocation beyond the worker's size now, twice *max_memory* and
+    :data:`_RESERVED` fail.
 
     The address space counts memory that is reserved but never used (thread stacks, the
-    arenas of pyarrow's allocator), so the limit is a backstop: the parent's check of the
-    resident memory is the rule. An allocation refused here raises MemoryError, which the
-    task's own error handling or :func:`_worker` turns into a ``memory`` failure.
+    arenas of pyarrow's allocator), so this limit is a backstop against an allocation too
+    fast for the parent's check of the resident memory, which is the rule. An allocation
+    refused here raises MemoryError, which the task's own error handling or :func:`_worker`
+    turns into a ``memory`` failure.
     """
     try:
         import resource
@@ -129,7 +136,7 @@ def _limit_address_space(max_memory: int) -> None:
         with open("/proc/self/statm", "rb") as handle:
             size = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        limit = size + 2 * max_memory
+        limit = size + 2 * max_memory + _RESERVED
         if hard != resource.RLIM_INFINITY:
             limit = min(limit, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
