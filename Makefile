@@ -1,5 +1,5 @@
 # Two commands on a fresh machine with only python3:
-#   make demo   parse the bundled example reports and print what was found
+#   make demo   read the example reports and print a summary of each (V=1: every diagnostic)
 #   make test   lint, type-check and run the whole test suite
 PYTHON ?= python3
 VENV := .venv
@@ -15,11 +15,11 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/python examples/summarize.py examples/reports
+	$(BIN)/python examples/summarize.py examples/reports $(if $(V),-v)
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests examples benchmarks fuzz
-	$(BIN)/ruff format --check src tests examples benchmarks fuzz
+	$(BIN)/ruff check src tests examples benchmarks fuzz docs/make_keys.py
+	$(BIN)/ruff format --check src tests examples benchmarks fuzz docs/make_keys.py
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 

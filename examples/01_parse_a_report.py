@@ -1,15 +1,13 @@
 """Story 1: parse one report and read its three tables.
 
-Run it: python examples/01_parse_a_report.py
+Run it (from any directory): python examples/01_parse_a_report.py
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import disclosure_parser as dp
 
-report = dp.parse_file(Path(__file__).parent / "reports" / "003.txt")
+report = dp.parse_file(dp.EXAMPLES / "003.txt")  # the example reports that come with the package
 
 # Who published it, for which year, on which official template (detected from the headers).
 print(report.title)

@@ -1,15 +1,13 @@
 """Story 2: every number keeps its state, raw text and position, so you can jump to it.
 
-Run it: python examples/02_cells_and_positions.py
+Run it (from any directory): python examples/02_cells_and_positions.py
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import disclosure_parser as dp
 
-path = Path(__file__).parent / "reports" / "003.txt"
+path = dp.EXAMPLES / "003.txt"  # the example reports that come with the package
 text = path.read_text(encoding="utf-8")
 report = dp.parse(text)
 lines = text.split("\n")

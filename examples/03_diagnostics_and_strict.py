@@ -1,15 +1,13 @@
 """Story 3: what the parser overcame, what it withheld, and strict mode.
 
-Run it: python examples/03_diagnostics_and_strict.py
+Run it (from any directory): python examples/03_diagnostics_and_strict.py
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import disclosure_parser as dp
 
-text = (Path(__file__).parent / "reports" / "001.txt").read_text(encoding="utf-8")
+text = (dp.EXAMPLES / "001.txt").read_text(encoding="utf-8")
 
 # Best effort: seed 001 prints six numbers for seven columns in most rows of table B.
 # The parser lines them up by the table's own sums and says so, row by row.

@@ -1,6 +1,12 @@
-"""Parse every report in a folder and print what was found (the `make demo` job).
+"""Read every report of a folder and print a summary of each (the `make demo` job).
 
-python examples/summarize.py examples/reports
+Run it from any directory:
+
+    python examples/summarize.py [FOLDER] [-v]
+
+FOLDER defaults to the example reports that come with the package (``dp.EXAMPLES``). Each
+report gets its identity, its headline figures and the number of the parser's diagnostics and
+of the findings of validation; ``-v`` lists them too.
 """
 
 from __future__ import annotations
@@ -16,50 +22,56 @@ def _fmt(value: object) -> str:
     return "—" if value is None else str(value)
 
 
-def summarize(path: Path) -> None:
-    try:
-        report = dp.parse_file(path)
-    except dp.DisclosureError as exc:
-        print(f"{path}: cannot be read\n{exc}\n")
+def _counts(severities: Counter[str], words: tuple[str, str, str]) -> str:
+    return ", ".join(
+        f"{severities[s]} {w}" for s, w in zip(("error", "warning", "info"), words, strict=True)
+    )
+
+
+def summarize(result: dp.FileResult, verbose: bool) -> None:
+    name = Path(result.source).name
+    if result.report is None:
+        assert result.error is not None
+        print(f"{name}: cannot be read ({result.error.code}): {result.error.message}\n")
         return
-    apps = report.applications
-    print(f"{path.name}: {report.organization} · {report.year} · template {report.template}")
+    report = result.report
+    row = result.summary()
+    print(f"{name}: {report.organization} · {report.year} · template {report.template}")
+    rate = "—" if row["grant_rate"] is None else f"{row['grant_rate']:.0%}"
     print(
-        "  applications: new {} · carried over {} · handled {} · carried forward {}".format(
-            *(
-                _fmt(apps.row_total(k))
-                for k in ("new_received", "carried_over", "total", "carried_forward")
-            )
-        )
+        f"  applications: new {_fmt(row['new_received'])} · carried over "
+        f"{_fmt(row['carried_over'])} · handled {_fmt(row['handled'])} · carried forward "
+        f"{_fmt(row['carried_forward'])} · granted in full or in part {rate}"
     )
     print(
-        "  granted in full to natural persons: "
-        f"{_fmt(apps.get('granted', 'natural_person'))}"
-        f" · reviews {_fmt(report.reviews.get('review', 'total'))}"
-        f" · suits {_fmt(report.reviews.get('direct_suit', 'total'))}"
-        f" + {_fmt(report.reviews.get('post_review_suit', 'total'))}"
+        f"  reviews {_fmt(row['review_total'])} · suits {_fmt(row['direct_suit_total'])}"
+        f" + {_fmt(row['post_review_suit_total'])}"
     )
-    items = ", ".join(
-        f"{it.label}={'/'.join(_fmt(c.value) for c in it.cells)}" for it in report.active_disclosure
-    )
-    print(f"  第二十条 items: {items}")
-    counts = Counter(d.severity for d in report.diagnostics)
+    diagnostics = Counter(d.severity for d in report.diagnostics)
+    findings = Counter(f.severity for f in result.findings)
     print(
-        f"  diagnostics: {counts['error']} error(s), {counts['warning']} warning(s), "
-        f"{counts['info']} note(s)"
+        f"  diagnostics: {_counts(diagnostics, ('error(s)', 'warning(s)', 'note(s)'))}"
+        f" · findings: {_counts(findings, ('error(s)', 'warning(s)', 'note(s)'))}"
     )
-    for d in report.diagnostics:
-        if d.severity != "info":
-            print(f"    {path.name}:{d}")
+    if verbose:
+        for diagnostic in report.diagnostics:
+            print(f"    {name}:{diagnostic}")
+        for finding in result.findings:
+            print(f"    {name}:{finding}")
     print()
 
 
 def main(argv: list[str]) -> int:
-    folder = Path(argv[1]) if len(argv) > 1 else Path(__file__).parent / "reports"
-    paths = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md"))
-    for path in paths:
-        summarize(path)
-    print(f"{len(paths)} report(s) parsed from {folder}")
+    verbose = "-v" in argv[1:]
+    folders = [a for a in argv[1:] if a != "-v"]
+    folder = Path(folders[0]) if folders else dp.EXAMPLES
+    results = dp.read_reports(folder)
+    for result in results:
+        summarize(result, verbose)
+    parsed = sum(r.report is not None for r in results)
+    failed = len(results) - parsed
+    hint = "" if verbose else " (-v lists the diagnostics and findings)"
+    print(f"{parsed} report(s) parsed, {failed} failed, from {folder}{hint}")
     return 0
 
 

@@ -16,10 +16,12 @@ from disclosure_parser.core.keys import APPLICANTS
 from disclosure_parser.output.frame import summary_frame, to_frame
 from disclosure_parser.output.records import (
     FIELDS,
+    FINDING_FIELDS,
     FRAME_FIELDS,
     SUMMARY_FIELDS,
     FileError,
     FileResult,
+    findings_records,
     summary_records,
     to_records,
 )
@@ -60,7 +62,9 @@ def test_blank_cell_record(seed_003: dp.Report) -> None:
         "template": "2019",
         "table": "B",
         "row": "carried_over",
+        "row_label": "二、上年结转政府信息公开申请数量",
         "column": "natural_person",
+        "column_label": "自然人",
         "column_index": 0,
         "state": "blank",
         "value": None,
@@ -77,20 +81,39 @@ def test_blank_cell_record(seed_003: dp.Report) -> None:
 
 
 def test_table_a_columns_and_amounts(seed_003: dp.Report) -> None:
-    """Table A records carry the column header and index; an amount is its exact Decimal text."""
+    """Table A records carry the column key, header and index, like tables B and C; an amount
+    is its exact Decimal text."""
     rows = [
-        (r["row"], r["column"], r["column_index"], r["value"])
+        (r["row"], r["row_label"], r["column"], r["column_label"], r["column_index"], r["value"])
         for r in to_records([seed_003])
         if r["row"] in ("licensing", "procurement")
     ]
     assert rows == [
-        ("licensing", "上一年项目数量", 0, 4633),
-        ("licensing", "本年增/减", 1, -233),
-        ("licensing", "处理决定数量", 2, 4400),
-        ("procurement", "采购项目数量", 0, 3518),
-        ("procurement", "采购总金额", 1, "49966945.1"),
+        ("licensing", "行政许可", "previous_year", "上一年项目数量", 0, 4633),
+        ("licensing", "行政许可", "change", "本年增/减", 1, -233),
+        ("licensing", "行政许可", "decisions", "处理决定数量", 2, 4400),
+        ("procurement", "政府集中采购", "projects", "采购项目数量", 0, 3518),
+        ("procurement", "政府集中采购", "amount", "采购总金额", 1, "49966945.1"),
     ]
-    assert Decimal(rows[-1][3]) == seed_003.active_disclosure.get("procurement", -1)
+    assert Decimal(rows[-1][-1]) == seed_003.active_disclosure.get("procurement", -1)
+
+
+def test_keys_and_labels_side_by_side(seed_003: dp.Report) -> None:
+    """Every record of the three tables has a key and a Chinese label for its row and its
+    column; a key has one label (table A's decisions column excepted: its header changed
+    between the templates)."""
+    records = to_records([seed_003])
+    assert all(r["row"] and r["row_label"] and r["column"] and r["column_label"] for r in records)
+    assert not [r for r in records if r["column"] == r["column_label"]]
+    pairs = {(r["table"], r["row"], r["row_label"]) for r in records}
+    assert len(pairs) == len({(t, row) for t, row, _ in pairs})
+    labels = {(r["table"], r["column"], r["column_label"]) for r in records}
+    assert len(labels) == len({(t, c) for t, c, _ in labels})
+    by_table = {t: {r["column"] for r in records if r["table"] == t} for t in "ABC"}
+    assert by_table["B"] == set(dp.APPLICANT_COLUMNS)
+    assert by_table["C"] == set(dp.REVIEW_OUTCOMES)
+    assert ("C", "direct_suit", "行政诉讼·未经复议直接起诉") in pairs
+    assert ("B", "not_processed.duplicate", "（五）不予处理 2.重复申请") in pairs
 
 
 def test_findings_name_their_cells(seed_000: dp.Report) -> None:
@@ -126,10 +149,14 @@ def test_failed_file_record(tmp_path: object) -> None:
 
 
 def test_parse_error_keeps_position() -> None:
-    """A ParseError's code, message and position become the file's error."""
+    """A ParseError's code, message and position become the file's error; an error about the
+    whole file (a scan, an encrypted PDF) has no position."""
     assert FileError.of(dp.ParseError("broken", "a\nbc", 3, code="x")) == FileError(
         "x", "broken", 2, 2
     )
+    scan = dp.UnreadableFileError("no text layer", code="no_text_layer")
+    assert FileError.of(scan) == FileError("no_text_layer", "no text layer", None, None)
+    assert FileError.of(MemoryError()).code == "memory"
     assert FileError.of(RuntimeError("bug")) == FileError("internal", "RuntimeError: bug")
     assert FileError.of(dp.MissingDependencyError("pdf", "pdfplumber", "PDF files")).code == (
         "missing_dependency"
@@ -185,6 +212,71 @@ def test_summary_records(seed_000: dp.Report, seed_003: dp.Report) -> None:
     assert failed["errors"] is None
 
 
+def test_summary_headline_figures(seed_000: dp.Report, seed_003: dp.Report) -> None:
+    """The summary has each file's status and the headline figures: new, carried over,
+    granted in full and in part, handled, carried forward, the grant rate, reviews, suits."""
+    first, second, failed = summary_records(
+        [seed_000, FileResult("003", seed_003, dp.validate(seed_003)), FileResult.read("x.pdf")],
+    )
+    assert [r["status"] for r in (first, second, failed)] == ["parsed", "parsed", "failed"]
+    assert (failed["error_code"], failed["organization"], failed["grant_rate"]) == (
+        "io",
+        None,
+        None,
+    )
+    assert "No such file" in failed["error_message"]
+    apps = seed_003.applications
+    assert (second["granted"], second["partially_granted"]) == (
+        apps.row_total("granted"),
+        apps.row_total("partially_granted"),
+    )
+    expected_rate = (second["granted"] + second["partially_granted"]) / second["handled"]
+    assert second["grant_rate"] == expected_rate
+    assert (first["granted"], first["partially_granted"], first["handled"]) == (15, 0, 15)
+    assert first["grant_rate"] == 1.0
+    assert second["title"] == seed_003.title
+    reviews = seed_003.reviews
+    assert second["review_total"] == reviews.get("review", "total")
+    assert second["suit_total"] == (
+        reviews.get("direct_suit", "total") + reviews.get("post_review_suit", "total")
+    )
+
+
+def test_findings_records(seed_000: dp.Report) -> None:
+    """A record per finding: code, severity, message, the cell (keys, labels, position),
+    expected and actual; localisation's suggestion where it names a cell; a failed file's
+    error as a record of its own."""
+    import attrs
+
+    row = seed_000.applications.row("granted")
+    assert row is not None
+    wrong = attrs.evolve(row.cells[0], value=16, raw="16")
+    rows = tuple(
+        attrs.evolve(r, cells=(wrong, *r.cells[1:])) if r is row else r
+        for r in seed_000.applications.rows
+    )
+    broken = attrs.evolve(seed_000, applications=attrs.evolve(seed_000.applications, rows=rows))
+    records = findings_records({"broken": broken, "gone": FileResult.read("gone.txt")})
+    assert all(list(r) == list(FINDING_FIELDS) for r in records)
+    located = [r for r in records if r["localization"] == "single"]
+    assert located
+    assert {(r["suspect"], r["suggested"]) for r in located} == {("（一）予以公开 × 自然人", 15)}
+    balance = next(r for r in records if r["code"] == "outcome_total")
+    assert (balance["table"], balance["column"], balance["column_label"]) == (
+        "B",
+        "natural_person",
+        "自然人",
+    )
+    assert balance["line"] is not None
+    error = records[-1]
+    assert (error["source"], error["kind"], error["code"], error["severity"]) == (
+        "gone.txt",
+        "file_error",
+        "io",
+        "error",
+    )
+
+
 def test_sources_from_mapping_and_position(seed_000: dp.Report, seed_003: dp.Report) -> None:
     """A mapping's keys name the reports; an iterable numbers them (one report is one of one)."""
     by_name = to_records({"b": seed_003, "a": seed_000})
@@ -200,22 +292,25 @@ def test_sources_from_mapping_and_position(seed_000: dp.Report, seed_003: dp.Rep
 
 
 def test_frame_matches_records(seed_003: dp.Report) -> None:
-    """to_frame has the records' rows, value as a nullable float and exact as text."""
+    """to_frame has the records' rows, value as a nullable integer and exact as text."""
     pd = pytest.importorskip("pandas")
     frame = to_frame({"003": seed_003})
     records = to_records({"003": seed_003})
     assert list(frame.columns) == list(FRAME_FIELDS)
     assert len(frame) == len(records) == 198
-    assert str(frame.dtypes["value"]) == "Float64"
+    assert str(frame.dtypes["value"]) == "Int64"
     assert str(frame.dtypes["year"]) == "Int64"
     assert str(frame.dtypes["blank"]) == "boolean"
     blank = frame[(frame.row == "carried_over") & (frame.column == "natural_person")].iloc[0]
     assert blank.value is pd.NA
     assert bool(blank.blank)
     assert blank.exact is pd.NA
-    amount = frame[frame.column == "采购总金额"].iloc[0]
-    assert (amount.value, amount.exact) == (49966945.1, "49966945.1")
-    for name in ("source", "table", "row", "column", "state", "raw", "findings"):
+    amount = frame[frame.column_label == "采购总金额"].iloc[0]
+    assert amount.value is pd.NA  # an amount is no count: exact keeps it whole
+    assert Decimal(amount.exact) == Decimal("49966945.1")
+    count = frame[(frame.row == "licensing") & (frame.column == "change")].iloc[0]
+    assert (count.value, count.exact) == (-233, "-233")
+    for name in ("source", "table", "row", "row_label", "column", "column_label", "state"):
         assert frame[name].tolist() == [r[name] for r in records]
 
 

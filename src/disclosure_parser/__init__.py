@@ -22,9 +22,9 @@ keeps its state, raw text and position:
 
 from __future__ import annotations
 
-import importlib
-from types import ModuleType
-from typing import TYPE_CHECKING
+import importlib as _importlib
+from types import ModuleType as _ModuleType
+from typing import TYPE_CHECKING as _TYPE_CHECKING
 
 from .core import views as _views
 from .core.errors import (
@@ -61,10 +61,19 @@ from .core.model import (
 from .parsing.parser import MAX_INPUT_BYTES, MAX_INPUT_CHARS, parse
 from .readers.files import parse_file
 
-if TYPE_CHECKING:
+if _TYPE_CHECKING:
+    from pathlib import Path
+
     from . import validation
-    from .output.frame import summary_frame, to_frame
-    from .output.records import FileError, FileResult, summary_records, to_records
+    from .output.frame import findings_frame, summary_frame, to_frame
+    from .output.records import (
+        FileError,
+        FileResult,
+        findings_records,
+        read_reports,
+        summary_records,
+        to_records,
+    )
     from .output.render import LAYOUTS, NOISES, render
     from .readers.base import Adapted
     from .readers.docx import docx_to_text, parse_docx
@@ -86,10 +95,13 @@ _LAZY: dict[str, str] = {
     "parse_html": "readers.html",
     "parse_pdf": "readers.pdf",
     "pdf_to_text": "readers.pdf",
+    "findings_frame": "output.frame",
     "summary_frame": "output.frame",
     "to_frame": "output.frame",
     "FileError": "output.records",
     "FileResult": "output.records",
+    "findings_records": "output.records",
+    "read_reports": "output.records",
     "summary_records": "output.records",
     "to_records": "output.records",
     "LAYOUTS": "output.render",
@@ -98,30 +110,42 @@ _LAZY: dict[str, str] = {
 }
 
 
-def _module(name: str) -> ModuleType:
+def _module(name: str) -> _ModuleType:
     """The submodule *name* of :data:`_LAZY`, imported.
 
     Each import is spelled out (no module name is computed from data), and through importlib:
     ``from . import x`` here would ask this module's ``__getattr__`` for ``x`` first.
     """
     if name == "validation":
-        return importlib.import_module("disclosure_parser.validation")
+        return _importlib.import_module("disclosure_parser.validation")
     if name == "readers.base":
-        return importlib.import_module("disclosure_parser.readers.base")
+        return _importlib.import_module("disclosure_parser.readers.base")
     if name == "readers.docx":
-        return importlib.import_module("disclosure_parser.readers.docx")
+        return _importlib.import_module("disclosure_parser.readers.docx")
     if name == "readers.html":
-        return importlib.import_module("disclosure_parser.readers.html")
+        return _importlib.import_module("disclosure_parser.readers.html")
     if name == "readers.pdf":
-        return importlib.import_module("disclosure_parser.readers.pdf")
+        return _importlib.import_module("disclosure_parser.readers.pdf")
     if name == "output.frame":
-        return importlib.import_module("disclosure_parser.output.frame")
+        return _importlib.import_module("disclosure_parser.output.frame")
     if name == "output.records":
-        return importlib.import_module("disclosure_parser.output.records")
-    return importlib.import_module("disclosure_parser.output.render")
+        return _importlib.import_module("disclosure_parser.output.records")
+    return _importlib.import_module("disclosure_parser.output.render")
+
+
+def _examples() -> Path:
+    """The folder of example reports: in the installed package, else in a source checkout."""
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent
+    packaged = here / "examples"
+    return packaged if packaged.is_dir() else here.parents[1] / "examples" / "reports"
 
 
 def __getattr__(name: str) -> object:
+    if name == "EXAMPLES":
+        globals()[name] = _examples()
+        return globals()[name]
     if name not in _LAZY:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     module = _module(_LAZY[name])
@@ -131,7 +155,8 @@ def __getattr__(name: str) -> object:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    # the public names, not the helpers this module imports for itself
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__"))})
 
 
 def _html_view(obj: object) -> str | None:
@@ -153,9 +178,14 @@ _views.register_text(_text_view)
 
 __version__ = "0.1.0"
 
+#: The folder of the example reports that come with the package (``dp.EXAMPLES / "003.txt"``):
+#: the examples of the documentation read them, from whatever directory they run.
+EXAMPLES: Path
+
 __all__ = [
     "APPLICANT_COLUMNS",
     "APPLICATION_ROWS",
+    "EXAMPLES",
     "ITEMS",
     "LAYOUTS",
     "MAX_INPUT_BYTES",
@@ -189,6 +219,8 @@ __all__ = [
     "UnsupportedFormatError",
     "__version__",
     "docx_to_text",
+    "findings_frame",
+    "findings_records",
     "html_to_text",
     "in_language",
     "language",
@@ -198,6 +230,7 @@ __all__ = [
     "parse_html",
     "parse_pdf",
     "pdf_to_text",
+    "read_reports",
     "render",
     "set_language",
     "summary_frame",

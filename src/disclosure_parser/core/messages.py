@@ -965,6 +965,11 @@ CATALOGUE: Final[dict[str, Entry]] = {
     "file_error.too_complex": _e(
         "文件的结构嵌套过深，无法读取", "{detail}", detail="the HTML is nested too deeply to read"
     ),
+    "file_error.not_a_file": _e(
+        "这不是普通文件（例如命名管道或设备），未读取",
+        "{detail}",
+        detail="a named pipe, not a file: not read",
+    ),
     "file_error.encoding": _e(
         "无法识别文件的文字编码", "{detail}", detail="the file is neither UTF-8 nor GB18030"
     ),

@@ -1,26 +1,35 @@
 """The engine of ``disclosure-parser batch``: every report of a folder, a province, a country.
 
 :func:`run` expands the inputs (files, directories searched recursively for the suffixes
-``parse_file`` reads, glob patterns) in the order given, parses and validates each file on all
-cores, and writes one output whose format the suffix of OUT chooses:
+``parse_file`` reads, glob patterns; see :mod:`.inputs`) in the order given, parses and
+validates each file in worker processes, and writes one output whose format the suffix of OUT
+chooses:
 
 * ``.jsonl``: one line per input, ``{"source", "report", "findings", "diagnostics"}``, or
   ``{"source", "error": {"code", "message", "line", "column"}}`` for a file that could not be
-  parsed;
+  read;
 * ``.csv``: the tidy long form of :mod:`disclosure_parser.output.records` (one row per report ×
-  table × row × column), a header line first; a failed file is one row of state ``error`` with
-  ``error_code`` and ``error_message``;
-* ``.parquet`` (needs pyarrow, the ``frame`` extra): the same rows, with ``value`` as a float
-  and ``exact`` as text, as :func:`disclosure_parser.to_frame` gives them.
+  table × row × column; a report without tables one row of state ``no_table``, a failed file
+  one row of state ``error``), a header line first;
+* ``.parquet`` (needs pyarrow, the ``frame`` extra): the same rows, with ``value`` as a
+  nullable integer and ``exact`` as text, as :func:`disclosure_parser.to_frame` gives them.
 
-Output is in input order and the same bytes whatever the number of processes: workers return
-each file's output already serialised, and :meth:`concurrent.futures.Executor.map` hands the
-results back in order. ``--resume`` skips the inputs whose source OUT already holds (parsed or
-failed): JSON Lines are appended to (a line cut off by a crash is dropped first); CSV and
-Parquet files are rewritten with the old and the new rows in input order (the last report of
-a CSV file is parsed again, since a crash may have cut it short). JSON Lines and CSV are
-written as they come, so an interrupted run can be resumed; a Parquet file is written under a
-temporary name and renamed when complete.
+Every input file is in OUT, whatever became of it. Output is in input order and the same
+bytes whatever the number of processes: workers return each file's output already
+serialised, and :func:`.pool.imap` hands the results back in order. Each file has its bounds
+(:data:`~.pool.DEFAULT_TIMEOUT` seconds, :data:`~.pool.DEFAULT_MAX_MEMORY` bytes): a file
+that exceeds them, or whose worker dies, is recorded with the error ``timeout``, ``memory`` or
+``worker_died`` and the run goes on.
+
+``--resume`` skips the inputs OUT already holds, whatever became of them, comparing real paths
+(``big`` and ``./big`` name the same files): JSON Lines are appended to (a line cut off by a
+crash is dropped first); CSV and Parquet files are rewritten with the old and the new rows in
+input order (a report whose rows a crash cut short is parsed again). OUT is locked while a
+run writes it: a second run on the same OUT stops at once. JSON Lines and CSV are written as
+they come; a Parquet file is written under a temporary name
+and renamed when the run ends, or is interrupted (it then holds the files done so far, and
+``--resume`` goes on from it). A full disk stops the run with an error; what was written
+stays.
 """
 
 from __future__ import annotations
@@ -29,43 +38,51 @@ import abc
 import contextlib
 import csv
 import functools
-import glob
 import importlib
 import io
 import json
 import os
-import re
 import shutil
+import signal
+import stat
 import sys
+import threading
 import time
-from collections.abc import Generator, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import IO, Any, Final, TextIO
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from typing import IO, Any, Final, TextIO, TypeVar
 
 import attrs
 
-from ..core.errors import DisclosureError, MissingDependencyError
-from ..readers.files import BINARY_SUFFIXES, TEXT_SUFFIXES
-from .records import FIELD_TYPES, FIELDS, FRAME_FIELDS, FileResult, Row, frame_columns
+from ..core.errors import MissingDependencyError
+from .inputs import READABLE_SUFFIXES, expand, key, printable
+from .pool import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, Failure, default_jobs, imap
+from .records import FIELD_TYPES, FIELDS, FRAME_FIELDS, FileError, FileResult, Row, frame_columns
+from .records import warm as _warm
 
-__all__ = ["FORMATS", "BatchError", "Summary", "expand", "run"]
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: runs on one OUT are not kept apart
+    fcntl = None  # type: ignore[assignment]
+
+__all__ = ["FORMATS", "READABLE_SUFFIXES", "BatchError", "Summary", "expand", "run"]
 
 #: OUT suffix -> output format
 FORMATS: Final = {".jsonl": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 
-#: files a directory contributes: those parse_file has a reader for
-READABLE_SUFFIXES: Final = (*TEXT_SUFFIXES, *BINARY_SUFFIXES)
-
 PARSED, WITH_FINDINGS, FAILED = 0, 1, 2
 
-_GLOB: Final = re.compile(r"[*?[]")
 #: tidy rows buffered before they are written to Parquet as one row group
 _PARQUET_ROWS: Final = 50_000
+
+T = TypeVar("T")
 
 
 class BatchError(Exception):
     """The run could not start or had to stop (bad OUT, unreadable previous output …)."""
+
+
+class OutputError(BatchError):
+    """OUT could not be written (a full disk, a lost mount …)."""
 
 
 @attrs.frozen
@@ -101,62 +118,6 @@ class Summary:
 
 
 # ---------------------------------------------------------------------------------------------
-# Inputs
-# ---------------------------------------------------------------------------------------------
-
-
-def _walk(folder: str) -> list[str]:
-    found: list[str] = []
-    for root, _, files in os.walk(folder):
-        found.extend(
-            os.path.join(root, name)
-            for name in files
-            if os.path.splitext(name)[1].lower() in READABLE_SUFFIXES
-        )
-    return sorted(found)
-
-
-def expand(inputs: Iterable[str]) -> tuple[list[str], list[str]]:
-    """The files *inputs* name, in order and each once, and notes on inputs that named none.
-
-    A directory gives the files below it that ``parse_file`` has a reader for, sorted; a glob
-    pattern (``reports/**/*.txt``) its matches, sorted (a matched directory as above); any
-    other input is taken as a file name, even if it does not exist (the run records its
-    error).
-
-    >>> expand(["examples/reports", "no/such/*.txt", "examples/reports/001.txt"])[0][:2]
-    ['examples/reports/000.txt', 'examples/reports/001.txt']
-    >>> expand(["no/such/*.txt"])
-    ([], ['no/such/*.txt: no file matches the pattern'])
-    """
-    files: list[str] = []
-    seen: set[str] = set()
-    notes: list[str] = []
-
-    def add(paths: Iterable[str]) -> None:
-        for path in paths:
-            if path not in seen:
-                seen.add(path)
-                files.append(path)
-
-    for item in inputs:
-        if os.path.isdir(item):
-            found = _walk(item)
-            if not found:
-                notes.append(f"{item}: no report file in the directory")
-            add(found)
-        elif _GLOB.search(item) and not os.path.exists(item):
-            matches = sorted(glob.glob(item, recursive=True))
-            if not matches:
-                notes.append(f"{item}: no file matches the pattern")
-            for match in matches:
-                add(_walk(match) if os.path.isdir(match) else [match])
-        else:
-            add([item])
-    return files, notes
-
-
-# ---------------------------------------------------------------------------------------------
 # Work: one file in, its output out, already serialised
 # ---------------------------------------------------------------------------------------------
 
@@ -177,15 +138,14 @@ def csv_text(rows: Iterable[Row]) -> str:
     return buffer.getvalue()
 
 
-def work(path: str, kind: str) -> tuple[int, Any]:
-    """Parse and validate *path*: its status and its output in format *kind*.
+def serialise(result: FileResult, kind: str) -> tuple[int, Any]:
+    """*result*'s status and its output in format *kind*.
 
     The output is the JSON line (with its newline) for ``jsonl``, the CSV rows for ``csv`` and
     the tidy rows as an Arrow IPC stream for ``parquet``: what the writer needs, serialised
     where the work is spread (a Report would have to be pickled, and building Arrow arrays
     in the process that writes would make it the bottleneck).
     """
-    result = FileResult.read(path)
     status = FAILED if result.error else WITH_FINDINGS if result.with_findings else PARSED
     payload: Any
     if kind == "jsonl":
@@ -197,47 +157,35 @@ def work(path: str, kind: str) -> tuple[int, Any]:
     return status, payload
 
 
-def _warm() -> None:
-    """Build the grammar and the parser's caches once, before forked workers copy them."""
-    from ..parsing.parser import parse
-
-    title = "示例镇人民政府2021年政府信息公开工作年度报告"
-    # only a warm-up: should the parser ever reject this text, each worker warms up by itself
-    with contextlib.suppress(DisclosureError):
-        parse(f"{title}\n行政复议\t行政诉讼\n" + "\t".join("0" * 15))
+def work(path: str, kind: str) -> tuple[int, Any]:
+    """Parse and validate *path*: its status and its output in format *kind* (see
+    :func:`serialise`)."""
+    return serialise(FileResult.read(path), kind)
 
 
-def default_jobs() -> int:
-    """The number of cores this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return os.cpu_count() or 1
-
-
-def chunksize(files: int, jobs: int) -> int:
-    """Files sent to a worker at a time: enough to amortise a round trip (a parse takes about
-    10 ms), few enough that the last chunks still keep every core busy.
-
-    >>> chunksize(2000, 2), chunksize(10, 2), chunksize(10**6, 8)
-    (16, 1, 16)
-    """
-    return max(1, min(16, files // (jobs * 16)))
-
-
-def results(paths: Sequence[str], kind: str, jobs: int) -> Generator[tuple[int, Any], None, None]:
-    """:func:`work` on each of *paths*, in order; in *jobs* processes, or in this one if 1."""
-    task = functools.partial(work, kind=kind)
-    jobs = min(jobs, len(paths))
-    if jobs <= 1:
-        yield from map(task, paths)
+def results(
+    paths: Sequence[str],
+    kind: str,
+    jobs: int,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_memory: int | None = DEFAULT_MAX_MEMORY,
+) -> Generator[tuple[int, Any], None, None]:
+    """:func:`work` on each of *paths*, in order, in *jobs* worker processes; a file whose
+    worker hung, grew too large or died is recorded with that error."""
+    if not paths:
         return
     _warm()
-    pool = ProcessPoolExecutor(jobs)
+    task = functools.partial(work, kind=kind)
+    produced = imap(task, paths, jobs=jobs, timeout=timeout, max_memory=max_memory)
     try:
-        yield from pool.map(task, paths, chunksize=chunksize(len(paths), jobs))
+        for path, result in zip(paths, produced, strict=True):
+            if isinstance(result, Failure):
+                error = FileError(result.code, result.message)
+                yield serialise(FileResult(path, error=error), kind)
+            else:
+                yield result
     finally:
-        # on an interrupt, drop the chunks not started instead of waiting for all of them
-        pool.shutdown(wait=True, cancel_futures=True)
+        produced.close()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -245,15 +193,95 @@ def results(paths: Sequence[str], kind: str, jobs: int) -> Generator[tuple[int, 
 # ---------------------------------------------------------------------------------------------
 
 
+def _guard(path: str, action: Callable[[], T]) -> T:
+    """*action*'s result; an OSError it raises (a full disk) as an :class:`OutputError`."""
+    try:
+        return action()
+    except BrokenPipeError:
+        raise  # the reader of standard output went away: the command stops quietly
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _put(stream: IO[bytes], payload: str) -> int:
+    """Write *payload* to the unbuffered *stream* in as few system calls as it takes (one, as
+    a rule: a run killed meanwhile leaves whole files' outputs); the bytes written."""
+    data = memoryview(payload.encode("utf-8"))
+    written = 0
+    while written < len(data):
+        written += stream.write(data[written:]) or 0
+    return written
+
+
+class _Lock:
+    """An exclusive lock on OUT while a run writes it, so that two runs cannot mix it up.
+
+    The lock is taken on OUT itself (created empty if missing) with ``flock``, which the
+    system releases whatever way the process ends. A device or a pipe (``/dev/null``) is
+    neither locked nor resumed from.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.fd: int | None = None
+        try:
+            mode: int | None = os.stat(path).st_mode
+        except FileNotFoundError:
+            mode = None
+        except OSError as exc:
+            raise BatchError(f"cannot write {path}: {exc.strerror or exc}") from None
+        self.regular = mode is None or stat.S_ISREG(mode)
+        self.created = mode is None
+        if not self.regular:
+            return
+        try:
+            self.fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+        except OSError as exc:
+            raise BatchError(f"cannot write {path}: {exc.strerror or exc}") from None
+        if fcntl is None:
+            return
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(self.fd)
+            self.fd = None
+            raise BatchError(
+                f"{path} is being written by another run (it is locked); wait for that run to "
+                "end, or write to another file"
+            ) from None
+        except OSError:
+            pass  # a filesystem without locks (some network mounts): go on unlocked
+
+    def size(self) -> int:
+        return os.fstat(self.fd).st_size if self.fd is not None else 0
+
+    def truncate(self) -> None:
+        if self.fd is not None:
+            os.ftruncate(self.fd, 0)
+
+    def release(self, failed: bool = False) -> None:
+        """Unlock OUT; after a failed run, remove it if this run created it and left it
+        empty."""
+        if self.fd is None:
+            return
+        with contextlib.suppress(OSError):
+            if failed and self.created and os.fstat(self.fd).st_size == 0:
+                os.remove(self.path)
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+        self.fd = None
+
+
 class _Writer(abc.ABC):
     """Writes OUT: :meth:`write` a new file's output, :meth:`keep` an old one's, then close."""
 
-    #: sources OUT held before this run
-    done: set[str]
+    #: what OUT held before this run: the key (real path) of each source, to the source as
+    #: OUT spells it
+    done: dict[str, str]
 
     @abc.abstractmethod
-    def write(self, source: str, payload: Any) -> None:
-        """Add the output :func:`work` gave for *source*."""
+    def write(self, path: str, payload: Any) -> None:
+        """Add the output :func:`work` gave for the file *path*."""
 
     def keep(self, source: str) -> None:  # noqa: B027 - appending writers keep lines in place
         """Put the output OUT already holds for *source* here (in input order)."""
@@ -262,44 +290,73 @@ class _Writer(abc.ABC):
     def close(self) -> None:
         """Finish OUT."""
 
+    @abc.abstractmethod
     def abort(self) -> None:
-        """Leave OUT as usable as possible after an interruption."""
-        self.close()
+        """Leave OUT as usable as possible after an interruption or a write error; never
+        raise (the first error is the one to report)."""
+
+
+def _done(sources: Iterable[str]) -> dict[str, str]:
+    return {key(source): source for source in sources}
 
 
 class _JsonlWriter(_Writer):
     def __init__(self, path: str, resume: bool, stdout: TextIO) -> None:
-        self.done = set()
+        self.path = path
+        self.done = {}
         self.stream: IO[bytes] | None = None
         self.stdout = stdout
+        self.lock: _Lock | None = None
         if path == "-":
             return
-        append = resume and os.path.exists(path)
-        if append:
-            self.done = _jsonl_sources(path)
-        self.stream = open(path, "ab" if append else "wb")  # noqa: SIM115 - see close()
+        self.lock = _Lock(path)
+        try:
+            if resume and self.lock.regular and self.lock.size() > 0:
+                self.done = _done(_jsonl_sources(path))
+            elif self.lock.regular:
+                self.lock.truncate()
+            self.stream = open(path, "ab", buffering=0)  # noqa: SIM115 - see close()
+            self.good = self.lock.size()
+        except OSError as exc:
+            self.lock.release(failed=True)
+            raise BatchError(f"cannot write {path}: {exc.strerror or exc}") from None
+        except BaseException:
+            self.lock.release(failed=True)
+            raise
 
-    def write(self, source: str, payload: Any) -> None:
+    def write(self, path: str, payload: Any) -> None:
         if self.stream is None:
             self.stdout.write(payload)
-        else:
-            self.stream.write(payload.encode("utf-8"))
+            return
+        # a line at a time: a run stopped at any point leaves whole lines (and at most one
+        # cut short, which --resume drops)
+        self.good += _guard(self.path, functools.partial(_put, self.stream, payload))
 
     def close(self) -> None:
         if self.stream is None:
             self.stdout.flush()
-        else:
-            self.stream.close()
+            return
+        _guard(self.path, self.stream.close)
+        assert self.lock is not None
+        self.lock.release()
 
     def abort(self) -> None:
-        # the reader of standard output may have gone away: that is why the run stops
-        with contextlib.suppress(BrokenPipeError):
-            self.close()
+        # the reader of standard output may have gone away (that is why the run stops), or
+        # the disk is full: what was written stays
+        with contextlib.suppress(OSError, ValueError):
+            if self.stream is None:
+                self.stdout.flush()
+            else:
+                if self.lock is not None and self.lock.regular:
+                    self.stream.truncate(self.good)  # a line a full disk cut short
+                self.stream.close()
+        if self.lock is not None:
+            self.lock.release(failed=True)
 
 
-def _jsonl_sources(path: str) -> set[str]:
+def _jsonl_sources(path: str) -> list[str]:
     """The sources of the complete lines of *path*; a last line a crash cut off is removed."""
-    sources: set[str] = set()
+    sources: list[str] = []
     good = 0
     with open(path, "rb") as handle:
         for raw in handle:
@@ -308,7 +365,7 @@ def _jsonl_sources(path: str) -> set[str]:
             good += len(raw)
             source = _line_source(raw.decode("utf-8", "replace"))
             if source is not None:
-                sources.add(source)
+                sources.append(source)
     if good != os.path.getsize(path):
         with open(path, "r+b") as handle:
             handle.truncate(good)
@@ -338,56 +395,89 @@ class _CsvWriter(_Writer):
         self.path = path
         self.header = csv_text([FIELDS]).encode("utf-8")
         self.old: dict[str, list[tuple[int, int]]] = {}
-        self.done = set()
+        self.done = {}
         self.target = path
-        if resume and os.path.exists(path) and os.path.getsize(path) > 0:
-            self.old, last = _csv_index(path, self.header)
-            self.done = set(self.old) - {last}
-            self.target = path + ".partial"
-        self.stream = open(self.target, "wb")  # noqa: SIM115 - closed by close()
-        self.source: IO[bytes] | None = open(path, "rb") if self.old else None  # noqa: SIM115
-        self.stream.write(self.header)
+        self.lock = _Lock(path)
+        self.source: IO[bytes] | None = None
+        try:
+            if resume and self.lock.regular and self.lock.size() > 0:
+                self.old, cut = _csv_index(path, self.header)
+                self.done = _done(s for s in self.old if s != cut)
+                self.target = path + ".partial"
+                self.source = open(path, "rb")  # noqa: SIM115 - closed by close()
+            self.stream = open(self.target, "wb", buffering=0)  # noqa: SIM115 - see close()
+            self.good = _put(self.stream, self.header.decode("utf-8"))
+        except OSError as exc:
+            self.lock.release(failed=True)
+            raise BatchError(f"cannot write {path}: {exc.strerror or exc}") from None
+        except BaseException:
+            self.lock.release(failed=True)
+            raise
+        #: keys of the old sources this run wrote or kept (the others go at the end)
         self.kept: set[str] = set()
 
-    def write(self, source: str, payload: Any) -> None:
-        self.kept.add(source)  # a source parsed again replaces its old rows
-        self.stream.write(payload.encode("utf-8"))
+    def write(self, path: str, payload: Any) -> None:
+        self.kept.add(key(path))  # a source parsed again replaces its old rows
+        self.good += _guard(self.path, functools.partial(_put, self.stream, payload))
 
     def keep(self, source: str) -> None:
-        self.kept.add(source)
-        self._copy(source)
+        self.kept.add(key(source))
+        _guard(self.path, lambda: self._copy(source))
 
     def _copy(self, source: str) -> None:
         assert self.source is not None
         for start, end in self.old[source]:
             self.source.seek(start)
-            self.stream.write(self.source.read(end - start))
+            data = memoryview(self.source.read(end - start))
+            written = 0
+            while written < len(data):
+                written += self.stream.write(data[written:]) or 0
 
-    def close(self) -> None:
-        # sources of the old output that this run's inputs do not name are kept, at the end
+    def _finish(self) -> None:
+        # sources of the old output that this run did not write are kept, at the end
         for source in self.old:
-            if source not in self.kept:
+            if key(source) not in self.kept:
                 self._copy(source)
         self.stream.close()
         if self.source is not None:
             self.source.close()
             os.replace(self.target, self.path)
 
+    def close(self) -> None:
+        _guard(self.path, self._finish)
+        self.lock.release()
+
     def abort(self) -> None:
-        self.stream.close()
-        if self.source is not None:
-            self.source.close()
-            os.remove(self.target)
+        if self.source is None:
+            # written in place: whole files' rows stay (a file's rows a full disk cut go)
+            with contextlib.suppress(OSError, ValueError):
+                if self.lock.regular:
+                    self.stream.truncate(self.good)
+                self.stream.close()
+            self.lock.release(failed=True)
+            return
+        try:
+            # resumed: the old rows not yet copied are added, so that OUT loses nothing
+            self._finish()
+        except (OSError, ValueError):
+            with contextlib.suppress(OSError, ValueError):
+                self.stream.close()
+            if self.source is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    self.source.close()
+                with contextlib.suppress(OSError):
+                    os.remove(self.target)  # the old OUT stays as it was
+        self.lock.release(failed=True)
 
 
 def _csv_index(path: str, header: bytes) -> tuple[dict[str, list[tuple[int, int]]], str | None]:
     """Where each source's rows stand in the CSV file *path* (byte ranges, in file order), and
-    the last source, which a crash may have cut short (a run writes one report's rows after
-    the other, so only the last can be incomplete). A last row without its newline is left
-    out.
+    the source whose rows a crash cut short, if the file ends in a cut row (a run writes
+    each file's rows in one piece, and cuts what a full disk left half written, so only the
+    last can be incomplete, and only if the run was killed). A cut row is left out.
     """
     ranges: dict[str, list[tuple[int, int]]] = {}
-    last: str | None = None
+    cut_source: str | None = None
     with open(path, "rb") as handle:
         first = handle.readline()
         if first != header:
@@ -405,17 +495,26 @@ def _csv_index(path: str, header: bytes) -> tuple[dict[str, list[tuple[int, int]
                 yield raw.decode("utf-8", "replace")
 
         start = position[0]
-        for record in csv.reader(lines()):
+        records = csv.reader(lines())
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                break
+            except csv.Error:  # a quoted field the crash left open
+                cut[0] = True
+                break
             end = position[0]
-            if record and not cut[0]:
-                last = record[0]
-                spans = ranges.setdefault(last, [])
+            if record and cut[0]:
+                cut_source = record[0]
+            elif record:
+                spans = ranges.setdefault(record[0], [])
                 if spans and spans[-1][1] == start:
                     spans[-1] = (spans[-1][0], end)
                 else:
                     spans.append((start, end))
             start = end
-    return ranges, last
+    return ranges, cut_source
 
 
 def _pyarrow() -> tuple[Any, Any]:
@@ -457,18 +556,26 @@ class _ParquetWriter(_Writer):
         self.path, self.target = path, path + ".partial"
         self.old: Any = None
         self.spans: dict[str, list[tuple[int, int]]] = {}
-        self.done = set()
-        if resume and os.path.exists(path):
-            self.old = pq.read_table(path)
-            if self.old.schema.names != list(FRAME_FIELDS):
-                raise BatchError(
-                    f"{path} does not have the columns of the tidy Parquet this command "
-                    "writes; cannot resume from it"
-                )
-            self.old = self.old.cast(self.schema)
-            self.spans = _runs(self.old.column("source").to_pylist())
-            self.done = set(self.spans)
-        self.writer = pq.ParquetWriter(self.target, self.schema)
+        self.done = {}
+        self.lock = _Lock(path)
+        try:
+            if resume and self.lock.regular and self.lock.size() > 0:
+                self.old = pq.read_table(path)
+                if self.old.schema.names != list(FRAME_FIELDS):
+                    raise BatchError(
+                        f"{path} does not have the columns of the tidy Parquet this command "
+                        "writes; cannot resume from it"
+                    )
+                self.old = self.old.cast(self.schema)
+                self.spans = _runs(self.old.column("source").to_pylist())
+                self.done = _done(self.spans)
+            self.writer = pq.ParquetWriter(self.target, self.schema)
+        except OSError as exc:
+            self.lock.release(failed=True)
+            raise BatchError(f"cannot write {path}: {exc.strerror or exc}") from None
+        except BaseException:
+            self.lock.release(failed=True)
+            raise
         self.batches: list[Any] = []
         self.rows = 0
         self.kept: set[str] = set()
@@ -479,33 +586,47 @@ class _ParquetWriter(_Writer):
             self.writer.write_table(table.combine_chunks())
             self.batches, self.rows = [], 0
 
-    def write(self, source: str, payload: Any) -> None:
+    def write(self, path: str, payload: Any) -> None:
+        self.kept.add(key(path))
         batch = _arrow_batch(payload)
         self.batches.append(batch)
         self.rows += batch.num_rows
         if self.rows >= _PARQUET_ROWS:
-            self._flush()
+            _guard(self.path, self._flush)
 
     def keep(self, source: str) -> None:
-        self.kept.add(source)
-        self._copy(source)
+        self.kept.add(key(source))
+        _guard(self.path, lambda: self._copy(source))
 
     def _copy(self, source: str) -> None:
         self._flush()
         for start, end in self.spans[source]:
             self.writer.write_table(self.old.slice(start, end - start))
 
-    def close(self) -> None:
+    def _finish(self) -> None:
         for source in self.spans:
-            if source not in self.kept:
+            if key(source) not in self.kept:
                 self._copy(source)
         self._flush()
         self.writer.close()
         os.replace(self.target, self.path)
 
+    def close(self) -> None:
+        _guard(self.path, self._finish)
+        self.lock.release()
+
     def abort(self) -> None:
-        self.writer.close()
-        os.remove(self.target)
+        try:
+            # a valid file of what was done (and what OUT held), which --resume goes on from
+            self._finish()
+        except Exception:  # pyarrow raises its own errors for a full disk
+            with contextlib.suppress(Exception):
+                self.writer.close()
+            with contextlib.suppress(OSError):
+                os.remove(self.target)
+            self.lock.release(failed=True)
+        else:
+            self.lock.release()
 
 
 def _runs(sources: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
@@ -530,14 +651,11 @@ def _writer(output: str, resume: bool, stdout: TextIO) -> _Writer:
             raise BatchError("--resume needs an output file, not standard output")
         return _JsonlWriter(output, False, stdout)
     kind = output_format(output)
-    try:
-        if kind == "jsonl":
-            return _JsonlWriter(output, resume, stdout)
-        if kind == "csv":
-            return _CsvWriter(output, resume)
-        return _ParquetWriter(output, resume)
-    except OSError as exc:
-        raise BatchError(f"cannot write {output}: {exc}") from None
+    if kind == "jsonl":
+        return _JsonlWriter(output, resume, stdout)
+    if kind == "csv":
+        return _CsvWriter(output, resume)
+    return _ParquetWriter(output, resume)
 
 
 def output_format(output: str) -> str:
@@ -628,23 +746,28 @@ def run(
     jobs: int | None = None,
     resume: bool = False,
     progress: bool | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_memory: int | None = DEFAULT_MAX_MEMORY,
     stderr: TextIO | None = None,
     stdout: TextIO | None = None,
 ) -> Summary:
     """Parse and validate every file *inputs* name into *output*; what was done.
 
-    *jobs* processes (default: every core; 1 runs in this process). *progress* draws a bar on
-    *stderr* (default: when it is a terminal); notes on inputs that match nothing go there
-    too. Raises :class:`BatchError` when OUT cannot be written or resumed from, or when no
-    input names a file.
+    *jobs* worker processes (default: every core); *timeout* seconds and *max_memory* bytes
+    for each file (None: no bound). *progress* draws a bar on *stderr* (default: when it is
+    a terminal); notes on inputs that match nothing go there too. Raises
+    :class:`BatchError` when OUT cannot be written or resumed from, is locked by another
+    run, or when no input names a file.
 
     >>> import os, tempfile
     >>> out = os.path.join(tempfile.mkdtemp(), "reports.jsonl")
     >>> summary = run(["examples/reports", "pyproject.toml"], out, jobs=1)
     >>> print(summary.files, summary.parsed, summary.with_findings, summary.failed)
-    6 5 1 1
+    7 6 1 1
     >>> summary.failures
     (('pyproject.toml', 'unsupported_format', "cannot read 'pyproject.toml': no reader for ..."),)
+    >>> run(["./examples/reports"], out, jobs=1, resume=True).skipped  # the same files
+    6
     """
     err = stderr if stderr is not None else sys.stderr
     out = stdout if stdout is not None else sys.stdout
@@ -655,20 +778,21 @@ def run(
         err.write(f"{note}\n")
     if not paths:
         raise BatchError("no input files")
-    if output != "-" and os.path.abspath(output) in {os.path.abspath(p) for p in paths}:
+    if output != "-" and key(output) in {key(p) for p in paths}:
         raise BatchError(f"{output} is among the inputs")
     writer = _writer(output, resume, out)
-    todo = [p for p in paths if p not in writer.done]
+    keys = [key(p) for p in paths]
+    todo = [p for p, k in zip(paths, keys, strict=True) if k not in writer.done]
     if progress is None:
         progress = bool(getattr(err, "isatty", None) and err.isatty())
     bar = Progress(len(todo), err, progress)
     counts = [0, 0, 0]
     failures: list[tuple[str, str, str]] = []
-    produced = results(todo, kind, jobs or default_jobs())
+    produced = results(todo, kind, jobs or default_jobs(), timeout, max_memory)
     try:
-        for path in paths:
-            if path in writer.done:
-                writer.keep(path)
+        for path, known in zip(paths, keys, strict=True):
+            if known in writer.done:
+                writer.keep(writer.done[known])
                 continue
             status, payload = next(produced)
             writer.write(path, payload)
@@ -676,14 +800,20 @@ def run(
             if status == FAILED:
                 failures.append(_failure(path, kind, payload))
             bar.update()
-    except BaseException:
+        produced.close()
+        writer.close()
+    except BaseException as exc:
         bar.close()
         produced.close()
         writer.abort()
+        if isinstance(exc, OutputError):
+            written = sum(counts)
+            raise OutputError(
+                f"{exc}; the {written} file(s) written before are kept: make room and run "
+                "again with --resume to go on"
+            ) from None
         raise
     bar.close()
-    produced.close()
-    writer.close()
     return Summary(
         files=len(paths),
         parsed=counts[PARSED] + counts[WITH_FINDINGS],
@@ -699,12 +829,13 @@ def _failure(path: str, kind: str, payload: Any) -> tuple[str, str, str]:
     """(source, code, message) of a failed file, from the output written for it."""
     if kind == "jsonl":
         error = json.loads(payload)["error"]
-        return path, error["code"], error["message"]
+        return printable(path), error["code"], error["message"]
     if kind == "csv":
         (row,) = csv.reader(io.StringIO(payload))
-        return path, row[-2], row[-1]
+        return printable(path), row[-2], row[-1]
     batch = _arrow_batch(payload)
-    return path, batch.column("error_code")[0].as_py(), batch.column("error_message")[0].as_py()
+    code = batch.column("error_code")[0].as_py()
+    return printable(path), code, batch.column("error_message")[0].as_py()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -722,6 +853,20 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+def _seconds(value: str) -> float | None:
+    seconds = float(value)
+    if seconds < 0 or seconds != seconds:
+        raise ValueError(value)
+    return seconds or None
+
+
+def _megabytes(value: str) -> int | None:
+    size = float(value)
+    if size < 0 or size != size:
+        raise ValueError(value)
+    return int(size * 1024**2) or None
+
+
 def add_command(commands: Any) -> None:
     """Add ``batch`` to the subcommands *commands* (an argparse subparsers action)."""
     batch = commands.add_parser(
@@ -731,10 +876,11 @@ def add_command(commands: Any) -> None:
             "Parse and validate every report INPUTS name (files, directories, glob patterns) "
             "on all cores and write one output, whose suffix chooses the format: .jsonl (a "
             "report per line, with findings and diagnostics), .csv or .parquet (the tidy long "
-            "form: a row per report x table x row x column). A file that cannot be parsed is "
-            "recorded in the output with its error and does not stop the run. A summary goes "
-            "to standard error. Exit status: 0 when the run completed, 1 with --strict when a "
-            "file failed, 2 when the run could not start or was stopped."
+            "form: a row per report x table x row x column). Every file is in the output: one "
+            "that cannot be read (not a report, a scan, too slow, too large) is recorded with "
+            "its error and does not stop the run. A summary goes to standard error. Exit "
+            "status: 0 when the run completed, 1 with --strict when a file failed, 2 when the "
+            "run could not start or was stopped (interrupted, output not writable)."
         ),
     )
     batch.add_argument("inputs", nargs="+", metavar="INPUT", help="files, directories, globs")
@@ -751,12 +897,29 @@ def add_command(commands: Any) -> None:
         type=_jobs,
         default=None,
         metavar="N",
-        help=f"processes to parse with (default: all {default_jobs()} cores; 1: no workers)",
+        help=f"worker processes (default: all {default_jobs()} cores)",
     )
     batch.add_argument(
         "--resume",
         action="store_true",
-        help="skip the inputs OUT already holds (parsed or failed) and add the others",
+        help="skip the inputs OUT already holds (whatever became of them) and add the others",
+    )
+    batch.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop a file that takes longer (default: {DEFAULT_TIMEOUT:g}; 0: no limit)",
+    )
+    batch.add_argument(
+        "--max-memory",
+        type=_megabytes,
+        default=DEFAULT_MAX_MEMORY,
+        metavar="MB",
+        help=(
+            "stop a file whose worker grows by more than MB megabytes "
+            f"(default: {DEFAULT_MAX_MEMORY // 1024**2}; 0: no limit)"
+        ),
     )
     batch.add_argument(
         "--no-progress",
@@ -770,30 +933,45 @@ def add_command(commands: Any) -> None:
     )
 
 
+@contextlib.contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """SIGTERM stops the run as Ctrl-C does (OUT left resumable), where the default would
+    end the process on the spot."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def command(args: Any, stderr: TextIO | None = None, stdout: TextIO | None = None) -> int:
     """Run ``batch`` with the parsed *args*; the exit status."""
     err = stderr if stderr is not None else sys.stderr
     try:
-        summary = run(
-            args.inputs,
-            args.output,
-            jobs=args.jobs,
-            resume=args.resume,
-            progress=args.progress,
-            stderr=err,
-            stdout=stdout,
-        )
+        with _sigterm_interrupts():
+            summary = run(
+                args.inputs,
+                args.output,
+                jobs=args.jobs,
+                resume=args.resume,
+                progress=args.progress,
+                timeout=args.timeout,
+                max_memory=args.max_memory,
+                stderr=err,
+                stdout=stdout,
+            )
     except (BatchError, MissingDependencyError) as exc:
         err.write(f"disclosure-parser batch: error: {exc}\n")
         return 2
     except KeyboardInterrupt:
         err.write("disclosure-parser batch: interrupted; run again with --resume to go on\n")
-        return 2
-    except BrokenProcessPool:
-        err.write(
-            "disclosure-parser batch: a worker process died (out of memory?); run again with "
-            "--resume to go on, with fewer --jobs if it happens again\n"
-        )
         return 2
     except BrokenPipeError:
         # the reader of -o - (head, less) went away: stop quietly, as other filters do

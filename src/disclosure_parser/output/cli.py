@@ -47,12 +47,18 @@ from typing import Any, Final, TextIO
 import attrs
 
 from .. import validation
-from ..core.errors import DisclosureError, MissingDependencyError, ParseError
+from ..core.errors import (
+    DisclosureError,
+    MissingDependencyError,
+    ParseError,
+    UnreadableFileError,
+)
 from ..core.messages import CATALOGUE, Message, in_language, language, msg, normalize, text
 from ..core.model import SEVERITIES, Diagnostic
 from ..core.positions import Places
 from ..readers.files import BINARY_SUFFIXES, TEXT_SUFFIXES, parse_file
 from . import batch as _batch
+from .records import not_a_file
 
 PROG: Final = "disclosure-parser"
 PARSER_PREFIX: Final = "parse:"
@@ -396,6 +402,11 @@ def _check(
 ) -> _Result:
     if os.path.isdir(path):
         return _Result(path, failure=_no_reports())
+    refused = not_a_file(path)
+    if refused is not None:  # a named pipe would block the command forever
+        return _Result(
+            path, failure=_failure(UnreadableFileError(refused.message, code=refused.code))
+        )
     try:
         report = parse_file(path)
     except (DisclosureError, OSError) as exc:

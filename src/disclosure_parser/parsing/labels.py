@@ -105,14 +105,80 @@ _ORG_SUFFIX: Final = re.compile(
 )
 
 
+#: what a crawler or a page puts before the title: a field name (标题: 题目: …), a breadcrumb
+#: (首页>政务公开>…), a sentence the title ends (…，现将…): the body's name follows the last
+_DECORATION: Final = re.compile(
+    r"^.*[:;,。，；>»›|]|^\[?(?:标题|题目|文章标题|信息名称|名称|title)\]?", re.IGNORECASE
+)
+#: words that join a body's name to the title, not part of the name (X关于2021年度…报告)
+_JOINING: Final = re.compile(r"^(?:关于)+|(?:关于|的|之)+$")
+_OPENING: Final = "([{<《"
+_CLOSING: Final = ")]}>》"
+_BRACKET_PAIRS: Final = dict(zip(_CLOSING, _OPENING, strict=True))
+
+
+def _balanced(name: str) -> str:
+    """*name* with its brackets made whole: a bracket whose pair a line break or a crawler
+    cut off is closed (平潭综合实验区(管委会 → …(管委会)), an unmatched closing bracket at either
+    end dropped, empty brackets (left where a year was) removed, and a name wholly in
+    brackets unwrapped.
+
+    >>> _balanced("平潭综合实验区(管委会"), _balanced(")某局"), _balanced("某县人民政府()")
+    ('平潭综合实验区(管委会)', '某局', '某县人民政府')
+    >>> _balanced("(某县人民政府)"), _balanced("某县(区)人民政府")
+    ('某县人民政府', '某县(区)人民政府')
+    """
+    while True:
+        before = name
+        name = re.sub(r"\(\)|\[\]|\{\}|<>|《》", "", name).strip("-_、. ")
+        if len(name) > 2 and name[0] in _OPENING and _matching(name, 0) == len(name) - 1:
+            name = name[1:-1]
+        if name == before:
+            break
+    open_at: list[int] = []
+    drop: set[int] = set()
+    for at, char in enumerate(name):
+        if char in _OPENING:
+            open_at.append(at)
+        elif char in _CLOSING:
+            if open_at and name[open_at[-1]] == _BRACKET_PAIRS[char]:
+                open_at.pop()
+            else:
+                drop.add(at)  # a closing bracket whose opening one was cut off
+    kept = "".join(c for at, c in enumerate(name) if at not in drop)
+    closing = {opening: closing for closing, opening in _BRACKET_PAIRS.items()}
+    return kept + "".join(closing[name[at]] for at in reversed(open_at))
+
+
+def _matching(name: str, at: int) -> int | None:
+    """Where the bracket opened at *at* closes, or None."""
+    depth = 0
+    for index in range(at, len(name)):
+        if name[index] in _OPENING:
+            depth += 1
+        elif name[index] in _CLOSING:
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
+
+
 @lru_cache(maxsize=2048)
 def organization_from_title(folded: str) -> tuple[str | None, int | None]:
     """The organisation and year a title names.
+
+    The name is cleaned of what pages and crawlers put around it (a field name such as
+    标题:, a breadcrumb, 关于 before the year) and its brackets are made whole; brackets are
+    given in their Chinese (full-width) form.
 
     >>> organization_from_title("太极镇人民政府信息公开工作年度报告")
     ('太极镇人民政府', None)
     >>> organization_from_title("舞钢市尚店镇人民政府2021年政府信息公开工作年度报告")
     ('舞钢市尚店镇人民政府', 2021)
+    >>> organization_from_title("标题:平潭综合实验区海坛片区管理局关于2021年度政务公开年报")
+    ('平潭综合实验区海坛片区管理局', 2021)
+    >>> organization_from_title("平潭综合实验区(管委会)2019年度政府信息公开工作年度报告")
+    ('平潭综合实验区（管委会）', 2019)
     """
     folded = _CN_YEAR.sub(lambda m: m.group(1).translate(_CN_DIGITS) + "年", folded)
     year_match = _YEAR.search(folded)
@@ -121,10 +187,13 @@ def organization_from_title(folded: str) -> tuple[str | None, int | None]:
     org = folded[: m.start()] if m else folded
     org = _YEAR.sub("", org)
     org = re.sub(r"(?:19|20)\d\d年?度?$", "", org)
-    org = org.strip("-_:、,.() ")
+    org = _DECORATION.sub("", org)
+    org = _JOINING.sub("", org.strip("-_:、,. "))
+    org = _balanced(org)
     if org.endswith("人民"):
         # 人民政府 + 政府信息公开 share the 政府: "X人民政府信息公开工作年度报告"
         org += "政府"
+    org = org.replace("(", "（").replace(")", "）")
     return (org or None), year
 
 

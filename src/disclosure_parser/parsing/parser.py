@@ -179,12 +179,26 @@ def _parse(text: str, strict: bool) -> Report:
             "the text is empty", text, 0, expected=_NOT_A_REPORT_EXPECTED, code="empty"
         )
     tokens = tokenize(work)
-    if not any(tok.kind in _REPORT_TOKENS for tok in tokens):
+    signs = [tok for tok in tokens if tok.kind in _REPORT_TOKENS]
+    if not signs:
         raise ParseError(
             "not a government information disclosure annual report",
             text,
             _first_visible(text),
             expected=_NOT_A_REPORT_EXPECTED,
+            code="not_a_report",
+        )
+    if all(tok.kind == "TITLE" for tok in signs):
+        # a line that names a report is not one: a README, a news item, a list of links or a
+        # notice about the template mention 政府信息公开工作年度报告 too, but a report has its
+        # sections or its tables
+        title = signs[0]
+        raise ParseError(
+            "not a government information disclosure annual report: the text mentions one "
+            "but has none of a report's section headings or tables",
+            text,
+            _offset(text, title.line, title.column),
+            expected=_NOT_A_REPORT_EXPECTED.split(", ", 1)[1],
             code="not_a_report",
         )
     try:
