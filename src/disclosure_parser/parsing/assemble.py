@@ -16,6 +16,7 @@ from ..core.model import Report, Section, Span, TextLine
 from . import labels
 from .drafts import SectionDraft, TableDraft
 from .lexer import Row, Token
+from .rows import unify_radicals
 from .tables import Notes, build_active_disclosure, build_applications, build_reviews
 
 _STAT_YEAR: Final = re.compile(
@@ -116,8 +117,25 @@ def assemble(drafts: Sequence[SectionDraft], text: str, notes: Notes) -> Report:
     if organization is not None and _PLACE.search(organization):
         # a township titled by its name alone: use the body's full name where the text gives it
         fuller = organization + "人民政府"
-        if fuller in text:
+        if fuller in unify_radicals(text):
             organization = fuller
+    if title_row is None:
+        # said aloud: an organisation guessed from some other line would be a sentence's
+        # fragment; a report without one is better told apart
+        notes.add(
+            "no_title",
+            "warning",
+            "no title (…政府信息公开工作年度报告) was found before the first section; the "
+            "organisation is unknown",
+        )
+    elif organization is None:
+        notes.add(
+            "no_organization",
+            "warning",
+            f"the title {title!r} names no organisation that could be read",
+            title_row.line,
+            title_row.column,
+        )
     if year is None:
         year = _year_from_text(text, sections)
         if year is not None:

@@ -8,12 +8,15 @@ row of table B inside table B, and prose elsewhere.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Final
 
-from ..core.text import fold, has_cjk
+from ..core.text import fold, has_cjk, strip_numbering
 from . import labels
 from .cells import classify, looks_like_value
+from .positions import NO_GRID as _NO_GRID
+from .positions import Grid, place
 from .raw import RawCell, RawRow
 from .rows import read_rows
 
@@ -49,11 +52,26 @@ _JUNK: Final = re.compile(
     r"^(?:附件\d*:?|附表\d*:?|正文|目录|返回顶部|打印本页|关闭窗口|【?打印】?|\[?关闭\]?"
     r"|-\d{1,3}-|第\d{1,3}页(?:/?共\d{1,3}页)?|\d{1,3}/\d{1,3})$"
 )
+#: what a printed page carries besides the report (a browser's print header and footer: the
+#: page's address, "2/4", the date and time with the page title), after folding
+_FURNITURE: Final = re.compile(
+    r"^(?:(?:file|https?):/+\S*?(?:\d{1,3}/\d{1,3})?"
+    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?(?:AM|PM|am|pm)?.*)$"
+)
 _SENTENCE_END: Final = re.compile(r"[。；;！!？?]")
 _PROSE: Final = re.compile(r"[，,。；;]")
 _TOKEN: Final = re.compile(r"[^\s\u3000]+")
 #: a line holding a single cell's value (a unit may stand apart: "7.5 万元")
 _ONE_VALUE: Final = re.compile(r"[^\s\u3000]+(?:[\s\u3000]+(?:万元|亿元|千元|元))?")
+#: the numbering a row label starts with (一、 （一） 1.); no header cell has one
+_ORDINAL: Final = re.compile(r"[*(\[]*[一二三四五六七八九十\d]{1,2}[)\]、.]")
+#: a row's numbering after a space inside a line of label text
+_INNER_ORDINAL: Final = re.compile(
+    r"[ \u3000]((?:[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]、"
+    r"|\d{1,2}[.．、])\S)"
+)
+#: a header cell naming table B's total column
+_TOTALS: Final = ("总计", "合计")
 _UNIT_WORD: Final = re.compile(r"^(?:万元|亿元|千元|元|件|个|项|次|条)$")
 
 #: the zero-width token that opens each table
@@ -140,7 +158,18 @@ class Token:
 class Row:
     """The payload of a token: a logical row split into label cells and value cells."""
 
-    __slots__ = ("cells", "column", "folded", "key", "kind", "label", "labels", "line", "values")
+    __slots__ = (
+        "cells",
+        "column",
+        "end_line",
+        "folded",
+        "key",
+        "kind",
+        "label",
+        "labels",
+        "line",
+        "values",
+    )
 
     def __init__(self, raw: RawRow, labels_: list[RawCell], values: list[RawCell]) -> None:
         self.kind = raw.kind
@@ -153,6 +182,8 @@ class Row:
         first = labels_[0] if labels_ else (values[0] if values else raw.cells[0])
         self.line = first.line
         self.column = first.column
+        #: the last physical line the row took (a label may wrap after its numbers)
+        self.end_line = raw.line
 
     def __str__(self) -> str:
         return self.label or " ".join(c.text for c in self.values)
@@ -227,9 +258,14 @@ class _Lexer:
         self.mode = _NARRATIVE
         self.front = True  # no section heading seen yet
         self.title_seen = False
+        self.title_folded = ""  # the title line as folded, to know it again as a page header
         self.open_table: str | None = None
         self.section = 0  # the last section heading seen
         self.c_values = 0  # value cells seen in the current table C
+        self.b_numbers = False  # whether the current table B has had a row of values yet
+        #: numbers printed inside a wrapped label, waiting for the rest of their row
+        self.held: list[RawCell] = []
+        self.held_at = 0
         #: numbers printed one per line (text extracted from PDF), waiting to become a row
         self.stream: list[RawCell] = []
         self.tokens: list[Token] = []
@@ -240,12 +276,102 @@ class _Lexer:
             if table is not None:
                 self.tokens.append(Token(_BEGIN[table], row, row.line, row.column))
             self.open_table = table
+            self.b_numbers = False
+        if kind in (B_ROW, B_VALUES) and any(c.text for c in row.values):
+            self.b_numbers = True
+            if self.held and self._continued(row):
+                row.values = [*self.held, *row.values]
+            self.held = []
+        elif kind != B_LABEL:
+            self.held = []
         self.tokens.append(Token(_terminal(kind, row), row, row.line, row.column, kind))
 
-    def run(self, rows: list[RawRow]) -> list[Token]:
+    def _continued(self, row: Row) -> bool:
+        """Whether *row* goes on with the label around the held numbers: only the rest of
+        that label (no numbering of a row of its own) stands between them."""
+        between = [t.value for t in self.tokens[self.held_at :]]
+        return all(_ORDINAL.match(r.folded) is None for r in (*between, row) if r.folded)
+
+    def _continues_row(self, row: Row, raw: RawRow) -> bool:
+        """Whether a label fragment is the end of the label of the row printed on the line
+        just before it (space-aligned PDF text wraps a label around its numbers: "4.保护第三"
+        / numbers / "方合法权益"): it follows that line at once and starts no row of its own."""
+        last = self.tokens[-1] if self.tokens else None
+        return (
+            last is not None
+            and last.kind in (B_ROW, B_VALUES)
+            and last.value.kind == "plain"
+            and raw.kind == "plain"
+            and raw.gap == 0
+            and raw.line == last.value.end_line + 1
+            # (a label printed a character a line, "三" / "、" / "本", is a merged group
+            # label standing beside the rows, not the end of one row's label)
+            and 2 <= len(row.folded) <= 20
+            and _ORDINAL.match(row.folded) is None
+            # a fragment naming a row ("过程性信息") ends a label that did not name one yet
+            and (last.value.key is None or labels.row_key(row.folded) is None)
+        )
+
+    def _rest_of_row(self, row: Row, raw: RawRow, numbers: list[RawCell]) -> bool:
+        """Whether a labelled line of numbers is the rest of the row on the line before.
+
+        Space-aligned PDF text sets a row's first value beside the first line of its wrapped
+        label and the others beside the last ("（二）部分公开（区分处理的，只计这 0" / "一情形，
+        不计其他情形） 0 0 0 0 0 0"), the label's numbering sometimes alone between them
+        ("其他法律行政法规禁止 0" / "2." / "公开 0 0 0 0 0 0"). The line goes on with the row when
+        its label starts no row of its own and the row before printed only a value or two.
+        """
+        between: list[Token] = []
+        k = len(self.tokens) - 1
+        while (
+            k >= 0
+            and self.tokens[k].kind == B_LABEL
+            and _ORDINAL.fullmatch(self.tokens[k].value.folded)
+        ):
+            between.append(self.tokens[k])  # a numbering printed alone ("2.")
+            k -= 1
+        last = self.tokens[k] if k >= 0 else None
+        if (
+            last is None
+            or last.kind not in (B_ROW, B_VALUES)
+            or last.value.kind != "plain"
+            or raw.kind != "plain"
+            or raw.line != last.value.end_line + 1 + len(between)
+            or not row.folded
+            or _ORDINAL.match(row.folded) is not None
+            or not 0 < sum(1 for c in last.value.values if c.text) <= 2
+            or sum(1 for c in last.value.values if c.text) + len(numbers) > 7
+        ):
+            return False
+        previous: Row = last.value
+        if previous.key is not None and labels.row_key(row.folded) not in (None, previous.key):
+            return False  # the line names another row
+        del self.tokens[k + 1 :]
+        for token in reversed(between):
+            previous.labels = [*token.value.labels, *previous.labels]
+            previous.label = token.value.label + previous.label
+            previous.folded = token.value.folded + previous.folded
+        return True
+
+    def _extend_label(self, row: Row) -> None:
+        """Append the fragment *row* to the label of the row token before it."""
+        last = self.tokens[-1]
+        previous: Row = last.value
+        previous.labels = [*previous.labels, *row.labels]
+        previous.label += row.label
+        previous.folded += row.folded
+        previous.end_line = row.end_line
+        if row.values:
+            previous.values = [*previous.values, *row.values]
+        if last.kind == B_ROW and previous.key is None:
+            previous.key = labels.row_key(previous.folded)
+            last.type = _terminal(B_ROW, previous)
+
+    def run(self, rows: list[RawRow], grid: Grid = _NO_GRID) -> list[Token]:
         for raw in rows:
             self.classify(raw)
         self._flush()
+        _place_by_position(self.tokens, grid)
         return self.tokens
 
     def classify(self, raw: RawRow) -> None:
@@ -279,8 +405,10 @@ class _Lexer:
             # heading or the title, whatever layout it came in
             text = visible[0].text
             folded = fold(text)
-            if not folded or _JUNK.match(folded):
+            if not folded or _JUNK.match(folded) or _FURNITURE.match(folded):
                 return
+            if self.title_seen and folded == self.title_folded:
+                return  # the title again: a running header at the top of each page
             number = labels.heading_number(folded)
             if number is not None:
                 self.front = False
@@ -331,6 +459,11 @@ class _Lexer:
         elif self.mode == _B:
             if len(cells) >= 4:
                 self.emit(B_VALUES, row)
+            elif self.tokens and self.tokens[-1].kind == B_LABEL and any(c.text for c in cells):
+                # a row's first number printed beside the middle of its wrapped label
+                # ("一、本年新收政府信息公开申" / 14 / "请数量" / 0 0 0 0 0 14): held for the
+                # rest of the row, which it starts if the label goes on to its numbers
+                self.held, self.held_at = cells, len(self.tokens)
             # else: a stray digit among label fragments (converted PDFs); not a row
         elif self.mode == _C:
             self.emit(C_ROW, row)
@@ -343,6 +476,7 @@ class _Lexer:
     def _title(self, raw: RawRow, folded: str) -> None:
         """Emit the title, joining it with the line before when it was split in two."""
         self.title_seen = True
+        self.title_folded = folded
         row = Row(raw, raw.cells, [])
         org, _ = labels.organization_from_title(folded)
         previous = self.tokens[-1] if self.tokens else None
@@ -401,7 +535,8 @@ class _Lexer:
                     self.mode = _A
                     self.emit(A_CLAUSE, row)
                     return
-                if folded.startswith("信息内容") or (self.mode == _A and labels.a_columns(folded)):
+                # (信息内: the header cell cut short by a text dump, "信息内\ufffd")
+                if folded.startswith("信息内") or (self.mode == _A and labels.a_columns(folded)):
                     self.mode = _A
                     self.emit(A_HEAD, row)
                     return
@@ -422,10 +557,35 @@ class _Lexer:
                 self._enter_c()
                 self.emit(C_HEAD, row)
                 return
+            if self.mode == _B and not self.b_numbers and strip_numbering(folded) in _TOTALS:
+                # 总计 before any row of values is the header of the total column (PDF text
+                # prints each header cell on a line of its own), not the label of （七）总计:
+                # taken for a row label, it hid the column and shifted every row's values
+                self.emit(B_HEAD, row)
+                return
+            if self.mode == _B and short and self._continues_row(row, raw):
+                tail = _after_ordinal(row)
+                self._extend_label(row)
+                if tail is not None:
+                    # "开  2.其他法律": the end of a group label, then the next row's label
+                    tail.key = labels.row_key(tail.folded)
+                    self.emit(B_LABEL, tail)
+                return
             if self.mode == _B and short:
                 # a wrapped or detached label fragment (PDF text prints merged labels a
                 # character a line: 三 / 、 / 本 / 年 …); prose ends the table
                 row.key = labels.row_key(folded)
+                if (
+                    (row.key is None or folded in ("其他", "其它"))
+                    and _ORDINAL.match(folded) is None  # 一、本年新 / 收…: a row label's start
+                    and not self.b_numbers
+                    and self.tokens
+                    and self.tokens[-1].kind == B_HEAD
+                ):
+                    # the rest of a header cell wrapped onto the next line (科研 / 机构), or the
+                    # last applicant column (其他), before any row: kept with the header
+                    self.emit(B_HEAD, row)
+                    return
                 if (
                     multi
                     or row.key is not None
@@ -462,6 +622,9 @@ class _Lexer:
             self._text(row, raw)
             return
 
+        if self.mode == _B and self._rest_of_row(row, raw, numbers):
+            self._extend_label(row)
+            return
         key = labels.row_key(folded)
         if (
             key is not None
@@ -522,6 +685,74 @@ class _Lexer:
         self.emit(TEXT, row)
 
 
+def _after_ordinal(row: Row) -> Row | None:
+    """Cut *row*'s label where a row's numbering starts after a space (a line holding the end
+    of a group label and the start of the next row's label: "开  2.其他法律"); *row* keeps
+    the head, the tail is returned as a row of its own (None when there is no such cut)."""
+    if len(row.labels) != 1:
+        return None
+    cell = row.labels[0]
+    m = _INNER_ORDINAL.search(cell.text)
+    if m is None:
+        return None
+    start = m.start(1)
+    tail_cell = RawCell(cell.text[start:], cell.line, cell.column + start, False)
+    head_cell = RawCell(cell.text[:start].rstrip(), cell.line, cell.column, False)
+    tail = Row(RawRow([tail_cell], cell.line, row.kind), [tail_cell], [])
+    row.labels = [head_cell]
+    row.label = head_cell.text
+    row.folded = fold(head_cell.text)
+    return tail
+
+
+def _place_by_position(tokens: list[Token], grid: Grid) -> None:
+    """Line up the values of space-aligned rows with their table's columns by position
+    (:mod:`.positions`): tables B and A, each on its own (table A by its blocks' widths)."""
+    tables: list[list[Token]] = []
+    for token in tokens:
+        if token.type.startswith("_") and token.type.endswith("_BEGIN"):
+            tables.append([])
+        elif tables and token.kind in _TABLE_OF:
+            tables[-1].append(token)
+    for table in tables:
+        plain = [t for t in table if t.value.kind == "plain"]
+        if not plain:
+            continue
+        kind = _TABLE_OF[table[0].kind]
+        if kind == "B":
+            rows = [t.value for t in plain if t.kind in (B_ROW, B_VALUES)]
+            heads = "".join(t.value.folded for t in table if t.kind == B_HEAD)
+            widest = max((sum(1 for c in r.values if c.text) for r in rows), default=0)
+            width = 7 if any(w in heads for w in _TOTALS) or widest >= 7 else 6
+            place(rows, width, grid)
+        elif kind == "A":
+            by_width: dict[int, list[Row]] = {}
+            width = 0
+            for t in table:
+                if t.kind == A_HEAD:
+                    width = len(labels.a_columns(t.value.folded))
+                elif t.kind == A_CLAUSE:
+                    width = 0
+                elif t.kind == A_ROW and t.value.kind == "plain" and width > 1:
+                    by_width.setdefault(width, []).append(t.value)
+            for width, rows in by_width.items():
+                place(rows, width, grid)
+
+
+def _grid(text: str) -> Grid:
+    """Where each line of *text* stands in ``pdftotext``'s page grid: the page (a form feed
+    starts one) and the characters before the grid (the form feed itself)."""
+    if "\f" not in text:
+        return _NO_GRID
+    starts = [i + 1 for i, line in enumerate(text.split("\n")) if line.startswith("\f")]
+    first = set(starts)
+
+    def where(line: int) -> tuple[int, int]:
+        return bisect.bisect_right(starts, line), 1 if line in first else 0
+
+    return where
+
+
 def tokenize(text: str) -> list[Token]:
     """The token stream of *text*: one token per logical row (see the module docstring)."""
-    return _Lexer().run(read_rows(text))
+    return _Lexer().run(read_rows(text), _grid(text))
