@@ -143,6 +143,7 @@ def assemble(drafts: Sequence[SectionDraft], text: str, notes: Notes) -> Report:
                 "year_from_text", "info", f"the title names no year; {year} taken from the text"
             )
 
+    _cut_cells(tables, notes)
     template = _template(tables, notes)
     active = build_active_disclosure(tables["A"], template, notes)
     applications = build_applications(tables["B"], template, notes)
@@ -163,6 +164,28 @@ def assemble(drafts: Sequence[SectionDraft], text: str, notes: Notes) -> Report:
         reviews=reviews,
         diagnostics=diagnostics,
     )
+
+
+def _cut_cells(tables: dict[str, list[TableDraft]], notes: Notes) -> None:
+    """A warning on each number read out of a cell that a text dump filled past its width
+    with its neighbour's words (``RawCell.cut``): the reading is a repair, and says so."""
+    rows: list[Row] = []
+    for drafts in tables.values():
+        for draft in drafts:
+            rows.extend(row for _, row in draft.body)
+            for block in draft.blocks:
+                rows.extend(block.rows)
+    for row in rows:
+        for cell in row.values:
+            if cell.cut:
+                notes.add(
+                    "cut_cell",
+                    "warning",
+                    f"the cell printed {cell.cut!r}: a text dump cut it to its column's width "
+                    f"and ran the neighbouring text into it; read as {cell.text!r}",
+                    cell.line,
+                    cell.column,
+                )
 
 
 def _year_from_text(text: str, sections: list[Section]) -> int | None:

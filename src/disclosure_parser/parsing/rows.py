@@ -22,6 +22,7 @@ from ..core.text import display_width, fold
 from .cells import looks_like_value
 from .flat import flat_rows, looks_flattened
 from .labels import heading_number
+from .markup import grid_table, is_grid_rule, is_simple_rule, simple_table, table_rows
 from .raw import RawCell, RawRow
 
 _WS: Final = " \t\r\xa0\u3000\u200b\ufeff"
@@ -126,6 +127,19 @@ def _dump_row(raw: str, lineno: int) -> RawRow:
     return RawRow(cells, lineno, "pipe")
 
 
+def _drawn_table(raw: str, lines: list[str], start: int) -> tuple[list[RawRow], int]:
+    """The rows of a table that starts on ``lines[start]`` as HTML markup, a simple table's
+    dashed rule or a grid table's border, and the index after it; else no rows and *start*."""
+    stripped = raw.lstrip(_WS)
+    if stripped[:6].lower() == "<table":
+        return table_rows(lines, start)
+    if stripped[:2] == "--" and is_simple_rule(raw):
+        return simple_table(lines, start)
+    if stripped[:1] == "+" and is_grid_rule(raw):
+        return grid_table(lines, start)
+    return [], start
+
+
 def _is_cell_line(text: str) -> bool:
     """A line of the one-cell-per-line layout: a leading tab and no other tab."""
     return text.startswith("\t") and text.find("\t", 1) == -1
@@ -176,6 +190,15 @@ def read_rows(text: str) -> list[RawRow]:
         if "[bookmark" in raw:
             # Word's bookmark marker carries no text; blank it out, keeping columns
             raw = _BOOKMARK.sub(lambda m: " " * len(m.group()), raw)
+        if block is None and ("<" in raw or "-" in raw or "+" in raw):
+            # a table drawn as markup (pandoc's markdown of merged cells) or with dashes
+            # (pandoc's plain text): read as the grid it is
+            table, after = _drawn_table(raw, lines, i - 1)
+            if after > i - 1:
+                rows.extend(table)
+                i = after
+                gap = 0
+                continue
         cell_line = raw[:1] == "\t" and raw.find("\t", 1) == -1
         if cell_line and _standalone(raw):
             # a tab-indented paragraph or heading, not a cell
