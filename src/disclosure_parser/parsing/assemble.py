@@ -143,7 +143,7 @@ def assemble(drafts: Sequence[SectionDraft], text: str, notes: Notes) -> Report:
                 "year_from_text", "info", f"the title names no year; {year} taken from the text"
             )
 
-    _cut_cells(tables, notes)
+    _row_notes(tables, notes)
     template = _template(tables, notes)
     active = build_active_disclosure(tables["A"], template, notes)
     applications = build_applications(tables["B"], template, notes)
@@ -166,9 +166,10 @@ def assemble(drafts: Sequence[SectionDraft], text: str, notes: Notes) -> Report:
     )
 
 
-def _cut_cells(tables: dict[str, list[TableDraft]], notes: Notes) -> None:
-    """A warning on each number read out of a cell that a text dump filled past its width
-    with its neighbour's words (``RawCell.cut``): the reading is a repair, and says so."""
+def _row_notes(tables: dict[str, list[TableDraft]], notes: Notes) -> None:
+    """What the lexer noted on table rows (``Row.notes``), and a warning on each number read
+    out of a cell that a text dump filled past its width with its neighbour's words
+    (``RawCell.cut``): the reading is a repair, and says so."""
     rows: list[Row] = []
     for drafts in tables.values():
         for draft in drafts:
@@ -176,6 +177,8 @@ def _cut_cells(tables: dict[str, list[TableDraft]], notes: Notes) -> None:
             for block in draft.blocks:
                 rows.extend(block.rows)
     for row in rows:
+        for code, severity, message, line, column in row.notes:
+            notes.add(code, severity, message, line, column)
         for cell in row.values:
             if cell.cut:
                 notes.add(

@@ -12,6 +12,7 @@ import bisect
 import re
 from typing import Final
 
+from ..core.model import Severity
 from ..core.text import fold, has_cjk, strip_numbering
 from . import labels
 from .cells import classify, looks_like_value
@@ -31,6 +32,7 @@ HEADINGS: Final = {
     5: "H_PROBLEMS",
     6: "H_OTHER",
 }
+_HEADING_KINDS: Final = frozenset(HEADINGS.values())
 A_CLAUSE, A_HEAD, A_ROW = "A_CLAUSE", "A_HEAD", "A_ROW"
 B_HEAD, B_ROW, B_VALUES, B_LABEL = "B_HEAD", "B_ROW", "B_VALUES", "B_LABEL"
 C_HEAD, C_ROW = "C_HEAD", "C_ROW"
@@ -168,6 +170,7 @@ class Row:
         "label",
         "labels",
         "line",
+        "notes",
         "values",
     )
 
@@ -184,6 +187,9 @@ class Row:
         self.column = first.column
         #: the last physical line the row took (a label may wrap after its numbers)
         self.end_line = raw.line
+        #: what the lexer has to say about the row: (code, severity, message, line, column),
+        #: reported by assemble.py
+        self.notes: list[tuple[str, Severity, str, int, int]] = []
 
     def __str__(self) -> str:
         return self.label or " ".join(c.text for c in self.values)
@@ -353,6 +359,40 @@ class _Lexer:
             previous.folded = token.value.folded + previous.folded
         return True
 
+    def _more_header(self, row: Row, raw: RawRow) -> bool:
+        """Add a line to table A's column header printed just before it, when it is another
+        header cell (one cell a line: text dumps, PDF text) or the rest of one wrapped onto
+        the next line ("本年新" / "制作数量"); whether it did."""
+        last = self.tokens[-1] if self.tokens else None
+        folded = row.folded
+        if (
+            last is None
+            or last.kind != A_HEAD
+            or raw.kind != "plain"
+            or len(row.labels) != 1
+            or labels.item_key(folded) is not None
+            or not (labels.a_columns(folded) or len(folded) <= 10)
+        ):
+            return False
+        head: Row = last.value
+        cell = head.labels[-1]
+        word = fold(cell.text)
+        if (
+            raw.line == head.end_line + 1
+            and not labels.a_columns(word)
+            and not word.startswith("信息内")
+            and len(head.labels) > 1
+        ):
+            # the rest of a header cell that wrapped: one cell
+            joined = RawCell(cell.text + row.labels[0].text, cell.line, cell.column, False)
+            head.labels = [*head.labels[:-1], joined]
+        else:
+            head.labels = [*head.labels, *row.labels]
+        head.label += row.label
+        head.folded += folded
+        head.end_line = row.end_line
+        return True
+
     def _extend_label(self, row: Row) -> None:
         """Append the fragment *row* to the label of the row token before it."""
         last = self.tokens[-1]
@@ -372,6 +412,7 @@ class _Lexer:
             self.classify(raw)
         self._flush()
         _place_by_position(self.tokens, grid)
+        _flag_reading_order(self.tokens)
         return self.tokens
 
     def classify(self, raw: RawRow) -> None:
@@ -534,6 +575,8 @@ class _Lexer:
                     row.key = clause
                     self.mode = _A
                     self.emit(A_CLAUSE, row)
+                    return
+                if self.mode == _A and self._more_header(row, raw):
                     return
                 # (信息内: the header cell cut short by a text dump, "信息内\ufffd")
                 if folded.startswith("信息内") or (self.mode == _A and labels.a_columns(folded)):
@@ -737,6 +780,75 @@ def _place_by_position(tokens: list[Token], grid: Grid) -> None:
                     by_width.setdefault(width, []).append(t.value)
             for width, rows in by_width.items():
                 place(rows, width, grid)
+
+
+def _flag_reading_order(tokens: list[Token]) -> None:
+    """Warn on the rows whose numbers were printed one a line under a header whose cells
+    were printed apart, several on one line and others on another (``pdftotext`` in its
+    default mode reads a table by blocks of columns): their order need not be the columns'.
+    The table's sums, where it has them, check the order; the warning says it was not seen."""
+    scope: list[Token] = []
+    for token in [*tokens, None]:
+        if (
+            token is None
+            or token.kind == A_CLAUSE
+            or token.kind in _HEADING_KINDS
+            or (token.type.startswith("_") and token.type.endswith("_BEGIN"))
+        ):
+            if _disordered(scope):
+                for t in scope:
+                    row = t.value
+                    if row.kind == "stream" and t.kind in (A_ROW, B_ROW, B_VALUES):
+                        what = f"{'table A item' if t.kind == A_ROW else 'table B row'} "
+                        # on each number's line: that is where a reader looks for it
+                        for cell in row.values:
+                            if not cell.text:
+                                continue
+                            row.notes.append(
+                                (
+                                    "reading_order",
+                                    "warning",
+                                    f"{what}{row.label or '(no label)'}: {cell.text!r} was "
+                                    "printed on a line of its own under a header whose columns "
+                                    "were printed apart (PDF text read by blocks of columns); "
+                                    "the order of such numbers need not be the columns' order",
+                                    cell.line,
+                                    cell.column,
+                                )
+                            )
+            scope = []
+            if token is None:
+                break
+        scope.append(token)
+
+
+def _disordered(scope: list[Token]) -> bool:
+    """Whether a table (or a block of table A) shows that its text was read by blocks of
+    columns rather than row by row: header cells printed apart, several on one line and
+    others on another; a header cell after a row's label; two item labels before any of
+    their numbers."""
+    heads = [c for t in scope if t.kind in (A_HEAD, B_HEAD, C_HEAD) for c in t.value.labels]
+    if len(heads) >= 2 and any(len(_TOKEN.findall(c.text)) >= 2 for c in heads):
+        return True
+    labelled = False
+    waiting = 0  # table A item labels seen, none of their numbers yet
+    for t in scope:
+        row = t.value
+        if t.kind in (B_HEAD, A_HEAD) and labelled:
+            return True
+        if t.kind == B_LABEL and row.key == "total" and row.folded in _TOTALS:
+            return True  # the 总计 header cell printed among the rows
+        if t.kind in (B_ROW, B_LABEL) and row.key is not None:
+            labelled = True
+        if t.kind == A_ROW:
+            labelled = True
+            if any(c.text for c in row.values):
+                waiting = 0
+            else:
+                waiting += 1
+                if waiting >= 2 and row.key is not None:
+                    return True
+    return False
 
 
 def _grid(text: str) -> Grid:
