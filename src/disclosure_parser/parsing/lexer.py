@@ -74,6 +74,8 @@ _INNER_ORDINAL: Final = re.compile(
 )
 #: a header cell naming table B's total column
 _TOTALS: Final = ("总计", "合计")
+#: what an empty cell may hold
+_BLANK: Final = " \t\xa0\u3000"
 _UNIT_WORD: Final = re.compile(r"^(?:万元|亿元|千元|元|件|个|项|次|条)$")
 
 #: the zero-width token that opens each table
@@ -157,6 +159,10 @@ class Token:
         return f"Token({self.type!r}, {self.value!r})"
 
 
+#: what the lexer says about a row: (code, severity, message, line, column)
+Note = tuple[str, Severity, str, int, int]
+
+
 class Row:
     """The payload of a token: a logical row split into label cells and value cells."""
 
@@ -189,7 +195,7 @@ class Row:
         self.end_line = raw.line
         #: what the lexer has to say about the row: (code, severity, message, line, column),
         #: reported by assemble.py
-        self.notes: list[tuple[str, Severity, str, int, int]] = []
+        self.notes: list[Note] = []
 
     def __str__(self) -> str:
         return self.label or " ".join(c.text for c in self.values)
@@ -269,12 +275,16 @@ class _Lexer:
         self.section = 0  # the last section heading seen
         self.c_values = 0  # value cells seen in the current table C
         self.b_numbers = False  # whether the current table B has had a row of values yet
+        #: whether a page's furniture (a page number, a form feed) came since the last row
+        self.page_break = False
         #: numbers printed inside a wrapped label, waiting for the rest of their row
         self.held: list[RawCell] = []
         self.held_at = 0
         #: numbers printed one per line (text extracted from PDF), waiting to become a row
         self.stream: list[RawCell] = []
         self.tokens: list[Token] = []
+        #: where each line stands in the pages of PDF text (see :mod:`.positions`)
+        self.grid: Grid = _NO_GRID
 
     def emit(self, kind: str, row: Row) -> None:
         table = _TABLE_OF.get(kind)
@@ -283,14 +293,18 @@ class _Lexer:
                 self.tokens.append(Token(_BEGIN[table], row, row.line, row.column))
             self.open_table = table
             self.b_numbers = False
-        if kind in (B_ROW, B_VALUES) and any(c.text for c in row.values):
+        if kind in (B_ROW, B_VALUES) and (self.held or any(c.text for c in row.values)):
             self.b_numbers = True
             if self.held and self._continued(row):
-                row.values = [*self.held, *row.values]
+                rest = row.values
+                if rest and rest[0].shadow and not rest[0].text:
+                    rest = rest[1:]  # the shadow of the label cell: the held number stood there
+                row.values = [*self.held, *rest]
             self.held = []
         elif kind != B_LABEL:
             self.held = []
         self.tokens.append(Token(_terminal(kind, row), row, row.line, row.column, kind))
+        self.page_break = False
 
     def _continued(self, row: Row) -> bool:
         """Whether *row* goes on with the label around the held numbers: only the rest of
@@ -359,6 +373,46 @@ class _Lexer:
             previous.folded = token.value.folded + previous.folded
         return True
 
+    def _after_page_break(self, row: Row) -> bool:
+        """Give an unlabelled row of numbers that starts a page to the row before the page
+        break when that row printed its label and nothing else (a row cut by the page break:
+        label at the foot of one page, cells on the next); whether it did. The cut part's
+        empty cells were never printed: they are not blanks."""
+        last = self.tokens[-1] if self.tokens else None
+        if last is not None and self.grid(row.line)[0] != self.grid(last.value.end_line)[0]:
+            self.page_break = True  # a form feed between them
+        if (
+            not self.page_break
+            or last is None
+            or last.kind not in (B_ROW, B_LABEL)
+            or not last.value.values
+            or any(c.text.strip(_BLANK) for c in last.value.values)
+            or not any(c.text.strip(_BLANK) for c in row.values)
+        ):
+            return False
+        previous: Row = last.value
+        values = row.values
+        while values and values[0].text == "":
+            values = values[1:]  # the empty label cells of the part on the next page
+        note: Note = (
+            "page_break_row",
+            "warning",
+            f"table B row {previous.label}: its label ends a page and its numbers start the "
+            "next one; they are read as one row",
+            row.line,
+            row.column,
+        )
+        if last.kind == B_LABEL:
+            # the label part was a fragment of a wrapped label: the numbers make the row it
+            # names with the fragments before it
+            row.values = values
+            row.notes.append(note)
+            return False
+        previous.values = values
+        previous.end_line = row.end_line
+        previous.notes.append(note)
+        return True
+
     def _more_header(self, row: Row, raw: RawRow) -> bool:
         """Add a line to table A's column header printed just before it, when it is another
         header cell (one cell a line: text dumps, PDF text) or the rest of one wrapped onto
@@ -403,11 +457,13 @@ class _Lexer:
         previous.end_line = row.end_line
         if row.values:
             previous.values = [*previous.values, *row.values]
+            previous.kind = "joined"  # numbers from two lines: no common positions
         if last.kind == B_ROW and previous.key is None:
             previous.key = labels.row_key(previous.folded)
             last.type = _terminal(B_ROW, previous)
 
     def run(self, rows: list[RawRow], grid: Grid = _NO_GRID) -> list[Token]:
+        self.grid = grid
         for raw in rows:
             self.classify(raw)
         self._flush()
@@ -447,6 +503,7 @@ class _Lexer:
             text = visible[0].text
             folded = fold(text)
             if not folded or _JUNK.match(folded) or _FURNITURE.match(folded):
+                self.page_break = self.page_break or bool(folded)
                 return
             if self.title_seen and folded == self.title_folded:
                 return  # the title again: a running header at the top of each page
@@ -614,6 +671,11 @@ class _Lexer:
                     tail.key = labels.row_key(tail.folded)
                     self.emit(B_LABEL, tail)
                 return
+            if self.mode == _B and short and self.held and row.values and self._continued(row):
+                # the rest of the label around a held number, its other cells empty: the row
+                row.key = None
+                self.emit(B_ROW, row)
+                return
             if self.mode == _B and short:
                 # a wrapped or detached label fragment (PDF text prints merged labels a
                 # character a line: 三 / 、 / 本 / 年 …); prose ends the table
@@ -655,7 +717,9 @@ class _Lexer:
                     self.mode = _NARRATIVE  # the table's 15 numbers are in
                 return
             if self.mode == _B:
-                if len(numbers) >= 4:
+                if self._after_page_break(row):
+                    return
+                if len(numbers) >= 4 or row.notes:
                     self.emit(B_VALUES, row)
                 # else: a stray digit among label fragments (converted PDFs); not a row
                 return
@@ -666,7 +730,22 @@ class _Lexer:
             return
 
         if self.mode == _B and self._rest_of_row(row, raw, numbers):
+            first = self.tokens[-1].value.values
             self._extend_label(row)
+            joined: Row = self.tokens[-1].value
+            # said on each line the row's numbers stand on: the reading joins two lines
+            for line in sorted({c.line for c in (*first, *row.values) if c.text}):
+                joined.notes.append(
+                    (
+                        "joined_row",
+                        "warning",
+                        f"table B row {joined.label}: its numbers were printed on lines "
+                        f"{first[0].line} and {row.line}, beside a label wrapped around them; "
+                        "read as one row",
+                        line,
+                        1,
+                    )
+                )
             return
         key = labels.row_key(folded)
         if (
@@ -767,7 +846,7 @@ def _place_by_position(tokens: list[Token], grid: Grid) -> None:
             heads = "".join(t.value.folded for t in table if t.kind == B_HEAD)
             widest = max((sum(1 for c in r.values if c.text) for r in rows), default=0)
             width = 7 if any(w in heads for w in _TOTALS) or widest >= 7 else 6
-            place(rows, width, grid)
+            place(rows, width, grid, total=width == 7)
         elif kind == "A":
             by_width: dict[int, list[Row]] = {}
             width = 0
@@ -798,8 +877,12 @@ def _flag_reading_order(tokens: list[Token]) -> None:
             if _disordered(scope):
                 for t in scope:
                     row = t.value
-                    if row.kind == "stream" and t.kind in (A_ROW, B_ROW, B_VALUES):
-                        what = f"{'table A item' if t.kind == A_ROW else 'table B row'} "
+                    if row.kind == "stream" and t.kind in (A_ROW, B_ROW, B_VALUES, C_ROW):
+                        what = {A_ROW: "table A item ", C_ROW: "table C"}.get(
+                            t.kind, "table B row "
+                        )
+                        if t.kind == C_ROW:
+                            row.label = ""  # (a run of table C's numbers has no label)
                         # on each number's line: that is where a reader looks for it
                         for cell in row.values:
                             if not cell.text:
@@ -808,7 +891,7 @@ def _flag_reading_order(tokens: list[Token]) -> None:
                                 (
                                     "reading_order",
                                     "warning",
-                                    f"{what}{row.label or '(no label)'}: {cell.text!r} was "
+                                    f"{what}{row.label or ''}: {cell.text!r} was "
                                     "printed on a line of its own under a header whose columns "
                                     "were printed apart (PDF text read by blocks of columns); "
                                     "the order of such numbers need not be the columns' order",

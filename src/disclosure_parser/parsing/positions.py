@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from statistics import median
 from typing import Final, Protocol
 
-from .cells import looks_like_value
+from .cells import classify, looks_like_value
 from .raw import RawCell
 
 #: a row placed by position may have lost at most this many cells (more combinations than
@@ -108,10 +108,35 @@ def _fits(xs: list[float], anchors: list[float], tolerance: float) -> list[tuple
     return plain or shifted
 
 
-def place(rows: Sequence[_Row], width: int, grid: Grid = NO_GRID) -> list[_Row]:
+def _adds_up(values: list[RawCell]) -> bool:
+    """Whether a row of table B placed with its 总计 in the last column says so: the total is
+    the sum of the parts (blanks and marks 0). A blank total over parts that are not all
+    blank, or a total the parts do not make, means the positions put a value in the wrong
+    column (or the total was cut off the page): such a placement is not taken."""
+    numbers: list[int | None] = []
+    for cell in values:
+        state, value, _ = classify(cell.text)
+        if state == "number":
+            if value is None or value != int(value):
+                return True  # not counts: nothing to check
+            numbers.append(int(value))
+        elif state in ("blank", "na"):
+            numbers.append(None)
+        else:
+            return True
+    *parts, total = numbers
+    if total is None:
+        return all(p is None for p in parts)
+    return sum(p or 0 for p in parts) == total
+
+
+def place(
+    rows: Sequence[_Row], width: int, grid: Grid = NO_GRID, *, total: bool = False
+) -> list[_Row]:
     """Give the rows of one table that print fewer values than its *width* columns a printed
     blank in each column their values do not stand in, where their positions allow one way
-    only (see the module docstring); the rows so placed."""
+    only (see the module docstring); the rows so placed. With *total* (table B with its 总计
+    column) a placement must also add up (:func:`_adds_up`)."""
     placed: list[_Row] = []
     candidates = [
         row
@@ -151,6 +176,8 @@ def place(rows: Sequence[_Row], width: int, grid: Grid = NO_GRID) -> list[_Row]:
                     # a printed blank, located where its column passes through the row
                     cell = RawCell("", row.line, max(int(anchor - shift) + 1 + indent, 1), False)
                 values.append(cell)
+            if total and not _adds_up(values):
+                continue
             row.values = values
             placed.append(row)
     return placed

@@ -25,8 +25,8 @@ from .labels import heading_number
 from .markup import grid_table, is_grid_rule, is_simple_rule, simple_table, table_rows
 from .raw import RawCell, RawRow
 
-_WS: Final = " \t\r\xa0\u3000\u200b\ufeff"
-_FILLER: Final = " \r"  # a cell holding only these is layout filler, not a printed blank
+_WS: Final = " \t\r\f\xa0\u3000\u200b\ufeff"  # (\f: pdftotext's page break)
+_FILLER: Final = " \r\f"  # a cell holding only these is layout filler, not a printed blank
 _RULE_CELL: Final = re.compile(r"^:?[-=]{3,}:?$|^$")
 _BOOKMARK: Final = re.compile(r"\[bookmark:[^\]]*\]")
 _HEADING_WORD: Final = re.compile("情况|事项|概述|概况|问题")
