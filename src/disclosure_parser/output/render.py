@@ -315,22 +315,22 @@ def _table_b(w: _Writer, report: Report) -> None:
             if lines and "wrapped_around_number" in w.noise and w.rng.random() < 0.5:
                 rows.extend(_wrapped_around_number(w, label, values))
                 continue
-            labelled = [w.label(label), ""]
+            count, labelled = 1, [w.label(label), ""]
         else:
             group = ROW_GROUPS.get(row.key, "")
             if group in seen_groups:
                 group = ""
             seen_groups.add(group)
-            labelled = [w.label(group), w.label(label)]
+            count, labelled = 2, [w.label(group), w.label(label)]
         numbers = any(c.state == "number" for c in row.cells[:width])
         if lines and numbers and "page_break_in_row" in w.noise and w.rng.random() < 0.2:
             # the label's part of the row ends a page (its cells empty), a page number, and
             # the row's numbers under empty label cells on the next page
-            rows.append((2, [*labelled, *([""] * len(values))]))
+            rows.append((count, [*labelled, *([""] * len(values))]))
             rows.append((_LINE, [f"- {w.rng.randint(2, 9)} -"]))
-            rows.append((2, ["", "", *values]))
+            rows.append((count, ["", "", *values]))
             continue
-        rows.append((2, [*labelled, *values]))
+        rows.append((count, [*labelled, *values]))
     w.table(rows)
 
 
