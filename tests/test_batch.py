@@ -152,9 +152,31 @@ def test_resume_csv_cut_mid_report(small: list[str], tmp_path: Path) -> None:
     full, partial = tmp_path / "full.csv", tmp_path / "partial.csv"
     run(small, str(full), jobs=1)
     data = full.read_bytes()
-    partial.write_bytes(data[: len(data) // 2])
+    # a run writes each report's rows with one unbuffered write, so a kill cuts that write
+    # short inside a row (a cut exactly at a row's end would look like a finished report)
+    cut = len(data) // 2
+    while data[cut - 1 : cut] == b"\n":
+        cut -= 1
+    partial.write_bytes(data[:cut])
     run(small, str(partial), jobs=1, resume=True)
     assert partial.read_bytes() == full.read_bytes()
+
+
+def test_resume_csv_cut_inside_a_rows_source_field(small: list[str], tmp_path: Path) -> None:
+    """A CSV cut inside the file name that starts a row of a report already begun resumes to
+    the complete output (the cut name is a prefix of that report's, not another source)."""
+    full, partial = tmp_path / "full.csv", tmp_path / "partial.csv"
+    run(small, str(full), jobs=1)
+    data = full.read_bytes()
+    lines = data.split(b"\n")
+    # the third row of the fifth source: two rows of it stand whole before the cut
+    fifth = small[4].encode("utf-8")
+    rows = [i for i, line in enumerate(lines) if line.startswith(fifth + b",")]
+    cut = sum(len(line) + 1 for line in lines[: rows[2]]) + len(fifth) // 2
+    partial.write_bytes(data[:cut])
+    summary = run(small, str(partial), jobs=1, resume=True)
+    assert partial.read_bytes() == full.read_bytes()
+    assert summary.skipped == 4
 
 
 def test_resume_parquet(small: list[str], tmp_path: Path) -> None:

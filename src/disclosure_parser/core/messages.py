@@ -755,6 +755,46 @@ CATALOGUE: Final[dict[str, Entry]] = {
         width=7,
         digits=12,
     ),
+    "no_title": _e(
+        "在第一部分之前没有找到报告标题（……政府信息公开工作年度报告），发布机关不明",
+        "no title (…政府信息公开工作年度报告) was found before the first section; the "
+        "organisation is unknown",
+    ),
+    "no_organization": _e(
+        "标题{title:q}中没有可以读出的发布机关名称",
+        "the title {title:q} names no organisation that could be read",
+        title="关于印发2021年度政府信息公开工作年度报告的通知",
+    ),
+    "cut_cell": _e(
+        "单元格印为{printed:q}：文本转换时按列宽截断，并混入了相邻文字；读作{read:q}",
+        "the cell printed {printed:q}: a text dump cut it to its column's width and ran the "
+        "neighbouring text into it; read as {read:q}",
+        printed="本年新收政府信息公开申请数量 821",
+        read="821",
+    ),
+    "page_break_row": _e(
+        "{what}：行名在一页末尾，数字在下一页开头，按同一行读取",
+        "{what}: its label ends a page and its numbers start the next one; they are read as "
+        "one row",
+        what=_WHAT_B,
+    ),
+    "joined_row": _e(
+        "{what}：数字分印在第 {first} 行和第 {second} 行，夹在折行的行名旁，按同一行读取",
+        "{what}: its numbers were printed on lines {first} and {second}, beside a label wrapped "
+        "around them; read as one row",
+        what=_WHAT_B,
+        first=40,
+        second=42,
+    ),
+    "reading_order": _e(
+        "{what}：{value:q}单独印在一行，位于各列分开印出的表头之下（PDF 文本按列块读出），"
+        "这类数字的先后不一定是各列的顺序",
+        "{what}: {value:q} was printed on a line of its own under a header whose columns were "
+        "printed apart (PDF text read by blocks of columns); the order of such numbers need not "
+        "be the columns' order",
+        what=_WHAT_B,
+        value="14",
+    ),
     "ragged_row.a_item": _e(
         "主动公开情况表{label:q}一项有 {printed} 个单元格，而应有 {width} 列（{columns}），"
         "该行数字均未采用",

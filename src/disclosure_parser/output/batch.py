@@ -514,6 +514,13 @@ def _csv_index(path: str, header: bytes) -> tuple[dict[str, list[tuple[int, int]
                 else:
                     spans.append((start, end))
             start = end
+    if cut_source is not None and ranges:
+        # the cut may fall inside the row's source field itself: a cut field that begins the
+        # last source written is that source, whose rows are then incomplete (re-reading it
+        # when the cut row was in fact a new source's first costs one file, never a row)
+        last = next(reversed(ranges))
+        if last.startswith(cut_source):
+            cut_source = last
     return ranges, cut_source
 
 

@@ -42,7 +42,15 @@ NOISES: Final = (
     "junk_lines",  # 附件:, [bookmark: _GoBack], a page marker
     "split_title",  # the title over two lines
     "markdown_decoration",  # ## headings and **bold** labels
+    # what text copied out of PDFs does to a row (tab and markdown layouts):
+    "wrapped_around_number",  # a label wrapped around its row's first number (申 / 14 / 请数量)
+    "one_char_headers",  # a narrow header cell printed a character a line (结 / 果 / 维 / 持)
+    "page_break_in_row",  # a row's label at the foot of a page, its numbers on the next
 )
+#: the layouts whose rows are lines of tab-separated cells (the PDF-text noises apply there)
+_LINE_LAYOUTS: Final = ("tab", "markdown")
+#: a row of a table given as a line printed as is (PDF-text noise), not as cells
+_LINE: Final = -1
 
 _B_HEAD_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 _DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -118,6 +126,9 @@ class _Writer:
             self.blank()
             return
         for labels, cells in rows:
+            if labels == _LINE:
+                self.lines.extend(cells)
+                continue
             if "lost_leading_cells" in self.noise and self.rng.random() < 0.3:
                 while len(cells) > 1 and cells[0] == "" and labels > 0:
                     cells = cells[1:]
@@ -296,28 +307,64 @@ def _table_b(w: _Writer, report: Report) -> None:
         ),
     ]
     seen_groups: set[str] = set()
+    lines = w.layout in _LINE_LAYOUTS
     for row in apps:
         values = w.values(row.cells[:width])
         label = ROW_LABELS[row.key]
         if row.key in ("new_received", "carried_over", "carried_forward"):
-            rows.append((1, [w.label(label), "", *values]))
+            if lines and "wrapped_around_number" in w.noise and w.rng.random() < 0.5:
+                rows.extend(_wrapped_around_number(w, label, values))
+                continue
+            count, labelled = 1, [w.label(label), ""]
+        else:
+            group = ROW_GROUPS.get(row.key, "")
+            if group in seen_groups:
+                group = ""
+            seen_groups.add(group)
+            count, labelled = 2, [w.label(group), w.label(label)]
+        numbers = any(c.state == "number" for c in row.cells[:width])
+        if lines and numbers and "page_break_in_row" in w.noise and w.rng.random() < 0.2:
+            # the label's part of the row ends a page (its cells empty), a page number, and
+            # the row's numbers under empty label cells on the next page
+            rows.append((count, [*labelled, *([""] * len(values))]))
+            rows.append((_LINE, [f"- {w.rng.randint(2, 9)} -"]))
+            rows.append((count, ["", "", *values]))
             continue
-        group = ROW_GROUPS.get(row.key, "")
-        if group in seen_groups:
-            group = ""
-        seen_groups.add(group)
-        rows.append((2, [w.label(group), w.label(label), *values]))
+        rows.append((count, [*labelled, *values]))
     w.table(rows)
+
+
+def _wrapped_around_number(
+    w: _Writer, label: str, values: list[str]
+) -> list[tuple[int, list[str]]]:
+    """A row whose label wrapped over two lines with the row's first number printed between
+    them, as PDF text gives a label cell centred beside its row (一、本年新收政府信息公开申 /
+    14 / 请数量 0 0 0 0 0 14); a blank first cell has nothing to print there."""
+    if not values or not values[0].strip() or len(label) < 10:
+        return [(1, [w.label(label), "", *values])]
+    cut = w.rng.randrange(6, len(label) - 2)
+    return [
+        (_LINE, [label[:cut]]),
+        (_LINE, [values[0]]),
+        (1, [label[cut:], "", *values[1:]]),
+    ]
 
 
 def _table_c(w: _Writer, report: Report) -> None:
     outcomes = [w.header(OUTCOME_LABELS[o]) for o in REVIEW_OUTCOMES]
+    first = list(outcomes)
+    vertical: list[tuple[int, list[str]]] = []
+    if w.layout in _LINE_LAYOUTS and "one_char_headers" in w.noise:
+        # the narrow first header cell printed a character a line before its row
+        vertical = [(_LINE, list(OUTCOME_LABELS[REVIEW_OUTCOMES[0]]))]
+        first[0] = ""
     rows: list[tuple[int, list[str]]] = [
         (0, [w.header(GROUP_LABELS["review"]), "", "", "", "", w.header("行政诉讼")]),
+        *vertical,
         (
             0,
             [
-                *outcomes,
+                *first,
                 w.header(GROUP_LABELS["direct_suit"]),
                 "",
                 "",

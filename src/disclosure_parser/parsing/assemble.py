@@ -17,6 +17,7 @@ from ..core.model import Report, Section, Span, TextLine
 from . import labels
 from .drafts import SectionDraft, TableDraft
 from .lexer import Row, Token
+from .rows import unify_radicals
 from .tables import Notes, build_active_disclosure, build_applications, build_reviews
 
 _STAT_YEAR: Final = re.compile(
@@ -126,13 +127,26 @@ def assemble(drafts: Sequence[SectionDraft], text: str, notes: Notes) -> Report:
     if organization is not None and _PLACE.search(organization):
         # a township titled by its name alone: use the body's full name where the text gives it
         fuller = organization + "人民政府"
-        if fuller in text:
+        if fuller in unify_radicals(text):
             organization = fuller
+    if title_row is None:
+        # said aloud: an organisation guessed from some other line would be a sentence's
+        # fragment; a report without one is better told apart
+        notes.add("no_title", "warning", msg("no_title"))
+    elif organization is None:
+        notes.add(
+            "no_organization",
+            "warning",
+            msg("no_organization", title=title),
+            title_row.line,
+            title_row.column,
+        )
     if year is None:
         year = _year_from_text(text, sections)
         if year is not None:
             notes.add("year_from_text", "info", msg("year_from_text", year=year))
 
+    _row_notes(tables, notes)
     template = _template(tables, notes)
     active = build_active_disclosure(tables["A"], template, notes)
     applications = build_applications(tables["B"], template, notes)
@@ -153,6 +167,30 @@ def assemble(drafts: Sequence[SectionDraft], text: str, notes: Notes) -> Report:
         reviews=reviews,
         diagnostics=diagnostics,
     )
+
+
+def _row_notes(tables: dict[str, list[TableDraft]], notes: Notes) -> None:
+    """What the lexer noted on table rows (``Row.notes``), and a warning on each number read
+    out of a cell that a text dump filled past its width with its neighbour's words
+    (``RawCell.cut``): the reading is a repair, and says so."""
+    rows: list[Row] = []
+    for drafts in tables.values():
+        for draft in drafts:
+            rows.extend(row for _, row in draft.body)
+            for block in draft.blocks:
+                rows.extend(block.rows)
+    for row in rows:
+        for code, severity, message, line, column in row.notes:
+            notes.add(code, severity, message, line, column)
+        for cell in row.values:
+            if cell.cut:
+                notes.add(
+                    "cut_cell",
+                    "warning",
+                    msg("cut_cell", printed=cell.cut, read=cell.text),
+                    cell.line,
+                    cell.column,
+                )
 
 
 def _year_from_text(text: str, sections: list[Section]) -> int | None:

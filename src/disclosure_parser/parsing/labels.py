@@ -9,11 +9,12 @@ to the pattern they belong to.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Final
 
 from ..core.keys import ITEMS, ROW_LABELS
-from ..core.text import strip_numbering
+from ..core.text import fold, strip_numbering
 
 # ---------------------------------------------------------------------------------------------
 # Section headings
@@ -88,6 +89,15 @@ def printed_number(folded: str) -> str | None:
 _TITLE: Final = re.compile(
     r"(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)|年度报告$"
 )
+#: the title's words close the line: at most a bracketed year or note follows them
+#: ("…年度报告（2020年度）"). A line that goes on after them is prose that mentions a report
+#: (a wrapped preamble line "…政府信息公开工作年度报告格" of "…报告格式》的通知"), not a title.
+_TITLE_END: Final = re.compile(
+    r"(?:(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)|年度报告)"
+    r"(?:[(\[【][^()\[\]【】]{0,16}[)\]】])?$"
+)
+#: sentence punctuation: a title has none, a line of prose has some
+_SENTENCE_MARKS: Final = re.compile("[。,;，；《]")
 _YEAR: Final = re.compile(r"((?:19|20)\d\d)年")
 #: years written in Chinese numerals (二〇二〇年), as some titles print them
 _CN_DIGITS: Final = str.maketrans("〇零○一二三四五六七八九", "000123456789")
@@ -96,13 +106,31 @@ _CN_YEAR: Final = re.compile(r"([二][〇零○一二三四五六七八九]{3})�
 
 @lru_cache(maxsize=2048)
 def is_title(folded: str) -> bool:
-    """Whether a line reads as the report's title (…政府信息公开工作年度报告)."""
-    return len(folded) <= 80 and _TITLE.search(folded) is not None
+    """Whether a line reads as the report's title (…政府信息公开工作年度报告).
+
+    >>> is_title("洪合镇2020年度政府信息公开工作年度报告"), is_title("XX局2021年度报告(全文)")
+    (True, True)
+    >>> is_title("关于印发〈中华人民共和国政府信息公开工作年度报告格")  # a wrapped sentence
+    False
+    """
+    return (
+        len(folded) <= 80
+        and _TITLE_END.search(folded) is not None
+        and _SENTENCE_MARKS.search(folded) is None
+    )
 
 
 _ORG_SUFFIX: Final = re.compile(
     r"((?:19|20)\d\d年度?)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报).*$"
 )
+#: what a page puts before its title: a field name ("标题: …"), or a printed page's header
+#: stamp (Chromium prints the date and time before the page's title: "12/3/26, 2:51 PM")
+_TITLE_PREFIX: Final = re.compile(
+    r"^(?:\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?(?:(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:AM|PM|am|pm)?)?|(?:文章)?(?:标题|题目|名称)[:：])"
+)
+#: a name is short and holds no sentence: longer text, or text with these, is a fragment
+_NOT_A_NAME: Final = re.compile(r"[。,;:，；：《》“”\"]|根据|本报告|按照|要求")
 
 
 #: what a crawler or a page puts before the title: a field name (标题: 题目: …), a breadcrumb
@@ -168,8 +196,9 @@ def organization_from_title(folded: str) -> tuple[str | None, int | None]:
     """The organisation and year a title names.
 
     The name is cleaned of what pages and crawlers put around it (a field name such as
-    标题:, a breadcrumb, 关于 before the year) and its brackets are made whole; brackets are
-    given in their Chinese (full-width) form.
+    标题:, a printed page's date stamp, a breadcrumb, 关于 before the year) and its brackets
+    are made whole; brackets are given in their Chinese (full-width) form. The organisation is
+    a name or None, never a piece of a sentence.
 
     >>> organization_from_title("太极镇人民政府信息公开工作年度报告")
     ('太极镇人民政府', None)
@@ -179,8 +208,12 @@ def organization_from_title(folded: str) -> tuple[str | None, int | None]:
     ('平潭综合实验区海坛片区管理局', 2021)
     >>> organization_from_title("平潭综合实验区(管委会)2019年度政府信息公开工作年度报告")
     ('平潭综合实验区（管委会）', 2019)
+    >>> organization_from_title("12/3/26,2:51PM某镇人民政府政府信息公开工作年度报告")
+    ('某镇人民政府', None)
     """
     folded = _CN_YEAR.sub(lambda m: m.group(1).translate(_CN_DIGITS) + "年", folded)
+    while (prefix := _TITLE_PREFIX.match(folded)) is not None and prefix.end():
+        folded = folded[prefix.end() :]
     year_match = _YEAR.search(folded)
     year = int(year_match.group(1)) if year_match else None
     m = _ORG_SUFFIX.search(folded)
@@ -193,6 +226,8 @@ def organization_from_title(folded: str) -> tuple[str | None, int | None]:
     if org.endswith("人民"):
         # 人民政府 + 政府信息公开 share the 政府: "X人民政府信息公开工作年度报告"
         org += "政府"
+    if len(org) > 40 or _NOT_A_NAME.search(org) is not None:
+        return None, year
     org = org.replace("(", "（").replace(")", "）")
     return (org or None), year
 
@@ -233,7 +268,7 @@ def item_key(folded: str) -> str | None:
     for key, pattern in _ITEM_PATTERNS:
         if pattern.search(core):
             return key
-    return None
+    return _truncated(core, _ITEM_NAMES, 3)
 
 
 #: column headers of table A, each with the template it belongs to (None: both)
@@ -340,7 +375,41 @@ def row_key(folded: str) -> str | None:
     core = strip_numbering(folded)
     if core in ("总计", "合计"):
         return "total"
-    return None
+    # the leaf wording follows the last numbering ("（五）不予处理3.要求提供公开")
+    leaf = _LAST_NUMBERING.split(folded)[-1]
+    return _truncated(strip_numbering(leaf), _ROW_NAMES, 4)
+
+
+#: a row's numbering (1. （一） 一、) inside a folded label
+_LAST_NUMBERING: Final = re.compile(
+    r"\d{1,2}[.、]|\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]、"
+)
+
+
+def _truncated(core: str, names: Mapping[str, tuple[str, ...]], shortest: int) -> str | None:
+    """The key whose wording *core* is the start of, when it is the only one: a label cut
+    short by a text dump that cut cells to their width ("5.属于三类内部", "行政许\ufffd").
+    Broken characters (U+FFFD) at the cut are ignored; a start shorter than *shortest*
+    characters names nothing."""
+    core = core.replace("\ufffd", "")
+    if len(core) < shortest:
+        return None
+    found = {key for key, wordings in names.items() for w in wordings if w.startswith(core)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _folded_wording(label: str) -> str:
+    return strip_numbering(fold(label))
+
+
+#: the wording of each table B row and table A item, folded, for labels cut short
+_ROW_NAMES: Final[dict[str, tuple[str, ...]]] = {
+    key: (_folded_wording(label),) for key, label in ROW_LABELS.items()
+}
+_ITEM_NAMES: Final[dict[str, tuple[str, ...]]] = {
+    key: (label, "行政规范性文件") if key == "normative_documents" else (label,)
+    for key, (_, label) in ITEMS.items()
+}
 
 
 @lru_cache(maxsize=2048)

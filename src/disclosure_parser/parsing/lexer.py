@@ -8,12 +8,18 @@ row of table B inside table B, and prose elsewhere.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from typing import Final
 
-from ..core.text import fold, has_cjk
+from ..core.messages import Message, msg
+from ..core.model import Severity
+from ..core.text import fold, has_cjk, strip_numbering
 from . import labels
 from .cells import classify, looks_like_value
+from .positions import NO_GRID as _NO_GRID
+from .positions import Grid, place
 from .raw import RawCell, RawRow
 from .rows import read_rows
 
@@ -28,6 +34,7 @@ HEADINGS: Final = {
     5: "H_PROBLEMS",
     6: "H_OTHER",
 }
+_HEADING_KINDS: Final = frozenset(HEADINGS.values())
 A_CLAUSE, A_HEAD, A_ROW = "A_CLAUSE", "A_HEAD", "A_ROW"
 B_HEAD, B_ROW, B_VALUES, B_LABEL = "B_HEAD", "B_ROW", "B_VALUES", "B_LABEL"
 C_HEAD, C_ROW = "C_HEAD", "C_ROW"
@@ -49,11 +56,28 @@ _JUNK: Final = re.compile(
     r"^(?:附件\d*:?|附表\d*:?|正文|目录|返回顶部|打印本页|关闭窗口|【?打印】?|\[?关闭\]?"
     r"|-\d{1,3}-|第\d{1,3}页(?:/?共\d{1,3}页)?|\d{1,3}/\d{1,3})$"
 )
+#: what a printed page carries besides the report (a browser's print header and footer: the
+#: page's address, "2/4", the date and time with the page title), after folding
+_FURNITURE: Final = re.compile(
+    r"^(?:(?:file|https?):/+\S*?(?:\d{1,3}/\d{1,3})?"
+    r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?(?:AM|PM|am|pm)?.*)$"
+)
 _SENTENCE_END: Final = re.compile(r"[。；;！!？?]")
 _PROSE: Final = re.compile(r"[，,。；;]")
 _TOKEN: Final = re.compile(r"[^\s\u3000]+")
 #: a line holding a single cell's value (a unit may stand apart: "7.5 万元")
 _ONE_VALUE: Final = re.compile(r"[^\s\u3000]+(?:[\s\u3000]+(?:万元|亿元|千元|元))?")
+#: the numbering a row label starts with (一、 （一） 1.); no header cell has one
+_ORDINAL: Final = re.compile(r"[*(\[]*[一二三四五六七八九十\d]{1,2}[)\]、.]")
+#: a row's numbering after a space inside a line of label text
+_INNER_ORDINAL: Final = re.compile(
+    r"[ \u3000]((?:[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]、"
+    r"|\d{1,2}[.．、])\S)"
+)
+#: a header cell naming table B's total column
+_TOTALS: Final = ("总计", "合计")
+#: what an empty cell may hold
+_BLANK: Final = " \t\xa0\u3000"
 _UNIT_WORD: Final = re.compile(r"^(?:万元|亿元|千元|元|件|个|项|次|条)$")
 
 #: the zero-width token that opens each table
@@ -137,10 +161,26 @@ class Token:
         return f"Token({self.type!r}, {self.value!r})"
 
 
+#: what the lexer says about a row: (code, severity, message, line, column)
+Note = tuple[str, Severity, Message, int, int]
+
+
 class Row:
     """The payload of a token: a logical row split into label cells and value cells."""
 
-    __slots__ = ("cells", "column", "folded", "key", "kind", "label", "labels", "line", "values")
+    __slots__ = (
+        "cells",
+        "column",
+        "end_line",
+        "folded",
+        "key",
+        "kind",
+        "label",
+        "labels",
+        "line",
+        "notes",
+        "values",
+    )
 
     def __init__(self, raw: RawRow, labels_: list[RawCell], values: list[RawCell]) -> None:
         self.kind = raw.kind
@@ -153,6 +193,11 @@ class Row:
         first = labels_[0] if labels_ else (values[0] if values else raw.cells[0])
         self.line = first.line
         self.column = first.column
+        #: the last physical line the row took (a label may wrap after its numbers)
+        self.end_line = raw.line
+        #: what the lexer has to say about the row: (code, severity, message, line, column),
+        #: reported by assemble.py
+        self.notes: list[Note] = []
 
     def __str__(self) -> str:
         return self.label or " ".join(c.text for c in self.values)
@@ -227,12 +272,21 @@ class _Lexer:
         self.mode = _NARRATIVE
         self.front = True  # no section heading seen yet
         self.title_seen = False
+        self.title_folded = ""  # the title line as folded, to know it again as a page header
         self.open_table: str | None = None
         self.section = 0  # the last section heading seen
         self.c_values = 0  # value cells seen in the current table C
+        self.b_numbers = False  # whether the current table B has had a row of values yet
+        #: whether a page's furniture (a page number, a form feed) came since the last row
+        self.page_break = False
+        #: numbers printed inside a wrapped label, waiting for the rest of their row
+        self.held: list[RawCell] = []
+        self.held_at = 0
         #: numbers printed one per line (text extracted from PDF), waiting to become a row
         self.stream: list[RawCell] = []
         self.tokens: list[Token] = []
+        #: where each line stands in the pages of PDF text (see :mod:`.positions`)
+        self.grid: Grid = _NO_GRID
 
     def emit(self, kind: str, row: Row) -> None:
         table = _TABLE_OF.get(kind)
@@ -240,12 +294,184 @@ class _Lexer:
             if table is not None:
                 self.tokens.append(Token(_BEGIN[table], row, row.line, row.column))
             self.open_table = table
+            self.b_numbers = False
+        if kind in (B_ROW, B_VALUES) and (self.held or any(c.text for c in row.values)):
+            self.b_numbers = True
+            if self.held and self._continued(row):
+                rest = row.values
+                if rest and rest[0].shadow and not rest[0].text:
+                    rest = rest[1:]  # the shadow of the label cell: the held number stood there
+                row.values = [*self.held, *rest]
+            self.held = []
+        elif kind != B_LABEL:
+            self.held = []
         self.tokens.append(Token(_terminal(kind, row), row, row.line, row.column, kind))
+        self.page_break = False
 
-    def run(self, rows: list[RawRow]) -> list[Token]:
+    def _continued(self, row: Row) -> bool:
+        """Whether *row* goes on with the label around the held numbers: only the rest of
+        that label (no numbering of a row of its own) stands between them."""
+        between = [t.value for t in self.tokens[self.held_at :]]
+        if not any(r.folded for r in (*between, row)):
+            return False  # no label went on after the number: a stray one (a page number)
+        return all(_ORDINAL.match(r.folded) is None for r in (*between, row) if r.folded)
+
+    def _continues_row(self, row: Row, raw: RawRow) -> bool:
+        """Whether a label fragment is the end of the label of the row printed on the line
+        just before it (space-aligned PDF text wraps a label around its numbers: "4.保护第三"
+        / numbers / "方合法权益"): it follows that line at once and starts no row of its own."""
+        last = self.tokens[-1] if self.tokens else None
+        return (
+            last is not None
+            and last.kind in (B_ROW, B_VALUES)
+            and last.value.kind == "plain"
+            and raw.kind == "plain"
+            and raw.gap == 0
+            and raw.line == last.value.end_line + 1
+            # (a label printed a character a line, "三" / "、" / "本", is a merged group
+            # label standing beside the rows, not the end of one row's label)
+            and 2 <= len(row.folded) <= 20
+            and _ORDINAL.match(row.folded) is None
+            # a fragment naming a row ("过程性信息") ends a label that did not name one yet
+            and (last.value.key is None or labels.row_key(row.folded) is None)
+        )
+
+    def _rest_of_row(self, row: Row, raw: RawRow, numbers: list[RawCell]) -> bool:
+        """Whether a labelled line of numbers is the rest of the row on the line before.
+
+        Space-aligned PDF text sets a row's first value beside the first line of its wrapped
+        label and the others beside the last ("（二）部分公开（区分处理的，只计这 0" / "一情形，
+        不计其他情形） 0 0 0 0 0 0"), the label's numbering sometimes alone between them
+        ("其他法律行政法规禁止 0" / "2." / "公开 0 0 0 0 0 0"). The line goes on with the row when
+        its label starts no row of its own and the row before printed only a value or two.
+        """
+        between: list[Token] = []
+        k = len(self.tokens) - 1
+        while (
+            k >= 0
+            and self.tokens[k].kind == B_LABEL
+            and _ORDINAL.fullmatch(self.tokens[k].value.folded)
+        ):
+            between.append(self.tokens[k])  # a numbering printed alone ("2.")
+            k -= 1
+        last = self.tokens[k] if k >= 0 else None
+        if (
+            last is None
+            or last.kind not in (B_ROW, B_VALUES)
+            or last.value.kind != "plain"
+            or raw.kind != "plain"
+            or raw.line != last.value.end_line + 1 + len(between)
+            or not row.folded
+            or _ORDINAL.match(row.folded) is not None
+            or not 0 < sum(1 for c in last.value.values if c.text) <= 2
+            or sum(1 for c in last.value.values if c.text) + len(numbers) > 7
+        ):
+            return False
+        previous: Row = last.value
+        if previous.key is not None and labels.row_key(row.folded) not in (None, previous.key):
+            return False  # the line names another row
+        del self.tokens[k + 1 :]
+        for token in reversed(between):
+            previous.labels = [*token.value.labels, *previous.labels]
+            previous.label = token.value.label + previous.label
+            previous.folded = token.value.folded + previous.folded
+        return True
+
+    def _after_page_break(self, row: Row) -> bool:
+        """Give an unlabelled row of numbers that starts a page to the row before the page
+        break when that row printed its label and nothing else (a row cut by the page break:
+        label at the foot of one page, cells on the next); whether it did. The cut part's
+        empty cells were never printed: they are not blanks."""
+        last = self.tokens[-1] if self.tokens else None
+        if last is not None and self.grid(row.line)[0] != self.grid(last.value.end_line)[0]:
+            self.page_break = True  # a form feed between them
+        if (
+            not self.page_break
+            or last is None
+            or last.kind not in (B_ROW, B_LABEL)
+            or not last.value.values
+            or any(c.text.strip(_BLANK) for c in last.value.values)
+            or not any(c.text.strip(_BLANK) for c in row.values)
+        ):
+            return False
+        previous: Row = last.value
+        values = row.values
+        while values and values[0].text == "":
+            values = values[1:]  # the empty label cells of the part on the next page
+        note: Note = (
+            "page_break_row",
+            "warning",
+            msg("page_break_row", what=_what_b(previous)),
+            row.line,
+            row.column,
+        )
+        if last.kind == B_LABEL:
+            # the label part was a fragment of a wrapped label: the numbers make the row it
+            # names with the fragments before it
+            row.values = values
+            row.notes.append(note)
+            return False
+        previous.values = values
+        previous.end_line = row.end_line
+        previous.notes.append(note)
+        return True
+
+    def _more_header(self, row: Row, raw: RawRow) -> bool:
+        """Add a line to table A's column header printed just before it, when it is another
+        header cell (one cell a line: text dumps, PDF text) or the rest of one wrapped onto
+        the next line ("本年新" / "制作数量"); whether it did."""
+        last = self.tokens[-1] if self.tokens else None
+        folded = row.folded
+        if (
+            last is None
+            or last.kind != A_HEAD
+            or raw.kind != "plain"
+            or len(row.labels) != 1
+            or labels.item_key(folded) is not None
+            or not (labels.a_columns(folded) or len(folded) <= 10)
+        ):
+            return False
+        head: Row = last.value
+        cell = head.labels[-1]
+        word = fold(cell.text)
+        if (
+            raw.line == head.end_line + 1
+            and not labels.a_columns(word)
+            and not word.startswith("信息内")
+            and len(head.labels) > 1
+        ):
+            # the rest of a header cell that wrapped: one cell
+            joined = RawCell(cell.text + row.labels[0].text, cell.line, cell.column, False)
+            head.labels = [*head.labels[:-1], joined]
+        else:
+            head.labels = [*head.labels, *row.labels]
+        head.label += row.label
+        head.folded += folded
+        head.end_line = row.end_line
+        return True
+
+    def _extend_label(self, row: Row) -> None:
+        """Append the fragment *row* to the label of the row token before it."""
+        last = self.tokens[-1]
+        previous: Row = last.value
+        previous.labels = [*previous.labels, *row.labels]
+        previous.label += row.label
+        previous.folded += row.folded
+        previous.end_line = row.end_line
+        if row.values:
+            previous.values = [*previous.values, *row.values]
+            previous.kind = "joined"  # numbers from two lines: no common positions
+        if last.kind == B_ROW and previous.key is None:
+            previous.key = labels.row_key(previous.folded)
+            last.type = _terminal(B_ROW, previous)
+
+    def run(self, rows: list[RawRow], grid: Grid = _NO_GRID) -> list[Token]:
+        self.grid = grid
         for raw in rows:
             self.classify(raw)
         self._flush()
+        _place_by_position(self.tokens, grid)
+        _flag_reading_order(self.tokens)
         return self.tokens
 
     def classify(self, raw: RawRow) -> None:
@@ -279,8 +505,11 @@ class _Lexer:
             # heading or the title, whatever layout it came in
             text = visible[0].text
             folded = fold(text)
-            if not folded or _JUNK.match(folded):
+            if not folded or _JUNK.match(folded) or _FURNITURE.match(folded):
+                self.page_break = self.page_break or bool(folded)
                 return
+            if self.title_seen and folded == self.title_folded:
+                return  # the title again: a running header at the top of each page
             number = labels.heading_number(folded)
             if number is not None:
                 self.front = False
@@ -331,6 +560,11 @@ class _Lexer:
         elif self.mode == _B:
             if len(cells) >= 4:
                 self.emit(B_VALUES, row)
+            elif self.tokens and self.tokens[-1].kind == B_LABEL and any(c.text for c in cells):
+                # a row's first number printed beside the middle of its wrapped label
+                # ("一、本年新收政府信息公开申" / 14 / "请数量" / 0 0 0 0 0 14): held for the
+                # rest of the row, which it starts if the label goes on to its numbers
+                self.held, self.held_at = cells, len(self.tokens)
             # else: a stray digit among label fragments (converted PDFs); not a row
         elif self.mode == _C:
             self.emit(C_ROW, row)
@@ -343,6 +577,7 @@ class _Lexer:
     def _title(self, raw: RawRow, folded: str) -> None:
         """Emit the title, joining it with the line before when it was split in two."""
         self.title_seen = True
+        self.title_folded = folded
         row = Row(raw, raw.cells, [])
         org, _ = labels.organization_from_title(folded)
         previous = self.tokens[-1] if self.tokens else None
@@ -401,7 +636,10 @@ class _Lexer:
                     self.mode = _A
                     self.emit(A_CLAUSE, row)
                     return
-                if folded.startswith("信息内容") or (self.mode == _A and labels.a_columns(folded)):
+                if self.mode == _A and self._more_header(row, raw):
+                    return
+                # (信息内: the header cell cut short by a text dump, "信息内\ufffd")
+                if folded.startswith("信息内") or (self.mode == _A and labels.a_columns(folded)):
                     self.mode = _A
                     self.emit(A_HEAD, row)
                     return
@@ -422,10 +660,40 @@ class _Lexer:
                 self._enter_c()
                 self.emit(C_HEAD, row)
                 return
+            if self.mode == _B and not self.b_numbers and strip_numbering(folded) in _TOTALS:
+                # 总计 before any row of values is the header of the total column (PDF text
+                # prints each header cell on a line of its own), not the label of （七）总计:
+                # taken for a row label, it hid the column and shifted every row's values
+                self.emit(B_HEAD, row)
+                return
+            if self.mode == _B and short and self._continues_row(row, raw):
+                tail = _after_ordinal(row)
+                self._extend_label(row)
+                if tail is not None:
+                    # "开  2.其他法律": the end of a group label, then the next row's label
+                    tail.key = labels.row_key(tail.folded)
+                    self.emit(B_LABEL, tail)
+                return
+            if self.mode == _B and short and self.held and row.values and self._continued(row):
+                # the rest of the label around a held number, its other cells empty: the row
+                row.key = None
+                self.emit(B_ROW, row)
+                return
             if self.mode == _B and short:
                 # a wrapped or detached label fragment (PDF text prints merged labels a
                 # character a line: 三 / 、 / 本 / 年 …); prose ends the table
                 row.key = labels.row_key(folded)
+                if (
+                    (row.key is None or folded in ("其他", "其它"))
+                    and _ORDINAL.match(folded) is None  # 一、本年新 / 收…: a row label's start
+                    and not self.b_numbers
+                    and self.tokens
+                    and self.tokens[-1].kind == B_HEAD
+                ):
+                    # the rest of a header cell wrapped onto the next line (科研 / 机构), or the
+                    # last applicant column (其他), before any row: kept with the header
+                    self.emit(B_HEAD, row)
+                    return
                 if (
                     multi
                     or row.key is not None
@@ -452,7 +720,9 @@ class _Lexer:
                     self.mode = _NARRATIVE  # the table's 15 numbers are in
                 return
             if self.mode == _B:
-                if len(numbers) >= 4:
+                if self._after_page_break(row):
+                    return
+                if len(numbers) >= 4 or row.notes:
                     self.emit(B_VALUES, row)
                 # else: a stray digit among label fragments (converted PDFs); not a row
                 return
@@ -462,6 +732,27 @@ class _Lexer:
             self._text(row, raw)
             return
 
+        if self.mode == _B and self._rest_of_row(row, raw, numbers):
+            first = self.tokens[-1].value.values
+            self._extend_label(row)
+            joined: Row = self.tokens[-1].value
+            # said on each line the row's numbers stand on: the reading joins two lines
+            for line in sorted({c.line for c in (*first, *row.values) if c.text}):
+                joined.notes.append(
+                    (
+                        "joined_row",
+                        "warning",
+                        msg(
+                            "joined_row",
+                            what=_what_b(joined),
+                            first=first[0].line,
+                            second=row.line,
+                        ),
+                        line,
+                        1,
+                    )
+                )
+            return
         key = labels.row_key(folded)
         if (
             key is not None
@@ -522,6 +813,200 @@ class _Lexer:
         self.emit(TEXT, row)
 
 
+def _after_ordinal(row: Row) -> Row | None:
+    """Cut *row*'s label where a row's numbering starts after a space (a line holding the end
+    of a group label and the start of the next row's label: "开  2.其他法律"); *row* keeps
+    the head, the tail is returned as a row of its own (None when there is no such cut)."""
+    if len(row.labels) != 1:
+        return None
+    cell = row.labels[0]
+    m = _INNER_ORDINAL.search(cell.text)
+    if m is None:
+        return None
+    start = m.start(1)
+    tail_cell = RawCell(cell.text[start:], cell.line, cell.column + start, False)
+    head_cell = RawCell(cell.text[:start].rstrip(), cell.line, cell.column, False)
+    tail = Row(RawRow([tail_cell], cell.line, row.kind), [tail_cell], [])
+    row.labels = [head_cell]
+    row.label = head_cell.text
+    row.folded = fold(head_cell.text)
+    return tail
+
+
+def _place_by_position(tokens: list[Token], grid: Grid) -> None:
+    """Line up the values of space-aligned rows with their table's columns by position
+    (:mod:`.positions`): tables B and A, each on its own (table A by its blocks' widths)."""
+    tables: list[list[Token]] = []
+    for token in tokens:
+        if token.type.startswith("_") and token.type.endswith("_BEGIN"):
+            tables.append([])
+        elif tables and token.kind in _TABLE_OF:
+            tables[-1].append(token)
+    for table in tables:
+        plain = [t for t in table if t.value.kind == "plain"]
+        if not plain:
+            continue
+        kind = _TABLE_OF[table[0].kind]
+        if kind == "B":
+            rows = [t.value for t in plain if t.kind in (B_ROW, B_VALUES)]
+            heads = "".join(t.value.folded for t in table if t.kind == B_HEAD)
+            widest = max((sum(1 for c in r.values if c.text) for r in rows), default=0)
+            width = 7 if any(w in heads for w in _TOTALS) or widest >= 7 else 6
+            place(rows, width, grid, total=width == 7)
+        elif kind == "A":
+            by_width: dict[int, list[Row]] = {}
+            width = 0
+            for t in table:
+                if t.kind == A_HEAD:
+                    width = len(labels.a_columns(t.value.folded))
+                elif t.kind == A_CLAUSE:
+                    width = 0
+                elif t.kind == A_ROW and t.value.kind == "plain" and width > 1:
+                    by_width.setdefault(width, []).append(t.value)
+            for width, rows in by_width.items():
+                place(rows, width, grid)
+
+
+def _flag_reading_order(tokens: list[Token]) -> None:
+    """Warn on the rows whose numbers were printed one a line under a header whose cells
+    were printed apart, several on one line and others on another (``pdftotext`` in its
+    default mode reads a table by blocks of columns): their order need not be the columns'.
+    The table's sums, where it has them, check the order; the warning says it was not seen."""
+    scope: list[Token] = []
+    for token in [*tokens, None]:
+        if (
+            token is None
+            or token.kind == A_CLAUSE
+            or token.kind in _HEADING_KINDS
+            or (token.type.startswith("_") and token.type.endswith("_BEGIN"))
+        ):
+            if _disordered(scope):
+                _totals_read_apart(scope)
+                for t in scope:
+                    row = t.value
+                    if row.kind == "stream" and t.kind in (A_ROW, B_ROW, B_VALUES, C_ROW):
+                        what = (
+                            msg("part.what.a_item", label=row.label)
+                            if t.kind == A_ROW
+                            else msg("part.what.c")
+                            if t.kind == C_ROW
+                            else _what_b(row)
+                        )
+                        if t.kind == C_ROW:
+                            row.label = ""  # (a run of table C's numbers has no label)
+                        # on each number's line: that is where a reader looks for it
+                        for cell in row.values:
+                            if not cell.text:
+                                continue
+                            row.notes.append(
+                                (
+                                    "reading_order",
+                                    "warning",
+                                    msg("reading_order", what=what, value=cell.text),
+                                    cell.line,
+                                    cell.column,
+                                )
+                            )
+            scope = []
+            if token is None:
+                break
+        scope.append(token)
+
+
+def _totals_read_apart(scope: list[Token]) -> None:
+    """Put table C's numbers back in column order when its three 总计 columns were read apart
+    from the outcomes (PDF text read by blocks of columns prints each narrow 总计 column as a
+    block of its own: 72 64 178 37 12 1 1 6 351 13 4 8 1 26 20 for review 72 64 178 37 | 351).
+
+    Of the fifteen numbers, three are taken as the totals and the twelve others, in their
+    order, as three runs of four outcomes, each run a group's (the groups' blocks need not
+    come in the table's order either); it is done only when exactly one reading makes every
+    group's total the sum of its outcomes (and the printed order does not already). The
+    numbers keep their reading_order warnings: the order was recovered, not read."""
+    rows = [t.value for t in scope if t.kind == C_ROW]
+    cells = [c for row in rows for c in row.values if c.text]
+    if len(cells) != 15 or any(row.kind != "stream" for row in rows):
+        return
+    values: list[int] = []
+    for cell in cells:
+        state, value, _ = classify(cell.text)
+        if state != "number" or value is None or value != int(value) or value < 0:
+            return
+        values.append(int(value))
+
+    def fits(order: list[int]) -> bool:
+        return all(sum(order[g * 5 : g * 5 + 4]) == order[g * 5 + 4] for g in range(3))
+
+    if fits(values):
+        return  # the order read is the columns' order
+    found: dict[tuple[int, ...], list[int]] = {}
+    for chosen in itertools.combinations(range(15), 3):
+        parts = [i for i in range(15) if i not in chosen]
+        runs = [parts[0:4], parts[4:8], parts[8:12]]
+        for groups in itertools.permutations(range(3)):
+            for totals in itertools.permutations(chosen):
+                order: list[int] = []
+                for g in range(3):
+                    order += [*runs[groups.index(g)], totals[g]]
+                if fits([values[i] for i in order]):
+                    found.setdefault(tuple(values[i] for i in order), order)
+                    if len(found) > 1:
+                        return  # more than one way: the sums cannot say
+    if len(found) == 1:
+        (placed,) = found.values()
+        rows[0].values = [cells[i] for i in placed]
+        for row in rows[1:]:
+            row.values = []
+
+
+def _disordered(scope: list[Token]) -> bool:
+    """Whether a table (or a block of table A) shows that its text was read by blocks of
+    columns rather than row by row: header cells printed apart, several on one line and
+    others on another; a header cell after a row's label; two item labels before any of
+    their numbers."""
+    heads = [c for t in scope if t.kind in (A_HEAD, B_HEAD, C_HEAD) for c in t.value.labels]
+    if len(heads) >= 2 and any(len(_TOKEN.findall(c.text)) >= 2 for c in heads):
+        return True
+    labelled = False
+    waiting = 0  # table A item labels seen, none of their numbers yet
+    for t in scope:
+        row = t.value
+        if t.kind in (B_HEAD, A_HEAD) and labelled:
+            return True
+        if t.kind == B_LABEL and row.key == "total" and row.folded in _TOTALS:
+            return True  # the 总计 header cell printed among the rows
+        if t.kind in (B_ROW, B_LABEL) and row.key is not None:
+            labelled = True
+        if t.kind == A_ROW:
+            labelled = True
+            if any(c.text for c in row.values):
+                waiting = 0
+            else:
+                waiting += 1
+                if waiting >= 2 and row.key is not None:
+                    return True
+    return False
+
+
+def _grid(text: str) -> Grid:
+    """Where each line of *text* stands in ``pdftotext``'s page grid: the page (a form feed
+    starts one) and the characters before the grid (the form feed itself)."""
+    if "\f" not in text:
+        return _NO_GRID
+    starts = [i + 1 for i, line in enumerate(text.split("\n")) if line.startswith("\f")]
+    first = set(starts)
+
+    def where(line: int) -> tuple[int, int]:
+        return bisect.bisect_right(starts, line), 1 if line in first else 0
+
+    return where
+
+
 def tokenize(text: str) -> list[Token]:
     """The token stream of *text*: one token per logical row (see the module docstring)."""
-    return _Lexer().run(read_rows(text))
+    return _Lexer().run(read_rows(text), _grid(text))
+
+
+def _what_b(row: Row) -> Message:
+    """How a message names table B's row *row*: by its key where known, and its label."""
+    return msg("part.what.b_row", key=row.key or row.label, label=row.label)

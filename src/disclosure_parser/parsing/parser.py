@@ -71,6 +71,13 @@ def _offset(text: str, line: int | None, column: int | None) -> int:
     return pos + max((column or 1) - 1, 0)
 
 
+def _line_start(text: str, pos: int) -> int:
+    """The offset of the first visible character of the line holding offset *pos*."""
+    start = text.rfind("\n", 0, pos) + 1
+    line = text[start:pos]
+    return start + len(line) - len(line.lstrip())
+
+
 def _first_visible(text: str) -> int:
     stripped = text.lstrip()
     return len(text) - len(stripped)
@@ -181,10 +188,12 @@ def _parse(text: str, strict: bool) -> Report:
     tokens = tokenize(work)
     signs = [tok for tok in tokens if tok.kind in _REPORT_TOKENS]
     if not signs:
+        # point at the words that made it look like one, where the text has them
+        mention = text.find("年度报告")
         raise ParseError(
             "not a government information disclosure annual report",
             text,
-            _first_visible(text),
+            _line_start(text, mention) if mention >= 0 else _first_visible(text),
             expected=_NOT_A_REPORT_EXPECTED,
             code="not_a_report",
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 class RawCell:
     """A cell's text as printed (stripped) and the position of its first visible character."""
 
-    __slots__ = ("column", "filler", "glued", "line", "shadow", "text", "unsplit")
+    __slots__ = ("column", "cut", "filler", "glued", "line", "shadow", "text", "unsplit")
 
     def __init__(self, text: str, line: int, column: int, filler: bool) -> None:
         self.text = text
@@ -24,6 +24,9 @@ class RawCell:
         self.glued = False
         #: for a glued run no split was taken from: why ("none fits", "too many")
         self.unsplit = ""
+        #: the cell's text as printed when a number was read out of it past text that a text
+        #: dump cut into it ("2情\ufffd": html2text overflows its neighbour's words), else ""
+        self.cut = ""
 
     def __repr__(self) -> str:
         return f"RawCell({self.text!r}, {self.line}, {self.column})"

@@ -15,16 +15,18 @@ traced back to the input.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Final
 
 from ..core.text import display_width, fold
 from .cells import looks_like_value
 from .flat import flat_rows, looks_flattened
 from .labels import heading_number
+from .markup import grid_table, is_grid_rule, is_simple_rule, simple_table, table_rows
 from .raw import RawCell, RawRow
 
-_WS: Final = " \t\r\xa0\u3000\u200b\ufeff"
-_FILLER: Final = " \r"  # a cell holding only these is layout filler, not a printed blank
+_WS: Final = " \t\r\f\xa0\u3000\u200b\ufeff"  # (\f: pdftotext's page break)
+_FILLER: Final = " \r\f"  # a cell holding only these is layout filler, not a printed blank
 _RULE_CELL: Final = re.compile(r"^:?[-=]{3,}:?$|^$")
 _BOOKMARK: Final = re.compile(r"\[bookmark:[^\]]*\]")
 _HEADING_WORD: Final = re.compile("情况|事项|概述|概况|问题")
@@ -34,6 +36,36 @@ _WALLS: Final = re.compile("[│┃║]")
 _RULE_CHARS: Final = re.compile("[\u2500\u2501\u2504-\u2550\u2552-\u257f]")  # all but the walls
 #: box-drawing characters (U+2500–U+257F): horizontal rules and corners of drawn tables
 _BOX: Final = "".join(chr(c) for c in range(0x2500, 0x2580))
+
+
+#: radical code points that PDF text extraction returns for ideographs (Chromium's PDFs of CJK
+#: pages map 人, 一, 行 … to the Kangxi radicals ⼈ ⼀ ⾏ …): the ideograph each stands for.
+#: Kangxi radicals fold by NFKC; the simplified radicals of the supplement have no
+#: decomposition and are listed. One character for one: columns do not move.
+_RADICALS: Final = {
+    **{cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)},
+    **{
+        ord(radical): ideograph
+        for radical, ideograph in zip(
+            "⺟⺠⻅⻆⻈⻉⻋⻓⻔⻘⻚⻛⻜⻢⻥⻦⻩⻬⻮⻰⻳",
+            "母民见角讠贝车长门青页风飞马鱼鸟黄齐齿龙龟",
+            strict=True,
+        )
+    },
+}
+_RADICAL_RANGE: Final = re.compile("[\u2e80-\u2fdf]")
+
+
+def unify_radicals(text: str) -> str:
+    """*text* with the radicals PDF text extraction gives for ideographs replaced by the
+    ideographs (see ``_RADICALS``); columns are unchanged.
+
+    >>> unify_radicals("太极镇\u2f08\u2ea0政府")
+    '太极镇人民政府'
+    """
+    if _RADICAL_RANGE.search(text) is None:
+        return text
+    return text.translate(_RADICALS)
 
 
 def _cell(raw: str, line: int, start: int) -> RawCell:
@@ -60,6 +92,52 @@ def _split(line_text: str, sep: str, line: int, offset: int = 0) -> list[RawCell
             cells.append(_cell(part, line, start))
         start += len(part) + 1
     return cells
+
+
+#: the top of a table html2text draws: a space and a rule of underscores
+_DUMP_TOP: Final = re.compile(r"^ _{4,}\s*$")
+#: a number at the start of a cell, then what html2text let overflow into it from the cell
+#: before (its words cut byte-wise, so broken characters show as U+FFFD) or its padding
+_NUMBER_THEN_CUT: Final = re.compile(
+    r"([-+]?\d[\d,]*(?:\.\d+)?(?:[ ]?(?:万元|元))?)(?=[^\d.,_\s])(.*)"
+)
+
+
+def _dump_row(raw: str, lineno: int) -> RawRow:
+    """A row of a table html2text drew: ``|cell__|cell|`` with underscores as padding, cut to
+    the column's width byte by byte (a cut character is U+FFFD, the rest of a long label runs
+    into the next cells, words past the last bar are overflow).
+
+    The padding (and the underscores standing for spaces) is dropped; a cell holding only
+    padding was printed empty. A cell that starts
+    with a number and goes on with overflowed text is read as the number, and remembers what
+    it printed (``RawCell.cut``) so that the reading is reported.
+    """
+    end = raw.rstrip().rfind("|")
+    start = raw.find("|")
+    cells = _split(raw[: end if end > start else len(raw)], "|", lineno, start + 1)
+    for cell in cells:
+        text = cell.text.replace("_", " ").strip()  # html2text prints spaces as underscores
+        if text != cell.text:
+            cell.text = text
+            cell.filler = not text
+        m = _NUMBER_THEN_CUT.fullmatch(text)
+        if m is not None and (set(m.group(2)) - {"_"}):
+            cell.cut, cell.text = text, m.group(1)
+    return RawRow(cells, lineno, "pipe")
+
+
+def _drawn_table(raw: str, lines: list[str], start: int) -> tuple[list[RawRow], int]:
+    """The rows of a table that starts on ``lines[start]`` as HTML markup, a simple table's
+    dashed rule or a grid table's border, and the index after it; else no rows and *start*."""
+    stripped = raw.lstrip(_WS)
+    if stripped[:6].lower() == "<table":
+        return table_rows(lines, start)
+    if stripped[:2] == "--" and is_simple_rule(raw):
+        return simple_table(lines, start)
+    if stripped[:1] == "+" and is_grid_rule(raw):
+        return grid_table(lines, start)
+    return [], start
 
 
 def _is_cell_line(text: str) -> bool:
@@ -97,11 +175,12 @@ def _continues(previous: RawCell, text: str) -> bool:
 
 def read_rows(text: str) -> list[RawRow]:
     """Split *text* into logical rows (see the module docstring)."""
-    lines = text.split("\n")
+    lines = unify_radicals(text).split("\n")
     rows: list[RawRow] = []
     block: list[RawCell] | None = None  # the open one-cell-per-line row
     gap = 0  # blank lines since the last row
     boxed: tuple[RawRow, tuple[int, ...]] | None = None  # the drawn row being read
+    dump = False  # inside a table html2text drew
     n = len(lines)
     i = 0
     while i < n:
@@ -111,6 +190,15 @@ def read_rows(text: str) -> list[RawRow]:
         if "[bookmark" in raw:
             # Word's bookmark marker carries no text; blank it out, keeping columns
             raw = _BOOKMARK.sub(lambda m: " " * len(m.group()), raw)
+        if block is None and ("<" in raw or "-" in raw or "+" in raw):
+            # a table drawn as markup (pandoc's markdown of merged cells) or with dashes
+            # (pandoc's plain text): read as the grid it is
+            table, after = _drawn_table(raw, lines, i - 1)
+            if after > i - 1:
+                rows.extend(table)
+                i = after
+                gap = 0
+                continue
         cell_line = raw[:1] == "\t" and raw.find("\t", 1) == -1
         if cell_line and _standalone(raw):
             # a tab-indented paragraph or heading, not a cell
@@ -151,6 +239,12 @@ def read_rows(text: str) -> list[RawRow]:
             rows.append(RawRow(cells, lineno, "tab"))
             continue
         stripped = raw.lstrip(_WS)
+        if dump and stripped[:1] == "|":
+            rows.append(_dump_row(raw, lineno))
+            continue
+        dump = _DUMP_TOP.match(raw) is not None
+        if dump:
+            continue  # the rule above an html2text table
         if stripped[:1] in _BARS:
             row = _pipe_row(raw, lineno)
             if row is None:

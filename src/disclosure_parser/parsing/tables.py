@@ -142,7 +142,7 @@ def _header_columns(head: Row) -> list[str]:
         return [name for _, name, _, _ in found]
     # headers the vocabulary does not know: one column per header cell after 信息内容
     texts = [c.text for c in head.labels]
-    if texts and not labels.a_columns(texts[0]) and texts[0].startswith("信息内容"):
+    if texts and not labels.a_columns(texts[0]) and texts[0].startswith("信息内"):
         texts = texts[1:]
     return texts
 

@@ -1,0 +1,183 @@
+"""Cells placed by where they stand: space-aligned text (``pdftotext -layout``) keeps each
+value under its column, but a cell printed blank leaves only spaces, so counting tokens puts
+every value after it one column to the left.
+
+``pdftotext -layout`` lays a page out on a grid of characters: each character takes one
+column, whatever its width on the page, and the spaces between words stand for the distance
+between them. So a value's *character* column says which table column it stands in, on that
+page: rows of one page share the grid, the next page has its own (and a row is sometimes laid
+a few characters left or right of the others). :func:`place` learns the columns of a table on
+a page from its rows that print a value in every column (or, when none does, from values that
+fall into exactly as many clusters as the table has columns), then gives each shorter row the
+one way of lining its values up with those columns; the columns left over are printed blanks.
+Where the positions allow more than one way (or none), the row is left as it was, for the
+table's sums to decide or withhold.
+
+Text without layout spaces (``pdftotext -raw``: one space between words) has no positions to
+read, and is left alone.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from statistics import median
+from typing import Final, Protocol
+
+from .cells import classify, looks_like_value
+from .raw import RawCell
+
+#: a row placed by position may have lost at most this many cells (more combinations than
+#: that are not worth weighing: such a row is mostly blanks, and C(15, 7) is 6435)
+_MAX_BLANKS: Final = 9
+#: how far a value may stand from its column, as a share of the narrowest gap between columns
+_TOLERANCE: Final = 0.4
+
+
+class _Row(Protocol):
+    line: int
+    values: list[RawCell]
+
+
+#: where a line stands in the page grid: (page, characters before the grid on that line)
+Grid = Callable[[int], tuple[int, int]]
+
+
+def NO_GRID(line: int) -> tuple[int, int]:
+    """Text without pages: one grid, starting at each line's first character."""
+    return 0, 0
+
+
+def center(cell: RawCell, indent: int = 0) -> float:
+    """The character column of the middle of *cell*'s text (0-based), *indent* characters
+    before the grid (a form feed) not counted."""
+    return cell.column - 1 - indent + len(cell.text) / 2
+
+
+def _spaced(row: _Row) -> bool:
+    """Whether the row's values are set apart by runs of spaces (layout text), not single
+    spaces (text without positions)."""
+    cells = [c for c in row.values if c.text]
+    return any(b.column - (a.column + len(a.text)) >= 2 for a, b in itertools.pairwise(cells)) or (
+        len(cells) == 1 and cells[0].column > 8
+    )
+
+
+def _anchors(rows: Sequence[_Row], width: int, grid: Grid) -> list[float] | None:
+    """The middle of each of *width* columns on one page, or None when the rows do not say."""
+    full = [row for row in rows if _printed(row) == width]
+    if full:
+        columns = [[center(c, grid(c.line)[1]) for c in row.values if c.text] for row in full]
+        anchors = [median(column) for column in zip(*columns, strict=True)]
+    else:
+        points = sorted(center(c, grid(c.line)[1]) for row in rows for c in row.values if c.text)
+        if not points:
+            return None
+        clusters: list[list[float]] = [[points[0]]]
+        for x in points[1:]:
+            if x - clusters[-1][-1] <= 2.5:
+                clusters[-1].append(x)
+            else:
+                clusters.append([x])
+        if len(clusters) != width:
+            return None
+        anchors = [median(cluster) for cluster in clusters]
+    if any(b - a < 2 for a, b in itertools.pairwise(anchors)):
+        return None  # columns closer than a number is wide: no grid to read
+    return anchors
+
+
+def _printed(row: _Row) -> int:
+    return sum(1 for c in row.values if c.text)
+
+
+def _fits(xs: list[float], anchors: list[float], tolerance: float) -> list[tuple[int, ...]]:
+    """Every way of giving the values at *xs* increasing columns within *tolerance* of the
+    columns' middles, the row shifted as a whole; the fits without a shift if there are any."""
+    width = len(anchors)
+    plain: list[tuple[int, ...]] = []
+    shifted: list[tuple[int, ...]] = []
+    for columns in itertools.combinations(range(width), len(xs)):
+        offsets = [anchors[c] - x for c, x in zip(columns, xs, strict=True)]
+        if all(abs(o) <= tolerance for o in offsets):
+            plain.append(columns)
+            continue
+        shift = median(offsets)
+        if all(abs(o - shift) <= tolerance for o in offsets):
+            shifted.append(columns)
+    return plain or shifted
+
+
+def _adds_up(values: list[RawCell]) -> bool:
+    """Whether a row of table B placed with its 总计 in the last column says so: the total is
+    the sum of the parts (blanks and marks 0). A blank total over parts that are not all
+    blank, or a total the parts do not make, means the positions put a value in the wrong
+    column (or the total was cut off the page): such a placement is not taken."""
+    numbers: list[int | None] = []
+    for cell in values:
+        state, value, _ = classify(cell.text)
+        if state == "number":
+            if value is None or value != int(value):
+                return True  # not counts: nothing to check
+            numbers.append(int(value))
+        elif state in ("blank", "na"):
+            numbers.append(None)
+        else:
+            return True
+    *parts, total = numbers
+    if total is None:
+        return all(p is None for p in parts)
+    return sum(p or 0 for p in parts) == total
+
+
+def place(
+    rows: Sequence[_Row], width: int, grid: Grid = NO_GRID, *, total: bool = False
+) -> list[_Row]:
+    """Give the rows of one table that print fewer values than its *width* columns a printed
+    blank in each column their values do not stand in, where their positions allow one way
+    only (see the module docstring); the rows so placed. With *total* (table B with its 总计
+    column) a placement must also add up (:func:`_adds_up`)."""
+    placed: list[_Row] = []
+    candidates = [
+        row
+        for row in rows
+        if row.values
+        and all(not c.text or looks_like_value(c.text) for c in row.values)
+        and 0 < _printed(row) <= width
+    ]
+    if not candidates or sum(_spaced(r) for r in candidates) * 2 < len(candidates):
+        return placed
+    pages: dict[int, list[_Row]] = {}
+    for row in candidates:
+        pages.setdefault(grid(row.line)[0], []).append(row)
+    for page in pages.values():
+        anchors = _anchors(page, width, grid)
+        if anchors is None:
+            continue
+        tolerance = _TOLERANCE * min(
+            (b - a for a, b in itertools.pairwise(anchors)), default=float("inf")
+        )
+        for row in page:
+            cells = [c for c in row.values if c.text]
+            if len(cells) == width or width - len(cells) > _MAX_BLANKS:
+                continue
+            indent = grid(row.line)[1]
+            xs = [center(c, grid(c.line)[1]) for c in cells]
+            fits = _fits(xs, anchors, tolerance)
+            if len(fits) != 1:
+                continue  # no way, or several: the sums decide, or the row is withheld
+            (columns,) = fits
+            shift = median(anchors[c] - x for c, x in zip(columns, xs, strict=True))
+            at = dict(zip(columns, cells, strict=True))
+            values: list[RawCell] = []
+            for column, anchor in enumerate(anchors):
+                cell = at.get(column)
+                if cell is None:
+                    # a printed blank, located where its column passes through the row
+                    cell = RawCell("", row.line, max(int(anchor - shift) + 1 + indent, 1), False)
+                values.append(cell)
+            if total and not _adds_up(values):
+                continue
+            row.values = values
+            placed.append(row)
+    return placed

@@ -1,0 +1,321 @@
+"""The damage real conversions do to a report's text, one case at a time (issue 15, a–i)."""
+
+from __future__ import annotations
+
+import disclosure_parser as dp
+
+TITLE = "示例镇人民政府2021年政府信息公开工作年度报告\n"
+B_HEAD = "三、收到和处理政府信息公开申请情况\n"
+C_HEAD = "四、政府信息公开行政复议、行政诉讼情况\n"
+
+
+def _values(report: dp.Report, key: str) -> list[object]:
+    row = report.applications.row(key)
+    assert row is not None, key
+    return [c.value if c.state == "number" else c.state for c in row.cells]
+
+
+def _loud_lines(report: dp.Report) -> set[int]:
+    return {d.line for d in report.diagnostics if d.severity != "info" and d.line is not None}
+
+
+# a. default pdftotext: a label wrapped around its row's first number, 总计 in the header
+
+
+def test_label_wrapped_around_its_rows_first_number() -> None:
+    """(a) 一、本年新收政府信息公开申 / 14 / 请数量 / 0 0 0 0 0 14: the 14 starts the row, and
+    总计 printed in the header (a cell a line) is the header's, not a row label."""
+    text = (
+        TITLE
+        + B_HEAD
+        + "申请人情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+        "自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n"
+        "一、本年新收政府信息公开申\n14\n请数量\n0 0 0 0 0 14\n"
+        "二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1\n"
+    )
+    report = dp.parse(text)
+    assert report.applications.has_total_column
+    assert _values(report, "new_received") == [14, 0, 0, 0, 0, 0, 14]
+    assert _values(report, "carried_over") == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_label_end_after_its_numbers_belongs_to_the_row() -> None:
+    """Space-aligned PDF text prints a row's numbers beside the middle line of its label:
+    "4.保护第三" / numbers / "方合法权益". The end goes with the row, not to the next one."""
+    rows = {
+        "4.保护第三": "1   2   3   4   5   6   21",
+        "7.属于行政": "7   0   0   0   0   0   7",
+    }
+    lines = [TITLE.strip(), B_HEAD.strip(), "（本列数据的勾稽关系为：第一项加第二项之和）"]
+    lines += ["自然人  商业企业  科研机构  社会公益组织  法律服务机构  其他  总计", ""]
+    lines += ["    4.保护第三", "          " + rows["4.保护第三"], "    方合法权益", ""]
+    lines += ["    7.属于行政", "          " + rows["7.属于行政"], "    执法案卷", ""]
+    report = dp.parse("\n".join(lines) + "\n")
+    assert _values(report, "withheld.third_party_rights") == [1, 2, 3, 4, 5, 6, 21]
+    assert _values(report, "withheld.enforcement_files") == [7, 0, 0, 0, 0, 0, 7]
+
+
+# b. default pdftotext of table C with one-character header cells
+
+
+def test_table_c_read_by_blocks_of_columns_is_flagged() -> None:
+    """(b) 结 / 果 / 维 / 持 printed a character a line, other header cells several to a line:
+    the numbers' order may not be the columns'; every one of them carries a warning."""
+    text = (
+        TITLE
+        + C_HEAD
+        + "行政复议\n行政诉讼\n结\n果\n维\n持\n0\n结果 其他 尚未\n总计\n纠正 结果 审结\n"
+        + "".join(f"{v}\n" for v in [1, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+    )
+    report = dp.parse(text)
+    loud = _loud_lines(report)
+    for group in report.reviews:
+        for cell in group.cells:
+            if cell.state == "number":
+                assert cell.line in loud, cell
+    assert any(d.code == "reading_order" for d in report.diagnostics)
+
+
+# c. a row cut by a page break
+
+
+def test_row_cut_by_a_page_break_is_one_row_not_blanks() -> None:
+    """(c) the label at the foot of a page, its cells on the next: the cells are the row's
+    numbers, said in a warning, not blanks that were never printed."""
+    text = (
+        TITLE
+        + B_HEAD
+        + "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t申请人情况\n"
+        "\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n"
+        "\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n"
+        "（三）不予公开\t1.属于国家秘密\t\t\t\t\t\t\t\n"
+        "- 3 -\n"
+        "\t\t3\t0\t0\t0\t0\t0\t3\n"
+    )
+    report = dp.parse(text)
+    assert _values(report, "withheld.state_secret") == [3, 0, 0, 0, 0, 0, 3]
+    (note,) = [d for d in report.diagnostics if d.code == "page_break_row"]
+    assert note.severity == "warning"
+
+
+def test_form_feed_is_a_page_break() -> None:
+    """pdftotext marks a new page with a form feed: a row cut there is joined the same way."""
+    text = (
+        TITLE
+        + B_HEAD
+        + "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t申请人情况\n"
+        "\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n"
+        "\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n"
+        "（三）不予公开\t1.属于国家秘密\t\t\t\t\t\t\t\n"
+        "\f\t\t3\t0\t0\t0\t0\t0\t3\n"
+    )
+    assert _values(dp.parse(text), "withheld.state_secret") == [3, 0, 0, 0, 0, 0, 3]
+
+
+# e. pdftotext -layout: blank cells placed by position
+
+
+def test_layout_text_places_values_by_their_column() -> None:
+    """(e) a row with blank cells in space-aligned text: each value goes to the column it
+    stands under (its character position), the others are printed blanks."""
+    columns = [40, 47, 54, 61, 68, 75, 82]  # where each column's numbers start
+
+    def line(label: str, values: dict[int, str]) -> str:
+        out = list(label + " " * (90 - len(label)))
+        for column, value in values.items():
+            out[columns[column] : columns[column] + len(value)] = value
+        return "".join(out).rstrip()
+
+    numbers = ["821", "35", "4", "6", "2", "1", "869"]
+    full = line("一、本年新收政府信息公开申请数量", dict(enumerate(numbers)))
+    part = line("二、上年结转政府信息公开申请数量", {0: "18", 6: "18"})
+    gaps = line("四、结转下年度继续办理", {0: "72", 1: "3", 5: "1", 6: "76"})
+    text = (
+        TITLE
+        + B_HEAD
+        + "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+        + "\n".join([full, part, gaps])
+        + "\n"
+    )
+    report = dp.parse(text)
+    assert _values(report, "carried_over") == [18, "blank", "blank", "blank", "blank", "blank", 18]
+    assert _values(report, "carried_forward") == [72, 3, "blank", "blank", "blank", 1, 76]
+    blank = report.applications.cell("carried_over", "commercial")
+    assert blank is not None
+    assert blank.line == 5
+
+
+def test_single_spaced_text_has_no_positions() -> None:
+    """-raw text (one space between words) has no columns to read: a short row is left to
+    the sums, never placed by where its numbers happen to fall."""
+    text = (
+        TITLE + B_HEAD + "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+        "一、本年新收政府信息公开申请数量 821 35 4 6 2 1 869\n"
+        "二、上年结转政府信息公开申请数量 18 18\n"
+    )
+    report = dp.parse(text)
+    assert all(c.state != "blank" for c in report.applications.row("carried_over").cells)  # type: ignore[union-attr]
+
+
+# f. the title, and the organisation a name
+
+
+def test_wrapped_preamble_line_is_not_the_title() -> None:
+    """(f) a preamble line ending "…政府信息公开工作年度报告格" (of …报告格式》) is prose: no
+    title is taken from it, and its absence is said."""
+    text = (
+        "本报告根据《中华人民共和国政府信息公开条例》和《国务院办公厅关于印发〈中华人民共和国政府信息"
+        "公开工作年度报告格\n式〉的通知》要求编制。\n一、总体情况\n今年收到申请0件。\n"
+        + B_HEAD
+        + "一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+    )
+    report = dp.parse(text)
+    assert (report.title, report.organization) == (None, None)
+    assert [d.severity for d in report.diagnostics if d.code == "no_title"] == ["warning"]
+
+
+def test_organisation_is_a_name() -> None:
+    """Field names, a printed page's date stamp and 关于 are not part of the organisation."""
+    for title, org in [
+        (
+            "标题: 平潭综合实验区海坛片区管理局 关于2021年度政府信息公开工作年度报告",
+            "平潭综合实验区海坛片区管理局",
+        ),
+        ("太极镇⼈⺠政府信息公开⼯作年度报告", "太极镇人民政府"),
+    ]:
+        report = dp.parse(
+            title + "\n" + B_HEAD + "一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+        )
+        assert report.organization == org, title
+
+
+def test_print_header_before_the_title_is_not_the_organisation() -> None:
+    """Chromium prints the date and the page's title above the page: the title after it is
+    the report's, and a title line carrying the stamp names the organisation without it."""
+    stamped = "12/3/26, 2:51 PM 泉林泉街道办事处2020年政府信息公开工作年度报告"
+    assert (
+        dp.parse(
+            stamped
+            + "\n"
+            + TITLE
+            + B_HEAD
+            + "一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+        ).organization
+        == "示例镇人民政府"
+    )
+    from disclosure_parser.parsing.labels import organization_from_title
+
+    assert organization_from_title("12/3/26,2:51PM泉林泉街道办事处政府信息公开工作年度报告") == (
+        "泉林泉街道办事处",
+        None,
+    )
+
+
+def test_kangxi_radicals_read_as_ideographs() -> None:
+    """Text copied from Chromium's PDFs prints ⼀ ⼆ ⾏ for 一 二 行: the labels still match."""
+    text = TITLE + B_HEAD + "⼀、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3\n"
+    assert _values(dp.parse(text), "new_received") == [3, 0, 0, 0, 0, 0, 3]
+
+
+# i. text dumps
+
+
+def test_html_table_left_in_markdown_is_read_as_html() -> None:
+    """(i) pandoc -t gfm keeps a table with merged cells as raw HTML: read as the table it is,
+    the clause cell spanning the block's rows included, each cell at its place in the text."""
+    text = (
+        TITLE
+        + "二、主动公开政府信息情况\n\n"
+        + '<table>\n<tr><td rowspan="3">第二十条第（一）项</td><td>信息内容</td><td>本年新<br />\n'
+        "制作数量</td><td>本年新公开数量</td><td>对外公开总数量</td></tr>\n"
+        "<tr><td>规章</td><td>13</td><td>&nbsp;</td><td>524</td></tr>\n"
+        "<tr><td>规范性文件</td><td>60</td><td>60</td><td>368</td></tr>\n</table>\n"
+    )
+    report = dp.parse(text)
+    regulations = report.active_disclosure.item("regulations")
+    assert regulations is not None
+    assert [c.value for c in regulations.cells] == [13, None, 524]
+    assert regulations.cells[1].state == "blank"
+    assert report.active_disclosure.get("normative_documents", -1) == 368
+    line = text.split("\n")[regulations.cells[2].line - 1]  # type: ignore[operator]
+    assert line[regulations.cells[2].column - 1 :].startswith("524")  # type: ignore[operator]
+
+
+def test_pandoc_simple_and_grid_tables_are_read() -> None:
+    """(i) pandoc -t plain draws tables with dashes: cut at the rule's columns (a CJK
+    character is two columns wide), a grid table's cells wrapped over lines joined."""
+    simple = (
+        "  ------------------------------ ------ ------ ------\n"
+        "  信息内容                       本年新 本年新 对外公开\n"
+        "  规章                           1             3\n"
+        "  ------------------------------ ------ ------ ------\n"
+    )
+    grid = (
+        "+----------+--------+--------+--------+\n"
+        "| 信息内容 | 本年新 | 本年新 | 对外   |\n"
+        "|          | 制作数 | 公开数 | 公开总 |\n"
+        "|          | 量     | 量     | 数量   |\n"
+        "+----------+--------+--------+--------+\n"
+        "| 规范性文 | 4      | 5      | 6      |\n"
+        "| 件       |        |        |        |\n"
+        "+----------+--------+--------+--------+\n"
+    )
+    report = dp.parse(TITLE + "二、主动公开政府信息情况\n第二十条第（一）项\n" + simple + grid)
+    regulations = report.active_disclosure.item("regulations")
+    assert regulations is not None
+    assert [c.value for c in regulations.cells] == [1, None, 3]
+    normative = report.active_disclosure.item("normative_documents")
+    assert normative is not None
+    assert [c.value for c in normative.cells] == [4, 5, 6]
+    assert normative.columns == ("本年新制作数量", "本年新公开数量", "对外公开总数量")
+
+
+def test_header_cell_wrapped_in_a_one_cell_a_line_dump() -> None:
+    """(i) lynx prints a cell a line and wraps a header cell ("本年新" / "制作数量"): one cell,
+    so table A's 2019 rows have their three columns."""
+    text = (
+        TITLE + "二、主动公开政府信息情况\n\n   第二十条第（一）项\n\n   信息内容\n\n"
+        "   本年新\n   制作数量\n\n"
+        "   本年新\n   公开数量\n\n   对外公开总数量\n\n   规章\n\n   13\n\n   13\n\n   524\n"
+    )
+    regulations = dp.parse(text).active_disclosure.item("regulations")
+    assert regulations is not None
+    assert [c.value for c in regulations.cells] == [13, 13, 524]
+
+
+def test_html2text_cells_cut_byte_wise() -> None:
+    """(i) html2text pads with underscores and lets a cell's text run into the next: a number
+    followed by its neighbour's words is read, with a cut_cell warning on it; a label cut
+    short ("规范性\\ufffd") is still the item it starts."""
+    text = (
+        TITLE + "二、主动公开政府信息情况\n"
+        " ____________________\n"
+        "|第二十条第（一）项_|\n"
+        "|信息内\ufffd|本年新制作数量|本年新公开数量|对外公开总数量|\n"
+        "|规章____|0可____|3_____|7720__|\n"
+        "|规范性\ufffd|26176\ufffd|3_____|11459_|\n"
+    )
+    report = dp.parse(text)
+    assert [c.value for c in report.active_disclosure.item("regulations").cells] == [0, 3, 7720]  # type: ignore[union-attr]
+    normative = report.active_disclosure.item("normative_documents")
+    assert normative is not None
+    assert [c.value for c in normative.cells] == [26176, 3, 11459]
+    cut = [d for d in report.diagnostics if d.code == "cut_cell"]
+    assert {d.line for d in cut} == {6, 7}
+    assert all(d.severity == "warning" for d in cut)
+
+
+def test_print_headers_and_footers_are_not_text() -> None:
+    """A browser's print header (date, title) and footer (address, page n/N) inside a table
+    are dropped, so the table goes on across the page."""
+    text = (
+        TITLE + "二、主动公开政府信息情况\n第二十条第（六）项\n"
+        "信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n"
+        "行政处罚\t1\t2\t3\n"
+        "file:///tmp/page.html                    2/4\n"
+        "12/3/26, 2:50 PM        示例镇人民政府2021年政府信息公开工作年度报告\n"
+        "行政强制\t4\t5\t6\n"
+    )
+    report = dp.parse(text)
+    assert report.active_disclosure.get("coercive_measures", 2) == 6
+    assert report.organization == "示例镇人民政府"
