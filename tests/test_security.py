@@ -65,6 +65,13 @@ _FORBIDDEN_MODULES = frozenset(
         "yaml",
     }
 )
+#: (module file, forbidden module) pairs allowed, and why
+_ALLOWED_IMPORTS = {
+    # pdfium's C functions called with plain integers instead of pypdfium2's typed pointers
+    # (whose conversions cost more than pdfium's work); the functions are pypdfium2's own
+    # bindings, looked up by name at import, never from input
+    ("_pdfium.py", "ctypes"): "calls pdfium's C API through pypdfium2's bindings",
+}
 #: os functions that run other programs
 _OS_EXEC = re.compile(r"^(?:system|popen|exec\w*|spawn\w*|startfile|posix_spawn\w*|fork\w*)$")
 
@@ -86,7 +93,10 @@ def _violations(path: Path) -> list[str]:
             if isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 names.append(node.module)
             found += [
-                f"{where}: import {n}" for n in names if n.split(".")[0] in _FORBIDDEN_MODULES
+                f"{where}: import {n}"
+                for n in names
+                if n.split(".")[0] in _FORBIDDEN_MODULES
+                and (path.name, n.split(".")[0]) not in _ALLOWED_IMPORTS
             ]
         elif isinstance(node, ast.Call):
             func = node.func
@@ -503,13 +513,12 @@ def test_pdf_with_links_and_javascript_touches_no_network(sealed: list[str], sec
     """A PDF whose catalog runs JavaScript, launches a program and opens URIs and a remote
     document, with link annotations to the web and to a local file, is read for its text only:
     the numbers come out, nothing is run, fetched or opened."""
-    pdfplumber = pytest.importorskip("pdfplumber")
+    pytest.importorskip("pypdfium2")
     data = _with_actions((REPO / "tests" / "fixtures" / "seed_003.pdf").read_bytes(), secret)
-    with pdfplumber.open(io.BytesIO(data)) as pdf:  # the actions are really in the file
-        catalog = pdf.doc.catalog
-        assert "OpenAction" in catalog
-        assert "AA" in catalog
-        assert len(pdf.pages[0].annots) == 2
+    # the actions are really in the file, in the update its last cross-reference table names
+    update = data[data.rindex(b"%%EOF", 0, len(data) - 7) :]
+    for action in (b"/OpenAction", b"/AA <<", b"/S /Launch", b"/S /JavaScript", b"/Annots ["):
+        assert action in update
     sealed.clear()
     report = dp.parse_pdf(data)
     assert report.applications.get("new_received", "total") == 5

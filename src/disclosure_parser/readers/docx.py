@@ -103,7 +103,7 @@ def _int_val(element: _Element | None, default: int) -> int:
 
 def _paragraph_lines(p: _Element) -> list[str]:
     """The lines of paragraph *p* (a soft break or carriage return ends a line)."""
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     lines = [""]
     walker = etree.iterwalk(p, events=("start",))

@@ -1,0 +1,9 @@
+"""stub"""
+
+from __future__ import annotations
+
+from ..core.model import Diagnostic
+
+
+def check(data: bytes) -> list[Diagnostic]:
+    return []
