@@ -123,6 +123,8 @@ def cell_text(pieces: Iterable[str]) -> str:
     ('3 5', '\\xa0', '')
     """
     parts = list(pieces)
+    if len(parts) == 1 and parts[0].isalnum():
+        return parts[0]  # a number or a word: no space to tidy (most cells)
     joined = ""
     for part in parts:
         piece = _SPACE.sub(" ", part).strip()
@@ -154,25 +156,8 @@ def _ends(table: SourceTable) -> list[int]:
     return [c.column + c.colspan - 1 for row in table.rows for c in row] or [0]
 
 
-def _under(cell: SourceCell, values: set[int]) -> bool:
-    """Whether *cell* stands under one of the table's value columns."""
-    return any(cell.column + i in values for i in range(cell.colspan))
-
-
-def _is_data_row(row: tuple[SourceCell, ...], values: set[int]) -> bool:
-    """Whether *row* holds values (not headers).
-
-    It does when it holds a number or a mark, or a label and, under the value columns, only
-    empty cells (a row printed blank).
-    """
-    if any(_is_value(c.text) for c in row):
-        return True
-    texts = [c for c in row if c.text]
-    return (
-        bool(texts)
-        and not any(_under(c, values) for c in texts)
-        and any(not c.text and _under(c, values) for c in row)
-    )
+def _first(entry: tuple[int, str, int | None]) -> int:
+    return entry[0]
 
 
 class TextWriter:
@@ -194,23 +179,43 @@ class TextWriter:
         """Write *table*, one line per row (see the module docstring for merged cells)."""
         index = self.tables
         self.tables += 1
+        rows = table.rows
+        flags = [[_is_value(c.text) for c in row] for row in rows]
         # value columns: from the leftmost column holding a number or mark to the right edge
-        first = min((c.column for row in table.rows for c in row if _is_value(c.text)), default=-1)
-        values = set() if first < 0 else set(range(first, 1 + max(_ends(table))))
+        first = min(
+            (
+                c.column
+                for r, f in zip(rows, flags, strict=True)
+                for c, v in zip(r, f, strict=True)
+                if v
+            ),
+            default=-1,
+        )
+        last = max(_ends(table)) if first >= 0 else -1
+
+        def under(cell: SourceCell) -> bool:
+            return cell.colspan > 0 and cell.column <= last and cell.column + cell.colspan > first
+
         # cells spanning rows: (first row, cell); a cell covers rows first .. first+rowspan-1
         spanning: list[tuple[int, SourceCell]] = []
-        for r, row in enumerate(table.rows):
-            blank = "\u00a0" if _is_data_row(row, values) else ""
+        for r, row in enumerate(rows):
+            data = any(flags[r]) or (
+                any(c.text for c in row)
+                and not any(c.text and under(c) for c in row)
+                and any(not c.text and under(c) for c in row)
+            )
+            blank = "\u00a0" if data else ""
             entries: list[tuple[int, str, int | None]] = [
-                (c.column, c.text or (blank if _under(c, values) else ""), c.page) for c in row
+                (c.column, c.text or (blank if under(c) else ""), c.page) for c in row
             ]
-            for first, cell in spanning:
-                if first < r < first + cell.rowspan:
-                    page = row[0].page if row else cell.page
-                    entries.append((cell.column, "", page))
-            spanning = [(f, c) for f, c in spanning if r < f + c.rowspan - 1]
+            if spanning:
+                for start, cell in spanning:
+                    if start < r < start + cell.rowspan:
+                        page = row[0].page if row else cell.page
+                        entries.append((cell.column, "", page))
+                spanning = [(f, c) for f, c in spanning if r < f + c.rowspan - 1]
+            entries.sort(key=_first)
             spanning.extend((r, c) for c in row if c.rowspan > 1)
-            entries.sort(key=lambda e: e[0])
             self._row(index, r, entries)
 
     def _row(self, table: int, row: int, entries: list[tuple[int, str, int | None]]) -> None:

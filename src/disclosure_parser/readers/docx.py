@@ -47,7 +47,6 @@ if TYPE_CHECKING:
 
 _W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC: Final = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_NS: Final = {"w": _W, "mc": _MC}
 _P: Final = f"{{{_W}}}p"
 _TBL: Final = f"{{{_W}}}tbl"
 _TR: Final = f"{{{_W}}}tr"
@@ -58,12 +57,19 @@ _BR: Final = f"{{{_W}}}br"
 _CR: Final = f"{{{_W}}}cr"
 _NO_BREAK_HYPHEN: Final = f"{{{_W}}}noBreakHyphen"
 _VAL: Final = f"{{{_W}}}val"
+_TEXT_TAGS: Final = frozenset({_T, _TAB, _BR, _CR, _NO_BREAK_HYPHEN})
+_TRPR: Final = f"{{{_W}}}trPr"
+_TCPR: Final = f"{{{_W}}}tcPr"
+_GRID_BEFORE: Final = f"{{{_W}}}gridBefore"
+_GRID_SPAN: Final = f"{{{_W}}}gridSpan"
+_VMERGE: Final = f"{{{_W}}}vMerge"
 _TYPE: Final = f"{{{_W}}}type"
 #: containers of body-level content that hold paragraphs and tables
 _WRAPPERS: Final = frozenset({f"{{{_W}}}{n}" for n in ("sdt", "sdtContent", "customXml")})
 #: subtrees of a paragraph whose text is not the paragraph's: text boxes, deleted revisions and
 #: the fallback copies of drawings
 _NOT_TEXT: Final = frozenset({f"{{{_W}}}txbxContent", f"{{{_W}}}del", f"{{{_MC}}}Fallback"})
+_WANTED: Final = _TEXT_TAGS | _NOT_TEXT
 #: the widest grid a Word table can have (Word's own limit is 63 columns); a span or a
 #: gridBefore beyond it is damage, and would cost memory in proportion to the number
 MAX_GRID_COLUMNS: Final = 64
@@ -103,24 +109,38 @@ def _int_val(element: _Element | None, default: int) -> int:
 
 def _paragraph_lines(p: _Element) -> list[str]:
     """The lines of paragraph *p* (a soft break or carriage return ends a line)."""
-    from lxml import etree  # type: ignore[import-untyped]
-
     lines = [""]
-    walker = etree.iterwalk(p, events=("start",))
-    for _, el in walker:
+    skipped: _Element | None = None  # the text box (or deleted run …) being passed over
+    # every element once, dispatched on its tag (cheaper than lxml's filtered iteration)
+    for el in p.iter():
         tag = el.tag
+        if tag not in _WANTED:
+            continue
+        if skipped is not None:
+            if _inside(el, skipped):
+                continue
+            skipped = None
         if tag == _T:
             lines[-1] += el.text or ""
         elif tag in _NOT_TEXT:
-            walker.skip_subtree()
+            skipped = el
         elif tag == _TAB:
             lines[-1] += " "
         elif tag == _NO_BREAK_HYPHEN:
             lines[-1] += "-"
-        elif tag in (_CR, _BR):
+        else:
             # a soft break ends a line; so does a page or column break
             lines.append("")
     return lines
+
+
+def _inside(el: _Element, ancestor: _Element) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent is ancestor:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _children(element: _Element, tag: str) -> list[_Element]:
@@ -139,10 +159,13 @@ def _children(element: _Element, tag: str) -> list[_Element]:
     return out
 
 
-def _cell_pieces(tc: _Element) -> list[str]:
-    """A cell's text as printed lines: its paragraphs, and a nested table's text per row."""
+def _cell_pieces(tc: _Element, nested: bool = False) -> list[str]:
+    """A cell's text as printed lines: its paragraphs, and a nested table's text per row.
+
+    With *nested*, *tc* is itself a table or a content control inside a cell.
+    """
     pieces: list[str] = []
-    for child in tc:
+    for child in [tc] if nested else tc:
         if child.tag == _P:
             pieces.extend(_paragraph_lines(child))
         elif child.tag == _TBL:
@@ -150,8 +173,22 @@ def _cell_pieces(tc: _Element) -> list[str]:
                 texts = [cell_text(_cell_pieces(inner)) for inner in _children(tr, _TC)]
                 pieces.append(" ".join(t for t in texts if t))
         elif child.tag in _WRAPPERS:
-            pieces.extend(_cell_pieces(child))
+            for inner in child:
+                pieces.extend(_cell_pieces(inner, nested=True))
     return pieces
+
+
+def _row_cells(tr: _Element) -> list[_Element]:
+    """The cells of row *tr* (also those in content controls), its properties first when it
+    has them."""
+    out: list[_Element] = []
+    for child in tr:
+        tag = child.tag
+        if tag in (_TC, _TRPR):
+            out.append(child)
+        elif tag in _WRAPPERS:
+            out.extend(_children(child, _TC))
+    return out
 
 
 class _Tables:
@@ -178,19 +215,28 @@ class _Tables:
         #: grid column -> (row, index in that row) of the merged cell open there
         open_merges: dict[int, tuple[int, int]] = {}
         for r, tr in enumerate(_children(tbl, _TR)):
-            trpr = tr.find("w:trPr", _NS)
-            before = None if trpr is None else trpr.find("w:gridBefore", _NS)
-            column = self._grid_value(before, 0)
+            column = 0
             cells: list[SourceCell] = []
             still_open: dict[int, tuple[int, int]] = {}
-            for tc in _children(tr, _TC):
-                tcpr = tc.find("w:tcPr", _NS)
-                span_el = merge_el = None
-                if tcpr is not None:
-                    span_el = tcpr.find("w:gridSpan", _NS)
-                    merge_el = tcpr.find("w:vMerge", _NS)
-                span = max(1, self._grid_value(span_el, 1))
-                merge = None if merge_el is None else (_val(merge_el) or "continue")
+            for tc in _row_cells(tr):
+                if tc.tag == _TRPR:
+                    before = tc.find(_GRID_BEFORE)
+                    if before is not None:
+                        column = self._grid_value(before, 0)
+                    continue
+                span, merge, pieces = 1, None, []
+                for child in tc:  # properties, then paragraphs (a handful of children)
+                    tag = child.tag
+                    if tag == _P:
+                        pieces.extend(_paragraph_lines(child))
+                    elif tag == _TCPR:
+                        for prop in child:
+                            if prop.tag == _GRID_SPAN:
+                                span = max(1, self._grid_value(prop, 1))
+                            elif prop.tag == _VMERGE:
+                                merge = prop.get(_VAL) or "continue"
+                    elif tag == _TBL or tag in _WRAPPERS:
+                        pieces.extend(_cell_pieces(child, nested=True))
                 if merge == "continue" and column in open_merges:
                     q, i = open_merges[column]
                     above = rows[q][i]
@@ -201,7 +247,7 @@ class _Tables:
                 else:
                     if merge == "restart":
                         still_open[column] = (r, len(cells))
-                    cells.append(SourceCell(cell_text(_cell_pieces(tc)), column, 1, span))
+                    cells.append(SourceCell(cell_text(pieces), column, 1, span))
                 column += span
             rows.append(cells)
             open_merges = still_open
@@ -338,7 +384,7 @@ def _document_body(data: bytes) -> _Element:
         root = etree.fromstring(xml, parser)
     except (etree.XMLSyntaxError, ValueError) as exc:
         raise _corrupt(exc) from exc
-    body = root.find("w:body", _NS)
+    body = root.find(f"{{{_W}}}body")
     if body is None:
         raise _corrupt("the main part has no w:body")
     return body
