@@ -303,7 +303,7 @@ def _corrupt(exc: BaseException | str) -> UnreadableFileError:
 
 def _xml_parser() -> Any:
     try:
-        from lxml import etree
+        from lxml import etree  # type: ignore[import-untyped]
     except ImportError as exc:
         raise MissingDependencyError("docx", "lxml", "Word (.docx) files") from exc
     # no entities resolved, no DTD loaded, no network: a document cannot reach out
