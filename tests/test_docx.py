@@ -144,7 +144,7 @@ def test_parse_file_reads_docx(tmp_path: Path) -> None:
 
 def test_html_saved_as_docx_is_read_as_html(tmp_path: Path) -> None:
     """A web page downloaded under a .docx name is read as the page it is, and said so."""
-    pytest.importorskip("bs4")
+    pytest.importorskip("selectolax")
     path = tmp_path / "report.docx"
     path.write_text(
         "<html><body><p>示例镇人民政府2021年政府信息公开工作年度报告</p>"

@@ -602,7 +602,7 @@ def test_file_limits_are_configurable(tmp_path: Path) -> None:
 def test_binary_formats_honour_both_limits(tmp_path: Path) -> None:
     """HTML, DOCX and PDF files: refused over max_bytes; their extracted text refused over
     max_chars."""
-    pytest.importorskip("bs4")
+    pytest.importorskip("selectolax")
     path = tmp_path / "report.html"
     path.write_text(fz._page_of(seed_text("000")), encoding="utf-8")
     size = path.stat().st_size

@@ -37,6 +37,8 @@ Origins = Mapping[tuple[int, int], Origin]
 
 _SPACE: Final = re.compile(r"[ \t\r\f\v\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
 _PRINTED_BLANK: Final = ("\u00a0", "\u3000")
+#: any character :data:`_SPACE` or ``str.strip`` would change
+_ANY_SPACE: Final = re.compile(r"[\s\u200b\ufeff]")
 # CJK ideographs and full-width punctuation: a space between two of them is an artefact of
 # justified or letter-spaced printing ("结 果 维 持"), never a separator of two values
 _CJK: Final = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\u201c\u201d"
@@ -123,8 +125,8 @@ def cell_text(pieces: Iterable[str]) -> str:
     ('3 5', '\\xa0', '')
     """
     parts = list(pieces)
-    if len(parts) == 1 and parts[0].isalnum():
-        return parts[0]  # a number or a word: no space to tidy (most cells)
+    if len(parts) == 1 and not _ANY_SPACE.search(parts[0]):
+        return parts[0]  # one line without space: nothing to tidy (most cells)
     joined = ""
     for part in parts:
         piece = _SPACE.sub(" ", part).strip()
