@@ -21,13 +21,14 @@ cell its :class:`~disclosure_parser.Origin`.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Mapping
-from typing import Final
+from collections.abc import Callable, Iterable, Mapping
+from typing import Final, ParamSpec
 
 import attrs
 
-from ..core.errors import ParseError
+from ..core.errors import ParseError, UnreadableFileError
 from ..core.model import ActiveDisclosure, Cell, Diagnostic, Origin, Report, Reviews
 from ..parsing.cells import classify
 from ..parsing.parser import MAX_INPUT_CHARS, parse
@@ -244,6 +245,35 @@ class TextWriter:
         """The text written so far, its origins and the adapter's *diagnostics*."""
         text = "\n".join(self.lines) + "\n" if self.lines else ""
         return Adapted(text, dict(self.origins), self.format, tuple(diagnostics))
+
+
+_P = ParamSpec("_P")
+
+
+def guarded(read: Callable[_P, Adapted]) -> Callable[_P, Adapted]:
+    """*read* (a reader's ``*_to_text``) with its last-resort failures made loud and coded:
+    a ``MemoryError`` becomes :class:`UnreadableFileError` ``out_of_memory``, a
+    ``RecursionError`` ``too_complex``. The readers bound their work by the file's size, so
+    neither should happen; if one does, the caller still gets a ``ParseError`` for the file,
+    never an exception that ends a batch.
+    """
+
+    @functools.wraps(read)
+    def call(*args: _P.args, **kwargs: _P.kwargs) -> Adapted:
+        try:
+            return read(*args, **kwargs)
+        except MemoryError as exc:
+            raise UnreadableFileError(
+                "the file could not be read within the memory available: it is damaged, or "
+                "built to exhaust its reader",
+                code="out_of_memory",
+            ) from exc
+        except RecursionError as exc:
+            raise UnreadableFileError(
+                "the file is nested too deeply to read", code="too_complex"
+            ) from exc
+
+    return call
 
 
 # ---------------------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ from .base import (
     SourceTable,
     TextWriter,
     cell_text,
+    guarded,
 )
 
 if TYPE_CHECKING:
@@ -390,6 +391,7 @@ def _document_body(data: bytes) -> _Element:
     return body
 
 
+@guarded
 def docx_to_text(source: bytes | str | os.PathLike[str]) -> Adapted:
     """The text the parser reads for a Word .docx file (path or bytes), and cell origins.
 

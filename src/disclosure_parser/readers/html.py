@@ -31,6 +31,7 @@ from .base import (
     SourceTable,
     TextWriter,
     cell_text,
+    guarded,
     line_text,
 )
 
@@ -71,11 +72,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
     m = _META_CHARSET.search(data[:8192])
     if m is not None:
         declared = m.group(1).decode("ascii").lower()
-        codec = "gb18030" if declared in _GB else declared
-        try:
-            codecs.lookup(codec)
-        except LookupError:
-            codec = ""
+        codec = "gb18030" if declared in _GB else _web_codec(declared)
         if codec == "gb18030" and not data.isascii():
             # a page saved as UTF-8 under a template that still declares GB2312: GB18030 would
             # decode its bytes without an error, into nonsense; valid UTF-8 is no GBK text
@@ -83,10 +80,10 @@ def decode_html(data: bytes) -> tuple[str, str]:
                 return data.decode("utf-8"), f"UTF-8 (declared {declared}; the bytes are UTF-8)"
             except UnicodeDecodeError:
                 pass
-        if codec and codec not in ("utf-16", "utf-32"):  # a BOM-less "utf-16" page is ASCII
+        if codec:
             try:
                 text = data.decode(codec)
-            except UnicodeDecodeError:
+            except (UnicodeError, LookupError, ValueError):
                 tried.append(codec)
             else:
                 shown = codec.upper()
@@ -99,6 +96,55 @@ def decode_html(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     return data.decode("gb18030", "replace"), "GB18030 (undecodable bytes replaced)"
+
+
+#: the text encodings browsers read pages in (WHATWG's list, by Python's codec names):
+#: a page may declare anything, and Python knows codecs that are no text encodings at all
+#: ("hex", "rot13", "zlib" …) or that run escapes ("unicode_escape")
+_WEB_CODECS: Final = frozenset(
+    {
+        "utf-8",
+        "ascii",
+        "gb18030",
+        "gbk",
+        "gb2312",
+        "hz",
+        "big5",
+        "big5hkscs",
+        "cp950",
+        "euc_jp",
+        "iso2022_jp",
+        "shift_jis",
+        "cp932",
+        "euc_kr",
+        "cp949",
+        "koi8-r",
+        "koi8-u",
+        "cp866",
+        "cp874",
+        "mac-roman",
+        "mac-cyrillic",
+    }
+)
+
+
+def _web_codec(declared: str) -> str:
+    """Python's codec for a charset a page declares, "" for one browsers do not read pages
+    in (the page is then decoded as undeclared). UTF-16 and UTF-32 declared in a page's
+    own ASCII-compatible markup cannot be true: browsers read such pages as UTF-8.
+
+    >>> _web_codec("windows-1252"), _web_codec("hex"), _web_codec("utf-16le")
+    ('cp1252', '', 'utf-8')
+    """
+    try:
+        name = codecs.lookup(declared).name
+    except (LookupError, ValueError):
+        return ""
+    if name.startswith(("utf-16", "utf-32", "utf_16", "utf_32")):
+        return "utf-8"
+    if name in _WEB_CODECS or name.startswith(("iso8859", "cp125", "latin")):
+        return name
+    return ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -685,11 +731,10 @@ def _cell_pieces(page: _Page, cell: _Node) -> list[str]:
 
     A table nested in the cell contributes its cells' text, space-separated, as one line.
     """
-    children = cell.children
-    if len(children) == 1 and isinstance(children[0], str):
-        return [children[0]]  # a cell of plain text (most cells)
+    if len(cell.children) == 1 and isinstance(cell.children[0], str):
+        return [cell.children[0]]  # a cell of plain text (most cells)
     pieces = [""]
-    stack: list[tuple[Iterator[_Node | str], bool]] = [(iter(children), False)]
+    stack: list[tuple[Iterator[_Node | str], bool]] = [(iter(cell.children), False)]
     while stack:
         children, closing = stack[-1]
         for child in children:
@@ -758,6 +803,7 @@ def _has_report(blocks: list[Block]) -> bool:
     )
 
 
+@guarded
 def html_to_text(html: str | bytes) -> Adapted:
     """The text the parser reads for an HTML page, and where each table cell came from.
 

@@ -45,6 +45,7 @@ from .base import (
     SourceTable,
     TextWriter,
     cell_text,
+    guarded,
     line_text,
 )
 
@@ -556,6 +557,13 @@ def _read_pages(pdf: Any) -> tuple[list[list[_Item]], list[Diagnostic]]:
             code="corrupt_file",
             expected="a PDF document (the file may be damaged or truncated)",
         ) from first_error
+    if chars == 0 and not scanned:
+        raise UnreadableFileError(
+            f"the PDF's {len(pages)} page(s) hold no text and no images: there is nothing "
+            "to read (a damaged or empty file)",
+            code="no_text_layer",
+            expected="a PDF with a text layer (one whose text can be selected and copied)",
+        )
     if chars == 0:
         raise UnreadableFileError(
             f"the PDF has no text layer ({len(pages)} page(s) of images, e.g. a scan): "
@@ -592,6 +600,7 @@ def _read_pages(pdf: Any) -> tuple[list[list[_Item]], list[Diagnostic]]:
     return pages, notes
 
 
+@guarded
 def pdf_to_text(source: bytes | str | os.PathLike[str]) -> Adapted:
     """The text the parser reads for a PDF file (path or bytes), and where each cell came from.
 
@@ -613,7 +622,15 @@ def pdf_to_text(source: bytes | str | os.PathLike[str]) -> Adapted:
     pdf = _open(data)
     try:
         pages, notes = _read_pages(pdf)
-    except UnreadableFileError:
+    except UnreadableFileError as exc:
+        cycles = [n for n in scan_notes if n.code == "reference_cycle"]
+        if exc.code == "no_text_layer" and cycles:
+            # nothing was read, and the file says why: its objects point at themselves
+            raise UnreadableFileError(
+                f"the PDF holds no readable text: {cycles[0].message}",
+                code="reference_cycle",
+                expected="a PDF document (the file is damaged)",
+            ) from exc
         raise
     except RecursionError as exc:
         raise UnreadableFileError(
