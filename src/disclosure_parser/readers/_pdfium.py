@@ -801,20 +801,24 @@ def table_texts(
         bottom = max(c[3] for c in present)
         left = min(c[0] for c in present)
         right = max(c[2] for c in present)
-        picked = sorted(order[bisect_left(middles, top) : bisect_left(middles, bottom)])
-        band = [chars[i] for i in picked if left <= (chars[i].x0 + chars[i].x1) / 2 < right]
+        picked = order[bisect_left(middles, top) : bisect_left(middles, bottom)]
+        # the row's characters by the x of their centre: a cell's are found by bisection
+        across = sorted(
+            (x, i) for i in picked if left <= (x := (chars[i].x0 + chars[i].x1) / 2) < right
+        )
+        centres = [x for x, _ in across]
         texts: list[str | None] = []
         for cell in row:
             if cell is None:
                 texts.append(None)
                 continue
-            inside = [
-                c
-                for c in band
-                if cell[0] <= (c.x0 + c.x1) / 2 < cell[2]
-                and cell[1] <= (c.top + c.bottom) / 2 < cell[3]
-            ]
-            texts.append(extract_text(inside, x_tolerance) if inside else "")
+            lo, hi = bisect_left(centres, cell[0]), bisect_left(centres, cell[2])
+            inside = sorted(
+                i
+                for _, i in across[lo:hi]
+                if cell[1] <= (chars[i].top + chars[i].bottom) / 2 < cell[3]
+            )
+            texts.append(extract_text([chars[i] for i in inside], x_tolerance) if inside else "")
         out.append(texts)
     return out
 

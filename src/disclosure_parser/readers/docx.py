@@ -384,6 +384,11 @@ def _document_body(data: bytes) -> _Element:
     try:
         root = etree.fromstring(xml, parser)
     except (etree.XMLSyntaxError, ValueError) as exc:
+        if "depth" in str(exc).lower():
+            raise UnreadableFileError(
+                "the Word document is nested too deeply to read (tables in tables, hundreds deep)",
+                code="too_complex",
+            ) from exc
         raise _corrupt(exc) from exc
     body = root.find(f"{{{_W}}}body")
     if body is None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from statistics import median
@@ -143,8 +144,22 @@ def _positions(values: Sequence[float], tolerance: float = 1.5) -> list[float]:
 
 
 def _index(positions: list[float], value: float) -> int:
-    """The index of the position nearest to *value*."""
-    return min(range(len(positions)), key=lambda i: abs(positions[i] - value))
+    """The index of the position nearest to *value* (the lower one on a tie).
+
+    >>> _index([0.0, 10.0, 20.0], 14.0), _index([0.0, 10.0, 20.0], 15.0)
+    (1, 1)
+    """
+    i = bisect_left(positions, value)
+    if i == 0:
+        return 0
+    if i == len(positions) or value - positions[i - 1] <= positions[i] - value:
+        return i - 1
+    return i
+
+
+def _count_within(positions: list[float], lo: float, hi: float) -> int:
+    """How many positions p satisfy lo <= p < hi."""
+    return max(0, bisect_left(positions, hi) - bisect_left(positions, lo))
 
 
 @attrs.define
@@ -185,8 +200,8 @@ def _grid(table: list[_pdfium.Box], chars: list[_pdfium.Char], number: int) -> _
     for (x0, top, x1, bottom), text in bboxes:
         r = _index(tops, top)
         c = _index(xs, x0)
-        colspan = max(1, sum(1 for x in xs if x0 - 1.5 <= x < x1 - 1.5))
-        rowspan = max(1, sum(1 for y in tops if top - 1.5 <= y < bottom - 1.5))
+        colspan = max(1, _count_within(xs, x0 - 1.5, x1 - 1.5))
+        rowspan = max(1, _count_within(tops, top - 1.5, bottom - 1.5))
         pieces = (text or "").split("\n")
         cells[r].append(SourceCell(cell_text(pieces), c, rowspan, colspan, number))
     x0 = min(c[0] for c in table)
