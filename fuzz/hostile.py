@@ -38,7 +38,9 @@ def pdf(objects: dict[int, bytes | str], root: int = 1) -> bytes:
     size = max(objects) + 1
     out += b"xref\n0 %d\n0000000000 65535 f \n" % size
     for number in range(1, size):
-        out += b"%010d 00000 n \n" % offsets[number] if number in offsets else b"0000000000 00000 f \n"
+        out += (
+            b"%010d 00000 n \n" % offsets[number] if number in offsets else b"0000000000 00000 f \n"
+        )
     out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, root, xref)
     return bytes(out)
 

@@ -117,6 +117,8 @@ def _open(data: bytes) -> Any:
     pdfium = _engine()
     try:
         return pdfium.PdfDocument(data)
+    except MemoryError:
+        raise
     except Exception as exc:
         if getattr(exc, "err_code", None) == pdfium.raw.FPDF_ERR_PASSWORD:
             raise UnreadableFileError(
@@ -538,6 +540,8 @@ def _read_pages(pdf: Any) -> tuple[list[list[_Item]], list[Diagnostic]]:
     for number in range(1, count + 1):
         try:
             page = pdf.get_page(number - 1)
+        except (MemoryError, RecursionError):
+            raise
         except Exception as exc:  # one damaged page must not cost the others
             broken.append((number, exc))
             pages.append([])
@@ -548,7 +552,7 @@ def _read_pages(pdf: Any) -> tuple[list[list[_Item]], list[Diagnostic]]:
                 content = _pdfium.read_page(raw, page.raw, textpage.raw, number)
             finally:
                 textpage.close()
-        except UnreadableFileError:
+        except (UnreadableFileError, MemoryError, RecursionError):
             raise
         except Exception as exc:
             broken.append((number, exc))
@@ -647,6 +651,8 @@ def pdf_to_text(source: bytes | str | os.PathLike[str]) -> Adapted:
                 expected="a PDF document (the file is damaged)",
             ) from exc
         raise
+    except MemoryError:
+        raise  # made a coded error by @guarded
     except RecursionError as exc:
         raise UnreadableFileError(
             "the PDF is nested too deeply to read", code="too_complex"
