@@ -87,19 +87,25 @@ def test_r02_drawings_are_counted_with_what_forms_draw() -> None:
     pdf_to_text(hostile.xobject_bomb(3))  # read, no budget error
 
 
-def test_a_form_drawing_itself_counts_once() -> None:
-    """A form whose resources name itself (pdfium does not follow the loop) costs one
-    drawing per level, not an infinite number."""
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("loop", ["itself", "another"])
+def test_a_form_drawing_itself_is_refused(loop: str) -> None:
+    """A form that draws itself twice, or two forms drawing each other three times (pdfium
+    follows such loops to its nesting limit: it never returned), are refused before pdfium
+    parses the page: ParseError xobject_budget."""
     objects = hostile.simple(hostile.stream(b"/X Do"))
-    form = (
-        b"/Type /XObject /Subtype /Form /BBox [0 0 9 9] /Resources << /XObject << /X 20 0 R >> >>"
-    )
-    objects[20] = hostile.stream(b"/X Do /X Do", form)
+    head = b"/Type /XObject /Subtype /Form /BBox [0 0 9 9] /Resources << /XObject << "
+    if loop == "itself":
+        objects[20] = hostile.stream(b"/X Do /X Do", head + b"/X 20 0 R >> >>")
+    else:
+        objects[20] = hostile.stream(b"/Y Do /Y Do /Y Do", head + b"/Y 21 0 R >> >>")
+        objects[21] = hostile.stream(b"/X Do /X Do /X Do", head + b"/X 20 0 R >> >>")
     objects[10] = str(objects[10]).replace(
         "/Resources << /Font", "/Resources << /XObject << /X 20 0 R >> /Font"
     )
-    scan = _pdfscan._Scan(hostile.pdf(objects))
-    assert _pdfscan._drawings(scan) <= 3
+    data = hostile.pdf(objects)
+    assert _pdfscan._drawings(_pdfscan._Scan(data)) > _pdfscan.drawing_budget(len(data))
+    assert _code(lambda: pdf_to_text(data)) == "xobject_budget"
 
 
 @pytest.mark.timeout(60)

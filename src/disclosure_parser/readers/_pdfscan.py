@@ -10,7 +10,8 @@ work is out of proportion to its size before pdfium sees it:
 * the bytes its streams inflate to (:func:`inflation_budget`: at least 32 MB, forty times the
   file, at most 512 MB), code ``decompression_bomb``;
 * the drawings its content streams and forms ask for, each form counted as often as it is
-  drawn (:func:`drawing_budget`), code ``xobject_budget``;
+  drawn (:func:`drawing_budget`), and forms that draw themselves (pdfium follows such a loop
+  to its nesting limit), code ``xobject_budget``;
 * an object that is only a reference to itself, or to a chain of references back to it,
   is reported (pdfium reads it as null; pdfminer looped on it forever).
 
@@ -299,8 +300,9 @@ def _drawings(scan: _Scan) -> int:
 
     def form_cost(root: int) -> int:
         """The drawings form *root* costs, everything it draws included: depth first with
-        an explicit stack (forms may nest thousands deep); a form on the current path
-        costs 1 (pdfium does not draw a form inside itself)."""
+        an explicit stack (forms may nest thousands deep). A form that draws itself,
+        directly or through others, is over any budget: pdfium follows the loop down to
+        its nesting limit."""
         # frames: [form, its (name, times) items, next item, drawings so far]
         stack = [_Frame(root, do_counts(root))]
         on_path = {root}
@@ -313,6 +315,11 @@ def _drawings(scan: _Scan) -> int:
                 cost[number] = min(total, limit + 1)
                 continue
             name, times = items[i]
+            if any(t in on_path for t in targets(number, name) if t in forms):
+                # a form drawing itself, directly or through others: pdfium follows such a
+                # loop to its nesting limit, times the fan-out at each level
+                frame.total = limit + 1
+                continue
             pending = [
                 t
                 for t in targets(number, name)
@@ -352,8 +359,8 @@ def check(data: bytes) -> list[Diagnostic]:
     if drawings > limit:
         raise UnreadableFileError(
             f"the PDF's pages ask for more than {limit:,} drawings of Form XObjects (forms "
-            f"that draw each other) in a file of {len(data):,} bytes: a damaged file or one "
-            "built to exhaust its reader",
+            f"that draw each other, or themselves) in a file of {len(data):,} bytes: a "
+            "damaged file or one built to exhaust its reader",
             code="xobject_budget",
             expected="a PDF whose forms are drawn a reasonable number of times",
         )
