@@ -23,6 +23,7 @@ import random
 import resource
 import signal
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -210,9 +211,15 @@ def peak_rss_mb() -> float:
 
 
 def fuzz(
-    reader: str, seconds: float, seed: int, limit: float, count: int | None = None
+    reader: str,
+    seconds: float,
+    seed: int,
+    limit: float,
+    count: int | None = None,
+    keep: Path | None = None,
 ) -> dict[str, object]:
-    """Run *reader* on hostile inputs for *seconds* (or *count* inputs); the summary."""
+    """Run *reader* on hostile inputs for *seconds* (or *count* inputs); the summary. The
+    slowest input so far is written to *keep* (a folder) when given."""
     rng = random.Random(seed)
     make = READERS[reader][0]
     deadline = time.monotonic() + seconds
@@ -225,6 +232,9 @@ def fuzz(
         start = time.monotonic()
         failure = run_one(reader, data, limit)
         spent = time.monotonic() - start
+        if spent > slowest[0] and keep is not None:
+            keep.mkdir(parents=True, exist_ok=True)
+            (keep / f"slowest-{reader}.bin").write_bytes(data)
         slowest = max(slowest, (spent, kind))
         tried += 1
         kinds[kind.split()[0]] += 1
@@ -250,8 +260,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=600)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--limit", type=float, default=60.0, help="seconds before an input hangs")
+    ap.add_argument(
+        "--keep",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "disclosure_parser_fuzz_readers",
+        help="folder the slowest input is written to",
+    )
     options = ap.parse_args(argv)
-    summary = fuzz(options.reader, options.seconds, options.seed, options.limit)
+    summary = fuzz(options.reader, options.seconds, options.seed, options.limit, keep=options.keep)
     print(json.dumps(summary, indent=1, ensure_ascii=False))
     return 1 if summary["failures"] else 0
 

@@ -170,29 +170,23 @@ class _Scan:
 
 def _objects(data: bytes) -> Iterator[tuple[int, bytes, bytes | None]]:
     """(number, body before any stream, stream data or None) of every ``N G obj`` in
-    *data*, in file order."""
-    position = 0
-    while True:
-        found = _OBJECT.search(data, position)
-        if found is None:
-            return
-        number = int(found.group(1))
-        start = found.end()
-        end_match = _END.search(data, start)
-        end = end_match.start() if end_match else len(data)
-        following = _OBJECT.search(data, start)
-        stream = _STREAM.search(data, start, end)
-        if following is not None and following.start() < end and stream is None:
-            end = following.start()  # no endobj before the next object: damage
-        if stream is not None:
-            body = data[start : stream.start()]
-            stop = _ENDSTREAM.search(data, stream.end())
-            stop_at = stop.start() if stop else len(data)
-            yield number, body, data[stream.end() : stop_at]
-            position = (stop.end() if stop else len(data)) if stop_at >= stream.end() else end
-        else:
-            yield number, data[start:end], None
-            position = max(end, start)
+    *data*, in file order.
+
+    Each object runs to the next object's header, whatever its ``endobj``, ``endstream`` or
+    ``/Length`` say: damage there must not hide the objects after it (pdfium finds them).
+    """
+    headers = list(_OBJECT.finditer(data))
+    for k, header in enumerate(headers):
+        start = header.end()
+        stop = headers[k + 1].start() if k + 1 < len(headers) else len(data)
+        end = _END.search(data, start, stop)
+        stream = _STREAM.search(data, start, end.start() if end else stop)
+        if stream is None:
+            yield int(header.group(1)), data[start : end.start() if end else stop], None
+            continue
+        body = data[start : stream.start()]
+        closing = _ENDSTREAM.search(data, stream.end(), stop)
+        yield int(header.group(1)), body, data[stream.end() : closing.start() if closing else stop]
 
 
 def _a85(data: bytes) -> bytes:
