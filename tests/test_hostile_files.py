@@ -337,3 +337,12 @@ def test_every_file_error_code_is_documented() -> None:
     raised = set(re.findall(r'code="([a-z_]+)"', sources))
     assert raised - {"not_text", "encoding"} <= set(FILE_ERROR_CODES)
     assert all(FILE_ERROR_CODES.values())
+
+
+def test_a_damaged_zip_member_is_a_corrupt_file() -> None:
+    """A Word package whose document part's compressed bytes are damaged (zlib.error
+    escaped the reader; found by fuzzing) is a corrupt_file."""
+    data = bytearray(hostile.grid_span("1"))
+    at = data.index(b"word/document.xml") + len(b"word/document.xml")
+    data[at + 10 : at + 40] = b"\xff" * 30
+    assert _code(lambda: docx_to_text(bytes(data))) == "corrupt_file"

@@ -348,7 +348,9 @@ def _document_body(data: bytes) -> _Element:
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
         infos = package.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+    except (MemoryError, RecursionError):
+        raise
+    except Exception as exc:
         raise _corrupt(exc) from exc
     unpacked = sum(info.file_size for info in infos)
     if unpacked > MAX_UNPACKED_BYTES:
@@ -362,11 +364,11 @@ def _document_body(data: bytes) -> _Element:
         with package:
             part = _main_part(package, parser)
             xml = package.read(part)
-    except UnreadableFileError:
+    except (UnreadableFileError, MemoryError, RecursionError):
         raise
-    except (zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError, EOFError) as exc:
-        raise _corrupt(exc) from exc
-    except (NotImplementedError, RuntimeError, KeyError) as exc:  # unknown compression …
+    except Exception as exc:
+        # a damaged package fails in zipfile's and zlib's own ways (BadZipFile, zlib.error,
+        # a bad CRC, an unknown compression method …): each is a damaged file
         raise _corrupt(exc) from exc
     # counted before parsing: a flood of elements costs memory as it is parsed
     budget = element_budget(len(data))

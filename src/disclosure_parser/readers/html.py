@@ -1,6 +1,8 @@
 """Reports published as web pages: the HTML adapter (the ``[html]`` extra, selectolax).
 
-The page is decoded (byte-order mark, then the ``<meta>`` charset, then UTF-8, then GB18030),
+The page is decoded (byte-order mark, then the ``<meta>`` charset if it is one of the web's text
+encodings, then UTF-8, then GB18030), parsed by Lexbor (selectolax), a WHATWG HTML5 parser that
+builds the tree a browser builds however broken the markup, copied once into plain objects,
 stripped of portal chrome (scripts, menus, breadcrumbs, share and 字号 controls, footers, link
 lists), and walked in document order: every block element (``<p>``, ``<div>``, ``<h1>`` …) and
 every ``<br>`` outside tables ends a paragraph line; every data table is written row by row
@@ -205,13 +207,15 @@ _HIDDEN_SOURCE: Final = re.compile(
 )
 
 
-def truncation(html: str) -> str | None:
+def truncation(html: str, visible: str | None = None) -> str | None:
     """Why *html* looks cut short (ends inside a tag, or inside a table), or None.
+
+    *visible* is *html* without comments, scripts and styles, when already computed.
 
     >>> truncation("<table><tr><td>3</td>"), truncation("<p>规章</p>")
     ('the HTML ends inside a table', None)
     """
-    body = _HIDDEN_SOURCE.sub("", html).rstrip()
+    body = (_HIDDEN_SOURCE.sub("", html) if visible is None else visible).rstrip()
     if body.rfind("<") > body.rfind(">"):
         return "the HTML ends inside a tag"
     opened = len(re.findall(r"<table\b", body, re.IGNORECASE))
@@ -835,16 +839,17 @@ def html_to_text(html: str | bytes) -> Adapted:
             code="not_text",
         )
     source = html
+    visible = _HIDDEN_SOURCE.sub("", html)
     # escaped markup outside <script> elements: the file is JavaScript holding the report (a
     # page's own scripts are only looked into when the page shows no report)
-    if _ESCAPED_MARKUP.search(_HIDDEN_SOURCE.sub("", html)):
+    if _ESCAPED_MARKUP.search(visible):
         inner = embedded_markup(html)
         if inner is not None:
             source = inner
             notes.append(
                 Diagnostic("source", "info", "the HTML was read from JavaScript string literals")
             )
-    cut = truncation(source)
+    cut = truncation(source, visible if source is html else None)
     if cut is not None:
         tail = line_text(source[-60:])
         raise UnreadableFileError(
