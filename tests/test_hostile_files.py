@@ -346,3 +346,15 @@ def test_a_damaged_zip_member_is_a_corrupt_file() -> None:
     at = data.index(b"word/document.xml") + len(b"word/document.xml")
     data[at + 10 : at + 40] = b"\xff" * 30
     assert _code(lambda: docx_to_text(bytes(data))) == "corrupt_file"
+
+
+@pytest.mark.timeout(60)
+def test_r02_a_damaged_form_header_does_not_hide_the_bomb() -> None:
+    """Fuzzing found a forms bomb whose header of one form was damaged ("102 0 obj << …
+    2 0 obj << …"): pdfium still read the form, the scan did not. A header cut short is now
+    taken as the object that follows it, and the bomb is refused."""
+    data = hostile.xobject_bomb(6).replace(
+        b"102 0 obj\n", b"102 0 obj\n<< /Length 59 /Type /XObject 2 0 obj\n", 1
+    )
+    assert _pdfscan._drawings(_pdfscan._Scan(data)) > _pdfscan.drawing_budget(len(data))
+    assert _code(lambda: pdf_to_text(data)) == "xobject_budget"

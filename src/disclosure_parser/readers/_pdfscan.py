@@ -176,17 +176,30 @@ def _objects(data: bytes) -> Iterator[tuple[int, bytes, bytes | None]]:
     ``/Length`` say: damage there must not hide the objects after it (pdfium finds them).
     """
     headers = list(_OBJECT.finditer(data))
+    #: numbers of headers cut short (no endobj, no stream before the next header): a
+    #: damaged header that pdfium may still read as the object that follows
+    aliases: list[int] = []
     for k, header in enumerate(headers):
+        number = int(header.group(1))
         start = header.end()
         stop = headers[k + 1].start() if k + 1 < len(headers) else len(data)
         end = _END.search(data, start, stop)
         stream = _STREAM.search(data, start, end.start() if end else stop)
-        if stream is None:
-            yield int(header.group(1)), data[start : end.start() if end else stop], None
+        if stream is None and end is None and k + 1 < len(headers):
+            aliases.append(number)
             continue
-        body = data[start : stream.start()]
-        closing = _ENDSTREAM.search(data, stream.end(), stop)
-        yield int(header.group(1)), body, data[stream.end() : closing.start() if closing else stop]
+        if stream is None:
+            found: tuple[bytes, bytes | None] = (data[start : end.start() if end else stop], None)
+        else:
+            closing = _ENDSTREAM.search(data, stream.end(), stop)
+            found = (
+                data[start : stream.start()],
+                data[stream.end() : closing.start() if closing else stop],
+            )
+        for alias in aliases:
+            yield alias, *found
+        aliases.clear()
+        yield number, *found
 
 
 def _a85(data: bytes) -> bytes:
