@@ -229,6 +229,10 @@ def fuzz(
     slowest = (0.0, "")
     while (count is None and time.monotonic() < deadline) or (count is not None and tried < count):
         kind, data = make(rng)
+        if keep is not None:
+            # written before the run: an input that kills the process is not lost
+            keep.mkdir(parents=True, exist_ok=True)
+            (keep / f"current-{reader}.bin").write_bytes(data)
         start = time.monotonic()
         failure = run_one(reader, data, limit)
         spent = time.monotonic() - start

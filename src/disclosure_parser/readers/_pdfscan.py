@@ -38,6 +38,8 @@ _ENDSTREAM: Final = re.compile(rb"\bendstream\b")
 _REFERENCE_ONLY: Final = re.compile(rb"\A\s*(\d{1,10})\s+\d{1,5}\s+R\s*\Z")
 _DO: Final = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")
 _NAME_REF: Final = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*(\d{1,10})\s+\d{1,5}\s+R")
+#: the /Filter entry of a stream's dictionary: one name, or an array of names
+_FILTER: Final = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]()<>{}%]+)")
 _FILTERS: Final = re.compile(
     rb"/(FlateDecode|Fl|ASCII85Decode|A85|ASCIIHexDecode|AHx|LZWDecode|LZW|RunLengthDecode|RL)\b"
 )
@@ -108,13 +110,17 @@ class _Scan:
     def _decode(self, header: bytes, raw: bytes) -> bytes | None:
         """The stream's data decoded (None for images and filters not decoded here), its size
         counted against the inflation budget."""
-        filters = [m.group(1) for m in _FILTERS.finditer(header)]
+        declared = _FILTER.search(header)
+        filters = [m.group(1) for m in _FILTERS.finditer(declared.group(1))] if declared else []
         if b"/Image" in header and b"/Subtype" in header:
             return None  # pdfium decodes images only to render them
         data = raw
         for name in filters:
             if name in (b"FlateDecode", b"Fl"):
-                data = self._inflate(data)
+                inflated = self._inflate(data)
+                # a stream that does not inflate is read by pdfium as it can: look at the
+                # raw bytes too (drawings are counted in both)
+                data = inflated if inflated else data
             elif name in (b"ASCII85Decode", b"A85"):
                 data = _a85(data)
             elif name in (b"ASCIIHexDecode", b"AHx"):
@@ -280,12 +286,17 @@ def _drawings(scan: _Scan) -> int:
     """How many drawings the content streams and forms ask pdfium for, each form counted
     with everything it draws (a form drawing itself, directly or not, counts once: pdfium
     does not follow such a loop)."""
-    forms = {s.number: s for s in scan.streams if s.form}
+    # an object defined twice (an incremental update, or damage) counts with its costlier
+    # definition: pdfium may read either
+    forms: dict[int, list[_Stream]] = {}
+    for s in scan.streams:
+        if s.form:
+            forms.setdefault(s.number, []).append(s)
     every_name: dict[bytes, list[int]] = {}
     own: dict[int, dict[bytes, int]] = {}
     for s in scan.streams:
         names = _names(scan, s.resources)
-        own[s.number] = names
+        own.setdefault(s.number, {}).update(names)
         for name, target in names.items():
             every_name.setdefault(name, []).append(target)
     for body in scan.bodies.values():  # pages' resources
@@ -301,8 +312,12 @@ def _drawings(scan: _Scan) -> int:
 
     def do_counts(number: int) -> list[tuple[bytes, int]]:
         counts: dict[bytes, int] = {}
-        for m in _DO.finditer(forms[number].data):
-            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+        for definition in forms[number]:
+            mine: dict[bytes, int] = {}
+            for m in _DO.finditer(definition.data):
+                mine[m.group(1)] = mine.get(m.group(1), 0) + 1
+            for name, times in mine.items():
+                counts[name] = max(counts.get(name, 0), times)
         return list(counts.items())
 
     def form_cost(root: int) -> int:
