@@ -361,16 +361,17 @@ def test_r02_a_damaged_form_header_does_not_hide_the_bomb() -> None:
 
 
 @pytest.mark.timeout(60)
-def test_r02_a_form_drawing_itself_through_the_page_resources() -> None:
+@pytest.mark.parametrize("damaged", [b"/FlateDecode <<", b"/ResourcesF<<"])
+def test_r02_a_form_drawing_itself_through_the_page_resources(damaged: bytes) -> None:
     """Fuzzing found a form whose /Resources key was damaged into /FlateDecode: the scan took
     the stream for a deflated one (it is not: pdfium reads it plain) and counted none of its
     drawings, while pdfium resolved them through the page's resources back to the form
-    itself, down to its nesting limit (23 GB). Only the /Filter entry names filters now, a
-    stream that does not inflate is read plain, and the loop is refused."""
+    itself, down to its nesting limit (23 GB); likewise a key damaged into /ResourcesF. Only
+    the /Filter entry names filters now, a stream that does not inflate is read plain, names
+    are matched whole, and the loop is refused."""
     data = hostile.xobject_bomb(2).replace(
         b"/BBox [0 0 595 842] /Resources << /XObject << /X 101",
-        b"/BBox [0 0 595 842] /FlateDecode << /XObject << /X 101",
+        b"/BBox [0 0 595 842] " + damaged + b" /XObject << /X 101",
     )
-    data = data.replace(b"/X 102 0 R >> >> /Contents", b"/X 102 0 R >> >> /Contents", 1)
-    assert b"/FlateDecode << /XObject" in data
+    assert damaged + b" /XObject" in data
     assert _code(lambda: pdf_to_text(data)) == "xobject_budget"

@@ -38,6 +38,9 @@ _ENDSTREAM: Final = re.compile(rb"\bendstream\b")
 _REFERENCE_ONLY: Final = re.compile(rb"\A\s*(\d{1,10})\s+\d{1,5}\s+R\s*\Z")
 _DO: Final = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")
 _NAME_REF: Final = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*(\d{1,10})\s+\d{1,5}\s+R")
+#: the names themselves, not a longer name they begin (a damaged "/ResourcesF" is none)
+_RESOURCES: Final = re.compile(rb"/Resources(?![^\s/\[\]()<>{}%])")
+_XOBJECT: Final = re.compile(rb"/XObject(?![^\s/\[\]()<>{}%])")
 #: the /Filter entry of a stream's dictionary: one name, or an array of names
 _FILTER: Final = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]()<>{}%]+)")
 _FILTERS: Final = re.compile(
@@ -253,17 +256,17 @@ def _cycles(bodies: dict[int, bytes]) -> list[int]:
 def _names(scan: _Scan, header: bytes) -> dict[bytes, int]:
     """The XObject names a stream's dictionary maps to object numbers (its /Resources,
     inline or referenced, and its /XObject dictionary, inline or referenced)."""
-    at = header.find(b"/Resources")
-    if at < 0:
+    found = _RESOURCES.search(header)
+    if found is None:
         return {}
-    resources = header[at + len(b"/Resources") :]
+    resources = header[found.end() :]
     ref = re.match(rb"\s*(\d{1,10})\s+\d{1,5}\s+R", resources)
     if ref is not None:
         resources = scan.bodies.get(int(ref.group(1)), b"")
-    at = resources.find(b"/XObject")
-    if at < 0:
+    found = _XOBJECT.search(resources)
+    if found is None:
         return {}
-    xobjects = resources[at + len(b"/XObject") :]
+    xobjects = resources[found.end() :]
     ref = re.match(rb"\s*(\d{1,10})\s+\d{1,5}\s+R", xobjects)
     if ref is not None:
         xobjects = scan.bodies.get(int(ref.group(1)), b"")
