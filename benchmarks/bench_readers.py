@@ -10,8 +10,9 @@ this checkout's readers, the previous readers (``src/`` of REV taken from git in
 folder, as ``bench_release.py`` does) and the bare engines: pypdfium2 extracting each page's
 text; lxml.html parsing the page and reading every cell's text; zipfile and lxml parsing the
 Word file's ``word/document.xml`` and reading every cell's text. The three alternate over R
-rounds so that a busy machine slows all alike; a file's time is its best over rounds and
-repeats.
+rounds; each time is CPU time of the process (``time.process_time``), not wall-clock time, so
+that other work on a shared machine does not land on one side of a ratio; a file's time is
+its best over rounds and repeats.
 
 Printed per format: ms per file and per page (a web page or Word file counts as one page), the
 reader's share of ``parse_file``'s time, and the ratios: previous reader / this reader (how
@@ -48,14 +49,14 @@ for line in sys.stdin.read().splitlines():
     data = open(path, "rb").read()
     reader = total = float("inf")
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         _adapt_bytes(fmt, data)
-        t1 = time.perf_counter()
+        t1 = time.process_time()
         try:
             dp.parse_file(path)
         except dp.ParseError:
             pass
-        t2 = time.perf_counter()
+        t2 = time.process_time()
         reader, total = min(reader, t1 - t0), min(total, t2 - t1)
     out[path] = [reader * 1e3, total * 1e3]
 print(json.dumps(out))
@@ -103,9 +104,9 @@ for line in sys.stdin.read().splitlines():
     data = open(path, "rb").read()
     best = float("inf")
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         pages = engines[fmt](data)
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     out[path] = [best * 1e3, pages]
 print(json.dumps(out))
 """
