@@ -15,7 +15,7 @@ from fixtures.rendition import Grid, Heading, Seed, blocks
 from fixtures.seedcheck import cells_of, expected, seed
 from truth import compare
 
-pytest.importorskip("bs4")
+pytest.importorskip("selectolax")
 
 from disclosure_parser.core.errors import MissingDependencyError
 from disclosure_parser.readers.html import (
@@ -318,9 +318,10 @@ def test_parse_file_reads_html_suffixes(tmp_path: Path) -> None:
         assert cells_of(dp.parse_file(path)) == expected("000")
 
 
-def test_missing_beautifulsoup_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_selectolax_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without the [html] extra, reading a page says which pip install line to run."""
-    monkeypatch.setitem(sys.modules, "bs4", None)
+    monkeypatch.setitem(sys.modules, "selectolax", None)
+    monkeypatch.setitem(sys.modules, "selectolax.lexbor", None)
     with pytest.raises(MissingDependencyError, match=re.escape("disclosure-parser[html]")) as info:
         parse_html("<p>x</p>")
     assert isinstance(info.value, dp.DisclosureError)

@@ -1,5 +1,7 @@
 """Reports published as PDF files: ``pdf_to_text``, ``parse_pdf`` and ``parse_file(.pdf)``.
 
+The reader runs on pdfium (pypdfium2); pdfplumber is not needed.
+
 The seed renditions in ``fixtures/`` are written by ``fixtures/make_pdfs.py`` (reportlab).
 """
 
@@ -16,7 +18,7 @@ from conftest import CORPUS, SEED_IDS, corpus_truth
 from fixtures.seedcheck import cells_of, expected
 from truth import compare
 
-pytest.importorskip("pdfplumber")
+pytest.importorskip("pypdfium2")
 
 from disclosure_parser.core.errors import MissingDependencyError
 from disclosure_parser.readers.pdf import parse_pdf, pdf_to_text
@@ -157,8 +159,8 @@ def test_damaged_files_raise_a_parse_error(damage: str, tmp_path: Path) -> None:
         dp.parse_file(path)
 
 
-def test_missing_pdfplumber_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_pypdfium2_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without the [pdf] extra, reading a PDF says which pip install line to run."""
-    monkeypatch.setitem(sys.modules, "pdfplumber", None)
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)
     with pytest.raises(MissingDependencyError, match=re.escape("disclosure-parser[pdf]")):
         parse_pdf(b"%PDF-1.7\n")

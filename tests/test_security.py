@@ -65,6 +65,13 @@ _FORBIDDEN_MODULES = frozenset(
         "yaml",
     }
 )
+#: (module file, forbidden module) pairs allowed, and why
+_ALLOWED_IMPORTS = {
+    # pdfium's C functions called with plain integers instead of pypdfium2's typed pointers
+    # (whose conversions cost more than pdfium's work); the functions are pypdfium2's own
+    # bindings, looked up by name at import, never from input
+    ("_pdfium.py", "ctypes"): "calls pdfium's C API through pypdfium2's bindings",
+}
 #: os functions that run other programs
 _OS_EXEC = re.compile(r"^(?:system|popen|exec\w*|spawn\w*|startfile|posix_spawn\w*|fork\w*)$")
 
@@ -86,7 +93,10 @@ def _violations(path: Path) -> list[str]:
             if isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 names.append(node.module)
             found += [
-                f"{where}: import {n}" for n in names if n.split(".")[0] in _FORBIDDEN_MODULES
+                f"{where}: import {n}"
+                for n in names
+                if n.split(".")[0] in _FORBIDDEN_MODULES
+                and (path.name, n.split(".")[0]) not in _ALLOWED_IMPORTS
             ]
         elif isinstance(node, ast.Call):
             func = node.func
@@ -414,14 +424,27 @@ def test_docx_external_references_are_not_followed(
     _assert_contained(sealed, secret)
 
 
-def test_docx_zip_bomb_is_refused(sealed: list[str], secret: Path) -> None:
+@pytest.mark.timeout(60)
+def test_docx_zip_bomb_is_refused(
+    sealed: list[str], secret: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A Word package whose document part unpacks to 150 MB (from some 150 kB) is refused
-    as too large before it is unpacked: refusing it allocates under 10 MB."""
+    as too large before it is unpacked: no part of it is read, and refusing it allocates
+    under 10 MB."""
     pytest.importorskip("docx")
     bomb = _inflated(_docx(seed_text("000")), "word/document.xml", 150)
     assert len(bomb) < 2_000_000
+    read: list[str] = []
+    real_read = zipfile.ZipFile.read
+
+    def counted(self: zipfile.ZipFile, name: object, pwd: object = None) -> bytes:
+        read.append(str(getattr(name, "filename", name)))
+        return real_read(self, name, pwd)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(zipfile.ZipFile, "read", counted)
     with pytest.raises(dp.ParseError) as info:
         dp.parse_docx(bomb)
+    assert read == []
     assert info.value.code == "too_large"
     assert "unpacks to 150," in str(info.value)
     assert cost.peak_memory(lambda: dp.parse_docx(bomb)) < 10_000_000
@@ -501,13 +524,12 @@ def test_pdf_with_links_and_javascript_touches_no_network(sealed: list[str], sec
     """A PDF whose catalog runs JavaScript, launches a program and opens URIs and a remote
     document, with link annotations to the web and to a local file, is read for its text only:
     the numbers come out, nothing is run, fetched or opened."""
-    pdfplumber = pytest.importorskip("pdfplumber")
+    pytest.importorskip("pypdfium2")
     data = _with_actions((REPO / "tests" / "fixtures" / "seed_003.pdf").read_bytes(), secret)
-    with pdfplumber.open(io.BytesIO(data)) as pdf:  # the actions are really in the file
-        catalog = pdf.doc.catalog
-        assert "OpenAction" in catalog
-        assert "AA" in catalog
-        assert len(pdf.pages[0].annots) == 2
+    # the actions are really in the file, in the update its last cross-reference table names
+    update = data[data.rindex(b"%%EOF", 0, len(data) - 7) :]
+    for action in (b"/OpenAction", b"/AA <<", b"/S /Launch", b"/S /JavaScript", b"/Annots ["):
+        assert action in update
     sealed.clear()
     report = dp.parse_pdf(data)
     assert report.applications.get("new_received", "total") == 5
@@ -527,6 +549,7 @@ def test_default_limits() -> None:
     assert MAX_INPUT_BYTES == 50_000_000
 
 
+@pytest.mark.timeout(60)
 def test_text_over_the_limit_is_refused_at_once() -> None:
     """Text one character over the limit raises ParseError 'too_large' naming both sizes and
     the way to raise the limit, before any parsing (20 million characters are refused in a
@@ -555,6 +578,7 @@ def test_no_limit_with_none() -> None:
     assert dp.parse(text, max_chars=None) == dp.parse(text)
 
 
+@pytest.mark.timeout(60)
 def test_a_ten_gigabyte_file_is_refused_without_reading_it(
     tmp_path: Path, sealed: list[str]
 ) -> None:
@@ -592,7 +616,7 @@ def test_file_limits_are_configurable(tmp_path: Path) -> None:
 def test_binary_formats_honour_both_limits(tmp_path: Path) -> None:
     """HTML, DOCX and PDF files: refused over max_bytes; their extracted text refused over
     max_chars."""
-    pytest.importorskip("bs4")
+    pytest.importorskip("selectolax")
     path = tmp_path / "report.html"
     path.write_text(fz._page_of(seed_text("000")), encoding="utf-8")
     size = path.stat().st_size

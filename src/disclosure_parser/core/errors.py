@@ -159,5 +159,26 @@ class UnreadableFileError(ParseError):
         return (_rebuild_unreadable, (self.msg, self.code, self.expected))
 
 
+#: the codes of :class:`UnreadableFileError`: each names one reason a file is refused, so
+#: that a batch can count and sort its failures. The budgets behind the ``too_*`` codes and
+#: the bombs grow with the file's size (see the readers' modules).
+FILE_ERROR_CODES = {
+    "corrupt_file": "the file is damaged, or not in the format its name or content says",
+    "truncated": "the file was cut short (an HTML page ending inside a tag or a table)",
+    "encrypted": "the PDF needs a password",
+    "no_text_layer": "the PDF has no text (a scan: run OCR first)",
+    "too_large": "the file, its text, or the Word package unpacked, is over the size limit",
+    "too_complex": "the file nests too deeply to read",
+    "too_many_pages": "the PDF has more pages than any report",
+    "too_many_objects": "a PDF page draws more objects or path segments than any report page",
+    "too_many_chars": "a PDF page holds more characters than any report page",
+    "too_many_elements": "the Word document's body holds more XML elements than its size allows",
+    "decompression_bomb": "the PDF's streams inflate far beyond its size",
+    "xobject_budget": "the PDF's forms draw each other more often than its size allows",
+    "reference_cycle": "the PDF's objects refer to themselves and nothing could be read",
+    "out_of_memory": "the file could not be read in the memory available",
+}
+
+
 def _rebuild_unreadable(msg: str, code: str, expected: str | None) -> UnreadableFileError:
     return UnreadableFileError(msg, code=code, expected=expected)

@@ -1005,6 +1005,42 @@ CATALOGUE: Final[dict[str, Entry]] = {
     "file_error.too_complex": _e(
         "文件的结构嵌套过深，无法读取", "{detail}", detail="the HTML is nested too deeply to read"
     ),
+    "file_error.too_many_pages": _e(
+        "PDF 的页数远多于任何年度报告，未读取", "{detail}", detail="the PDF has 10,001 pages"
+    ),
+    "file_error.too_many_objects": _e(
+        "PDF 某页绘制的图形对象远多于任何报告页面，未读取",
+        "{detail}",
+        detail="page 3 of the PDF draws more than 1,000,000 objects",
+    ),
+    "file_error.too_many_chars": _e(
+        "PDF 某页的字符数远多于任何报告页面，未读取",
+        "{detail}",
+        detail="page 3 of the PDF holds more than 100,000 characters",
+    ),
+    "file_error.too_many_elements": _e(
+        "Word 文档正文的元素数量远超其大小所能容纳的程度，未读取",
+        "{detail}",
+        detail="the document's body holds more XML elements than its size allows",
+    ),
+    "file_error.decompression_bomb": _e(
+        "PDF 中的数据流解压后远大于文件本身（可能是恶意文件），未读取",
+        "{detail}",
+        detail="the PDF's streams inflate far beyond its size",
+    ),
+    "file_error.xobject_budget": _e(
+        "PDF 中的表单对象相互绘制次数过多（可能是恶意文件），未读取",
+        "{detail}",
+        detail="the PDF's forms draw each other more often than its size allows",
+    ),
+    "file_error.reference_cycle": _e(
+        "PDF 中的对象引用自身，没有可读取的内容",
+        "{detail}",
+        detail="the PDF's objects refer to themselves and nothing could be read",
+    ),
+    "file_error.out_of_memory": _e(
+        "可用内存不足以读取该文件", "{detail}", detail="the file could not be read in memory"
+    ),
     "file_error.not_a_file": _e(
         "这不是普通文件（例如命名管道或设备），未读取",
         "{detail}",
@@ -1252,6 +1288,20 @@ CATALOGUE: Final[dict[str, Entry]] = {
         "{count} table cell(s) claim rowspan/colspan far beyond their table's size; read as "
         "single cells",
         count=1,
+    ),
+    "span_clamped.docx": _e(
+        "有 {count} 个表格单元格或行声明的合并宽度超出 Word 表格的上限（{limit} 列），"
+        "按单个单元格读取",
+        "{count} table cell(s) or row(s) claim a gridSpan/gridBefore wider than a Word table can "
+        "be ({limit} columns); read as single cells",
+        count=1,
+        limit=63,
+    ),
+    "reference_cycle": _e(
+        "PDF 中的对象 {objects} 引用自身（直接或经由其他引用），按空对象读取",
+        "object(s) {objects} of the PDF refer to themselves (directly or through other "
+        "references): read as empty, whatever they were meant to hold",
+        objects="7 0, 9 0",
     ),
     "unreadable_page": _e(
         "PDF 第{page}页无法读取（{error}），该页内容未读入",

@@ -21,13 +21,14 @@ cell its :class:`~disclosure_parser.Origin`.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Mapping
-from typing import Final
+from collections.abc import Callable, Iterable, Mapping
+from typing import Final, ParamSpec
 
 import attrs
 
-from ..core.errors import ParseError
+from ..core.errors import ParseError, UnreadableFileError
 from ..core.model import ActiveDisclosure, Cell, Diagnostic, Origin, Report, Reviews
 from ..parsing.cells import classify
 from ..parsing.parser import MAX_INPUT_CHARS, parse
@@ -37,6 +38,8 @@ Origins = Mapping[tuple[int, int], Origin]
 
 _SPACE: Final = re.compile(r"[ \t\r\f\v\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
 _PRINTED_BLANK: Final = ("\u00a0", "\u3000")
+#: any character :data:`_SPACE` or ``str.strip`` would change
+_ANY_SPACE: Final = re.compile(r"[\s\u200b\ufeff]")
 # CJK ideographs and full-width punctuation: a space between two of them is an artefact of
 # justified or letter-spaced printing ("结 果 维 持"), never a separator of two values
 _CJK: Final = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\u201c\u201d"
@@ -123,6 +126,8 @@ def cell_text(pieces: Iterable[str]) -> str:
     ('3 5', '\\xa0', '')
     """
     parts = list(pieces)
+    if len(parts) == 1 and not _ANY_SPACE.search(parts[0]):
+        return parts[0]  # one line without space: nothing to tidy (most cells)
     joined = ""
     for part in parts:
         piece = _SPACE.sub(" ", part).strip()
@@ -154,25 +159,8 @@ def _ends(table: SourceTable) -> list[int]:
     return [c.column + c.colspan - 1 for row in table.rows for c in row] or [0]
 
 
-def _under(cell: SourceCell, values: set[int]) -> bool:
-    """Whether *cell* stands under one of the table's value columns."""
-    return any(cell.column + i in values for i in range(cell.colspan))
-
-
-def _is_data_row(row: tuple[SourceCell, ...], values: set[int]) -> bool:
-    """Whether *row* holds values (not headers).
-
-    It does when it holds a number or a mark, or a label and, under the value columns, only
-    empty cells (a row printed blank).
-    """
-    if any(_is_value(c.text) for c in row):
-        return True
-    texts = [c for c in row if c.text]
-    return (
-        bool(texts)
-        and not any(_under(c, values) for c in texts)
-        and any(not c.text and _under(c, values) for c in row)
-    )
+def _first(entry: tuple[int, str, int | None]) -> int:
+    return entry[0]
 
 
 class TextWriter:
@@ -194,23 +182,43 @@ class TextWriter:
         """Write *table*, one line per row (see the module docstring for merged cells)."""
         index = self.tables
         self.tables += 1
+        rows = table.rows
+        flags = [[_is_value(c.text) for c in row] for row in rows]
         # value columns: from the leftmost column holding a number or mark to the right edge
-        first = min((c.column for row in table.rows for c in row if _is_value(c.text)), default=-1)
-        values = set() if first < 0 else set(range(first, 1 + max(_ends(table))))
+        first = min(
+            (
+                c.column
+                for r, f in zip(rows, flags, strict=True)
+                for c, v in zip(r, f, strict=True)
+                if v
+            ),
+            default=-1,
+        )
+        last = max(_ends(table)) if first >= 0 else -1
+
+        def under(cell: SourceCell) -> bool:
+            return cell.colspan > 0 and cell.column <= last and cell.column + cell.colspan > first
+
         # cells spanning rows: (first row, cell); a cell covers rows first .. first+rowspan-1
         spanning: list[tuple[int, SourceCell]] = []
-        for r, row in enumerate(table.rows):
-            blank = "\u00a0" if _is_data_row(row, values) else ""
+        for r, row in enumerate(rows):
+            data = any(flags[r]) or (
+                any(c.text for c in row)
+                and not any(c.text and under(c) for c in row)
+                and any(not c.text and under(c) for c in row)
+            )
+            blank = "\u00a0" if data else ""
             entries: list[tuple[int, str, int | None]] = [
-                (c.column, c.text or (blank if _under(c, values) else ""), c.page) for c in row
+                (c.column, c.text or (blank if under(c) else ""), c.page) for c in row
             ]
-            for first, cell in spanning:
-                if first < r < first + cell.rowspan:
-                    page = row[0].page if row else cell.page
-                    entries.append((cell.column, "", page))
-            spanning = [(f, c) for f, c in spanning if r < f + c.rowspan - 1]
+            if spanning:
+                for start, cell in spanning:
+                    if start < r < start + cell.rowspan:
+                        page = row[0].page if row else cell.page
+                        entries.append((cell.column, "", page))
+                spanning = [(f, c) for f, c in spanning if r < f + c.rowspan - 1]
+            entries.sort(key=_first)
             spanning.extend((r, c) for c in row if c.rowspan > 1)
-            entries.sort(key=lambda e: e[0])
             self._row(index, r, entries)
 
     def _row(self, table: int, row: int, entries: list[tuple[int, str, int | None]]) -> None:
@@ -237,6 +245,35 @@ class TextWriter:
         """The text written so far, its origins and the adapter's *diagnostics*."""
         text = "\n".join(self.lines) + "\n" if self.lines else ""
         return Adapted(text, dict(self.origins), self.format, tuple(diagnostics))
+
+
+_P = ParamSpec("_P")
+
+
+def guarded(read: Callable[_P, Adapted]) -> Callable[_P, Adapted]:
+    """*read* (a reader's ``*_to_text``) with its last-resort failures made loud and coded:
+    a ``MemoryError`` becomes :class:`UnreadableFileError` ``out_of_memory``, a
+    ``RecursionError`` ``too_complex``. The readers bound their work by the file's size, so
+    neither should happen; if one does, the caller still gets a ``ParseError`` for the file,
+    never an exception that ends a batch.
+    """
+
+    @functools.wraps(read)
+    def call(*args: _P.args, **kwargs: _P.kwargs) -> Adapted:
+        try:
+            return read(*args, **kwargs)
+        except MemoryError as exc:
+            raise UnreadableFileError(
+                "the file could not be read within the memory available: it is damaged, or "
+                "built to exhaust its reader",
+                code="out_of_memory",
+            ) from exc
+        except RecursionError as exc:
+            raise UnreadableFileError(
+                "the file is nested too deeply to read", code="too_complex"
+            ) from exc
+
+    return call
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,25 +1,34 @@
-"""Reports published as Word files: the DOCX adapter (the ``[docx]`` extra, python-docx).
+"""Reports published as Word files: the DOCX adapter (the ``[docx]`` extra, lxml).
 
-python-docx opens the package (its XML parser does not resolve entities, so a document cannot
-pull in local files or URLs; external relationships are never fetched); a package that would
-unpack to more than :data:`MAX_UNPACKED_BYTES` is refused first (a zip bomb). The body is
-then read in document order: paragraphs (also those inside content controls) and tables. A
-paragraph's soft line breaks end a line; text boxes, deleted revisions and field codes are not
-part of the text.
+The package is opened with :mod:`zipfile` and its main document part (named by the package's
+relationships and content types, as Word does) is parsed by lxml with a parser that resolves no
+entities, loads no DTD and never touches the network, so a document cannot pull in local files
+or URLs; external relationships are never followed. python-docx's object model is not used:
+building it cost half of the reading time, and only the XML of the body is needed.
+
+The body is read in document order: paragraphs (also those inside content controls) and tables.
+A paragraph's soft line breaks end a line; text boxes, deleted revisions and field codes are
+not part of the text.
 
 Table cells are placed on the table's grid: ``gridSpan`` (a horizontal merge) and
 ``gridBefore`` set the column, ``vMerge`` continuations are cells covered by the merged cell
 above. The merge rules of :mod:`disclosure_parser.readers.base` apply: a merged cell is written
 once, in its first row, and rows it covers get an empty cell. A table nested in a cell is
 flattened into that cell's text.
+
+Every step is bounded by the file's size: a package that would unpack to more than
+:data:`MAX_UNPACKED_BYTES`, or whose body holds more elements than its size can explain
+(:func:`element_budget`), is refused before it is parsed (code ``too_large``, a zip bomb or a
+flood of empty paragraphs); spans wider than a Word table can be (:data:`MAX_GRID_COLUMNS`) are
+read as single cells with a ``span_clamped`` warning; vertical merges are resolved in one pass.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import posixpath
 import zipfile
-from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
 from ..core.errors import MissingDependencyError, UnreadableFileError
@@ -32,6 +41,7 @@ from .base import (
     SourceTable,
     TextWriter,
     cell_text,
+    guarded,
 )
 
 if TYPE_CHECKING:
@@ -39,32 +49,56 @@ if TYPE_CHECKING:
 
 _W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC: Final = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_NS: Final = {"w": _W, "mc": _MC}
 _P: Final = f"{{{_W}}}p"
 _TBL: Final = f"{{{_W}}}tbl"
 _TR: Final = f"{{{_W}}}tr"
 _TC: Final = f"{{{_W}}}tc"
+_T: Final = f"{{{_W}}}t"
+_TAB: Final = f"{{{_W}}}tab"
+_BR: Final = f"{{{_W}}}br"
+_CR: Final = f"{{{_W}}}cr"
+_NO_BREAK_HYPHEN: Final = f"{{{_W}}}noBreakHyphen"
+_VAL: Final = f"{{{_W}}}val"
+_TEXT_TAGS: Final = frozenset({_T, _TAB, _BR, _CR, _NO_BREAK_HYPHEN})
+_TRPR: Final = f"{{{_W}}}trPr"
+_TCPR: Final = f"{{{_W}}}tcPr"
+_GRID_BEFORE: Final = f"{{{_W}}}gridBefore"
+_GRID_SPAN: Final = f"{{{_W}}}gridSpan"
+_VMERGE: Final = f"{{{_W}}}vMerge"
+_TYPE: Final = f"{{{_W}}}type"
 #: containers of body-level content that hold paragraphs and tables
 _WRAPPERS: Final = frozenset({f"{{{_W}}}{n}" for n in ("sdt", "sdtContent", "customXml")})
-#: the text of a paragraph: text, tabs and breaks of its own runs, not of text boxes, deleted
-#: revisions or the fallback copies of drawings
-_TEXT_XPATH: Final = (
-    "(.//w:t | .//w:tab | .//w:br | .//w:cr | .//w:noBreakHyphen)"
-    "[not(ancestor::w:txbxContent) and not(ancestor::mc:Fallback) and not(ancestor::w:del)]"
+#: subtrees of a paragraph whose text is not the paragraph's: text boxes, deleted revisions and
+#: the fallback copies of drawings
+_NOT_TEXT: Final = frozenset({f"{{{_W}}}txbxContent", f"{{{_W}}}del", f"{{{_MC}}}Fallback"})
+_WANTED: Final = _TEXT_TAGS | _NOT_TEXT
+#: the widest grid a Word table can have (Word's own limit is 63 columns); a span or a
+#: gridBefore beyond it is damage, and would cost memory in proportion to the number
+MAX_GRID_COLUMNS: Final = 64
+
+_MAIN_TYPES: Final = frozenset(
+    f"application/vnd.{kind}.document.main+xml"
+    for kind in (
+        "openxmlformats-officedocument.wordprocessingml",
+        "ms-word.document.macroEnabled",
+    )
+) | frozenset(
+    f"application/vnd.{kind}.template.main+xml"
+    for kind in (
+        "openxmlformats-officedocument.wordprocessingml",
+        "ms-word.template.macroEnabledTemplate",
+    )
 )
-
-
-@cache
-def _text_xpath() -> Any:
-    from lxml import etree  # type: ignore[import-untyped]
-
-    return etree.XPath(_TEXT_XPATH, namespaces=_NS)
+_OFFICE_DOCUMENT: Final = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
+)
 
 
 def _val(element: _Element | None, default: str | None = None) -> str | None:
     if element is None:
         return default
-    value = element.get(f"{{{_W}}}val")
+    value = element.get(_VAL)
     return default if value is None else str(value)
 
 
@@ -78,41 +112,62 @@ def _int_val(element: _Element | None, default: int) -> int:
 def _paragraph_lines(p: _Element) -> list[str]:
     """The lines of paragraph *p* (a soft break or carriage return ends a line)."""
     lines = [""]
-    for el in _text_xpath()(p):
-        tag = el.tag.rsplit("}", 1)[-1]
-        if tag == "t":
+    skipped: _Element | None = None  # the text box (or deleted run …) being passed over
+    # every element once, dispatched on its tag (cheaper than lxml's filtered iteration)
+    for el in p.iter():
+        tag = el.tag
+        if tag not in _WANTED:
+            continue
+        if skipped is not None:
+            if _inside(el, skipped):
+                continue
+            skipped = None
+        if tag == _T:
             lines[-1] += el.text or ""
-        elif tag == "tab":
+        elif tag in _NOT_TEXT:
+            skipped = el
+        elif tag == _TAB:
             lines[-1] += " "
-        elif tag == "noBreakHyphen":
+        elif tag == _NO_BREAK_HYPHEN:
             lines[-1] += "-"
-        elif tag == "cr" or (tag == "br" and _val_type(el) in (None, "textWrapping")):
-            lines.append("")
         else:
-            lines.append("")  # a page or column break
+            # a soft break ends a line; so does a page or column break
+            lines.append("")
     return lines
 
 
-def _val_type(el: _Element) -> str | None:
-    value = el.get(f"{{{_W}}}type")
-    return None if value is None else str(value)
+def _inside(el: _Element, ancestor: _Element) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if parent is ancestor:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _children(element: _Element, tag: str) -> list[_Element]:
     """The *tag* children of *element*, also those wrapped in content controls."""
     out: list[_Element] = []
-    for child in element:
-        if child.tag == tag:
-            out.append(child)
-        elif child.tag in _WRAPPERS:
-            out.extend(_children(child, tag))
+    stack = [iter(element)]
+    while stack:
+        for child in stack[-1]:
+            if child.tag == tag:
+                out.append(child)
+            elif child.tag in _WRAPPERS:
+                stack.append(iter(child))
+                break
+        else:
+            stack.pop()
     return out
 
 
-def _cell_pieces(tc: _Element) -> list[str]:
-    """A cell's text as printed lines: its paragraphs, and a nested table's text per row."""
+def _cell_pieces(tc: _Element, nested: bool = False) -> list[str]:
+    """A cell's text as printed lines: its paragraphs, and a nested table's text per row.
+
+    With *nested*, *tc* is itself a table or a content control inside a cell.
+    """
     pieces: list[str] = []
-    for child in tc:
+    for child in [tc] if nested else tc:
         if child.tag == _P:
             pieces.extend(_paragraph_lines(child))
         elif child.tag == _TBL:
@@ -120,96 +175,185 @@ def _cell_pieces(tc: _Element) -> list[str]:
                 texts = [cell_text(_cell_pieces(inner)) for inner in _children(tr, _TC)]
                 pieces.append(" ".join(t for t in texts if t))
         elif child.tag in _WRAPPERS:
-            pieces.extend(_cell_pieces(child))
+            for inner in child:
+                pieces.extend(_cell_pieces(inner, nested=True))
     return pieces
 
 
-#: one cell as read: (grid column, colspan, vertical merge state, text); the merge state is
-#: None (not merged), "restart" (first row of a merge) or "continue"
-_RawCell = tuple[int, int, str | None, str]
+def _row_cells(tr: _Element) -> list[_Element]:
+    """The cells of row *tr* (also those in content controls), its properties first when it
+    has them."""
+    out: list[_Element] = []
+    for child in tr:
+        tag = child.tag
+        if tag in (_TC, _TRPR):
+            out.append(child)
+        elif tag in _WRAPPERS:
+            out.extend(_children(child, _TC))
+    return out
 
 
-def _table(tbl: _Element) -> SourceTable:
-    """The cells of a table on its grid, vertical merges turned into row spans."""
-    raw: list[list[_RawCell]] = []
-    for tr in _children(tbl, _TR):
-        column = _int_val(tr.find("w:trPr/w:gridBefore", _NS), 0)
-        row: list[_RawCell] = []
-        for tc in _children(tr, _TC):
-            span = max(1, _int_val(tc.find("w:tcPr/w:gridSpan", _NS), 1))
-            merge_el = tc.find("w:tcPr/w:vMerge", _NS)
-            merge = None if merge_el is None else (_val(merge_el) or "continue")
-            row.append((column, span, merge, cell_text(_cell_pieces(tc))))
-            column += span
-        raw.append(row)
-    rows: list[tuple[SourceCell, ...]] = []
-    for r, row in enumerate(raw):
-        cells = []
-        for column, span, merge, text in row:
-            if merge == "continue" and _starts_above(raw, r, column):
-                continue  # covered by the merged cell that starts above
-            rowspan = 1
-            if merge == "restart":
-                while r + rowspan < len(raw) and _continues_at(raw[r + rowspan], column):
-                    rowspan += 1
-            cells.append(SourceCell(text, column, rowspan, span))
-        rows.append(tuple(cells))
-    return SourceTable(tuple(rows))
+class _Tables:
+    """Builds the tables of a document, counting the spans it had to clamp."""
+
+    def __init__(self) -> None:
+        self.clamped = 0
+
+    def _grid_value(self, element: _Element | None, default: int) -> int:
+        value = _int_val(element, default)
+        if value > MAX_GRID_COLUMNS:
+            self.clamped += 1
+            return default
+        return value
+
+    def table(self, tbl: _Element) -> SourceTable:
+        """The cells of a table on its grid, vertical merges turned into row spans.
+
+        One pass over the rows: a merge that is open at a grid column (a ``restart``, then
+        ``continue`` cells in the rows below, each in the same column) grows by one row at
+        each continuation; a continuation with no open merge above it is read as a cell.
+        """
+        rows: list[list[SourceCell]] = []
+        #: grid column -> (row, index in that row) of the merged cell open there
+        open_merges: dict[int, tuple[int, int]] = {}
+        for r, tr in enumerate(_children(tbl, _TR)):
+            column = 0
+            cells: list[SourceCell] = []
+            still_open: dict[int, tuple[int, int]] = {}
+            for tc in _row_cells(tr):
+                if tc.tag == _TRPR:
+                    before = tc.find(_GRID_BEFORE)
+                    if before is not None:
+                        column = self._grid_value(before, 0)
+                    continue
+                span, merge, pieces = 1, None, []
+                for child in tc:  # properties, then paragraphs (a handful of children)
+                    tag = child.tag
+                    if tag == _P:
+                        pieces.extend(_paragraph_lines(child))
+                    elif tag == _TCPR:
+                        for prop in child:
+                            if prop.tag == _GRID_SPAN:
+                                span = max(1, self._grid_value(prop, 1))
+                            elif prop.tag == _VMERGE:
+                                merge = prop.get(_VAL) or "continue"
+                    elif tag == _TBL or tag in _WRAPPERS:
+                        pieces.extend(_cell_pieces(child, nested=True))
+                if merge == "continue" and column in open_merges:
+                    q, i = open_merges[column]
+                    above = rows[q][i]
+                    rows[q][i] = SourceCell(
+                        above.text, above.column, above.rowspan + 1, above.colspan
+                    )
+                    still_open[column] = (q, i)
+                else:
+                    if merge == "restart":
+                        still_open[column] = (r, len(cells))
+                    cells.append(SourceCell(cell_text(pieces), column, 1, span))
+                column += span
+            rows.append(cells)
+            open_merges = still_open
+        return SourceTable(tuple(tuple(row) for row in rows))
 
 
-def _continues_at(row: list[_RawCell], column: int) -> bool:
-    return any(c == column and merge == "continue" for c, _, merge, _ in row)
-
-
-def _starts_above(raw: list[list[_RawCell]], r: int, column: int) -> bool:
-    """Whether a vertical merge at *column* is open above row *r* (restart, then continues)."""
-    for q in range(r - 1, -1, -1):
-        for c, _, merge, _ in raw[q]:
-            if c == column:
-                if merge == "restart":
-                    return True
-                if merge != "continue":
-                    return False
+def _body_blocks(body: _Element, tables: _Tables) -> list[Block]:
+    blocks: list[Block] = []
+    stack = [iter(body)]
+    while stack:
+        for child in stack[-1]:
+            if child.tag == _P:
+                blocks.extend(_paragraph_lines(child))
+            elif child.tag == _TBL:
+                blocks.append(tables.table(child))
+            elif child.tag in _WRAPPERS:
+                stack.append(iter(child))
                 break
         else:
-            return False
-    return False
-
-
-def _body_blocks(body: _Element) -> list[Block]:
-    blocks: list[Block] = []
-    for child in body:
-        if child.tag == _P:
-            blocks.extend(_paragraph_lines(child))
-        elif child.tag == _TBL:
-            blocks.append(_table(child))
-        elif child.tag in _WRAPPERS:
-            blocks.extend(_body_blocks(child))
+            stack.pop()
     return blocks
 
 
 #: the most a Word package may unpack to, in bytes: a report's XML is a few megabytes, its
 #: images are compressed already; a package that claims more is a zip bomb (a few hundred
-#: kilobytes that python-docx would inflate, whole, into memory)
+#: kilobytes that would inflate, whole, into memory)
 MAX_UNPACKED_BYTES: Final = 100_000_000
+#: elements of the document part allowed per byte of the file, and at least
+#: :data:`MIN_ELEMENTS`: a report's body holds well under one element per byte of the
+#: compressed file; ten million empty paragraphs deflate into 128 kB
+ELEMENTS_PER_BYTE: Final = 4
+MIN_ELEMENTS: Final = 200_000
 
 
-def _unpacked_size(data: bytes) -> int:
-    """What the package's parts unpack to, as its central directory declares (zipfile reads
-    no more than the declared size of a part), or 0 when *data* is no readable zip."""
+def element_budget(size: int) -> int:
+    """How many XML elements the document part of a *size*-byte Word file may hold.
+
+    >>> element_budget(40_000), element_budget(1_000_000)
+    (200000, 4000000)
+    """
+    return max(MIN_ELEMENTS, ELEMENTS_PER_BYTE * size)
+
+
+def _corrupt(exc: BaseException | str) -> UnreadableFileError:
+    what = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
+    return UnreadableFileError(
+        f"the file is not a readable Word document ({what})",
+        code="corrupt_file",
+        expected="a .docx file (Office Open XML); the file may be damaged or truncated, "
+        "or an old .doc saved under a .docx name",
+    )
+
+
+def _xml_parser() -> Any:
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            return sum(info.file_size for info in package.infolist())
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        return 0  # python-docx reports the damage
-
-
-def _document(data: bytes) -> Any:
-    try:
-        import docx
+        from lxml import etree  # type: ignore[import-untyped]
     except ImportError as exc:
-        raise MissingDependencyError("docx", "python-docx", "Word (.docx) files") from exc
-    unpacked = _unpacked_size(data)
+        raise MissingDependencyError("docx", "lxml", "Word (.docx) files") from exc
+    # no entities resolved, no DTD loaded, no network: a document cannot reach out
+    return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
+
+
+def _main_part(package: zipfile.ZipFile, parser: Any) -> str:
+    """The name of the package's main document part, as its relationships and content
+    types say (a package without one is no Word document)."""
+    from lxml import etree
+
+    names = set(package.namelist())
+    target = "word/document.xml"
+    if "_rels/.rels" in names:
+        rels = etree.fromstring(package.read("_rels/.rels"), parser)
+        for rel in rels:
+            if rel.get("Type") in _OFFICE_DOCUMENT and rel.get("TargetMode") != "External":
+                target = posixpath.normpath(str(rel.get("Target", "")).lstrip("/"))
+                break
+    if "[Content_Types].xml" not in names or target not in names:
+        raise _corrupt("no main document part")
+    types = etree.fromstring(package.read("[Content_Types].xml"), parser)
+    content_type = None
+    for entry in types:
+        tag = str(entry.tag).rsplit("}", 1)[-1]
+        if tag == "Override" and str(entry.get("PartName", "")).lstrip("/") == target:
+            content_type = entry.get("ContentType")
+            break
+        if tag == "Default" and target.rsplit(".", 1)[-1] == entry.get("Extension"):
+            content_type = content_type or entry.get("ContentType")
+    if content_type not in _MAIN_TYPES:
+        raise _corrupt(f"its main part has content type {content_type!r}, not a Word document")
+    return target
+
+
+def _document_body(data: bytes) -> _Element:
+    """The ``w:body`` element of the Word package *data*, within the size budgets."""
+    parser = _xml_parser()
+    from lxml import etree
+
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        infos = package.infolist()
+    except (MemoryError, RecursionError):
+        raise
+    except Exception as exc:
+        raise _corrupt(exc) from exc
+    unpacked = sum(info.file_size for info in infos)
     if unpacked > MAX_UNPACKED_BYTES:
         raise UnreadableFileError(
             f"the Word document unpacks to {unpacked:,} bytes (from {len(data):,}), over the "
@@ -218,16 +362,44 @@ def _document(data: bytes) -> Any:
             expected="a .docx file whose parts unpack to a reasonable size",
         )
     try:
-        return docx.Document(io.BytesIO(data))
+        with package:
+            part = _main_part(package, parser)
+            xml = package.read(part)
+    except (UnreadableFileError, MemoryError, RecursionError):
+        raise
     except Exception as exc:
+        # a damaged package fails in zipfile's and zlib's own ways (BadZipFile, zlib.error,
+        # a bad CRC, an unknown compression method …): each is a damaged file
+        raise _corrupt(exc) from exc
+    # counted before parsing: a flood of elements costs memory as it is parsed
+    budget = element_budget(len(data))
+    # an upper bound on the elements, from two byte counts (no regular expression over what
+    # may be a hundred megabytes)
+    elements = xml.count(b"<") - xml.count(b"</") if len(xml) > budget else 0
+    if elements > budget:
         raise UnreadableFileError(
-            f"the file is not a readable Word document ({type(exc).__name__}: {exc})",
-            code="corrupt_file",
-            expected="a .docx file (Office Open XML); the file may be damaged or truncated, "
-            "or an old .doc saved under a .docx name",
-        ) from exc
+            f"the Word document's body holds {elements:,} XML elements in a file of "
+            f"{len(data):,} bytes, over the budget of {budget:,} for its size: a damaged file "
+            "or a flood of empty elements",
+            code="too_many_elements",
+            expected="a .docx file whose body holds a report's paragraphs and tables",
+        )
+    try:
+        root = etree.fromstring(xml, parser)
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        if "depth" in str(exc).lower():
+            raise UnreadableFileError(
+                "the Word document is nested too deeply to read (tables in tables, hundreds deep)",
+                code="too_complex",
+            ) from exc
+        raise _corrupt(exc) from exc
+    body = root.find(f"{{{_W}}}body")
+    if body is None:
+        raise _corrupt("the main part has no w:body")
+    return body
 
 
+@guarded
 def docx_to_text(source: bytes | str | os.PathLike[str]) -> Adapted:
     """The text the parser reads for a Word .docx file (path or bytes), and cell origins.
 
@@ -254,9 +426,10 @@ def docx_to_text(source: bytes | str | os.PathLike[str]) -> Adapted:
     else:
         with open(source, "rb") as handle:
             data = handle.read()
-    document = _document(data)
+    body = _document_body(data)
+    tables = _Tables()
     try:
-        blocks = _body_blocks(document.element.body)
+        blocks = _body_blocks(body, tables)
     except RecursionError as exc:
         raise UnreadableFileError(
             "the Word document is nested too deeply to read", code="too_complex"
@@ -270,6 +443,14 @@ def docx_to_text(source: bytes | str | os.PathLike[str]) -> Adapted:
             msg("source.docx", tables=writer.tables),
         )
     ]
+    if tables.clamped:
+        notes.append(
+            Diagnostic(
+                "span_clamped",
+                "warning",
+                msg("span_clamped.docx", count=tables.clamped, limit=MAX_GRID_COLUMNS),
+            )
+        )
     return writer.adapted(notes)
 
 

@@ -1,6 +1,8 @@
-"""Reports published as web pages: the HTML adapter (the ``[html]`` extra, BeautifulSoup).
+"""Reports published as web pages: the HTML adapter (the ``[html]`` extra, selectolax).
 
-The page is decoded (byte-order mark, then the ``<meta>`` charset, then UTF-8, then GB18030),
+The page is decoded (byte-order mark, then the ``<meta>`` charset if it is one of the web's text
+encodings, then UTF-8, then GB18030), parsed by Lexbor (selectolax), a WHATWG HTML5 parser that
+builds the tree a browser builds however broken the markup, copied once into plain objects,
 stripped of portal chrome (scripts, menus, breadcrumbs, share and 字号 controls, footers, link
 lists), and walked in document order: every block element (``<p>``, ``<div>``, ``<h1>`` …) and
 every ``<br>`` outside tables ends a paragraph line; every data table is written row by row
@@ -19,7 +21,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import TYPE_CHECKING, Final
+from collections.abc import Iterator
+from typing import Final
 
 from ..core.errors import MissingDependencyError, ParseError, UnreadableFileError
 from ..core.messages import msg
@@ -31,11 +34,9 @@ from .base import (
     SourceTable,
     TextWriter,
     cell_text,
+    guarded,
     line_text,
 )
-
-if TYPE_CHECKING:
-    from bs4 import BeautifulSoup, Tag
 
 # ---------------------------------------------------------------------------------------------
 # Decoding
@@ -74,11 +75,7 @@ def decode_html(data: bytes) -> tuple[str, str]:
     m = _META_CHARSET.search(data[:8192])
     if m is not None:
         declared = m.group(1).decode("ascii").lower()
-        codec = "gb18030" if declared in _GB else declared
-        try:
-            codecs.lookup(codec)
-        except LookupError:
-            codec = ""
+        codec = "gb18030" if declared in _GB else _web_codec(declared)
         if codec == "gb18030" and not data.isascii():
             # a page saved as UTF-8 under a template that still declares GB2312: GB18030 would
             # decode its bytes without an error, into nonsense; valid UTF-8 is no GBK text
@@ -86,10 +83,10 @@ def decode_html(data: bytes) -> tuple[str, str]:
                 return data.decode("utf-8"), f"UTF-8 (declared {declared}; the bytes are UTF-8)"
             except UnicodeDecodeError:
                 pass
-        if codec and codec not in ("utf-16", "utf-32"):  # a BOM-less "utf-16" page is ASCII
+        if codec:
             try:
                 text = data.decode(codec)
-            except UnicodeDecodeError:
+            except (UnicodeError, LookupError, ValueError):
                 tried.append(codec)
             else:
                 shown = codec.upper()
@@ -102,6 +99,55 @@ def decode_html(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     return data.decode("gb18030", "replace"), "GB18030 (undecodable bytes replaced)"
+
+
+#: the text encodings browsers read pages in (WHATWG's list, by Python's codec names):
+#: a page may declare anything, and Python knows codecs that are no text encodings at all
+#: ("hex", "rot13", "zlib" …) or that run escapes ("unicode_escape")
+_WEB_CODECS: Final = frozenset(
+    {
+        "utf-8",
+        "ascii",
+        "gb18030",
+        "gbk",
+        "gb2312",
+        "hz",
+        "big5",
+        "big5hkscs",
+        "cp950",
+        "euc_jp",
+        "iso2022_jp",
+        "shift_jis",
+        "cp932",
+        "euc_kr",
+        "cp949",
+        "koi8-r",
+        "koi8-u",
+        "cp866",
+        "cp874",
+        "mac-roman",
+        "mac-cyrillic",
+    }
+)
+
+
+def _web_codec(declared: str) -> str:
+    """Python's codec for a charset a page declares, "" for one browsers do not read pages
+    in (the page is then decoded as undeclared). UTF-16 and UTF-32 declared in a page's
+    own ASCII-compatible markup cannot be true: browsers read such pages as UTF-8.
+
+    >>> _web_codec("windows-1252"), _web_codec("hex"), _web_codec("utf-16le")
+    ('cp1252', '', 'utf-8')
+    """
+    try:
+        name = codecs.lookup(declared).name
+    except (LookupError, ValueError):
+        return ""
+    if name.startswith(("utf-16", "utf-32", "utf_16", "utf_32")):
+        return "utf-8"
+    if name in _WEB_CODECS or name.startswith(("iso8859", "cp125", "latin")):
+        return name
+    return ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -162,13 +208,15 @@ _HIDDEN_SOURCE: Final = re.compile(
 )
 
 
-def truncation(html: str) -> str | None:
+def truncation(html: str, visible: str | None = None) -> str | None:
     """Why *html* looks cut short (ends inside a tag, or inside a table), or None.
+
+    *visible* is *html* without comments, scripts and styles, when already computed.
 
     >>> truncation("<table><tr><td>3</td>"), truncation("<p>规章</p>")
     ('the HTML ends inside a table', None)
     """
-    body = _HIDDEN_SOURCE.sub("", html).rstrip()
+    body = (_HIDDEN_SOURCE.sub("", html) if visible is None else visible).rstrip()
     if body.rfind("<") > body.rfind(">"):
         return "the HTML ends inside a tag"
     opened = len(re.findall(r"<table\b", body, re.IGNORECASE))
@@ -303,16 +351,168 @@ def is_chrome_line(line: str) -> bool:
     return bool(_FONT_SIZE.match(line) or _CONTROLS.fullmatch(line))
 
 
-def _attr(tag: Tag, name: str) -> str:
-    value = tag.get(name)
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else " ".join(value)
+class _Node:
+    """An element of the page: the parser's tree copied into plain Python objects once.
+
+    The readers' passes (chrome, link lists, the walk) look at every element several times;
+    on plain objects each look costs an attribute read, not a call into the parser. Elements
+    are numbered in document order (:attr:`index`): the elements inside one are those up to
+    :attr:`end` in :attr:`_Page.order`. Removing an element marks its subtree ``dead``; every
+    pass skips dead elements.
+    """
+
+    __slots__ = (
+        "attrs",
+        "children",
+        "dead",
+        "end",
+        "holder",
+        "index",
+        "inside",
+        "links",
+        "parent",
+        "size",
+        "tag",
+    )
+
+    def __init__(
+        self, tag: str, attrs: dict[str, str | None], parent: _Node | None, index: int
+    ) -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.parent = parent
+        self.children: list[_Node | str] = []
+        self.index = index
+        self.end = index + 1
+        self.dead = False
+        #: an ancestor of a report table (never removed)
+        self.holder = False
+        #: inside a report table (only hidden text is removed there)
+        self.inside = False
+        #: visible characters of text in the element, and of them in links
+        self.size = self.links = 0
+
+    def attr(self, name: str) -> str:
+        value = self.attrs.get(name) if self.attrs else None
+        return "" if value is None else value
 
 
-def _is_chrome(tag: Tag) -> bool:
+class _Page:
+    """The page as plain objects, and what the parser tree gave on the way."""
+
+    def __init__(self, order: list[_Node], title: str | None) -> None:
+        #: every element, in document order; ``order[0]`` is the document
+        self.order = order
+        self.title = title
+
+    def inner(self, node: _Node) -> list[_Node]:
+        """The elements inside *node* (dead ones too), in document order."""
+        return self.order[node.index + 1 : node.end]
+
+    def text(self, node: _Node) -> str:
+        """The text of *node*'s live subtree."""
+        out: list[str] = []
+        stack: list[Iterator[_Node | str]] = [iter(node.children)]
+        while stack:
+            for child in stack[-1]:
+                if isinstance(child, str):
+                    out.append(child)
+                elif not child.dead:
+                    stack.append(iter(child.children))
+                    break
+            else:
+                stack.pop()
+        return "".join(out)
+
+    def kill(self, node: _Node) -> None:
+        """Remove *node* and everything in it."""
+        node.dead = True
+        for el in self.inner(node):
+            el.dead = True
+
+    def own(self, table: _Node, name: str) -> _Node | None:
+        """The first live *name* element of *table* itself (not of a table nested in it)."""
+        order, i = self.order, table.index + 1
+        while i < table.end:
+            el = order[i]
+            if el.dead:
+                i = el.end
+            elif el.tag == name:
+                return el
+            elif el.tag == "table":
+                i = el.end
+            else:
+                i += 1
+        return None
+
+    def own_rows(self, table: _Node, skip: _Node | None = None) -> list[list[_Node]]:
+        """The rows of *table* (not of tables nested in it, nor in *skip*), each a list of
+        its live cells."""
+        rows = []
+        order, i = self.order, table.index + 1
+        while i < table.end:
+            el = order[i]
+            if el.dead or el.tag == "table" or el is skip:
+                i = el.end
+                continue
+            if el.tag == "tr":
+                rows.append(
+                    [
+                        c
+                        for c in el.children
+                        if isinstance(c, _Node) and not c.dead and c.tag in ("td", "th")
+                    ]
+                )
+            i += 1
+        return rows
+
+
+def _parse(html: str) -> _Page:
+    """*html* parsed by Lexbor (selectolax), an HTML5 parser: the tree browsers build,
+    however broken the markup. Elements that never hold report text (scripts, styles,
+    forms' controls, the head …) are left out as the tree is copied."""
+    try:
+        from selectolax.lexbor import LexborHTMLParser
+    except ImportError as exc:
+        raise MissingDependencyError("html", "selectolax", "HTML pages") from exc
+    parser = LexborHTMLParser(html)
+    first_title = parser.css_first("title")
+    title = None if first_title is None else first_title.text()
+    top = parser.root
+    root = _Node("[document]", {}, None, 0)
+    order = [root]
+    if top is not None:
+        html_node = _Node(top.tag or "html", top.attributes, root, 1)
+        root.children.append(html_node)
+        order.append(html_node)
+        drop = _DROP_SET
+        # depth first, in document order: (next source child to copy, its copy's parent)
+        stack = [(top.child, html_node)]
+        while stack:
+            source, target = stack[-1]
+            if source is None:
+                stack.pop()
+                target.end = len(order)
+                continue
+            stack[-1] = (source.next, target)
+            tag = source.tag or ""
+            if tag == "-text":
+                target.children.append(source.text_content or "")
+            elif tag and tag[0] != "-" and tag not in drop:
+                node = _Node(tag, source.attributes, target, len(order))
+                target.children.append(node)
+                order.append(node)
+                stack.append((source.child, node))
+        root.end = len(order)
+    return _Page(order, title)
+
+
+_DROP_SET: Final = frozenset(_DROP_TAGS)
+
+
+def _is_chrome(tag: _Node) -> bool:
     """Whether *tag* is page chrome by its class or id."""
-    names = f"{_attr(tag, 'class')} {_attr(tag, 'id')}".strip()
+    names = f"{' '.join(tag.attr('class').split())} {tag.attr('id')}".strip()
     if names:
         lowered = names.lower()
         if any(stem in lowered for stem in _CHROME_STEMS):
@@ -322,101 +522,78 @@ def _is_chrome(tag: Tag) -> bool:
 
 
 def _text_size(text: str) -> int:
-    return sum(1 for ch in text if not ch.isspace())
+    """The number of characters of *text* that are not white space."""
+    return len("".join(text.split()))
 
 
-def _decomposed(tag: Tag) -> bool:
-    """Whether *tag* was removed by ``decompose()``.
-
-    bs4's ``Tag.decomposed`` reads the flag through ``Tag.__getattr__``, which, on a tag that
-    was not decomposed, searches the tag's whole subtree for a child tag named "_decomposed":
-    asked of every tag of a deeply nested page, that is quadratic (minutes for a 200 kB page).
-    ``decompose()`` sets the flag in the instance's dict, so it is read from there.
-    """
-    return bool(vars(tag).get("_decomposed", False))
-
-
-def _clean(soup: BeautifulSoup) -> None:
+def _clean(page: _Page) -> None:
     """Remove portal chrome in place.
 
     Nothing that holds a report table goes, nor anything inside one (a cell that happens to
     be a link, say) except hidden text. Every step is linear in the page's size, however
     deeply its elements nest.
     """
-    for tag in soup.find_all(_DROP_TAGS):
-        if not _decomposed(tag):
-            tag.decompose()
+    order = page.order
     # report tables with their ancestors (never removed) and their content (only hidden text
     # is removed there)
-    holders: set[int] = set()
-    inside: set[int] = set()
-    nested: set[int] = set()
-    for table in soup.find_all("table"):
-        if id(table) in nested:
-            # a table inside one already looked at: its text is part of that table's, so it
-            # is a report table only inside a report table (already in *inside*)
+    i = 0
+    while i < len(order):
+        table = order[i]
+        if table.tag != "table":
+            i += 1
             continue
-        nested.update(id(t) for t in table.find_all("table"))
-        if not _REPORT_TABLE.search(table.get_text()):
+        # the tables inside are part of this one's text: each is a report table only
+        # inside a report table (marked inside here)
+        i = table.end
+        if not _REPORT_TABLE.search(page.text(table)):
             continue
-        inside.update(id(t) for t in table.find_all(True))
-        parent: Tag | None = table
-        while parent is not None and id(parent) not in holders:
-            holders.add(id(parent))
+        for el in page.inner(table):
+            el.inside = True
+        parent: _Node | None = table
+        while parent is not None and not parent.holder:
+            parent.holder = True
             parent = parent.parent
-    protected = holders | inside
-    # the elements inside an <article> or <main> (outermost first: nested ones are covered)
-    in_article: set[int] = set()
-    for tag in soup.find_all(("article", "main")):
-        if id(tag) not in in_article:
-            in_article.update(id(t) for t in tag.find_all(True))
-    for tag in soup.find_all(_REGION_TAGS):
-        if _decomposed(tag) or id(tag) in protected:
+    # the elements inside an <article> or <main>
+    article_end = -1
+    for el in order:
+        if el.index < article_end:
+            continue  # inside an article: regions stay
+        if el.tag in ("article", "main"):
+            article_end = el.end
+        elif el.tag in _REGION_TAGS and not (el.dead or el.holder or el.inside):
+            page.kill(el)
+    for el in order:
+        if el.dead or el.holder or not el.attrs:
             continue
-        if id(tag) not in in_article:
-            tag.decompose()
-    for tag in soup.find_all(True):
-        if _decomposed(tag) or id(tag) in holders:
-            continue
-        hidden = _HIDDEN_STYLE.search(_attr(tag, "style")) is not None
-        if hidden or (id(tag) not in inside and _is_chrome(tag)):
-            tag.decompose()
-    _drop_link_lists(soup, protected)
+        hidden = _HIDDEN_STYLE.search(el.attr("style")) is not None
+        if hidden or (not el.inside and _is_chrome(el)):
+            page.kill(el)
+    _drop_link_lists(page)
 
 
-def _drop_link_lists(soup: BeautifulSoup, protected: set[int]) -> None:
+def _drop_link_lists(page: _Page) -> None:
     """Remove blocks whose text is mostly links: menus, breadcrumbs, related-report lists.
 
     Such lists often name other years' reports, which would be taken for the title.
     """
-    from bs4.element import NavigableString, PreformattedString, Tag
-
-    totals: dict[int, tuple[int, int]] = {}
-    # post-order sizes without recursion: (text, link text) per element
-    order: list[Tag] = []
-    stack: list[Tag] = [soup]
-    while stack:
-        tag = stack.pop()
-        order.append(tag)
-        stack.extend(c for c in tag.children if isinstance(c, Tag))
+    order = page.order
+    # sizes in post-order (children before parents): text and link text per element
     for tag in reversed(order):
-        text = links = 0
-        for child in tag.children:
-            if isinstance(child, Tag):
-                t, ln = totals.get(id(child), (0, 0))
-                text += t
-                links += ln
-            elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
-                text += _text_size(child)
-        if tag.name == "a":
-            links = text
-        totals[id(tag)] = (text, links)
-    for tag in order:  # parents before children: the largest link block goes whole
-        if _decomposed(tag) or tag.name not in _LINK_CONTAINERS or id(tag) in protected:
+        if tag.dead:
             continue
-        text, links = totals[id(tag)]
-        if text and links * 2 > text:
-            tag.decompose()
+        size = links = 0
+        for child in tag.children:
+            if isinstance(child, str):
+                size += _text_size(child)
+            elif not child.dead:
+                size += child.size
+                links += child.links
+        tag.size, tag.links = size, size if tag.tag == "a" else links
+    for tag in order:  # parents before children: the largest link block goes whole
+        if tag.dead or tag.tag not in _LINK_CONTAINERS or tag.holder or tag.inside:
+            continue
+        if tag.size and tag.links * 2 > tag.size:
+            page.kill(tag)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -424,43 +601,11 @@ def _drop_link_lists(soup: BeautifulSoup, protected: set[int]) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _own_rows(table: Tag, skip: Tag | None = None) -> list[list[Tag]]:
-    """The rows of *table* (not of tables nested in it), each a list of its cells.
-
-    One walk over the table's own elements (not into nested tables, nor into *skip*): asking
-    every row for its nearest table instead is quadratic over deeply nested tables.
-    """
-    from bs4.element import Tag
-
-    rows = []
-    stack = [c for c in reversed(table.contents) if isinstance(c, Tag)]
-    while stack:
-        tag = stack.pop()
-        if tag.name == "table" or tag is skip:
-            continue
-        if tag.name == "tr":
-            rows.append([c for c in tag.children if isinstance(c, Tag) and c.name in ("td", "th")])
-        stack.extend(c for c in reversed(tag.contents) if isinstance(c, Tag))
-    return rows
-
-
-def _own(table: Tag, name: str) -> Tag | None:
-    """The first *name* element of *table* itself (not of a table nested in it), or None."""
-    from bs4.element import Tag
-
-    stack = [c for c in reversed(table.contents) if isinstance(c, Tag)]
-    while stack:
-        tag = stack.pop()
-        if tag.name == name:
-            return tag
-        if tag.name != "table":
-            stack.extend(c for c in reversed(tag.contents) if isinstance(c, Tag))
-    return None
-
-
-def _span(tag: Tag, name: str, limit: int) -> int:
+def _span(tag: _Node, name: str, limit: int) -> int:
+    if not tag.attrs:
+        return 1
     try:
-        value = int(_attr(tag, name).strip() or "1")
+        value = int(tag.attr(name).strip() or "1")
     except ValueError:
         return 1
     if value <= 0:
@@ -471,7 +616,8 @@ def _span(tag: Tag, name: str, limit: int) -> int:
 class _Walker:
     """Turns the cleaned page into blocks: paragraph lines and tables in document order."""
 
-    def __init__(self) -> None:
+    def __init__(self, page: _Page) -> None:
+        self.page = page
         self.blocks: list[Block] = []
         self.buffer: list[str] = []
         #: cells whose rowspan/colspan was too large for their table and was ignored
@@ -483,12 +629,20 @@ class _Walker:
         if text and not is_chrome_line(text):
             self.blocks.append(text)
 
-    def walk(self, node: Tag) -> None:
-        from bs4.element import NavigableString, PreformattedString, Tag
-
-        for child in node.children:
-            if isinstance(child, Tag):
-                name = child.name
+    def walk(self, node: _Node) -> None:
+        """Read *node*'s content: a block element ends a line before and after it, ``<br>``
+        ends one, a table is read as a table (an explicit stack: pages nest deeply)."""
+        #: (children left to read, whether a block element's closing flush is due)
+        stack: list[tuple[Iterator[_Node | str], bool]] = [(iter(node.children), False)]
+        while stack:
+            children, closing = stack[-1]
+            for child in children:
+                if isinstance(child, str):
+                    self.buffer.append(child)
+                    continue
+                if child.dead:
+                    continue
+                name = child.tag
                 if name == "br":
                     self.flush()
                 elif name == "table":
@@ -496,27 +650,31 @@ class _Walker:
                     self.table(child)
                 elif name in _BLOCK_TAGS:
                     self.flush()
-                    self.walk(child)
-                    self.flush()
+                    stack.append((iter(child.children), True))
+                    break
                 else:
-                    self.walk(child)
-            elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
-                self.buffer.append(str(child))
+                    stack.append((iter(child.children), False))
+                    break
+            else:
+                stack.pop()
+                if closing:
+                    self.flush()
 
-    def table(self, table: Tag) -> None:
-        caption = _own(table, "caption")
+    def table(self, table: _Node) -> None:
+        page = self.page
+        caption = page.own(table, "caption")
         if caption is not None:
             self.walk(caption)  # a caption ("表一 …") is a paragraph before its table
             self.flush()
-        rows = _own_rows(table, skip=caption)
+        rows = page.own_rows(table, skip=caption)
         if caption is not None:
-            caption.decompose()
+            page.kill(caption)
         if not any(rows):
             self.walk(table)  # a table without cells: read what it holds as text
             return
         places = _places(rows)
         width = max((c + span for row in places for _, c, _, span, _ in row), default=0)
-        if width <= 3 and _own(table, "table") is not None:
+        if width <= 3 and page.own(table, "table") is not None:
             for cells in rows:  # a layout table: its cells are regions of the page
                 for cell in cells:
                     self.walk(cell)
@@ -525,7 +683,7 @@ class _Walker:
         self.clamped += sum(1 for row in places for *_, clamped in row if clamped)
         grid = tuple(
             tuple(
-                SourceCell(cell_text(_cell_pieces(td)), c, rowspan, colspan)
+                SourceCell(cell_text(_cell_pieces(page, td)), c, rowspan, colspan)
                 for td, c, rowspan, colspan, _ in row
             )
             for row in places
@@ -539,7 +697,7 @@ _AREA_PER_CELL: Final = 50
 _MIN_AREA: Final = 10_000
 
 
-def _places(rows: list[list[Tag]]) -> list[list[tuple[Tag, int, int, int, bool]]]:
+def _places(rows: list[list[_Node]]) -> list[list[tuple[_Node, int, int, int, bool]]]:
     """Each row's cells as (cell, grid column, rowspan, colspan, clamped): the grid column
     each cell starts at, rowspan/colspan expanded.
 
@@ -550,12 +708,12 @@ def _places(rows: list[list[Tag]]) -> list[list[tuple[Tag, int, int, int, bool]]
     """
     budget = max(_MIN_AREA, _AREA_PER_CELL * sum(len(cells) for cells in rows))
     occupied: set[tuple[int, int]] = set()
-    out: list[list[tuple[Tag, int, int, int, bool]]] = []
+    out: list[list[tuple[_Node, int, int, int, bool]]] = []
     for r, cells in enumerate(rows):
         c = 0
-        row: list[tuple[Tag, int, int, int, bool]] = []
+        row: list[tuple[_Node, int, int, int, bool]] = []
         for td in cells:
-            while (r, c) in occupied:
+            while occupied and (r, c) in occupied:
                 c += 1
             rowspan = _span(td, "rowspan", min(len(rows) - r, 1000))
             colspan = _span(td, "colspan", 100)
@@ -563,42 +721,51 @@ def _places(rows: list[list[Tag]]) -> list[list[tuple[Tag, int, int, int, bool]]
             if clamped:
                 rowspan = colspan = 1
             budget -= rowspan * colspan
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    occupied.add((r + dr, c + dc))
+            if rowspan > 1 or colspan > 1:
+                for dr in range(rowspan):
+                    for dc in range(colspan):
+                        occupied.add((r + dr, c + dc))
             row.append((td, c, rowspan, colspan, clamped))
             c += colspan
         out.append(row)
     return out
 
 
-def _cell_pieces(cell: Tag) -> list[str]:
+def _cell_pieces(page: _Page, cell: _Node) -> list[str]:
     """A cell's text as the lines it was printed on (<br> and block elements end a line).
 
     A table nested in the cell contributes its cells' text, space-separated, as one line.
     """
-    from bs4.element import NavigableString, PreformattedString, Tag
-
+    if len(cell.children) == 1 and isinstance(cell.children[0], str):
+        return [cell.children[0]]  # a cell of plain text (most cells)
     pieces = [""]
-
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, Tag):
-                if child.name == "br":
-                    pieces.append("")
-                elif child.name == "table":
-                    inner = [cell_text(_cell_pieces(td)) for row in _own_rows(child) for td in row]
-                    pieces.extend((" ".join(t for t in inner if t), ""))
-                elif child.name in _BLOCK_TAGS:
-                    pieces.append("")
-                    walk(child)
-                    pieces.append("")
-                else:
-                    walk(child)
-            elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
-                pieces[-1] += str(child)
-
-    walk(cell)
+    stack: list[tuple[Iterator[_Node | str], bool]] = [(iter(cell.children), False)]
+    while stack:
+        children, closing = stack[-1]
+        for child in children:
+            if isinstance(child, str):
+                pieces[-1] += child
+                continue
+            if child.dead:
+                continue
+            if child.tag == "br":
+                pieces.append("")
+            elif child.tag == "table":
+                inner = [
+                    cell_text(_cell_pieces(page, td)) for row in page.own_rows(child) for td in row
+                ]
+                pieces.extend((" ".join(t for t in inner if t), ""))
+            elif child.tag in _BLOCK_TAGS:
+                pieces.append("")
+                stack.append((iter(child.children), True))
+                break
+            else:
+                stack.append((iter(child.children), False))
+                break
+        else:
+            stack.pop()
+            if closing:
+                pieces.append("")
     return pieces
 
 
@@ -619,23 +786,15 @@ def _title_block(title: str, blocks: list[Block]) -> str | None:
     return None
 
 
-def _soup(html: str) -> BeautifulSoup:
-    try:
-        from bs4 import BeautifulSoup
-    except ImportError as exc:
-        raise MissingDependencyError("html", "beautifulsoup4", "HTML pages") from exc
-    return BeautifulSoup(html, "html.parser")
-
-
 def _blocks(html: str) -> tuple[list[Block], int]:
     """The page's blocks, and how many table cells had their spans clamped."""
-    soup = _soup(html)
-    title = soup.title.get_text() if soup.title is not None else ""
-    _clean(soup)
-    walker = _Walker()
-    walker.walk(soup)
+    page = _parse(html)
+    _clean(page)
+    walker = _Walker(page)
+    walker.walk(page.order[0])
     walker.flush()
     blocks = walker.blocks
+    title = page.title
     shown = _title_block(line_text(title), blocks) if title else None
     if shown:
         blocks.insert(0, shown)
@@ -649,6 +808,7 @@ def _has_report(blocks: list[Block]) -> bool:
     )
 
 
+@guarded
 def html_to_text(html: str | bytes) -> Adapted:
     """The text the parser reads for an HTML page, and where each table cell came from.
 
@@ -680,14 +840,15 @@ def html_to_text(html: str | bytes) -> Adapted:
             code="not_text",
         )
     source = html
+    visible = _HIDDEN_SOURCE.sub("", html)
     # escaped markup outside <script> elements: the file is JavaScript holding the report (a
     # page's own scripts are only looked into when the page shows no report)
-    if _ESCAPED_MARKUP.search(_HIDDEN_SOURCE.sub("", html)):
+    if _ESCAPED_MARKUP.search(visible):
         inner = embedded_markup(html)
         if inner is not None:
             source = inner
             notes.append(Diagnostic("source", "info", msg("source.javascript")))
-    cut = truncation(source)
+    cut = truncation(source, visible if source is html else None)
     if cut is not None:
         tail = line_text(source[-60:])
         raise UnreadableFileError(

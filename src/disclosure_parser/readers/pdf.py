@@ -1,7 +1,9 @@
-"""Reports published as PDF files: the PDF adapter (the ``[pdf]`` extra, pdfplumber).
+"""Reports published as PDF files: the PDF adapter (the ``[pdf]`` extra, pypdfium2).
 
-Tables are rebuilt from the page layout, not from flattened text: pdfplumber finds each
-table's ruled cells, and a cell's grid position and spans come from its borders. Text outside
+pdfium reads each page's characters with their boxes and its path objects (the ruling lines);
+:mod:`._pdfium` turns them into characters, lines of text and ruled tables. Tables are rebuilt
+from the page layout, not from flattened text: each table's ruled cells are found from its
+ruling lines, and a cell's grid position and spans come from its borders. Text outside
 the tables is read line by line and the lines of a paragraph are joined again (a line that runs
 to the right margin continues on the next, unless that one is indented or numbered), in
 reading order with the tables.
@@ -14,17 +16,22 @@ cell (a framed paragraph, a caption) are read as paragraph lines.
 
 A PDF whose pages hold no text (a scan) raises :class:`UnreadableFileError` (code
 ``no_text_layer``): it needs OCR first.
+
+Reading is bounded by the file's size before pdfium parses anything (:mod:`._pdfscan`: the
+streams' inflated size, the drawing work of Form XObjects that draw each other, reference
+cycles, the page count) and by page (characters, objects and path segments a page may hold,
+:mod:`._pdfium`); each breach is an :class:`UnreadableFileError` with a code of its own.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from statistics import median
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
 
@@ -32,6 +39,7 @@ from ..core.errors import MissingDependencyError, UnreadableFileError
 from ..core.messages import msg
 from ..core.model import Diagnostic, Report
 from ..parsing.cells import classify
+from . import _pdfium, _pdfscan
 from .base import (
     Adapted,
     Block,
@@ -39,13 +47,9 @@ from .base import (
     SourceTable,
     TextWriter,
     cell_text,
+    guarded,
     line_text,
 )
-
-if TYPE_CHECKING:
-    from pdfplumber.page import Page
-    from pdfplumber.pdf import PDF
-    from pdfplumber.table import Table
 
 _PAGE_NUMBER: Final = re.compile(
     r"^(?:[-—–－]*\s*\d{1,4}\s*[-—–－]*"
@@ -100,24 +104,29 @@ class _Part:
 _Item = _Line | _Part
 
 
-def _open(data: bytes) -> PDF:
+def _engine() -> Any:
     try:
-        import pdfplumber
-        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+        import pypdfium2  # type: ignore[import-untyped]
+        import pypdfium2.raw  # type: ignore[import-untyped]
     except ImportError as exc:
-        raise MissingDependencyError("pdf", "pdfplumber", "PDF files") from exc
+        raise MissingDependencyError("pdf", "pypdfium2", "PDF files") from exc
+    return pypdfium2
+
+
+def _open(data: bytes) -> Any:
+    """pdfium's document for *data* (bytes of a PDF)."""
+    pdfium = _engine()
     try:
-        return pdfplumber.open(io.BytesIO(data))
+        return pdfium.PdfDocument(data)
+    except MemoryError:
+        raise
     except Exception as exc:
-        # pdfplumber wraps pdfminer's errors: the original is the argument or the context
-        inner = [exc, exc.__cause__, exc.__context__, *exc.args]
-        cause = next((e for e in inner[1:] if isinstance(e, BaseException)), exc)
-        if any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in inner):
+        if getattr(exc, "err_code", None) == pdfium.raw.FPDF_ERR_PASSWORD:
             raise UnreadableFileError(
                 "the PDF is encrypted and needs a password to read", code="encrypted"
             ) from exc
         raise UnreadableFileError(
-            f"the file is not a readable PDF ({type(cause).__name__}: {cause})",
+            f"the file is not a readable PDF ({type(exc).__name__}: {exc})",
             code="corrupt_file",
             expected="a PDF document (the file may be damaged or truncated)",
         ) from exc
@@ -138,8 +147,22 @@ def _positions(values: Sequence[float], tolerance: float = 1.5) -> list[float]:
 
 
 def _index(positions: list[float], value: float) -> int:
-    """The index of the position nearest to *value*."""
-    return min(range(len(positions)), key=lambda i: abs(positions[i] - value))
+    """The index of the position nearest to *value* (the lower one on a tie).
+
+    >>> _index([0.0, 10.0, 20.0], 14.0), _index([0.0, 10.0, 20.0], 15.0)
+    (1, 1)
+    """
+    i = bisect_left(positions, value)
+    if i == 0:
+        return 0
+    if i == len(positions) or value - positions[i - 1] <= positions[i] - value:
+        return i - 1
+    return i
+
+
+def _count_within(positions: list[float], lo: float, hi: float) -> int:
+    """How many positions p satisfy lo <= p < hi."""
+    return max(0, bisect_left(positions, hi) - bisect_left(positions, lo))
 
 
 @attrs.define
@@ -164,13 +187,14 @@ class _Grid:
         return self.tops[r], self.tops[r + 1] if r + 1 < len(self.tops) else self.bottom
 
 
-def _grid(table: Table, page: Page, number: int) -> _Grid | None:
-    texts = table.extract(x_tolerance=1.5)
+def _grid(table: list[_pdfium.Box], chars: list[_pdfium.Char], number: int) -> _Grid | None:
+    rows = _pdfium.table_rows(table)
+    texts = _pdfium.table_texts(rows, chars, x_tolerance=1.5)
     bboxes: list[tuple[tuple[float, float, float, float], str | None]] = []
-    for table_row, row_texts in zip(table.rows, texts, strict=False):
-        for bbox, text in zip(table_row.cells, row_texts, strict=False):
+    for table_row, row_texts in zip(rows, texts, strict=False):
+        for bbox, text in zip(table_row, row_texts, strict=False):
             if bbox is not None:
-                bboxes.append(((bbox[0], bbox[1], bbox[2], bbox[3]), text))
+                bboxes.append((bbox, text))
     if not bboxes:
         return None
     xs = _positions([b[0] for b, _ in bboxes])
@@ -179,19 +203,25 @@ def _grid(table: Table, page: Page, number: int) -> _Grid | None:
     for (x0, top, x1, bottom), text in bboxes:
         r = _index(tops, top)
         c = _index(xs, x0)
-        colspan = max(1, sum(1 for x in xs if x0 - 1.5 <= x < x1 - 1.5))
-        rowspan = max(1, sum(1 for y in tops if top - 1.5 <= y < bottom - 1.5))
+        colspan = max(1, _count_within(xs, x0 - 1.5, x1 - 1.5))
+        rowspan = max(1, _count_within(tops, top - 1.5, bottom - 1.5))
         pieces = (text or "").split("\n")
         cells[r].append(SourceCell(cell_text(pieces), c, rowspan, colspan, number))
-    x0, top, x1, bottom = table.bbox
-    _recover_unruled_cells(cells, [*xs, x1], [*tops, bottom], page, number)
+    x0 = min(c[0] for c in table)
+    x1 = max(c[2] for c in table)
+    bottom = max(c[3] for c in table)
+    _recover_unruled_cells(cells, [*xs, x1], [*tops, bottom], chars, number)
     for row in cells:
         row.sort(key=lambda cell: cell.column)
     return _Grid(cells, tops, bottom, xs, x0, x1)
 
 
 def _recover_unruled_cells(
-    cells: list[list[SourceCell]], xs: list[float], ys: list[float], page: Page, number: int
+    cells: list[list[SourceCell]],
+    xs: list[float],
+    ys: list[float],
+    chars: list[_pdfium.Char],
+    number: int,
 ) -> None:
     """Add the grid slots that no ruled cell covers but that hold text.
 
@@ -205,33 +235,36 @@ def _recover_unruled_cells(
         for dr in range(c.rowspan)
         for dc in range(c.colspan)
     }
-    for r in range(len(ys) - 1):
-        for c in range(len(xs) - 1):
-            if (r, c) in covered:
-                continue
-            bbox = (xs[c], ys[r], xs[c + 1], ys[r + 1])
-            text = page.within_bbox(bbox).extract_text(x_tolerance=1.5)
-            if text.strip():
-                cells[r].append(SourceCell(cell_text(text.split("\n")), c, 1, 1, number))
+    free = [(r, c) for r in range(len(ys) - 1) for c in range(len(xs) - 1) if (r, c) not in covered]
+    if not free:
+        return
+    # only the characters inside the table can lie in one of its slots
+    inside = _pdfium.within(chars, (xs[0], ys[0], xs[-1], ys[-1]))
+    for r, c in free:
+        bbox = (xs[c], ys[r], xs[c + 1], ys[r + 1])
+        lines = _pdfium.text_lines(_pdfium.within(inside, bbox), x_tolerance=1.5)
+        text = "\n".join(line.text for line in lines)
+        if text.strip():
+            cells[r].append(SourceCell(cell_text(text.split("\n")), c, 1, 1, number))
 
 
-def _line(raw: dict[str, Any], page: int) -> _Line | None:
-    text = line_text(str(raw.get("text", "")))
+def _line(raw: _pdfium.Line, page: int) -> _Line | None:
+    text = line_text(raw.text)
     if not text:
         return None
-    chars = raw.get("chars") or []
-    sizes = [float(ch.get("size", 0.0)) for ch in chars if ch.get("size")]
-    size = median(sizes) if sizes else float(raw["bottom"]) - float(raw["top"])
-    return _Line(text, float(raw["x0"]), float(raw["x1"]), float(raw["top"]), size, page)
+    sizes = [ch.size for ch in raw.chars if ch.size]
+    size = median(sizes) if sizes else raw.bottom - raw.top
+    return _Line(text, raw.x0, raw.x1, raw.top, size, page)
 
 
-def _page_items(page: Page, number: int) -> list[_Item]:
+def _page_items(page: _pdfium.Page, number: int) -> list[_Item]:
     """The paragraph lines and table parts of one page, in reading order."""
-    grids = [g for g in (_grid(t, page, number) for t in page.find_tables()) if g is not None]
+    tables = _pdfium.find_tables(page.edges)
+    grids = [g for g in (_grid(t, page.chars, number) for t in tables) if g is not None]
     items: list[_Item] = []
     body: list[_Line] = []
     framed: dict[tuple[int, int], list[_Line]] = {}
-    for raw in page.extract_text_lines(return_chars=True, x_tolerance=1.5):
+    for raw in _pdfium.text_lines(page.chars, x_tolerance=1.5):
         line = _line(raw, number)
         if line is None:
             continue
@@ -485,31 +518,57 @@ def _blocks(pages: list[list[_Item]]) -> list[Block]:
     return [b if isinstance(b, str) else SourceTable(tuple(map(tuple, b.rows))) for b in out]
 
 
-def _read_pages(pdf: PDF) -> tuple[list[list[_Item]], list[Diagnostic]]:
+#: the most pages a PDF may have: reports run to a few dozen; a page tree naming one page a
+#: million times would have pdfium read it a million times
+MAX_PAGES: Final = 2_000
+
+
+def _read_pages(pdf: Any) -> tuple[list[list[_Item]], list[Diagnostic]]:
     """Every page's items, and notes on pages without text."""
+    raw = _engine().raw
+    count = len(pdf)
+    if count > MAX_PAGES:
+        raise UnreadableFileError(
+            f"the PDF has {count:,} pages, over the limit of {MAX_PAGES:,}: no report has that "
+            "many (a damaged page tree, or one built to exhaust its reader)",
+            code="too_many_pages",
+            expected="a PDF of a report (at most a few hundred pages)",
+        )
     pages: list[list[_Item]] = []
     chars = undecodable = 0
     scanned: list[int] = []
     broken: list[tuple[int, Exception]] = []
-    for number, raw_page in enumerate(pdf.pages, 1):
+    for number in range(1, count + 1):
         try:
-            page = raw_page.dedupe_chars()
-            page_chars = page.chars
-            chars += len(page_chars)
-            undecodable += sum(
-                1 for ch in page_chars if str(ch.get("text", "")).startswith("(cid:")
-            )
-            if not page_chars:
-                if page.images:
-                    scanned.append(number)
-                pages.append([])
-                continue
-            pages.append(_page_items(page, number))
-        except RecursionError:
+            page = pdf.get_page(number - 1)
+        except (MemoryError, RecursionError):
             raise
         except Exception as exc:  # one damaged page must not cost the others
             broken.append((number, exc))
             pages.append([])
+            continue
+        try:
+            textpage = page.get_textpage()
+            try:
+                content = _pdfium.read_page(raw, page.raw, textpage.raw, number)
+            finally:
+                textpage.close()
+        except (UnreadableFileError, MemoryError, RecursionError):
+            raise
+        except Exception as exc:
+            broken.append((number, exc))
+            pages.append([])
+            continue
+        finally:
+            page.close()
+        chars += len(content.chars)
+        undecodable += content.undecodable
+        if not content.chars:
+            if content.images:
+                scanned.append(number)
+            pages.append([])
+            continue
+        pages.append(_page_items(content, number))
     if broken and len(broken) == len(pages):
         first_number, first_error = broken[0]
         raise UnreadableFileError(
@@ -518,6 +577,13 @@ def _read_pages(pdf: PDF) -> tuple[list[list[_Item]], list[Diagnostic]]:
             code="corrupt_file",
             expected="a PDF document (the file may be damaged or truncated)",
         ) from first_error
+    if chars == 0 and not scanned:
+        raise UnreadableFileError(
+            f"the PDF's {len(pages)} page(s) hold no text and no images: there is nothing "
+            "to read (a damaged or empty file)",
+            code="no_text_layer",
+            expected="a PDF with a text layer (one whose text can be selected and copied)",
+        )
     if chars == 0:
         raise UnreadableFileError(
             f"the PDF has no text layer ({len(pages)} page(s) of images, e.g. a scan): "
@@ -551,6 +617,7 @@ def _read_pages(pdf: PDF) -> tuple[list[list[_Item]], list[Diagnostic]]:
     return pages, notes
 
 
+@guarded
 def pdf_to_text(source: bytes | str | os.PathLike[str]) -> Adapted:
     """The text the parser reads for a PDF file (path or bytes), and where each cell came from.
 
@@ -568,12 +635,22 @@ def pdf_to_text(source: bytes | str | os.PathLike[str]) -> Adapted:
     else:
         with open(source, "rb") as handle:
             data = handle.read()
+    scan_notes = _pdfscan.check(data)
     pdf = _open(data)
     try:
-        with pdf:
-            pages, notes = _read_pages(pdf)
-    except UnreadableFileError:
+        pages, notes = _read_pages(pdf)
+    except UnreadableFileError as exc:
+        cycles = [n for n in scan_notes if n.code == "reference_cycle"]
+        if exc.code == "no_text_layer" and cycles:
+            # nothing was read, and the file says why: its objects point at themselves
+            raise UnreadableFileError(
+                f"the PDF holds no readable text: {cycles[0].message}",
+                code="reference_cycle",
+                expected="a PDF document (the file is damaged)",
+            ) from exc
         raise
+    except MemoryError:
+        raise  # made a coded error by @guarded
     except RecursionError as exc:
         raise UnreadableFileError(
             "the PDF is nested too deeply to read", code="too_complex"
@@ -584,6 +661,9 @@ def pdf_to_text(source: bytes | str | os.PathLike[str]) -> Adapted:
             code="corrupt_file",
             expected="a PDF document (the file may be damaged or truncated)",
         ) from exc
+    finally:
+        pdf.close()
+    notes[:0] = scan_notes
     blocks = _blocks(pages)
     writer = TextWriter("pdf")
     writer.write(blocks)
