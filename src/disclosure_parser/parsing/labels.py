@@ -275,6 +275,26 @@ def row_key(folded: str) -> str | None:
 
 
 @lru_cache(maxsize=2048)
+def row_keys(folded: str) -> tuple[str, ...]:
+    """Every table B row whose leaf wording *folded* holds, in the order printed, once each.
+
+    One label names one row; a label naming two ("（一）予以公开（二）部分公开") is two rows
+    printed as one, their numbers stacked in each cell (a lost row rule).
+
+    >>> row_keys("(一)予以公开(二)部分公开"), row_keys("(三)不予公开1.属于国家秘密")
+    (('granted', 'partially_granted'), ('withheld.state_secret',))
+    """
+    found: list[str] = []
+    for m in _ANY_ROW.finditer(folded):
+        for key, pattern in _ROW_PATTERNS:
+            if pattern.match(folded, m.start()):
+                if key not in found:
+                    found.append(key)
+                break
+    return tuple(found)
+
+
+@lru_cache(maxsize=2048)
 def is_group_label(folded: str) -> bool:
     """A label naming only a group of rows (（三）不予公开, 三、本年度办理结果 …)."""
     return bool(folded) and _GROUP_ONLY.fullmatch(strip_numbering(folded)) is not None

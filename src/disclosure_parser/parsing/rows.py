@@ -238,7 +238,12 @@ def _merge(row: RawRow, more: RawRow) -> None:
         if extra.text:
             if not cell.text:
                 cell.line, cell.column = extra.line, extra.column
-            cell.text += extra.text
+            # a label wraps without a space (CJK); numbers on two lines of one drawn cell are
+            # two numbers (the rule between two rows was lost), never one: keep them apart
+            digits_meet = cell.text[-1:].isdigit() and (
+                extra.text[0].isdigit() or extra.text[0] in "+-"
+            )
+            cell.text += (" " if digits_meet else "") + extra.text
             cell.filler = False
 
 

@@ -41,11 +41,11 @@ from ..core.model import (
 )
 from . import labels
 from .align import REPAIR_COST, plain_cells, readings
-from .cells import make_cell
+from .cells import make_cell, two_numbers
 from .drafts import ABlock, TableDraft
 from .lexer import Row
 from .raw import RawCell
-from .solver import Candidate, Equation, Outcome, solve
+from .solver import BLANK, OPAQUE, Candidate, Equation, Outcome, solve
 from .split import MAX_DIGITS, MAX_SPLITS
 
 
@@ -91,10 +91,40 @@ def _cell_from(
 
 
 def _describe(cand: Candidate, columns: Sequence[str]) -> str:
+    """One reading in words: each column's number, ``blank``, printed text, or ``?`` (unknown).
+
+    The solver's markers for blank and text cells are ints far outside any count; they must
+    never reach a message, where they would read as numbers.
+    """
     shown = []
-    for name, v in zip(columns, cand.values, strict=True):
-        shown.append(f"{name}={'?' if v is None else v}")
+    for name, v, source in zip(columns, cand.values, cand.sources, strict=True):
+        if v is None:
+            text = "?"
+        elif v == BLANK:
+            text = "blank"
+        elif v == OPAQUE:
+            text = repr(getattr(source, "text", "text"))
+        else:
+            text = str(v)
+        shown.append(f"{name}={text}")
     return " ".join(shown)
+
+
+def _flag_two_numbers(
+    what: str, columns: Sequence[str], cells: Sequence[Cell], notes: Notes
+) -> None:
+    """An error for each cell printed with two numbers in it ("13 60", "1<br>2"): it is read as
+    text, so the error is all that tells the reader why the number is not there."""
+    for name, cell in zip(columns, cells, strict=False):
+        if cell.state == "text" and two_numbers(cell.raw):
+            notes.add(
+                "two_numbers",
+                "error",
+                f"{what}, column {name}: the cell {cell.raw!r} holds two numbers (a cell "
+                "boundary, or the rule between two rows, was lost); no number is taken from it",
+                cell.line,
+                cell.column,
+            )
 
 
 # =============================================================================================
@@ -177,12 +207,14 @@ def _block_items(
                 row.column,
             )
         names = list(columns or default)
+        cells = _item_cells(row, names, notes)
+        _flag_two_numbers(f"table A item {row.label}", names, cells, notes)
         yield DisclosureItem(
             key=row.key,
             clause=ITEMS[row.key][0],
             label=row.label,
             columns=tuple(names),
-            cells=tuple(_item_cells(row, names, notes)),
+            cells=tuple(cells),
             line=row.line,
             column=row.column,
         )
@@ -367,6 +399,22 @@ def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | 
                 if key is not None:
                     row.label = "".join(p.label for p in pending) + row.label
             pending = []
+            # (a flattened row's label runs from the last cut to its digits: when a cut was
+            # missed it holds the row before too, and its digits belong to its last label)
+            named = labels.row_keys(row.folded) if kind == "B_ROW" and row.kind != "flat" else ()
+            if len(named) > 1:
+                # two rows printed as one (a lost row rule): each cell holds both rows'
+                # numbers, or one of them with nothing to say whose
+                notes.add(
+                    "merged_rows",
+                    "error",
+                    f"table B row label {row.label!r} names {len(named)} rows "
+                    f"({', '.join(named)}): rows were printed as one, probably because the "
+                    "rule between them was lost; its numbers are not used",
+                    row.line,
+                    row.column,
+                )
+                continue
             if kind == "B_ROW" and key is None:
                 if labels.is_group_label(row.folded):
                     notes.add(
@@ -540,6 +588,7 @@ def build_applications(
 
     built: list[ApplicationRow] = []
     for key, row, cells in zip(keys, rows, table, strict=True):
+        _flag_two_numbers(f"table B row {key}", columns, cells, notes)
         if not has_total:
             cells.append(MISSING)
         built.append(ApplicationRow(key, row.label, tuple(cells), row.line, row.column))
@@ -775,6 +824,9 @@ def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
         outcome = _solve_rows([merged], width, _C_EQUATIONS)[0]
         columns = [f"{g}.{o}" for g in REVIEW_GROUPS for o in REVIEW_OUTCOMES]
         cells = _cells_of(merged, outcome, width, columns, "table C", notes)
+    _flag_two_numbers(
+        "table C", [f"{g}.{o}" for g in REVIEW_GROUPS for o in REVIEW_OUTCOMES], cells, notes
+    )
     groups = []
     for g, key in enumerate(REVIEW_GROUPS):
         part = cells[g * 5 : g * 5 + 5]
