@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 
 import disclosure_parser as dp
+from disclosure_parser.parsing.align import readings
 from disclosure_parser.parsing.cells import classify, looks_like_value, two_numbers
 from disclosure_parser.parsing.labels import row_keys
-from disclosure_parser.parsing.solver import BLANK, OPAQUE
+from disclosure_parser.parsing.raw import RawCell
+from disclosure_parser.parsing.solver import BLANK, OPAQUE, Candidate
 
 HERE = Path(__file__).parent
 _TITLE = "某县人民政府2021年政府信息公开工作年度报告\n"
@@ -125,3 +127,82 @@ def test_ambiguous_row_message_says_blank_not_the_solver_marker() -> None:
     (note,) = [d for d in report.diagnostics if d.code == "ambiguous_row"]
     assert "科研机构=blank" in note.message
     assert MARKERS.search(note.message) is None
+
+
+# ---- r07: a ragged table B whose sums cannot place its rows ----------------------------------
+
+_EXAMPLE_001 = HERE.parent / "examples" / "reports" / "001.txt"
+
+
+def _ragged_row(texts: list[str]) -> list[RawCell]:
+    """Value cells as a tab row prints them after its label: empty ones at the ends are
+    filler, the first of them a merged label's shadow."""
+    cells = [RawCell(t, 1, i + 1, not t) for i, t in enumerate(texts)]
+    cells[0].shadow = not texts[0]
+    return cells
+
+
+def _reading_with(found: list[Candidate], filler_at: int) -> Candidate:
+    """The reading of *found* whose column *filler_at* is read from an empty filler cell and
+    which reads every other column from a printed cell."""
+    (cand,) = [
+        c
+        for c in found
+        if all(
+            isinstance(s, RawCell) and s.filler == (col == filler_at)
+            for col, s in enumerate(c.sources)
+        )
+    ]
+    return cand
+
+
+def test_trailing_filler_read_as_a_blank_total_is_a_repair() -> None:
+    """ "(shadow) 1 0 0 0 0 1 (trailing)" read with its trailing field as a blank 总计 puts the
+    printed 总计 under 其他 and silences the row's sum: no cheaper than taking 其他 as lost."""
+    texts = ["", "1", "0", "0", "0", "0", "1", ""]
+    row_sum = [(6, (0, 1, 2, 3, 4, 5))]
+    assert _reading_with(readings(_ragged_row(texts), 7, row_sum), 6).repairs == 1
+    # without a 总计 column the same field is a part: a blank counts 0, every sum still
+    # checks it, and the row reads as printed
+    five = ["", "1", "0", "0", "0", "1", ""]
+    assert _reading_with(readings(_ragged_row(five), 6), 5).repairs == 0
+
+
+def test_ragged_table_b_with_a_row_deleted_withholds_what_its_sums_cannot_place() -> None:
+    """The reproducer: seed 001 prints six cells for seven columns in every table B row; with
+    one outcome row gone, the column sums no longer place （一）予以公开's printed 总计 "1"."""
+    lines = _EXAMPLE_001.read_text("utf-8").split("\n")
+    text = "\n".join(x for x in lines if "1.信访举报投诉类申请" not in x)
+    report = dp.parse(text)
+    row = report.applications.row("granted")
+    assert row is not None
+    other, total = row.cells[5], row.cells[6]
+    assert (other.state, total.state) == ("missing", "missing")
+    notes = [d for d in report.diagnostics if d.line == row.line]
+    assert [(d.code, d.severity) for d in notes] == [("ambiguous_row", "error")]
+    assert "其他, 总计 withheld" in notes[0].message
+
+
+def test_no_single_row_deletion_of_a_ragged_table_b_moves_a_number_silently() -> None:
+    """Every table B row of seed 001 deleted in turn (21 of 25 deletions gave 其他 = 1 and a
+    never-printed blank 总计, with no diagnostic)."""
+    from silent import silently_wrong
+
+    text = _EXAMPLE_001.read_text("utf-8")
+    full = dp.parse(text)
+    lines = text.split("\n")
+    for row in full.applications:
+        damaged = "\n".join(x for i, x in enumerate(lines) if i + 1 != row.line)
+        assert silently_wrong(full, dp.parse(damaged)) == [], row.key
+
+
+def test_a_printed_value_realigned_by_the_sums_carries_a_note_on_its_row() -> None:
+    """Seed 001's （二）部分公开 has six cells for seven columns; its trailing field was read as
+    a blank 总计 (the column sums allow no other reading): a warning says so."""
+    report = dp.parse(_EXAMPLE_001.read_text("utf-8"))
+    row = report.applications.row("partially_granted")
+    assert row is not None
+    assert row.cells[6].state == "blank"
+    (note,) = [d for d in report.diagnostics if d.line == row.line]
+    assert (note.code, note.severity) == ("ragged_row", "warning")
+    assert "under 总计 read as printed blanks" in note.message

@@ -46,12 +46,28 @@ _FILLER_AS_VALUE: Final = 2
 _SHADOW_AS_VALUE: Final = 20
 
 
-def _candidate(cells: Sequence[RawCell | None], cost: int, repairs: int = 0) -> Candidate:
-    for c in cells:
+def _candidate(
+    cells: Sequence[RawCell | None],
+    cost: int,
+    repairs: int = 0,
+    dropped: bool = False,
+    totals: frozenset[int] = frozenset(),
+) -> Candidate:
+    """A reading of *cells*; *dropped* says that other empty cells of the row were left out,
+    *totals* which columns are totals of the row's own sums.
+
+    Reading a merged label's shadow as a blank cell is an assumption, like a lost cell. So is
+    reading filler as a blank *total* while other filler is dropped: a blank total may be an
+    omission, so it silences the sum that would check the row. A row "(shadow) 1 0 0 0 0 1
+    (trailing)" read so puts its printed 总计 "1" under 其他 and a never-printed blank under
+    总计, with nothing left to object; the reading that took 其他 as lost (and checks 总计) is
+    then as likely, and only the table's sums may choose between them. (A row with exactly one
+    field per column is read as printed, filler included.)
+    """
+    for column, c in enumerate(cells):
         if c is not None and c.filler:
             cost += _SHADOW_AS_VALUE if c.shadow else _FILLER_AS_VALUE
-            # reading a merged label's shadow as a blank cell is an assumption, like a lost cell
-            repairs += c.shadow
+            repairs += c.shadow or (dropped and column in totals)
     values = [None if c is None else _text_value(c.text) for c in cells]
     return Candidate(values, cells, cost, repairs=repairs)
 
@@ -94,6 +110,7 @@ def readings(values: list[RawCell], width: int, sums: Sequence[Sum] = ()) -> lis
     glued = [c for c in values if c.glued]
     if glued:
         return _split_readings(glued[0], width, sums)
+    totals = frozenset(total for total, _ in sums)
     lead = 0
     while lead < n and values[lead].filler:
         lead += 1
@@ -113,7 +130,7 @@ def readings(values: list[RawCell], width: int, sums: Sequence[Sum] = ()) -> lis
         core = values[k1 : n - k2]
         cost = k1 + k2
         if len(core) == width:
-            out.append(_candidate(list(core), cost))
+            out.append(_candidate(list(core), cost, dropped=True, totals=totals))
         elif width - _MAX_GAP <= len(core) < width and k1 + k2 == lead + trail:
             out.extend(_with_gaps(core, width, cost))
         elif width < len(core) <= width + _MAX_GAP and k1 + k2 == lead + trail:

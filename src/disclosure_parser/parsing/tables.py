@@ -714,16 +714,26 @@ def _cells_of(
                     glued.column,
                 )
             return cells
-        # a reading that drops stray cells or takes cells as lost is a repair: say so
+        # a reading that drops stray cells, takes cells as lost, or assumes that an empty cell
+        # of the layout was a printed blank (a merged label's shadow; filler standing for a
+        # total while other filler is left out: see align._candidate) realigns the printed
+        # values: say so on the row, so that no realigned value goes unremarked (a row of
+        # empty cells has no value to move)
         used = {id(s) for s in chosen.sources if s is not None}
         stray = [c.text for c in row.values if not c.filler and id(c) not in used]
         lost = [columns[c] for c, s in enumerate(chosen.sources) if s is None]
-        if stray or lost:
+        blanked = [
+            columns[c] for c, s in enumerate(chosen.sources) if isinstance(s, RawCell) and s.filler
+        ]
+        if stray or lost or (blanked and printed and chosen.repairs):
             detail = f"{what} has {len(printed)} cells for {width} columns"
             if stray:
                 detail += f"; stray cell(s) {', '.join(repr(t) for t in stray)} left out"
             if lost:
                 detail += f"; cell(s) {', '.join(lost)} taken as lost"
+            if blanked:
+                detail += f"; the empty cell(s) of the layout under {', '.join(blanked)} "
+                detail += "read as printed blanks"
             derived = [columns[c] for c in sorted(chosen.derived)]
             if derived:
                 detail += f"; {', '.join(derived)} recovered from the table's sums"
