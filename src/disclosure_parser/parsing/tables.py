@@ -18,9 +18,11 @@ from ..core.keys import (
     APPLICANT_COLUMNS,
     APPLICATION_ROWS,
     COLUMN_LABELS,
+    GROUP_LABELS,
     ITEM_COLUMNS,
     ITEMS,
     OTHER_HANDLING_2021,
+    OUTCOME_LABELS,
     OUTCOME_ROWS,
     REVIEW_GROUPS,
     REVIEW_OUTCOMES,
@@ -505,6 +507,31 @@ def _place_unlabelled(rows: list[tuple[str | None, Row]], notes: Notes) -> list[
     return placed
 
 
+def _b_printed_columns(drafts: Sequence[TableDraft], notes: Notes) -> tuple[str, ...]:
+    """Table B's columns in the order its header prints them (the template's when the header
+    does not name each sub-column of 法人或其他组织 once), as table A reads its header.
+
+    Only the five sub-columns are placed by their words: 自然人 and 总计 stand on other header
+    rows, where their order among the sub-columns cannot be read from the text, and no report
+    moves them. A header in another order than the template's gets a ``column_order`` warning.
+    """
+    heads = next((d.heads for d in drafts if d.heads), [])
+    order = labels.b_column_order("".join(h.folded for h in heads))
+    if order is None or order == APPLICANT_COLUMNS[1:6]:
+        return APPLICANT_COLUMNS
+    where = next((h for h in heads if labels.b_column_order(h.folded) == order), heads[0])
+    notes.add(
+        "column_order",
+        "warning",
+        "table B's header prints the columns under 法人或其他组织 in the order "
+        f"{', '.join(COLUMN_LABELS[c] for c in order)}, not the template's; each column's "
+        "numbers are taken by its header",
+        where.line,
+        where.column,
+    )
+    return (APPLICANT_COLUMNS[0], *order, *APPLICANT_COLUMNS[6:])
+
+
 @lru_cache(maxsize=64)
 def _b_equations(keys: tuple[str, ...], width: int, has_total: bool) -> tuple[Equation, ...]:
     """The sums that hold in a consistent table B, over the rows present.
@@ -577,7 +604,10 @@ def build_applications(
         keyed[key] = row
     keys = sorted(keyed, key=_ORDER_ALL.index)
     rows = [keyed[k] for k in keys]
-    columns = [COLUMN_LABELS[c] for c in APPLICANT_COLUMNS[:width]]
+    # the columns in the order the header prints them: the rows are read in that order (every
+    # sum of table B treats the applicant sub-columns alike) and put in the template's after
+    printed = _b_printed_columns(drafts, notes)
+    columns = [COLUMN_LABELS[c] for c in printed[:width]]
     table = _plain_cells(rows, width)
     if table is None:
         outcomes = _solve_rows(rows, width, _b_equations(tuple(keys), width, has_total))
@@ -589,6 +619,8 @@ def build_applications(
     built: list[ApplicationRow] = []
     for key, row, cells in zip(keys, rows, table, strict=True):
         _flag_two_numbers(f"table B row {key}", columns, cells, notes)
+        if printed != APPLICANT_COLUMNS:
+            cells = [cells[printed.index(c)] for c in APPLICANT_COLUMNS[:width]]
         if not has_total:
             cells.append(MISSING)
         built.append(ApplicationRow(key, row.label, tuple(cells), row.line, row.column))
@@ -789,15 +821,71 @@ def _cells_of(
 # =============================================================================================
 
 
-#: each group's 总计 is the sum of its four outcomes
-_C_EQUATIONS: Final[tuple[Equation, ...]] = tuple(
-    (
-        "review_total",
-        ((0, g * 5 + 4, 1), *((0, g * 5 + o, -1) for o in range(4))),
-        frozenset({(0, g * 5 + 4)}),
+_C_TEMPLATE: Final = (REVIEW_OUTCOMES,) * 3
+
+
+@lru_cache(maxsize=16)
+def _c_equations(order: tuple[tuple[str, ...], ...]) -> tuple[Equation, ...]:
+    """Each group's 总计 is the sum of its four outcomes, at the places *order* prints them."""
+    eqs: list[Equation] = []
+    for g, outcomes in enumerate(order):
+        total = g * 5 + outcomes.index("total")
+        parts = tuple((0, g * 5 + o, -1) for o in range(5) if g * 5 + o != total)
+        eqs.append(("review_total", ((0, total, 1), *parts), frozenset({(0, total)})))
+    return tuple(eqs)
+
+
+def _c_printed_order(
+    drafts: Sequence[TableDraft], notes: Notes
+) -> tuple[tuple[str, ...], ...] | None:
+    """The outcomes of each group of table C in the order its header prints them (the
+    template's when the header does not name them plainly), read from the header rows up to
+    the first row of numbers (whose label holds the header in flattened text).
+
+    A header in another order gets a ``column_order`` warning; one that puts the groups
+    themselves in another order (行政诉讼 first) cannot be followed by position, so the
+    numbers are withheld with a ``column_order`` error (``None`` is returned).
+    """
+    rows: list[Row] = []
+    for draft in drafts:
+        rows.extend(draft.heads)
+        for kind, row in draft.body:
+            rows.append(row)
+            if kind == "C_ROW":
+                break
+        if rows:
+            break
+    for row in rows:
+        reversed_ = labels.c_groups_reversed(row.folded)
+        if reversed_ is not None:
+            notes.add(
+                "column_order",
+                "error",
+                f"table C's header prints {reversed_}, not in the template's order; its "
+                "numbers cannot be placed by position and are withheld",
+                row.line,
+                row.column,
+            )
+            return None
+    text = "".join(row.folded for row in rows)
+    order = labels.c_outcome_order(text)
+    if order is None or order == _C_TEMPLATE:
+        return _C_TEMPLATE
+    where = next((r for r in rows if labels.c_outcome_order(r.folded)), rows[0])
+    shown = "; ".join(
+        f"{GROUP_LABELS[g]}: {', '.join(OUTCOME_LABELS[o] for o in outcomes)}"
+        for g, outcomes in zip(REVIEW_GROUPS, order, strict=True)
+        if outcomes != REVIEW_OUTCOMES
     )
-    for g in range(3)
-)
+    notes.add(
+        "column_order",
+        "warning",
+        f"table C's header prints the outcomes in another order than the template ({shown}); "
+        "each column's numbers are taken by its header",
+        where.line,
+        where.column,
+    )
+    return order
 
 
 def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
@@ -827,16 +915,31 @@ def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
     merged.kind, merged.cells, merged.labels, merged.values = "C", values, [], values
     merged.label, merged.folded, merged.key = "", "", None
     merged.line, merged.column = anchor.line, anchor.column
+    order = _c_printed_order(drafts, notes)
+    if order is None:
+        return Reviews(
+            tuple(
+                ReviewGroup(key, (MISSING,) * 5, anchor.line, anchor.column)
+                for key in REVIEW_GROUPS
+            )
+        )
+    columns = [
+        f"{g}.{o}" for g, outcomes in zip(REVIEW_GROUPS, order, strict=True) for o in outcomes
+    ]
     plain = _plain_cells([merged], width)
     if plain is not None:
         cells = plain[0]
     else:
-        outcome = _solve_rows([merged], width, _C_EQUATIONS)[0]
-        columns = [f"{g}.{o}" for g in REVIEW_GROUPS for o in REVIEW_OUTCOMES]
+        outcome = _solve_rows([merged], width, _c_equations(order))[0]
         cells = _cells_of(merged, outcome, width, columns, "table C", notes)
-    _flag_two_numbers(
-        "table C", [f"{g}.{o}" for g in REVIEW_GROUPS for o in REVIEW_OUTCOMES], cells, notes
-    )
+    _flag_two_numbers("table C", columns, cells, notes)
+    if order != _C_TEMPLATE:
+        # read in the header's order, put in the template's
+        cells = [
+            cells[g * 5 + outcomes.index(o)]
+            for g, outcomes in enumerate(order)
+            for o in REVIEW_OUTCOMES
+        ]
     groups = []
     for g, key in enumerate(REVIEW_GROUPS):
         part = cells[g * 5 : g * 5 + 5]
