@@ -6,6 +6,9 @@ evidence kept outside the repository, these are their plain forms.
 
 from __future__ import annotations
 
+import cProfile
+import pstats
+import random
 import re
 import sys
 from collections.abc import Callable
@@ -22,7 +25,8 @@ from disclosure_parser.parsing.align import readings
 from disclosure_parser.parsing.cells import classify, looks_like_value, two_numbers
 from disclosure_parser.parsing.labels import row_keys
 from disclosure_parser.parsing.raw import RawCell
-from disclosure_parser.parsing.solver import BLANK, OPAQUE, Candidate
+from disclosure_parser.parsing.solver import _MAX_NARROWING, BLANK, OPAQUE, Candidate
+from disclosure_parser.parsing.split import TABLE_STEPS
 from disclosure_parser.strategies import reports
 from silent import silently_wrong
 
@@ -331,3 +335,83 @@ def test_validate_is_linear_in_the_narrative_statements(shape: str) -> None:
 
     small, large = work(60), work(600)
     assert large < 12 * small
+
+
+# ---- r12: flattened text with garbage runs costs bounded work --------------------------------
+
+_FLAT_HEAD = (
+    "某镇人民政府2021年政府信息公开工作年度报告\n"
+    "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加"
+    "第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+)
+_FLAT_C = (
+    "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
+    "未经复议直接起诉复议后起诉" + "结果维持结果纠正其他结果尚未审结总计" * 2
+)
+
+
+def _flat_garbage(length: int, digits: str = "123456789", seed: int = 5) -> str:
+    """A flattened table B and C whose every row is a run of *length* random digits (table C:
+    five thirds of that), as the reproducer built it."""
+    from disclosure_parser.core.keys import APPLICATION_ROWS, ROW_GROUPS, ROW_LABELS
+
+    rng = random.Random(seed)
+
+    def run(n: int) -> str:
+        return "".join(rng.choice(digits) for _ in range(n))
+
+    rows = "".join(
+        ROW_GROUPS.get(k, "") + ROW_LABELS[k] + run(length) for k in APPLICATION_ROWS["2019"]
+    )
+    return _FLAT_HEAD + rows + _FLAT_C + run(length * 5 // 3)
+
+
+def _calls(call: Callable[[], object], names: dict[str, set[str]]) -> int:
+    """How many times *call* runs the functions *names* lists per module file: steps of work
+    counted, not timed."""
+    profile = cProfile.Profile()
+    profile.runcall(call)
+    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+    return sum(
+        calls
+        for (path, _, function), (_, calls, *_) in stats.items()
+        if function in names.get(Path(path).name, set())
+    )
+
+
+@pytest.mark.parametrize("length", [20, 36, 50, 72])
+@pytest.mark.parametrize("digits", ["123456789", "9", "12"])
+def test_garbage_in_flattened_rows_costs_bounded_work(length: int, digits: str) -> None:
+    """1.4 KB of flattened table with 36 random digits a row cost 3–4 s (the budget for that
+    size is 1 s): each row's split search, and the table's narrowing over the hundreds of
+    splits each row kept, ran unbounded. Now the steps of the split search (cells tried)
+    and of the narrowing (readings checked) have a ceiling whatever the rows hold, and every
+    row is withheld with an error."""
+    text = _flat_garbage(length, digits)
+    search = _calls(lambda: dp.parse(text), {"split.py": {"place", "fill", "count"}})
+    # table B and table C, each within its table's budget, and the counting of splits (a
+    # step per place a cell can start, at most a few hundred a row)
+    assert search <= 2 * TABLE_STEPS + 25 * 2_000
+    narrowing = _calls(lambda: dp.parse(text), {"solver.py": {"_apply"}})
+    # the trial with the least-repaired readings, then the whole table, for each of B and C
+    assert narrowing <= 4 * (_MAX_NARROWING + 1_000 * 26)
+    report = dp.parse(text)
+    for row in report.applications:
+        assert all(c.state == "missing" for c in row.cells) or any(
+            d.line == row.line and d.severity == "error" for d in report.diagnostics
+        ), row.key
+
+
+def test_a_garbage_run_is_given_up_within_its_steps() -> None:
+    """One run: out of steps is "too many splits", said so, never a split taken."""
+    from disclosure_parser.parsing.split import Budget, splits
+
+    budget = Budget(500)
+    rng = random.Random(1)
+    run = "".join(rng.choice("9") for _ in range(36))
+    assert splits(run, 7, [(6, (0, 1, 2, 3, 4, 5))], budget=budget) is None
+    assert budget.used <= 501
+    report = dp.parse(_flat_garbage(36, "9"))
+    notes = [d for d in report.diagnostics if d.code == "ambiguous_split"]
+    assert notes
+    assert any("too many to try" in d.message or "more than 1000" in d.message for d in notes)

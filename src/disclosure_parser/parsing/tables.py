@@ -48,7 +48,7 @@ from .drafts import ABlock, TableDraft
 from .lexer import Row
 from .raw import RawCell
 from .solver import BLANK, OPAQUE, Candidate, Equation, Outcome, solve
-from .split import MAX_DIGITS, MAX_SPLITS
+from .split import MAX_DIGITS, MAX_SPLITS, MAX_STEPS, TABLE_STEPS, Budget
 
 
 class Notes:
@@ -284,11 +284,14 @@ def _ambiguous_item(
 def _unsplit(glued: RawCell, width: int, what: str, notes: Notes) -> list[Cell]:
     """Missing cells, and the error, for digits printed without cell boundaries that no split
     of the format reads, or that too many do."""
-    why = (
-        f"more than {MAX_SPLITS} splits into {width} numbers obey the format"
-        if glued.unsplit == "too many"
-        else f"no split into {width} numbers obeys the format (no leading zeros, at most "
-        f"{MAX_DIGITS} digits a number, spaces kept as boundaries)"
+    why = {
+        "too many": f"more than {MAX_SPLITS} splits into {width} numbers obey the format",
+        "too costly": f"its splits into {width} numbers are too many to try (over "
+        f"{MAX_STEPS} steps)",
+    }.get(
+        glued.unsplit,
+        f"no split into {width} numbers obeys the format (no leading zeros, at most "
+        f"{MAX_DIGITS} digits a number, spaces kept as boundaries)",
     )
     notes.add(
         "ambiguous_split",
@@ -689,7 +692,10 @@ def _plain_cells(rows: list[Row], width: int) -> list[list[Cell]] | None:
 
 def _solve_rows(rows: list[Row], width: int, equations: tuple[Equation, ...]) -> list[Outcome]:
     local = _row_sums(equations)
-    domains = [readings(row.values, width, local.get(i, ())) for i, row in enumerate(rows)]
+    # the glued runs of one table share a budget of steps: garbage in every row costs the
+    # table a bounded time, not rows times a row's
+    budget = Budget(TABLE_STEPS)
+    domains = [readings(row.values, width, local.get(i, ()), budget) for i, row in enumerate(rows)]
     if all(len(d) == 1 and None not in d[0].values for d in domains):
         # every row reads plainly: nothing to decide
         return [Outcome(d[0], d, (True,) * width) for d in domains]
