@@ -7,8 +7,10 @@ the text and hold the parser to :func:`silent.silently_wrong`.
 
 from __future__ import annotations
 
+import copy
 import random
 import re
+from typing import Any
 
 import attrs
 
@@ -105,3 +107,114 @@ def damaged_tab_text(report: dp.Report, kind: str, rng: random.Random) -> str:
 
 
 DAMAGE = ("delete_row", "delete_cell", "merge_rows", "space_cells", "glue_cells")
+
+
+# ---- damaged report data (Report.from_dict) ---------------------------------------------------
+
+#: values put where a report's data had something else: wrong types, numbers a text cannot
+#: print, words that are keys or states elsewhere
+JUNK: tuple[object, ...] = (
+    None,
+    True,
+    False,
+    0,
+    -1,
+    7,
+    10**40,
+    -(10**31),
+    2**63,
+    1.5,
+    float("nan"),
+    float("inf"),
+    "NaN",
+    "Infinity",
+    "-0",
+    "1e999",
+    "1E+40",
+    "",
+    "abc",
+    "5",
+    "5.5",
+    " 7 ",
+    "１２",
+    "3 5",
+    "\t",
+    "a\nb",
+    "a|b",
+    [],
+    {},
+    [1, 2],
+    {"x": 1},
+    "foo",
+    "number",
+    "blank",
+    "na",
+    "text",
+    "missing",
+    "2019",
+    "2021",
+    "万元",
+    "件",
+    "granted",
+    "total",
+    "review",
+    "regulations",
+    "error",
+)
+
+
+def _paths(data: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """Every place in *data* (a tree of dicts and lists), the root excepted."""
+    out = [path] if path else []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            out += _paths(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            out += _paths(value, (*path, i))
+    return out
+
+
+def _parent(data: Any, path: tuple[object, ...]) -> Any:
+    for key in path[:-1]:
+        data = data[key]
+    return data
+
+
+def damage_data(data: dict[str, Any], rng: random.Random, times: int) -> dict[str, Any]:
+    """*data* (``Report.to_dict()`` output, not changed) with *times* random changes: a value
+    replaced by one of :data:`JUNK`, a key or list item removed, a list item doubled."""
+    data = copy.deepcopy(data)
+    for _ in range(times):
+        path = rng.choice(_paths(data))
+        parent = _parent(data, path)
+        kind = rng.choice(["replace", "replace", "replace", "remove", "double"])
+        if kind == "replace":
+            parent[path[-1]] = copy.deepcopy(rng.choice(JUNK))
+        elif kind == "remove":
+            del parent[path[-1]]
+        elif isinstance(parent, list):
+            parent.append(copy.deepcopy(parent[path[-1]]))
+    return data
+
+
+def damage_cell(data: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    """*data* with one table cell made odd but well-formed: text or an na mark whose printed
+    text is a number, a tab, a pipe, nothing."""
+    data = copy.deepcopy(data)
+    cells = [
+        cell
+        for table, rows in (
+            ("active_disclosure", "items"),
+            ("applications", "rows"),
+            ("reviews", "groups"),
+        )
+        for row in data[table][rows]
+        for cell in row["cells"]
+    ]
+    cell = rng.choice(cells)
+    cell.clear()
+    cell.update(
+        state=rng.choice(["text", "na"]), raw=rng.choice(["5", "1 2", "\t", "a|b", "", "—"])
+    )
+    return data

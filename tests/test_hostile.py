@@ -6,7 +6,9 @@ evidence kept outside the repository, these are their plain forms.
 
 from __future__ import annotations
 
+import copy
 import cProfile
+import json
 import pstats
 import random
 import re
@@ -14,13 +16,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import disclosure_parser as dp
-from damage import swapped_columns
+from damage import damage_cell, damage_data, swapped_columns
 from disclosure_parser.parsing.align import readings
 from disclosure_parser.parsing.cells import classify, looks_like_value, two_numbers
 from disclosure_parser.parsing.labels import row_keys
@@ -415,3 +418,176 @@ def test_a_garbage_run_is_given_up_within_its_steps() -> None:
     notes = [d for d in report.diagnostics if d.code == "ambiguous_split"]
     assert notes
     assert any("too many to try" in d.message or "more than 1000" in d.message for d in notes)
+
+
+# ---- 14: Report.from_dict reads only a report's data -------------------------------------------
+
+
+def _seed_data() -> dict[str, Any]:
+    report = dp.parse_file(HERE.parent / "examples" / "reports" / "003.txt")
+    data: dict[str, Any] = json.loads(json.dumps(report.to_dict()))
+    return data
+
+
+def _put(data: dict[str, Any], path: str, value: object) -> dict[str, Any]:
+    """*data* with *value* at *path* (dotted keys, list indexes as numbers)."""
+    data = copy.deepcopy(data)
+    keys: list[str | int] = [int(k) if k.isdigit() else k for k in path.split(".")]
+    place: Any = data
+    for key in keys[:-1]:
+        place = place[key]
+    place[keys[-1]] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "where"),
+    [
+        ("applications.rows.0.cells.0.value", "NaN", "applications.rows[0].cells[0].value"),
+        ("applications.rows.0.cells.0.value", [1], "applications.rows[0].cells[0].value"),
+        ("applications.rows.0.cells.0.value", True, "applications.rows[0].cells[0].value"),
+        ("applications.rows.0.cells.0.value", 10**40, "applications.rows[0].cells[0].value"),
+        ("applications.rows.0.cells.0.value", "7", "applications.rows[0].cells[0].value"),
+        ("applications.rows.0.cells.0.value", None, "applications.rows[0].cells[0].value"),
+        ("applications.rows.0.cells.0.state", "big", "applications.rows[0].cells[0].state"),
+        ("applications.rows.0.cells.0.unit", "abc", "applications.rows[0].cells[0].unit"),
+        ("applications.rows.0.cells.0.derived", "yes", "applications.rows[0].cells[0].derived"),
+        ("applications.rows.0.cells", [], "applications.rows[0].cells"),
+        ("applications.rows.0.key", "granted_twice", "applications.rows[0].key"),
+        ("applications.rows.1.key", "new_received", "applications.rows[1].key"),
+        ("applications.rows", {"x": 1}, "applications.rows"),
+        ("applications", [], "applications"),
+        ("active_disclosure.items.0.cells.0.value", "Infinity", "active_disclosure.items[0]"),
+        ("active_disclosure.items.0.columns", ["a"], "active_disclosure.items[0].cells"),
+        ("active_disclosure.items.0.key", "laws", "active_disclosure.items[0].key"),
+        ("reviews.groups.0.cells.4", {"state": "number"}, "reviews.groups[0].cells[4].value"),
+        ("reviews.groups.0.key", "appeal", "reviews.groups[0].key"),
+        ("sections.0.number", 9, "sections[0].number"),
+        ("sections.0.span", None, "sections[0].span"),
+        ("diagnostics", [{"code": "x", "severity": "fatal", "message": ""}], "diagnostics[0]"),
+        ("year", "2020", "year"),
+        ("year", 20200, "year"),
+        ("template", "2020", "template"),
+    ],
+)
+def test_from_dict_refuses_what_no_report_holds(path: str, value: object, where: str) -> None:
+    """It accepted "NaN", lists and unknown row keys (which crashed validate and render later)
+    and raised KeyError, TypeError or InvalidOperation elsewhere: now a ParseError names where."""
+    with pytest.raises(dp.ParseError) as info:
+        dp.Report.from_dict(_put(_seed_data(), path, value))
+    assert isinstance(info.value, ValueError)
+    assert info.value.code == "invalid_report_data"
+    assert info.value.path.startswith(where)  # type: ignore[attr-defined]
+    assert str(info.value).startswith(info.value.path)  # type: ignore[attr-defined]
+
+
+def test_from_dict_refuses_what_is_not_a_mapping() -> None:
+    for data in (None, [], "report", 5):
+        with pytest.raises(dp.ParseError):
+            dp.Report.from_dict(data)  # type: ignore[arg-type]
+
+
+def _usable(report: dp.Report) -> None:
+    """What every Report must allow: validation, every layout, a to_dict round trip, and a
+    parse of its text that moves no number silently."""
+    dp.validate(report)
+    assert dp.Report.from_dict(json.loads(json.dumps(report.to_dict()))) == report
+    for layout in dp.LAYOUTS:
+        dp.render(report, layout, noise=dp.NOISES)
+        try:
+            again = dp.parse(dp.render(report, layout))
+        except dp.ParseError:
+            continue
+        assert silently_wrong(report, again) == [], layout
+
+
+@settings(max_examples=150)
+@given(report=reports(), seed=st.integers(0, 2**32 - 1), times=st.integers(1, 3))
+def test_damaged_data_is_refused_or_makes_a_working_report(
+    report: dp.Report, seed: int, times: int
+) -> None:
+    data = damage_data(json.loads(json.dumps(report.to_dict())), random.Random(seed), times)
+    try:
+        built = dp.Report.from_dict(data)
+    except dp.ParseError:
+        return
+    _usable(built)
+
+
+@settings(max_examples=100)
+@given(report=reports(), seed=st.integers(0, 2**32 - 1))
+def test_odd_text_cells_render_as_what_they_are(report: dp.Report, seed: int) -> None:
+    """A text or na cell whose text reads as a number ("5"), or holds a tab or a pipe, was
+    printed as it stood and read back as another number, or cut its row in two."""
+    data = damage_cell(json.loads(json.dumps(report.to_dict())), random.Random(seed))
+    _usable(dp.Report.from_dict(data))
+
+
+# ---- render → parse: what a generated or damaged report prints reads back to its numbers ------
+
+
+def test_text_and_na_cells_print_what_reads_back_as_text_and_na() -> None:
+    """A text cell printed "5" read back as the number 5, an na mark printed "12" as 12."""
+    data = _put(_seed_data(), "applications.rows.0.cells.1", {"state": "text", "raw": "5"})
+    data = _put(data, "applications.rows.1.cells.1", {"state": "na", "raw": "12"})
+    data = _put(data, "reviews.groups.0.cells.0", {"state": "text", "raw": "3\t4"})
+    report = dp.Report.from_dict(data)
+    for layout in dp.LAYOUTS:
+        again = dp.parse(dp.render(report, layout))
+        states = [again.applications.cell(k, 1).state for k in ("new_received", "carried_over")]  # type: ignore[union-attr]
+        if layout != "flattened":  # (glued runs with text in them are withheld)
+            assert states == ["text", "na"], layout
+        assert silently_wrong(report, again) == [], layout
+
+
+def test_flattened_row_ending_in_text_is_withheld_not_read_as_blanks() -> None:
+    """ "…事项5 3 0无": no run closes the row, which was read as all cells printed blank (5 and
+    3 lost without a word)."""
+    text = (
+        "某镇人民政府2021年政府信息公开工作年度报告\n"
+        "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加"
+        "第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+        "一、本年新收政府信息公开申请数量5 3 0 0 0 0 8无二、上年结转政府信息公开申请数量0000000\n"
+    )
+    report = dp.parse(text)
+    row = report.applications.row("new_received")
+    assert row is not None
+    assert {c.state for c in row.cells} == {"missing"}
+    assert any(d.code == "ambiguous_split" and d.line == 2 for d in report.diagnostics)
+
+
+def test_flattened_run_before_a_bold_label_keeps_its_numbers() -> None:
+    """The ** that opens the next label's bold closed the run: the row read as blanks."""
+    text = (
+        "某镇人民政府2021年政府信息公开工作年度报告\n"
+        "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加"
+        "第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+        "一、本年新收政府信息公开申请数量5 3 0 0 0 0 8****"
+        "二、上年结转政府信息公开申请数量**0000000\n"
+    )
+    report = dp.parse(text)
+    assert [c.value for c in report.applications.row("new_received").cells] == [5, 3, 0, 0, 0, 0, 8]  # type: ignore[union-attr]
+
+
+def test_text_after_numbers_is_a_cell_of_the_row_one_cell_a_line() -> None:
+    """One cell per line: text after a row's numbers started a new row, so the row lost its
+    last cells (and read them from the next row's place)."""
+    cells = ["一、本年新收政府信息公开申请数量", "", "1", "0", "0", "0", "0", "见附件"]
+    text = _TITLE + _B_HEAD + "".join(f"\t{c}\n" for c in cells) + "\n"
+    report = dp.parse(text)
+    row = report.applications.row("new_received")
+    assert row is not None
+    assert [c.state for c in row.cells] == ["blank", *["number"] * 5, "text"]
+    assert row.cells[-1].raw == "见附件"
+
+
+def test_text_first_value_of_a_table_a_row_is_a_cell_not_the_label() -> None:
+    """ "行政事业性收费 | 见附件 | 0": the lexer took 见附件 for the end of the label, and the 0 of
+    本年增/减 went to 上一年项目数量."""
+    text = (
+        "某县人民政府2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+        "第二十条第（八）项\n信息内容\t上一年项目数量\t本年增/减\n行政事业性收费\t见附件\t0\n"
+    )
+    item = dp.parse(text).active_disclosure.item("fees")
+    assert item is not None
+    assert [(c.state, c.value) for c in item.cells] == [("text", None), ("number", 0)]

@@ -41,6 +41,7 @@ from ..core.model import (
     Severity,
     new_cell,
 )
+from ..core.text import fold
 from . import labels
 from .align import REPAIR_COST, plain_cells, readings
 from .cells import make_cell, two_numbers
@@ -209,7 +210,7 @@ def _block_items(
                 row.column,
             )
         names = list(columns or default)
-        cells = _item_cells(row, names, notes)
+        cells = _item_cells(_text_first_value(row, len(names)), names, notes)
         _flag_two_numbers(f"table A item {row.label}", names, cells, notes)
         yield DisclosureItem(
             key=row.key,
@@ -220,6 +221,33 @@ def _block_items(
             line=row.line,
             column=row.column,
         )
+
+
+def _text_first_value(row: Row, width: int) -> Row:
+    """*row* with the text the lexer took for the end of its label given back to its values,
+    where it is a value cell printed as text: "行政事业性收费 | 见附件 | 0" is 行政事业性收费 with
+    the cells 见附件 and 0 (read as a label 行政事业性收费见附件, its 0 went to the first column).
+
+    Only when the first label cell names the item alone, the rest names nothing, and the row
+    then prints one cell per column (it did not before).
+    """
+    if len(row.labels) < 2 or row.key is None:
+        return row
+    first, extra = row.labels[0], row.labels[1:]
+    if labels.item_key(fold(first.text)) != row.key:
+        return row
+    for cell in extra:
+        folded = fold(cell.text)
+        if labels.item_key(folded) or labels.clause_of(folded) or labels.a_columns(folded):
+            return row
+    values = [*extra, *row.values]
+    if plain_cells(row.values, width) is not None or plain_cells(values, width) is None:
+        return row
+    out = Row.__new__(Row)
+    out.kind, out.cells, out.labels, out.values = row.kind, row.cells, [first], values
+    out.label, out.folded, out.key = first.text, fold(first.text), row.key
+    out.line, out.column = row.line, row.column
+    return out
 
 
 def _join_wrapped(rows: list[Row]) -> list[Row]:
