@@ -18,6 +18,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -591,3 +592,25 @@ def test_text_first_value_of_a_table_a_row_is_a_cell_not_the_label() -> None:
     item = dp.parse(text).active_disclosure.item("fees")
     assert item is not None
     assert [(c.state, c.value) for c in item.cells] == [("text", None), ("number", 0)]
+
+
+def test_table_c_total_printed_first_is_read_by_the_header() -> None:
+    """A group's 总计 printed before its outcomes: the sums follow the header, and the split of
+    glued digits, which reads a total after its parts, leaves such a sum to the solver."""
+    from disclosure_parser.parsing.tables import _c_equations, _row_sums
+
+    order = (("total", "upheld", "corrected", "other", "pending"),) * 3
+    assert _row_sums(_c_equations(order)) == {}
+    report = dp.parse_file(HERE.parent / "examples" / "reports" / "003.txt")
+    groups = tuple(attrs.evolve(g, cells=(g.cells[4], *g.cells[:4])) for g in report.reviews)
+    printed = attrs.evolve(report, reviews=attrs.evolve(report.reviews, groups=groups))
+    text = re.sub(
+        r"结果维持(\s*)结果纠正(\s*)其他结果(\s*)尚未审结(\s*)总计",
+        r"总计\1结果维持\2结果纠正\3其他结果\4尚未审结",
+        dp.render(printed, "tab"),
+    )
+    again = dp.parse(text)
+    assert [[c.value for c in g.cells] for g in again.reviews] == [
+        [c.value for c in g.cells] for g in report.reviews
+    ]
+    assert [d.code for d in again.diagnostics if d.code == "column_order"] == ["column_order"]

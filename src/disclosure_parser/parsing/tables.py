@@ -694,14 +694,18 @@ def labels_text(key: str) -> str:
 @lru_cache(maxsize=64)
 def _row_sums(equations: tuple[Equation, ...]) -> dict[int, list[tuple[int, tuple[int, ...]]]]:
     """Each row's own sums (its 总计, or table C's group totals), which cut the splits of
-    glued digits."""
+    glued digits.
+
+    The split search reads a total after its parts (see split._search); a header that prints
+    a total before them (column_order) leaves its sum to the solver alone.
+    """
     local: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
     for _, terms, _ in equations:
         if len({r for r, _, _ in terms}) == 1:
             (total,) = [c for _, c, s in terms if s > 0]
-            local.setdefault(terms[0][0], []).append(
-                (total, tuple(c for _, c, s in terms if s < 0))
-            )
+            parts = tuple(c for _, c, s in terms if s < 0)
+            if all(part < total for part in parts):
+                local.setdefault(terms[0][0], []).append((total, parts))
     return local
 
 
