@@ -747,6 +747,12 @@ CATALOGUE: Final[dict[str, Entry]] = {
         max=64,
         width=7,
     ),
+    "part.unsplit.too_costly": _e(
+        "，拆分成 {width} 个数字的方式过多，无法逐一尝试（超过 {steps} 步）",
+        "its splits into {width} numbers are too many to try (over {steps} steps)",
+        width=7,
+        steps=20000,
+    ),
     "part.unsplit.none": _e(
         "，无法拆分成符合格式的 {width} 个数字"
         "（不以 0 开头、每个数字至多 {digits} 位、空格视为分隔）",
@@ -794,6 +800,44 @@ CATALOGUE: Final[dict[str, Entry]] = {
         "be the columns' order",
         what=_WHAT_B,
         value="14",
+    ),
+    "two_numbers": _e(
+        "{what}{column}列：单元格{raw:q}中有两个数字（单元格的分隔或两行之间的表格线丢失），"
+        "未采用其中任何数字",
+        "{what}, column {column}: the cell {raw:q} holds two numbers (a cell boundary, or the "
+        "rule between two rows, was lost); no number is taken from it",
+        what=_WHAT_B,
+        column="自然人",
+        raw="13 60",
+    ),
+    "merged_rows": _e(
+        "申请情况表的行名{label:q}包含 {n} 行（{rows}）：几行被印成了一行，可能是行间的表格线丢失；"
+        "该行数字未采用",
+        "table B row label {label:q} names {n} rows ({rows}): rows were printed as one, probably "
+        "because the rule between them was lost; its numbers are not used",
+        label="（一）予以公开（二）部分公开",
+        n=2,
+        rows=["granted", "partially_granted"],
+    ),
+    "column_order.b": _e(
+        "申请情况表表头中“法人或其他组织”下各列的顺序为{columns}，与模板不同；各列数字按表头读取",
+        "table B's header prints the columns under 法人或其他组织 in the order {columns}, not "
+        "the template's; each column's numbers are taken by its header",
+        columns=["科研机构", "商业企业", "社会公益组织", "法律服务机构", "其他"],
+    ),
+    "column_order.c": _e(
+        "行政复议、行政诉讼情况表表头中各项结果的顺序与模板不同（{orders:semi}）；各列数字按表头读取",
+        "table C's header prints the outcomes in another order than the template ({orders:semi}); "
+        "each column's numbers are taken by its header",
+        orders=["行政复议：结果纠正、结果维持、其他结果、尚未审结、总计"],
+    ),
+    "column_order.c_groups": _e(
+        "行政复议、行政诉讼情况表表头把{first:q}印在{second:q}之前，与模板顺序不同；"
+        "其数字无法按位置对应，未予采用",
+        "table C's header prints {first} before {second}, not in the template's order; its "
+        "numbers cannot be placed by position and are withheld",
+        first="行政诉讼",
+        second="行政复议",
     ),
     "ragged_row.a_item": _e(
         "主动公开情况表{label:q}一项有 {printed} 个单元格，而应有 {width} 列（{columns}），"
@@ -862,15 +906,21 @@ CATALOGUE: Final[dict[str, Entry]] = {
         shown="80|1|0|0|0|0|81",
     ),
     "ragged_row": _e(
-        "{what}有 {printed} 个单元格，而应有 {width} 列{stray}{lost}{derived}{unknown}。",
-        "{what} has {printed} cells for {width} columns{stray}{lost}{derived}{unknown}.",
+        "{what}有 {printed} 个单元格，而应有 {width} 列{stray}{lost}{blanked}{derived}{unknown}。",
+        "{what} has {printed} cells for {width} columns{stray}{lost}{blanked}{derived}{unknown}.",
         what=_WHAT_B,
         printed=6,
         width=7,
         stray=None,
         lost=msg("ragged_row.lost", columns=["其他"]),
+        blanked=None,
         derived=msg("ragged_row.derived", columns=["其他"]),
         unknown=None,
+    ),
+    "ragged_row.blanked": _e(
+        "；版面留下的{columns:q}列空单元格按印出的空白读取",
+        "; the empty cell(s) of the layout under {columns} read as printed blanks",
+        columns=["总计"],
     ),
     "ragged_row.stray": _e(
         "；多出的单元格{cells:q}未采用", "; stray cell(s) {cells:q} left out", cells=["3"]

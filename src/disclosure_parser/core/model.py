@@ -7,14 +7,24 @@ with the contract keys of :mod:`disclosure_parser.core.keys`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from decimal import Decimal
-from typing import Any, Literal, cast, get_args
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal, NoReturn, cast, get_args
 
 import attrs
 
 from . import views
-from .keys import APPLICANT_COLUMNS, REVIEW_OUTCOMES, Template
-from .messages import Message, as_message, text
+from .errors import ParseError
+from .keys import (
+    APPLICANT_COLUMNS,
+    ITEMS,
+    REVIEW_GROUPS,
+    REVIEW_OUTCOMES,
+    ROW_LABELS,
+    SECTION_TITLES,
+    TEMPLATES,
+    Template,
+)
+from .messages import CATALOGUE, Message, as_message, text
 
 CellState = Literal["number", "blank", "na", "text", "missing"]
 Severity = Literal["info", "warning", "error"]
@@ -22,6 +32,171 @@ Number = int | Decimal
 
 CELL_STATES: tuple[str, ...] = get_args(CellState)
 SEVERITIES: tuple[str, ...] = get_args(Severity)
+
+
+class ReportDataError(ParseError):
+    """:meth:`Report.from_dict` was given data that is not a report's: a wrong type, a key no
+    report has, a number the text format cannot hold … (a :class:`ParseError`, so a
+    ``ValueError``; ``code`` is ``invalid_report_data``).
+
+    ``path`` says where in the data, e.g. ``applications.rows[2].cells[0].value``.
+
+    >>> try:
+    ...     Report.from_dict({"year": "2020"})
+    ... except ReportDataError as err:
+    ...     print(err.path, "|", err.msg)
+    year | year: expected an integer or null, got '2020'
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: {problem}", "", 0, code="invalid_report_data")
+
+    def _render(self) -> str:
+        return self.msg
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_data_error, (self.path, self.msg[len(self.path) + 2 :]))
+
+
+def _rebuild_data_error(path: str, problem: str) -> ReportDataError:
+    return ReportDataError(path, problem)
+
+
+# Reading data that claims to be a Report's (Report.from_dict): every value is checked before
+# a model object is built, so that a Report built from data works like a parsed one (validate,
+# render, to_dict), and bad data raises ReportDataError naming where, never KeyError,
+# TypeError or decimal.InvalidOperation.
+
+#: the units a cell's text may carry, as the parser reads them (parsing/cells.py _UNIT): a
+#: number with another unit would not read back from rendered text
+UNITS: tuple[str, ...] = (
+    "万元",
+    "亿元",
+    "千元",
+    "元",
+    "件",
+    "个",
+    "项",
+    "次",
+    "条",
+    "家",
+    "人次",
+    "人",
+    "份",
+    "宗",
+)
+#: digits a number may have before and after its point, as the parser reads them
+_MAX_NUMBER_DIGITS = 30
+
+
+#: stands for a key the data lacks
+_MISSING_KEY: Any = object()
+
+
+def _bad(path: str, problem: str, value: object = None, *, show: bool = True) -> NoReturn:
+    shown = repr(value)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    raise ReportDataError(path, f"{problem}, got {shown}" if show else problem)
+
+
+def _mapping(data: object, path: str) -> Mapping[str, Any]:
+    if not isinstance(data, Mapping):
+        _bad(path, "expected an object (a mapping)", data)
+    return data
+
+
+def _list(data: Mapping[str, Any], key: str, path: str) -> list[Any]:
+    value = data.get(key, [])
+    if not isinstance(value, list | tuple):
+        _bad(_at(path, key), "expected a list", value)
+    return list(value)
+
+
+def _at(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+def _str(data: Mapping[str, Any], key: str, path: str, *, optional: bool = False) -> Any:
+    value = data.get(key) if optional else data.get(key, _MISSING_KEY)
+    if value is _MISSING_KEY:
+        _bad(_at(path, key), "is required", show=False)
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        _bad(_at(path, key), "expected a string" + (" or null" if optional else ""), value)
+    return value
+
+
+def _int(
+    data: Mapping[str, Any],
+    key: str,
+    path: str,
+    *,
+    optional: bool = False,
+    low: int | None = None,
+    high: int | None = None,
+) -> Any:
+    value = data.get(key) if optional else data.get(key, _MISSING_KEY)
+    if value is _MISSING_KEY:
+        _bad(_at(path, key), "is required", show=False)
+    if value is None and optional:
+        return None
+    # a bool is an int to Python, never to a report
+    if not isinstance(value, int) or isinstance(value, bool):
+        _bad(_at(path, key), "expected an integer" + (" or null" if optional else ""), value)
+    if (low is not None and value < low) or (high is not None and value > high):
+        _bad(_at(path, key), f"expected an integer from {low} to {high}", value)
+    return value
+
+
+def _bool(data: Mapping[str, Any], key: str, path: str, default: bool) -> bool:
+    value = data.get(key, default)
+    if not isinstance(value, bool):
+        _bad(_at(path, key), "expected true or false", value)
+    return value
+
+
+def _choice(value: object, choices: Any, path: str, what: str) -> Any:
+    if not isinstance(value, str) or value not in choices:
+        _bad(path, f"expected {what} ({', '.join(map(str, choices))})", value)
+    return value
+
+
+def _unique(keys: list[str], path: str, what: str) -> None:
+    seen: set[str] = set()
+    for i, key in enumerate(keys):
+        if key in seen:
+            _bad(f"{path}[{i}].key", f"{what} {key!r} appears twice", show=False)
+        seen.add(key)
+
+
+def _number(value: object, path: str, kind: str) -> Number:
+    """The value of a number cell: *kind* is ``count`` (an int) or ``amount`` (an int, or a
+    Decimal written as a string), within what report text can print and be read back as."""
+    if kind == "amount" and isinstance(value, str):
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            _bad(path, "expected a decimal number", value)
+        if not number.is_finite():
+            _bad(path, "expected a finite decimal number", value)
+        whole, _, fraction = format(abs(number), "f").partition(".")
+        if len(whole.lstrip("0")) > _MAX_NUMBER_DIGITS or len(fraction) > _MAX_NUMBER_DIGITS:
+            _bad(
+                path, f"expected at most {_MAX_NUMBER_DIGITS} digits each side of the point", value
+            )
+        return number
+    if not isinstance(value, int) or isinstance(value, bool):
+        if kind == "amount":
+            _bad(path, "expected an integer, or a decimal number written as a string", value)
+        _bad(path, "expected an integer (a count)", value)
+    if abs(value) >= 10**_MAX_NUMBER_DIGITS:
+        _bad(path, f"expected at most {_MAX_NUMBER_DIGITS} digits", value)
+    return value
 
 
 def _check_cell(instance: Cell, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -47,8 +222,15 @@ class Origin:
         return {k: v for k, v in attrs.asdict(self).items() if v is not None}
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Origin:
-        return cls(**data)
+    def from_dict(cls, data: Mapping[str, Any], *, path: str = "origin") -> Origin:
+        data = _mapping(data, path)
+        return cls(
+            format=_str(data, "format", path),
+            table=_int(data, "table", path, optional=True, low=0),
+            row=_int(data, "row", path, optional=True, low=0),
+            cell=_int(data, "cell", path, optional=True, low=0),
+            page=_int(data, "page", path, optional=True, low=1),
+        )
 
 
 @attrs.frozen
@@ -96,19 +278,32 @@ class Cell:
         return out
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Cell:
-        value = data.get("value")
-        if isinstance(value, str):
-            value = Decimal(value)
+    def from_dict(cls, data: Mapping[str, Any], *, path: str = "cell", amount: bool = True) -> Cell:
+        """A cell from :meth:`to_dict` output (raises :class:`ReportDataError` on bad data).
+
+        In a count column (*amount* false: tables B and C, and table A's columns that hold no
+        金额) a number is an int; in an amount column it may be a Decimal, written as a string.
+        """
+        data = _mapping(data, path)
+        state = _choice(data.get("state"), CELL_STATES, _at(path, "state"), "a cell state")
+        value: Number | None = None
+        if state == "number":
+            value = _number(data.get("value"), _at(path, "value"), "amount" if amount else "count")
+        elif data.get("value") is not None:
+            _bad(_at(path, "value"), f"a cell in state {state!r} holds no value", data["value"])
+        unit = _str(data, "unit", path, optional=True)
+        if unit is not None and (state != "number" or unit not in UNITS):
+            _bad(_at(path, "unit"), f"expected one of {', '.join(UNITS)} on a number", unit)
+        origin = data.get("origin")
         return cls(
-            state=data["state"],
+            state=state,
             value=value,
-            raw=data.get("raw", ""),
-            unit=data.get("unit"),
-            line=data.get("line"),
-            column=data.get("column"),
-            derived=bool(data.get("derived", False)),
-            origin=Origin.from_dict(data["origin"]) if data.get("origin") else None,
+            raw=_str(data, "raw", path) if "raw" in data else "",
+            unit=unit,
+            line=_int(data, "line", path, optional=True, low=0),
+            column=_int(data, "column", path, optional=True, low=0),
+            derived=_bool(data, "derived", path, False),
+            origin=Origin.from_dict(origin, path=_at(path, "origin")) if origin else None,
         )
 
 
@@ -162,8 +357,10 @@ class Span:
         return attrs.asdict(self)
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Span:
-        return cls(**data)
+    def from_dict(cls, data: Mapping[str, Any], *, path: str = "span") -> Span:
+        data = _mapping(data, path)
+        keys = ("line", "column", "end_line", "end_column")
+        return cls(*(_int(data, key, path, low=0) for key in keys))
 
 
 @attrs.frozen
@@ -178,8 +375,13 @@ class TextLine:
         return attrs.asdict(self)
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> TextLine:
-        return cls(**data)
+    def from_dict(cls, data: Mapping[str, Any], *, path: str = "line") -> TextLine:
+        data = _mapping(data, path)
+        return cls(
+            _str(data, "text", path),
+            _int(data, "line", path, low=0),
+            _int(data, "column", path, low=0),
+        )
 
 
 @attrs.frozen
@@ -218,14 +420,20 @@ class Section:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Section:
+    def from_dict(cls, data: Mapping[str, Any], *, path: str = "section") -> Section:
+        data = _mapping(data, path)
         return cls(
-            number=data["number"],
-            title=data["title"],
-            text=data["text"],
-            span=Span.from_dict(data["span"]),
-            printed_number=data.get("printed_number"),
-            lines=tuple(TextLine.from_dict(x) for x in data.get("lines", ())),
+            number=_int(data, "number", path, low=min(SECTION_TITLES), high=max(SECTION_TITLES)),
+            title=_str(data, "title", path),
+            text=_str(data, "text", path),
+            span=Span.from_dict(
+                _mapping(data.get("span"), _at(path, "span")), path=_at(path, "span")
+            ),
+            printed_number=_str(data, "printed_number", path, optional=True),
+            lines=tuple(
+                TextLine.from_dict(x, path=_at(_at(path, "lines"), i))
+                for i, x in enumerate(_list(data, "lines", path))
+            ),
         )
 
 
@@ -233,8 +441,28 @@ def _cells_to_dicts(cells: tuple[Cell, ...]) -> list[dict[str, Any]]:
     return [c.to_dict() for c in cells]
 
 
-def _cells_from_dicts(data: Any) -> tuple[Cell, ...]:
-    return tuple(Cell.from_dict(c) for c in data)
+def _cells_from_dicts(
+    data: Mapping[str, Any], path: str, amounts: tuple[bool, ...]
+) -> tuple[Cell, ...]:
+    """The cells of a row, one per column: *amounts* says which columns hold amounts."""
+    cells = _list(data, "cells", path)
+    if len(cells) != len(amounts):
+        _bad(
+            _at(path, "cells"),
+            f"expected {len(amounts)} cells, one a column, got {len(cells)}",
+            show=False,
+        )
+    where = _at(path, "cells")
+    return tuple(
+        Cell.from_dict(c, path=_at(where, i), amount=amount)
+        for i, (c, amount) in enumerate(zip(cells, amounts, strict=True))
+    )
+
+
+def is_amount(column: str) -> bool:
+    """Whether a table A column holds amounts (Decimals) rather than counts (ints): its header
+    says 金额 or 万元, as the parser decides."""
+    return "金额" in column or "万元" in column
 
 
 # ---------------------------------------------------------------------------------------------
@@ -266,15 +494,20 @@ class DisclosureItem:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> DisclosureItem:
+    def from_dict(cls, data: Mapping[str, Any], *, path: str = "item") -> DisclosureItem:
+        data = _mapping(data, path)
+        columns = _list(data, "columns", path)
+        for i, name in enumerate(columns):
+            if not isinstance(name, str):
+                _bad(_at(_at(path, "columns"), i), "expected a string", name)
         return cls(
-            key=data["key"],
-            clause=data["clause"],
-            label=data["label"],
-            columns=tuple(data["columns"]),
-            cells=_cells_from_dicts(data["cells"]),
-            line=data.get("line"),
-            column=data.get("column"),
+            key=_choice(data.get("key"), tuple(ITEMS), _at(path, "key"), "a table A item key"),
+            clause=_str(data, "clause", path),
+            label=_str(data, "label", path),
+            columns=tuple(columns),
+            cells=_cells_from_dicts(data, path, tuple(map(is_amount, columns))),
+            line=_int(data, "line", path, optional=True, low=0),
+            column=_int(data, "column", path, optional=True, low=0),
         )
 
 
@@ -322,8 +555,17 @@ class ActiveDisclosure:
         return {"items": [it.to_dict() for it in self.items]}
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> ActiveDisclosure:
-        return cls(tuple(DisclosureItem.from_dict(x) for x in data.get("items", ())))
+    def from_dict(
+        cls, data: Mapping[str, Any], *, path: str = "active_disclosure"
+    ) -> ActiveDisclosure:
+        data = _mapping(data, path)
+        where = _at(path, "items")
+        items = [
+            DisclosureItem.from_dict(x, path=_at(where, i))
+            for i, x in enumerate(_list(data, "items", path))
+        ]
+        _unique([it.key for it in items], where, "item")
+        return cls(tuple(items))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -360,13 +602,14 @@ class ApplicationRow:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> ApplicationRow:
+    def from_dict(cls, data: Mapping[str, Any], *, path: str = "row") -> ApplicationRow:
+        data = _mapping(data, path)
         return cls(
-            key=data["key"],
-            label=data["label"],
-            cells=_cells_from_dicts(data["cells"]),
-            line=data.get("line"),
-            column=data.get("column"),
+            key=_choice(data.get("key"), tuple(ROW_LABELS), _at(path, "key"), "a table B row key"),
+            label=_str(data, "label", path),
+            cells=_cells_from_dicts(data, path, (False,) * len(APPLICANT_COLUMNS)),
+            line=_int(data, "line", path, optional=True, low=0),
+            column=_int(data, "column", path, optional=True, low=0),
         )
 
 
@@ -439,11 +682,23 @@ class Applications:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Applications:
-        return cls(
-            rows=tuple(ApplicationRow.from_dict(x) for x in data.get("rows", ())),
-            has_total_column=bool(data.get("has_total_column", True)),
-        )
+    def from_dict(cls, data: Mapping[str, Any], *, path: str = "applications") -> Applications:
+        data = _mapping(data, path)
+        where = _at(path, "rows")
+        rows = [
+            ApplicationRow.from_dict(x, path=_at(where, i))
+            for i, x in enumerate(_list(data, "rows", path))
+        ]
+        _unique([r.key for r in rows], where, "row")
+        has_total = _bool(data, "has_total_column", path, True)
+        for i, row in enumerate(rows):
+            if not has_total and row.cells[-1].state != "missing":
+                _bad(
+                    f"{where}[{i}].cells[{len(row.cells) - 1}]",
+                    "a table without its 总计 column has only missing total cells",
+                    show=False,
+                )
+        return cls(rows=tuple(rows), has_total_column=has_total)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -469,12 +724,13 @@ class ReviewGroup:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> ReviewGroup:
+    def from_dict(cls, data: Mapping[str, Any], *, path: str = "group") -> ReviewGroup:
+        data = _mapping(data, path)
         return cls(
-            key=data["key"],
-            cells=_cells_from_dicts(data["cells"]),
-            line=data.get("line"),
-            column=data.get("column"),
+            key=_choice(data.get("key"), REVIEW_GROUPS, _at(path, "key"), "a table C group key"),
+            cells=_cells_from_dicts(data, path, (False,) * len(REVIEW_OUTCOMES)),
+            line=_int(data, "line", path, optional=True, low=0),
+            column=_int(data, "column", path, optional=True, low=0),
         )
 
 
@@ -518,8 +774,15 @@ class Reviews:
         return {"groups": [g.to_dict() for g in self.groups]}
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Reviews:
-        return cls(tuple(ReviewGroup.from_dict(x) for x in data.get("groups", ())))
+    def from_dict(cls, data: Mapping[str, Any], *, path: str = "reviews") -> Reviews:
+        data = _mapping(data, path)
+        where = _at(path, "groups")
+        groups = [
+            ReviewGroup.from_dict(x, path=_at(where, i))
+            for i, x in enumerate(_list(data, "groups", path))
+        ]
+        _unique([g.key for g in groups], where, "group")
+        return cls(tuple(groups))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -599,21 +862,31 @@ class Diagnostic:
         return out
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Diagnostic:
+    def from_dict(cls, data: Mapping[str, Any], *, path: str = "diagnostic") -> Diagnostic:
+        """A diagnostic from :meth:`to_dict` output (raises :class:`ReportDataError` on bad
+        data)."""
+        data = _mapping(data, path)
         return cls(
-            data["code"],
-            data["severity"],
-            _message_from(data),
-            data.get("line"),
-            data.get("column"),
+            _str(data, "code", path),
+            _choice(data.get("severity"), SEVERITIES, _at(path, "severity"), "a severity"),
+            _message_from(data, path),
+            _int(data, "line", path, optional=True, low=0),
+            _int(data, "column", path, optional=True, low=0),
         )
 
 
-def _message_from(data: Mapping[str, Any]) -> Message:
-    """The message of a ``to_dict()`` output: from the catalogue when it names an entry."""
-    if data.get("message_key") is not None:
-        return Message(data["message_key"], data.get("params") or {})
-    return Message(None, text=data.get("message", ""))
+def _message_from(data: Mapping[str, Any], path: str = "diagnostic") -> Message:
+    """The message of a ``to_dict()`` output: from the catalogue when it names an entry (with
+    its parameters), else the text as written."""
+    key = data.get("message_key")
+    if key is None:
+        return Message(None, text=_str(data, "message", path))
+    if not isinstance(key, str) or key not in CATALOGUE:
+        _bad(_at(path, "message_key"), "not an entry of the message catalogue", key)
+    params = data.get("params") or {}
+    if not isinstance(params, Mapping):
+        _bad(_at(path, "params"), "not a mapping of message parameters", params)
+    return Message(key, dict(params))
 
 
 class Diagnostics(tuple[Diagnostic, ...]):
@@ -693,15 +966,31 @@ class Report:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Report:
-        """Rebuild a Report from :meth:`to_dict` output."""
+        """Rebuild a Report from :meth:`to_dict` output.
+
+        Every value is checked first: data that is not a report's (a wrong type, a key no
+        report has, a number its text cannot print) raises :class:`ReportDataError`, a
+        :class:`ParseError` naming where, so that a Report built here works as a parsed one.
+        """
+        data = _mapping(data, "")
+        template = data.get("template")
+        if template is not None:
+            _choice(template, TEMPLATES, "template", "a template")
         return cls(
-            organization=data.get("organization"),
-            year=data.get("year"),
-            title=data.get("title"),
-            template=data.get("template"),
-            sections=tuple(Section.from_dict(s) for s in data.get("sections", ())),
+            organization=_str(data, "organization", "", optional=True),
+            # the years report text can state (19xx年, 20xx年)
+            year=_int(data, "year", "", optional=True, low=1900, high=2099),
+            title=_str(data, "title", "", optional=True),
+            template=template,
+            sections=tuple(
+                Section.from_dict(x, path=f"sections[{i}]")
+                for i, x in enumerate(_list(data, "sections", ""))
+            ),
             active_disclosure=ActiveDisclosure.from_dict(data.get("active_disclosure", {})),
             applications=Applications.from_dict(data.get("applications", {})),
             reviews=Reviews.from_dict(data.get("reviews", {})),
-            diagnostics=tuple(Diagnostic.from_dict(d) for d in data.get("diagnostics", ())),
+            diagnostics=tuple(
+                Diagnostic.from_dict(x, path=f"diagnostics[{i}]")
+                for i, x in enumerate(_list(data, "diagnostics", ""))
+            ),
         )

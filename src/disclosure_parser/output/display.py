@@ -369,7 +369,7 @@ def diagnostics_html(diagnostics: Sequence[Diagnostic], places: Places | None = 
     >>> import disclosure_parser as dp
     >>> html = dp.parse_file("examples/reports/001.txt").diagnostics._repr_html_()
     >>> html.count("<tr>"), "ragged_row" in html
-    (18, True)
+    (23, True)
     """
     if not diagnostics:
         return f'<div class="dp-report"><p>{escape(text("view.no_diagnostics"))}</p></div>'

@@ -26,7 +26,8 @@ from ..core.keys import (
     ROW_LABELS,
     SECTION_TITLES,
 )
-from ..core.model import Cell, Report
+from ..core.model import Cell, Report, is_amount
+from ..parsing.cells import make_cell
 
 #: the layouts the parser reads and :func:`render` writes (SPEC §2); in ``flattened`` text (a
 #: crawled page) cell boundaries are lost, so only a table's sums can split its numbers again
@@ -143,12 +144,12 @@ class _Writer:
 
     # -- cell text ----------------------------------------------------------------------------
 
-    def value(self, cell: Cell) -> str:
-        """The printed text of a value cell."""
+    def value(self, cell: Cell, amount: bool = False) -> str:
+        """The printed text of a value cell (in an amount column when *amount*)."""
         if cell.state == "number":
             text = _format_number(cell)
         elif cell.state in ("na", "text"):
-            text = cell.raw or ("/" if cell.state == "na" else "—")
+            text = self._kept(cell, amount)
         else:
             # blank and missing cells print as an empty cell; a one-cell-per-line layout needs
             # the tab alone, the others an empty field
@@ -157,13 +158,28 @@ class _Writer:
             text = text.translate(_DIGITS)
         return text
 
-    def values(self, cells: Iterable[Cell]) -> list[str]:
-        """The printed values of a labelled row.
+    def _kept(self, cell: Cell, amount: bool) -> str:
+        """The text of an na or text cell as printed: its raw text, in one piece (no tab, line
+        break or pipe to cut it), when that reads back as the same state, else a stand-in that
+        does (a text cell printed "5" would read back as the number 5, from a Report built by
+        hand or from damaged data)."""
+        text = " ".join(cell.raw.split())
+        if self.layout == "markdown-pipe":
+            text = text.replace("|", "｜")
+        if not text or make_cell(text, 0, 0, amount=amount).state != cell.state:
+            # "—" is an na mark, so a text cell needs words of its own
+            text = "/" if cell.state == "na" else "（文字）"
+        return text
+
+    def values(self, cells: Sequence[Cell], amounts: Sequence[bool] | None = None) -> list[str]:
+        """The printed values of a labelled row (*amounts*: which columns hold amounts; none
+        when None).
 
         An empty field right after a row label reads as the shadow of a merged label cell, so
         a blank cell there is printed as a no-break space, as HTML-derived text prints it.
         """
-        out = [self.value(c) for c in cells]
+        flags = amounts if amounts is not None else [False] * len(cells)
+        out = [self.value(c, amount) for c, amount in zip(cells, flags, strict=False)]
         if out and out[0] == "" and self.layout != "cells":
             out[0] = "\u00a0"
         return out
@@ -285,7 +301,8 @@ def _table_a(w: _Writer, report: Report) -> None:
         if item.columns != columns:
             columns = item.columns
             rows.append((0, ["信息内容", *(w.header(c) for c in columns)]))
-        rows.append((1, [w.label(ITEMS[item.key][1]), *w.values(item.cells)]))
+        amounts = [is_amount(c) for c in item.columns]
+        rows.append((1, [w.label(ITEMS[item.key][1]), *w.values(item.cells, amounts)]))
     w.table(rows)
 
 

@@ -16,7 +16,7 @@ from typing import Final
 from .cells import classify
 from .raw import RawCell
 from .solver import BLANK, OPAQUE, Candidate, Value
-from .split import Sum, splits
+from .split import MAX_STEPS, Budget, Sum, splits
 
 _MAX_GAP: Final = 2  # cells a row may have lost, or carry in excess, and still be realigned
 #: cost of a cell taken as lost or left out as stray: a reading costing less repairs no cell
@@ -46,12 +46,28 @@ _FILLER_AS_VALUE: Final = 2
 _SHADOW_AS_VALUE: Final = 20
 
 
-def _candidate(cells: Sequence[RawCell | None], cost: int, repairs: int = 0) -> Candidate:
-    for c in cells:
+def _candidate(
+    cells: Sequence[RawCell | None],
+    cost: int,
+    repairs: int = 0,
+    dropped: bool = False,
+    totals: frozenset[int] = frozenset(),
+) -> Candidate:
+    """A reading of *cells*; *dropped* says that other empty cells of the row were left out,
+    *totals* which columns are totals of the row's own sums.
+
+    Reading a merged label's shadow as a blank cell is an assumption, like a lost cell. So is
+    reading filler as a blank *total* while other filler is dropped: a blank total may be an
+    omission, so it silences the sum that would check the row. A row "(shadow) 1 0 0 0 0 1
+    (trailing)" read so puts its printed 总计 "1" under 其他 and a never-printed blank under
+    总计, with nothing left to object; the reading that took 其他 as lost (and checks 总计) is
+    then as likely, and only the table's sums may choose between them. (A row with exactly one
+    field per column is read as printed, filler included.)
+    """
+    for column, c in enumerate(cells):
         if c is not None and c.filler:
             cost += _SHADOW_AS_VALUE if c.shadow else _FILLER_AS_VALUE
-            # reading a merged label's shadow as a blank cell is an assumption, like a lost cell
-            repairs += c.shadow
+            repairs += c.shadow or (dropped and column in totals)
     values = [None if c is None else _text_value(c.text) for c in cells]
     return Candidate(values, cells, cost, repairs=repairs)
 
@@ -78,13 +94,16 @@ def plain_cells(values: list[RawCell], width: int) -> list[RawCell] | None:
     return core
 
 
-def readings(values: list[RawCell], width: int, sums: Sequence[Sum] = ()) -> list[Candidate]:
+def readings(
+    values: list[RawCell], width: int, sums: Sequence[Sum] = (), budget: Budget | None = None
+) -> list[Candidate]:
     """The plausible alignments of *values* to *width* columns, least far-fetched first.
 
     Exactly *width* cells read as printed. Otherwise empty filler cells at either end may be
     dropped, then up to two cells may be taken as lost (their value unknown) or as stray.
     A glued run of numbers (flattened text) is read as every split of it that fits the row's
-    own *sums* (see :mod:`disclosure_parser.parsing.split`).
+    own *sums* (see :mod:`disclosure_parser.parsing.split`), searched within :data:`MAX_STEPS`
+    steps drawn on *budget* (the table's, when given).
     """
     n = len(values)
     core = plain_cells(values, width)
@@ -93,7 +112,8 @@ def readings(values: list[RawCell], width: int, sums: Sequence[Sum] = ()) -> lis
         return [_candidate(core, n - width)]
     glued = [c for c in values if c.glued]
     if glued:
-        return _split_readings(glued[0], width, sums)
+        return _split_readings(glued[0], width, sums, budget)
+    totals = frozenset(total for total, _ in sums)
     lead = 0
     while lead < n and values[lead].filler:
         lead += 1
@@ -113,7 +133,7 @@ def readings(values: list[RawCell], width: int, sums: Sequence[Sum] = ()) -> lis
         core = values[k1 : n - k2]
         cost = k1 + k2
         if len(core) == width:
-            out.append(_candidate(list(core), cost))
+            out.append(_candidate(list(core), cost, dropped=True, totals=totals))
         elif width - _MAX_GAP <= len(core) < width and k1 + k2 == lead + trail:
             out.extend(_with_gaps(core, width, cost))
         elif width < len(core) <= width + _MAX_GAP and k1 + k2 == lead + trail:
@@ -126,13 +146,18 @@ def readings(values: list[RawCell], width: int, sums: Sequence[Sum] = ()) -> lis
     return out
 
 
-def _split_readings(run: RawCell, width: int, sums: Sequence[Sum]) -> list[Candidate]:
+def _split_readings(
+    run: RawCell, width: int, sums: Sequence[Sum], table: Budget | None
+) -> list[Candidate]:
     if not run.text:
         # a label followed at once by the next one: every cell printed blank
         return [_candidate([run] * width, 0)]
-    found = splits(run.text, width, sums)
+    budget = Budget(MAX_STEPS, table)
+    found = splits(run.text, width, sums, budget=budget)
     if not found:
-        run.unsplit = "too many" if found is None else "none fits"
+        run.unsplit = (
+            "none fits" if found is not None else "too costly" if budget.left < 0 else "too many"
+        )
         return []
     # more than one split obeyed the format: the one kept was chosen by arithmetic
     chosen_by_sums = len(found) > 1 or (bool(sums) and splits(run.text, width, limit=1) is None)

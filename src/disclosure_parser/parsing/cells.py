@@ -23,6 +23,12 @@ _NUMBER: Final = re.compile(
     rf"(?P<u2>{_UNIT})?$"
 )
 _STRIP: Final = " \t\r\n\xa0\u3000\u200b\ufeff"
+#: digits on both sides of a gap that folding would close: a space of any width, a line break,
+#: an HTML break. "1 2" is two numbers whose cell boundary (or the rule between two rows) was
+#: lost, never the number 12 (\d also matches full-width digits)
+_GAP_BETWEEN_DIGITS: Final = re.compile(
+    r"\d(?:[\s\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]|<br\s*/?>)+[+-]?\d", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=4096)
@@ -35,10 +41,17 @@ def classify(raw: str) -> tuple[CellState, Number | None, str | None]:
     (('number', -233, None), ('na', None, None), ('blank', None, None))
     >>> classify("３,１１９")
     ('number', 3119, None)
+
+    Two numbers in one cell are text, never one number (see :func:`two_numbers`):
+
+    >>> classify("13 60"), classify("1<br>2")
+    (('text', None, None), ('text', None, None))
     """
     text = raw.strip(_STRIP)
     if not text:
         return "blank", None, None
+    if _GAP_BETWEEN_DIGITS.search(text) is not None:
+        return "text", None, None
     folded = fold(text)
     if not folded:
         # only markdown marks or quotes: not a printed number, not an empty cell either
@@ -58,9 +71,25 @@ def classify(raw: str) -> tuple[CellState, Number | None, str | None]:
 
 
 @lru_cache(maxsize=4096)
+def two_numbers(raw: str) -> bool:
+    """Whether *raw* holds numbers that only folding its spaces would make one: "13 60",
+    "1<br>2", "3\u30005". Such a cell lost a boundary (two cells, or two rows whose rule was
+    lost, printed in one), so it is read as text and reported, never as 1360 or 12.
+
+    >>> two_numbers("13 60"), two_numbers("7.5 万元"), two_numbers("3,119"), two_numbers("1")
+    (True, False, False, False)
+    """
+    text = raw.strip(_STRIP)
+    if _GAP_BETWEEN_DIGITS.search(text) is None:
+        return False
+    return _NUMBER.match(fold(text)) is not None
+
+
+@lru_cache(maxsize=4096)
 def looks_like_value(raw: str) -> bool:
-    """True for text that belongs in a value cell: a number, a blank or an na mark."""
-    return classify(raw)[0] != "text"
+    """True for text that belongs in a value cell: a number, a blank or an na mark, or two
+    numbers printed in one cell (which are withheld, but still stand where values stand)."""
+    return classify(raw)[0] != "text" or two_numbers(raw)
 
 
 def make_cell(raw: str, line: int, column: int, *, amount: bool = False) -> Cell:

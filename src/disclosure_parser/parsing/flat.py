@@ -50,6 +50,10 @@ _STARTS: Final = re.compile(
 _TRAILING_RUN_REVERSED: Final = re.compile(r"(?:元万|元)?[\d.,+\-\s\u3000]*\d[-+]?")
 
 
+#: digits in a label that are no numbering of it (1. 2、 before words): a printed number
+_NUMBER_IN_LABEL: Final = re.compile(r"[0-9０-９]+(?![0-9０-９]*[.．、][^0-9０-９])")
+
+
 def trailing_run(piece: str) -> tuple[int, str] | None:
     """Where the run of numbers that closes *piece* starts, and the run, or None.
 
@@ -97,7 +101,9 @@ def _plain(text: str, lineno: int, offset: int) -> RawRow:
 
 def _row(piece: str, lineno: int, offset: int, following: str) -> RawRow:
     """A label with the run of numbers after it, or a piece of prose."""
-    run = trailing_run(piece)
+    # markdown marks that closed the row's text (the ** of the next label's bold) are no part
+    # of its run: "…事项34 2128 0**" holds the run "34 2128 0"
+    run = trailing_run(piece.rstrip(" \u3000*#`"))
     label = piece[: run[0]] if run else piece
     folded = fold(label)
     c_header = (
@@ -127,6 +133,15 @@ def _row(piece: str, lineno: int, offset: int, following: str) -> RawRow:
             "other_handling.other",
         ):
             return _plain(piece, lineno, offset)  # (六)其他处理 heading its three sub-rows
+        digit = _NUMBER_IN_LABEL.search(label)
+        if digit is not None:
+            # numbers then text after the label ("…事项0 3 0无"): the run does not close the
+            # row, so it cannot be split; it is kept whole (and withheld), not read as blanks
+            at = digit.start()
+            glued = RawCell(label[at:].strip(" \u3000"), lineno, offset + at + 1, False)
+            label_cell.text = label[:at].strip(" \u3000")
+            glued.glued = True
+            return RawRow([label_cell, glued], lineno, "flat")
         # a label followed at once by the next label: its cells were all printed blank
         glued = RawCell("", lineno, offset + len(label.rstrip(" \u3000")) + 1, False)
     glued.glued = True

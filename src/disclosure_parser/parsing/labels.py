@@ -413,6 +413,26 @@ _ITEM_NAMES: Final[dict[str, tuple[str, ...]]] = {
 
 
 @lru_cache(maxsize=2048)
+def row_keys(folded: str) -> tuple[str, ...]:
+    """Every table B row whose leaf wording *folded* holds, in the order printed, once each.
+
+    One label names one row; a label naming two ("（一）予以公开（二）部分公开") is two rows
+    printed as one, their numbers stacked in each cell (a lost row rule).
+
+    >>> row_keys("(一)予以公开(二)部分公开"), row_keys("(三)不予公开1.属于国家秘密")
+    (('granted', 'partially_granted'), ('withheld.state_secret',))
+    """
+    found: list[str] = []
+    for m in _ANY_ROW.finditer(folded):
+        for key, pattern in _ROW_PATTERNS:
+            if pattern.match(folded, m.start()):
+                if key not in found:
+                    found.append(key)
+                break
+    return tuple(found)
+
+
+@lru_cache(maxsize=2048)
 def is_group_label(folded: str) -> bool:
     """A label naming only a group of rows (（三）不予公开, 三、本年度办理结果 …)."""
     return bool(folded) and _GROUP_ONLY.fullmatch(strip_numbering(folded)) is not None
@@ -428,6 +448,86 @@ _B_HEADER: Final = re.compile(
 def is_b_header(folded: str) -> bool:
     """Whether a value-less row belongs to table B's header."""
     return _B_HEADER.search(folded) is not None
+
+
+#: table B's applicant sub-columns under 法人或其他组织, by what their header cell says (其他
+#: alone, not the 其他 of 法人或其他组织)
+_B_SUBHEADS: Final = (
+    ("commercial", "商业企业"),
+    ("research", "科研机构"),
+    ("social_welfare", "(?:社会)?公益组织"),
+    ("legal_services", "法律服务(?:机构)?"),
+    ("other", "其[他它](?!组织)"),
+)
+_B_SUBHEAD: Final = re.compile("|".join(f"(?P<{key}>{words})" for key, words in _B_SUBHEADS))
+
+
+@lru_cache(maxsize=256)
+def b_column_order(folded: str) -> tuple[str, ...] | None:
+    """The applicant sub-columns of table B in the order its header prints them, or None when
+    the header (all its rows, folded and joined) does not name each of them exactly once.
+
+    >>> b_column_order("自然人法人或其他组织总计科研机构商业企业社会公益组织法律服务机构其他")
+    ('research', 'commercial', 'social_welfare', 'legal_services', 'other')
+    >>> b_column_order("申请人情况自然人法人或其他组织") is None
+    True
+    """
+    found = tuple(m.lastgroup or "" for m in _B_SUBHEAD.finditer(folded))
+    if sorted(found) != sorted(key for key, _ in _B_SUBHEADS):
+        return None
+    return found
+
+
+#: table C's outcome columns, by what their header cell says
+_C_OUTCOME_WORDS: Final = (
+    ("upheld", "(?:结果)?维持"),
+    ("corrected", "(?:结果)?纠正"),
+    ("other", "其[他它]结果"),
+    ("pending", "尚?未审结"),
+    ("total", "总计|合计"),
+)
+_C_OUTCOME: Final = re.compile("|".join(f"(?P<{key}>{words})" for key, words in _C_OUTCOME_WORDS))
+
+
+@lru_cache(maxsize=256)
+def c_outcome_order(folded: str) -> tuple[tuple[str, ...], ...] | None:
+    """The outcome columns of each of table C's three groups in the order its header prints
+    them, or None when the header (folded and joined) does not name the five outcomes once for
+    all three groups or once for each.
+
+    >>> c_outcome_order("行政复议行政诉讼结果纠正结果维持其他结果尚未审结总计")[0]
+    ('corrected', 'upheld', 'other', 'pending', 'total')
+    """
+    found = tuple(m.lastgroup or "" for m in _C_OUTCOME.finditer(folded))
+    outcomes = sorted(key for key, _ in _C_OUTCOME_WORDS)
+    groups: tuple[tuple[str, ...], ...]
+    if len(found) == 5:
+        groups = (found,) * 3
+    elif len(found) == 15:
+        groups = (found[:5], found[5:10], found[10:])
+    else:
+        return None
+    if any(sorted(group) != outcomes for group in groups):
+        return None
+    return groups
+
+
+def c_groups_reversed(folded: str) -> tuple[str, str] | None:
+    """What a row of table C's header prints in another order than the template, if anything:
+    (the words printed first, the words the template prints first), for 行政诉讼 before
+    行政复议, or 复议后起诉 before 未经复议直接起诉.
+
+    >>> c_groups_reversed("行政诉讼行政复议"), c_groups_reversed("行政复议行政诉讼")
+    (('行政诉讼', '行政复议'), None)
+    """
+    for first, second, names in (
+        ("行政复议", "行政诉讼", ("行政诉讼", "行政复议")),
+        ("未经复议", "复议后", ("复议后起诉", "未经复议直接起诉")),
+    ):
+        a, b = folded.find(first), folded.find(second)
+        if a >= 0 and b >= 0 and b < a:
+            return names
+    return None
 
 
 # vocabulary of table C's header rows

@@ -19,6 +19,7 @@ import unicodedata
 from typing import Final
 
 from ..core.text import display_width, fold
+from . import labels
 from .cells import looks_like_value
 from .flat import flat_rows, looks_flattened
 from .labels import heading_number
@@ -271,11 +272,30 @@ def read_rows(text: str) -> list[RawRow]:
     return rows
 
 
+def _names_a_row(text: str) -> bool:
+    """Whether *text* reads as the label of a table row, a header or a caption (rather than
+    the text of a value cell, such as 见附件)."""
+    folded = fold(text)
+    return (
+        labels.row_key(folded) is not None
+        or labels.item_key(folded) is not None
+        or labels.is_group_label(folded)
+        or labels.clause_of(folded) is not None
+        or labels.is_b_header(folded)
+        or labels.is_c_header(folded)
+        or bool(labels.a_columns(folded))
+        or folded.startswith("信息内容")
+        or heading_number(folded) is not None
+    )
+
+
 def _block_rows(block: list[RawCell]) -> list[RawRow]:
     """The rows of a one-cell-per-line block.
 
     Rows are separated by blank lines; where the blank line was lost, a row label printed
-    after a row's numbers still starts a new row.
+    after a row's numbers still starts a new row. Other text after numbers is a value cell
+    of the row (a cell printed 见附件): cut there, the row would lose its last cells and the
+    text would make a row of its own.
     """
     rows: list[RawRow] = []
     current: list[RawCell] = []
@@ -285,11 +305,13 @@ def _block_rows(block: list[RawCell]) -> list[RawRow]:
             current.append(cell)  # an empty cell: neither label nor number
             continue
         is_text = not looks_like_value(cell.text)
-        if is_text and after_value and current:
+        if is_text and after_value and current and _names_a_row(cell.text):
             rows.append(RawRow(current, current[0].line, "cells"))
             current = []
+            after_value = False
         current.append(cell)
-        after_value = not is_text
+        # (text among a row's values is one of its values: the row goes on)
+        after_value = after_value or not is_text
     if current:
         rows.append(RawRow(current, current[0].line, "cells"))
     return rows
@@ -332,7 +354,12 @@ def _merge(row: RawRow, more: RawRow) -> None:
         if extra.text:
             if not cell.text:
                 cell.line, cell.column = extra.line, extra.column
-            cell.text += extra.text
+            # a label wraps without a space (CJK); numbers on two lines of one drawn cell are
+            # two numbers (the rule between two rows was lost), never one: keep them apart
+            digits_meet = cell.text[-1:].isdigit() and (
+                extra.text[0].isdigit() or extra.text[0] in "+-"
+            )
+            cell.text += (" " if digits_meet else "") + extra.text
             cell.filler = False
 
 

@@ -28,9 +28,38 @@ _NUMBER: Final = re.compile(r"[-+]?(?:0|[1-9]\d*)(?:\.\d+)?")
 MAX_SPLITS: Final = 1000
 #: no count in these tables has more digits (amounts with a point may)
 MAX_DIGITS: Final = 8
+#: steps (cells tried) one run's search may take: the dev corpus's flattened reports need at
+#: most 600 for all their runs, generated rows of five-digit counts up to 7,500 (15 cells of
+#: table C); a run that needs more is read as having too many splits, so that garbage costs a
+#: bounded time (36 random digits a row took seconds)
+MAX_STEPS: Final = 20_000
+#: steps the runs of one table may take together (generated reports need 20,000 at most)
+TABLE_STEPS: Final = 40_000
 
 #: a row-local sum: the cell at *total* is the sum of the cells at *parts*
 Sum = tuple[int, tuple[int, ...]]
+
+
+class Budget:
+    """The steps a search may still take (see :data:`MAX_STEPS`); ``used`` counts them.
+
+    A budget may draw on a larger one (a row's on its table's): a step is taken from both.
+    """
+
+    __slots__ = ("left", "parent", "used")
+
+    def __init__(self, steps: int = MAX_STEPS, parent: Budget | None = None) -> None:
+        self.left = steps
+        self.used = 0
+        self.parent = parent
+
+    def take(self) -> bool:
+        """Take one step; False when none is left (here or in the budget drawn on)."""
+        self.used += 1
+        self.left -= 1
+        if self.parent is not None and not self.parent.take():
+            self.left = min(self.left, -1)
+        return self.left >= 0
 
 
 class Part:
@@ -55,11 +84,16 @@ def pieces(run: str) -> list[tuple[str, int]]:
 
 
 def splits(
-    run: str, width: int, sums: Sequence[Sum] = (), limit: int = MAX_SPLITS
+    run: str,
+    width: int,
+    sums: Sequence[Sum] = (),
+    limit: int = MAX_SPLITS,
+    budget: Budget | None = None,
 ) -> list[list[Part]] | None:
     """Every split of *run* into *width* numbers obeying the format's rules and *sums*.
 
-    None when the run admits more than *limit* splits (the row is then withheld whole). When
+    None when the run admits more than *limit* splits, or when finding them would take more
+    than *budget*'s steps (:data:`MAX_STEPS` when None): the row is then withheld whole. When
     no split satisfies *sums* (a report that does not add up), the splits obeying the other
     rules are returned, so that the table, not this row, decides.
 
@@ -76,10 +110,12 @@ def splits(
     parts = pieces(run)
     if not parts or width < len(parts):
         return [] if parts else None
-    found = _search(parts, width, sums, limit)
+    if budget is None:
+        budget = Budget()
+    found = _search(parts, width, sums, limit, budget)
     if found == [] and sums:
         # the report does not add up: let the table judge the splits the format allows
-        found = _search(parts, width, (), limit)
+        found = _search(parts, width, (), limit, budget)
     if found and unit is not None:
         # the unit printed after the run belongs to its last number (an amount)
         for split in found:
@@ -103,9 +139,10 @@ def _unit(run: str) -> str:
 
 
 def _search(
-    parts: list[tuple[str, int]], width: int, sums: Sequence[Sum], limit: int
+    parts: list[tuple[str, int]], width: int, sums: Sequence[Sum], limit: int, budget: Budget
 ) -> list[list[Part]] | None:
-    """The splits of *parts* into *width* numbers obeying *sums* (None: more than *limit*).
+    """The splits of *parts* into *width* numbers obeying *sums* (None: more than *limit*, or
+    more steps than *budget* has).
 
     Every sum here has its total after its parts (a row's 总计, table C's group totals), so a
     total's digits are not chosen but read: they must spell the sum of its parts. A total
@@ -113,20 +150,30 @@ def _search(
     """
     last = next((m for t, m in sums if t == width - 1), None)
     if len(sums) > 1:
-        return _grouped(parts, width, sums, limit)
+        return _grouped(parts, width, sums, limit, budget)
     if last is None:
-        return _dfs(parts, width, sums, None, limit)
+        if not sums and _count(parts, width, limit) > limit:
+            return None  # counted, not listed: listing a thousand splits costs thousands of steps
+        return _dfs(parts, width, sums, None, limit, budget)
     others = [(t, m) for t, m in sums if t != width - 1]
     text, offset = parts[-1]
     found: list[list[Part]] = []
+    # casting out nines: a number leaves the remainder of its digits' sum when divided by 9,
+    # however the digits are cut, so the parts of any split of the head add up to the head's
+    # digit sum, modulo 9; a total that does not share it fits no split (8 totals in 9, for
+    # garbage), and no search is needed to say so
+    digits = "".join(t for t, _ in parts)
+    nines = sum(map(int, digits)) if digits.isdigit() and digits.isascii() else None
     for length in range(1, min(len(text), MAX_DIGITS) + 1):
         tail = text[-length:]
         if not _valid(tail) or "." in tail or tail[:1] in "+-":
             continue
+        if nines is not None and (nines - 2 * sum(map(int, tail))) % 9:
+            continue
         head = parts[:-1] + ([(text[:-length], offset)] if length < len(text) else [])
         if not head:
             continue
-        sub = _dfs(head, width - 1, others, (last, int(tail)), limit - len(found))
+        sub = _dfs(head, width - 1, others, (last, int(tail)), limit - len(found), budget)
         if sub is None:
             return None
         for split in sub:
@@ -141,17 +188,22 @@ def _dfs(
     sums: Sequence[Sum],
     target: tuple[tuple[int, ...], int] | None,
     limit: int,
+    budget: Budget,
 ) -> list[list[Part]] | None:
     """Depth-first over the cells in order (see :func:`_search`)."""
     totals = dict(sums)
     members, goal = target if target is not None else ((), 0)
     counted = set(members)
+    #: per cell, how many counted cells come after it
+    owing_after = [sum(1 for i in counted if i > cell) for cell in range(width)]
     found: list[list[Part]] = []
     chosen: list[Part] = []
     after, need = _budgets(parts)
 
     def place(piece: int, pos: int, partial: int) -> bool:
         """Fill cell len(chosen) on, from character *pos* of *piece*; False to stop early."""
+        if not budget.take():
+            return False  # out of steps: as good as too many splits
         cell = len(chosen)
         if piece == len(parts):
             if cell == width and (target is None or partial == goal):
@@ -181,15 +233,16 @@ def _dfs(
             end = pos + len(head)
             if end < len(text) and cells_left == pieces_left:
                 continue  # this piece would need a cell the others cannot spare
-            part = Part(head, offset + pos)
             total = partial
             if cell in counted:
-                if part.value is None:
+                # (the checks come before the Part is made: most candidates fail them)
+                digits = head.lstrip("+-")
+                if not digits.isdigit() or len(digits) > 30:
                     continue
-                total += part.value
+                total += int(head)
                 if total > goal:
                     continue  # the parts already exceed the total read at the end
-                owing = sum(1 for i in counted if i > cell)
+                owing = owing_after[cell]
                 left = len(rest) - len(head) + after[piece]
                 if owing and left:
                     # the parts still to come must use *left* digits: at least one of them
@@ -199,7 +252,7 @@ def _dfs(
                         continue
                     if total + owing * (10 ** min(left - owing + 1, MAX_DIGITS) - 1) < goal:
                         continue
-            chosen.append(part)
+            chosen.append(Part(head, offset + pos))
             ok = place(piece + 1, 0, total) if end == len(text) else place(piece, end, total)
             chosen.pop()
             if not ok:
@@ -212,7 +265,7 @@ def _dfs(
 
 
 def _grouped(
-    parts: list[tuple[str, int]], width: int, sums: Sequence[Sum], limit: int
+    parts: list[tuple[str, int]], width: int, sums: Sequence[Sum], limit: int, budget: Budget
 ) -> list[list[Part]] | None:
     """Splits for a run of several groups, each closed by its total (table C).
 
@@ -242,6 +295,9 @@ def _grouped(
         def fill(piece: int, pos: int, cell: int) -> None:
             nonlocal over
             if over:
+                return
+            if not budget.take():
+                over = True  # out of steps: as many splits as too many
                 return
             if cell > last:
                 for tail in rest_from(piece, pos, cell):
@@ -283,6 +339,46 @@ def _grouped(
 
     found = rest_from(0, 0, 0)
     return None if over else found
+
+
+def _count(parts: list[tuple[str, int]], width: int, cap: int) -> int:
+    """How many splits of *parts* into *width* numbers the format allows (as :func:`_dfs`
+    lists them with no sums), counting up to *cap* + 1.
+
+    Each place a cell can start is counted once (the count from there does not depend on how
+    the cells before were cut), so this takes a few hundred steps where listing more than
+    *cap* splits takes thousands.
+    """
+    after, need = _budgets(parts)
+    memo: dict[tuple[int, int, int], int] = {}
+
+    def count(piece: int, pos: int, cell: int) -> int:
+        if piece == len(parts):
+            return 1 if cell == width else 0
+        key = (piece, pos, cell)
+        if key in memo:
+            return memo[key]
+        text = parts[piece][0]
+        cells_left = width - cell
+        pieces_left = len(parts) - piece
+        rest = text[pos:]
+        total = 0
+        if cells_left >= pieces_left and _feasible(rest, piece, cells_left, after, need):
+            for head in _heads(rest, cells_left - pieces_left):
+                end = pos + len(head)
+                if end < len(text) and cells_left == pieces_left:
+                    continue
+                total += (
+                    count(piece + 1, 0, cell + 1)
+                    if end == len(text)
+                    else count(piece, end, cell + 1)
+                )
+                if total > cap:
+                    break
+        memo[key] = min(total, cap + 1)
+        return memo[key]
+
+    return count(0, 0, 0)
 
 
 def _budgets(parts: list[tuple[str, int]]) -> tuple[list[int], list[int]]:

@@ -42,14 +42,15 @@ from ..core.model import (
     Severity,
     new_cell,
 )
+from ..core.text import fold
 from . import labels
 from .align import REPAIR_COST, plain_cells, readings
-from .cells import make_cell
+from .cells import make_cell, two_numbers
 from .drafts import ABlock, TableDraft
 from .lexer import Row
 from .raw import RawCell
-from .solver import Candidate, Equation, Outcome, solve
-from .split import MAX_DIGITS, MAX_SPLITS
+from .solver import BLANK, OPAQUE, Candidate, Equation, Outcome, solve
+from .split import MAX_DIGITS, MAX_SPLITS, MAX_STEPS, TABLE_STEPS, Budget
 
 
 class Notes:
@@ -96,10 +97,39 @@ def _cell_from(
 
 
 def _describe(cand: Candidate, columns: Sequence[str]) -> str:
+    """One reading in words: each column's number, ``blank``, printed text, or ``?`` (unknown).
+
+    The solver's markers for blank and text cells are ints far outside any count; they must
+    never reach a message, where they would read as numbers.
+    """
     shown = []
-    for name, v in zip(columns, cand.values, strict=True):
-        shown.append(f"{name}={'?' if v is None else v}")
+    for name, v, source in zip(columns, cand.values, cand.sources, strict=True):
+        if v is None:
+            text = "?"
+        elif v == BLANK:
+            text = "blank"
+        elif v == OPAQUE:
+            text = repr(getattr(source, "text", "text"))
+        else:
+            text = str(v)
+        shown.append(f"{name}={text}")
     return " ".join(shown)
+
+
+def _flag_two_numbers(
+    what: Message, columns: Sequence[str], cells: Sequence[Cell], notes: Notes
+) -> None:
+    """An error for each cell printed with two numbers in it ("13 60", "1<br>2"): it is read as
+    text, so the error is all that tells the reader why the number is not there."""
+    for name, cell in zip(columns, cells, strict=False):
+        if cell.state == "text" and two_numbers(cell.raw):
+            notes.add(
+                "two_numbers",
+                "error",
+                msg("two_numbers", what=what, column=name, raw=cell.raw),
+                cell.line,
+                cell.column,
+            )
 
 
 # =============================================================================================
@@ -181,15 +211,44 @@ def _block_items(
                 row.column,
             )
         names = list(columns or default)
+        cells = _item_cells(_text_first_value(row, len(names)), names, notes)
+        _flag_two_numbers(msg("part.what.a_item", label=row.label), names, cells, notes)
         yield DisclosureItem(
             key=row.key,
             clause=ITEMS[row.key][0],
             label=row.label,
             columns=tuple(names),
-            cells=tuple(_item_cells(row, names, notes)),
+            cells=tuple(cells),
             line=row.line,
             column=row.column,
         )
+
+
+def _text_first_value(row: Row, width: int) -> Row:
+    """*row* with the text the lexer took for the end of its label given back to its values,
+    where it is a value cell printed as text: "行政事业性收费 | 见附件 | 0" is 行政事业性收费 with
+    the cells 见附件 and 0 (read as a label 行政事业性收费见附件, its 0 went to the first column).
+
+    Only when the first label cell names the item alone, the rest names nothing, and the row
+    then prints one cell per column (it did not before).
+    """
+    if len(row.labels) < 2 or row.key is None:
+        return row
+    first, extra = row.labels[0], row.labels[1:]
+    if labels.item_key(fold(first.text)) != row.key:
+        return row
+    for cell in extra:
+        folded = fold(cell.text)
+        if labels.item_key(folded) or labels.clause_of(folded) or labels.a_columns(folded):
+            return row
+    values = [*extra, *row.values]
+    if plain_cells(row.values, width) is not None or plain_cells(values, width) is None:
+        return row
+    out = Row.__new__(Row)
+    out.kind, out.cells, out.labels, out.values = row.kind, row.cells, [first], values
+    out.label, out.folded, out.key = first.text, fold(first.text), row.key
+    out.line, out.column = row.line, row.column
+    return out
 
 
 def _join_wrapped(rows: list[Row]) -> list[Row]:
@@ -262,6 +321,8 @@ def _unsplit(glued: RawCell, width: int, what: Message, notes: Notes) -> list[Ce
     why = (
         msg("part.unsplit.too_many", max=MAX_SPLITS, width=width)
         if glued.unsplit == "too many"
+        else msg("part.unsplit.too_costly", width=width, steps=MAX_STEPS)
+        if glued.unsplit == "too costly"
         else msg("part.unsplit.none", width=width, digits=MAX_DIGITS)
     )
     notes.add(
@@ -379,6 +440,20 @@ def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | 
                 if key is not None:
                     row.label = "".join(p.label for p in pending) + row.label
             pending = []
+            # (a flattened row's label runs from the last cut to its digits: when a cut was
+            # missed it holds the row before too, and its digits belong to its last label)
+            named = labels.row_keys(row.folded) if kind == "B_ROW" and row.kind != "flat" else ()
+            if len(named) > 1:
+                # two rows printed as one (a lost row rule): each cell holds both rows'
+                # numbers, or one of them with nothing to say whose
+                notes.add(
+                    "merged_rows",
+                    "error",
+                    msg("merged_rows", label=row.label, n=len(named), rows=list(named)),
+                    row.line,
+                    row.column,
+                )
+                continue
             if kind == "B_ROW" and key is None:
                 if labels.is_group_label(row.folded):
                     notes.add(
@@ -482,6 +557,29 @@ def _neighbour(key: str | None, otherwise: str) -> Message:
     return msg(otherwise) if key is None else msg("part.row", key=key, label=labels_text(key))
 
 
+def _b_printed_columns(drafts: Sequence[TableDraft], notes: Notes) -> tuple[str, ...]:
+    """Table B's columns in the order its header prints them (the template's when the header
+    does not name each sub-column of 法人或其他组织 once), as table A reads its header.
+
+    Only the five sub-columns are placed by their words: 自然人 and 总计 stand on other header
+    rows, where their order among the sub-columns cannot be read from the text, and no report
+    moves them. A header in another order than the template's gets a ``column_order`` warning.
+    """
+    heads = next((d.heads for d in drafts if d.heads), [])
+    order = labels.b_column_order("".join(h.folded for h in heads))
+    if order is None or order == APPLICANT_COLUMNS[1:6]:
+        return APPLICANT_COLUMNS
+    where = next((h for h in heads if labels.b_column_order(h.folded) == order), heads[0])
+    notes.add(
+        "column_order",
+        "warning",
+        msg("column_order.b", columns=[COLUMN_LABELS[c] for c in order]),
+        where.line,
+        where.column,
+    )
+    return (APPLICANT_COLUMNS[0], *order, *APPLICANT_COLUMNS[6:])
+
+
 @lru_cache(maxsize=64)
 def _b_equations(keys: tuple[str, ...], width: int, has_total: bool) -> tuple[Equation, ...]:
     """The sums that hold in a consistent table B, over the rows present.
@@ -558,7 +656,10 @@ def build_applications(
         keyed[key] = row
     keys = sorted(keyed, key=_ORDER_ALL.index)
     rows = [keyed[k] for k in keys]
-    columns = [COLUMN_LABELS[c] for c in APPLICANT_COLUMNS[:width]]
+    # the columns in the order the header prints them: the rows are read in that order (every
+    # sum of table B treats the applicant sub-columns alike) and put in the template's after
+    printed = _b_printed_columns(drafts, notes)
+    columns = [COLUMN_LABELS[c] for c in printed[:width]]
     table = _plain_cells(rows, width)
     if table is None:
         outcomes = _solve_rows(rows, width, _b_equations(tuple(keys), width, has_total))
@@ -569,6 +670,9 @@ def build_applications(
 
     built: list[ApplicationRow] = []
     for key, row, cells in zip(keys, rows, table, strict=True):
+        _flag_two_numbers(_b_row(key), columns, cells, notes)
+        if printed != APPLICANT_COLUMNS:
+            cells = [cells[printed.index(c)] for c in APPLICANT_COLUMNS[:width]]
         if not has_total:
             cells.append(MISSING)
         built.append(ApplicationRow(key, row.label, tuple(cells), row.line, row.column))
@@ -614,14 +718,18 @@ def labels_text(key: str) -> str:
 @lru_cache(maxsize=64)
 def _row_sums(equations: tuple[Equation, ...]) -> dict[int, list[tuple[int, tuple[int, ...]]]]:
     """Each row's own sums (its 总计, or table C's group totals), which cut the splits of
-    glued digits."""
+    glued digits.
+
+    The split search reads a total after its parts (see split._search); a header that prints
+    a total before them (column_order) leaves its sum to the solver alone.
+    """
     local: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
     for _, terms, _ in equations:
         if len({r for r, _, _ in terms}) == 1:
             (total,) = [c for _, c, s in terms if s > 0]
-            local.setdefault(terms[0][0], []).append(
-                (total, tuple(c for _, c, s in terms if s < 0))
-            )
+            parts = tuple(c for _, c, s in terms if s < 0)
+            if all(part < total for part in parts):
+                local.setdefault(terms[0][0], []).append((total, parts))
     return local
 
 
@@ -640,7 +748,10 @@ def _plain_cells(rows: list[Row], width: int) -> list[list[Cell]] | None:
 
 def _solve_rows(rows: list[Row], width: int, equations: tuple[Equation, ...]) -> list[Outcome]:
     local = _row_sums(equations)
-    domains = [readings(row.values, width, local.get(i, ())) for i, row in enumerate(rows)]
+    # the glued runs of one table share a budget of steps: garbage in every row costs the
+    # table a bounded time, not rows times a row's
+    budget = Budget(TABLE_STEPS)
+    domains = [readings(row.values, width, local.get(i, ()), budget) for i, row in enumerate(rows)]
     if all(len(d) == 1 and None not in d[0].values for d in domains):
         # every row reads plainly: nothing to decide
         return [Outcome(d[0], d, (True,) * width) for d in domains]
@@ -696,11 +807,18 @@ def _cells_of(
                     glued.column,
                 )
             return cells
-        # a reading that drops stray cells or takes cells as lost is a repair: say so
+        # a reading that drops stray cells, takes cells as lost, or assumes that an empty cell
+        # of the layout was a printed blank (a merged label's shadow; filler standing for a
+        # total while other filler is left out: see align._candidate) realigns the printed
+        # values: say so on the row, so that no realigned value goes unremarked (a row of
+        # empty cells has no value to move)
         used = {id(s) for s in chosen.sources if s is not None}
         stray = [c.text for c in row.values if not c.filler and id(c) not in used]
         lost = [columns[c] for c, s in enumerate(chosen.sources) if s is None]
-        if stray or lost:
+        blanked = [
+            columns[c] for c, s in enumerate(chosen.sources) if isinstance(s, RawCell) and s.filler
+        ]
+        if stray or lost or (blanked and printed and chosen.repairs):
             derived = [columns[c] for c in sorted(chosen.derived)]
             unknown = [columns[c] for c, v in enumerate(chosen.values) if v is None]
             detail = msg(
@@ -710,6 +828,7 @@ def _cells_of(
                 width=width,
                 stray=msg("ragged_row.stray", cells=stray) if stray else None,
                 lost=msg("ragged_row.lost", columns=lost) if lost else None,
+                blanked=msg("ragged_row.blanked", columns=blanked) if blanked else None,
                 derived=msg("ragged_row.derived", columns=derived) if derived else None,
                 unknown=msg("ragged_row.unknown", columns=unknown) if unknown else None,
             )
@@ -776,15 +895,69 @@ def _cells_of(
 # =============================================================================================
 
 
-#: each group's 总计 is the sum of its four outcomes
-_C_EQUATIONS: Final[tuple[Equation, ...]] = tuple(
-    (
-        "review_total",
-        ((0, g * 5 + 4, 1), *((0, g * 5 + o, -1) for o in range(4))),
-        frozenset({(0, g * 5 + 4)}),
+_C_TEMPLATE: Final = (REVIEW_OUTCOMES,) * 3
+
+
+@lru_cache(maxsize=16)
+def _c_equations(order: tuple[tuple[str, ...], ...]) -> tuple[Equation, ...]:
+    """Each group's 总计 is the sum of its four outcomes, at the places *order* prints them."""
+    eqs: list[Equation] = []
+    for g, outcomes in enumerate(order):
+        total = g * 5 + outcomes.index("total")
+        parts = tuple((0, g * 5 + o, -1) for o in range(5) if g * 5 + o != total)
+        eqs.append(("review_total", ((0, total, 1), *parts), frozenset({(0, total)})))
+    return tuple(eqs)
+
+
+def _c_printed_order(
+    drafts: Sequence[TableDraft], notes: Notes
+) -> tuple[tuple[str, ...], ...] | None:
+    """The outcomes of each group of table C in the order its header prints them (the
+    template's when the header does not name them plainly), read from the header rows up to
+    the first row of numbers (whose label holds the header in flattened text).
+
+    A header in another order gets a ``column_order`` warning; one that puts the groups
+    themselves in another order (行政诉讼 first) cannot be followed by position, so the
+    numbers are withheld with a ``column_order`` error (``None`` is returned).
+    """
+    rows: list[Row] = []
+    for draft in drafts:
+        rows.extend(draft.heads)
+        for kind, row in draft.body:
+            rows.append(row)
+            if kind == "C_ROW":
+                break
+        if rows:
+            break
+    for row in rows:
+        reversed_ = labels.c_groups_reversed(row.folded)
+        if reversed_ is not None:
+            notes.add(
+                "column_order",
+                "error",
+                msg("column_order.c_groups", first=reversed_[0], second=reversed_[1]),
+                row.line,
+                row.column,
+            )
+            return None
+    text = "".join(row.folded for row in rows)
+    order = labels.c_outcome_order(text)
+    if order is None or order == _C_TEMPLATE:
+        return _C_TEMPLATE
+    where = next((r for r in rows if labels.c_outcome_order(r.folded)), rows[0])
+    shown = [
+        f"{GROUP_LABELS[g]}：{'、'.join(OUTCOME_LABELS[o] for o in outcomes)}"
+        for g, outcomes in zip(REVIEW_GROUPS, order, strict=True)
+        if outcomes != REVIEW_OUTCOMES
+    ]
+    notes.add(
+        "column_order",
+        "warning",
+        msg("column_order.c", orders=shown),
+        where.line,
+        where.column,
     )
-    for g in range(3)
-)
+    return order
 
 
 def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
@@ -814,16 +987,34 @@ def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
     merged.kind, merged.cells, merged.labels, merged.values = "C", values, [], values
     merged.label, merged.folded, merged.key = "", "", None
     merged.line, merged.column = anchor.line, anchor.column
+    order = _c_printed_order(drafts, notes)
+    if order is None:
+        return Reviews(
+            tuple(
+                ReviewGroup(key, (MISSING,) * 5, anchor.line, anchor.column)
+                for key in REVIEW_GROUPS
+            )
+        )
+    # named in the report's words, as messages name table C's cells elsewhere
+    columns = [
+        f"{GROUP_LABELS[g]} {OUTCOME_LABELS[o]}"
+        for g, outcomes in zip(REVIEW_GROUPS, order, strict=True)
+        for o in outcomes
+    ]
     plain = _plain_cells([merged], width)
     if plain is not None:
         cells = plain[0]
     else:
-        outcome = _solve_rows([merged], width, _C_EQUATIONS)[0]
-        # named in the report's words, as messages name table C's cells elsewhere
-        columns = [
-            f"{GROUP_LABELS[g]} {OUTCOME_LABELS[o]}" for g in REVIEW_GROUPS for o in REVIEW_OUTCOMES
-        ]
+        outcome = _solve_rows([merged], width, _c_equations(order))[0]
         cells = _cells_of(merged, outcome, width, columns, msg("part.what.c"), notes)
+    _flag_two_numbers(msg("part.what.c"), columns, cells, notes)
+    if order != _C_TEMPLATE:
+        # read in the header's order, put in the template's
+        cells = [
+            cells[g * 5 + outcomes.index(o)]
+            for g, outcomes in enumerate(order)
+            for o in REVIEW_OUTCOMES
+        ]
     groups = []
     for g, key in enumerate(REVIEW_GROUPS):
         part = cells[g * 5 : g * 5 + 5]

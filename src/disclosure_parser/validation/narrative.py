@@ -14,7 +14,8 @@ litigation cases counted together (行政复议、行政诉讼3件).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from typing import Final
 
 import attrs
@@ -148,7 +149,13 @@ _AS_PATTERN: Final = {
     **{d: f"[{d}{f}]" for d, f in zip("0123456789", _FULL_WIDTH_DIGITS, strict=True)},
 }
 _SENTENCE_END: Final = "。！？；;!?"
+
 _CLAUSE_END: Final = _SENTENCE_END + "，,：:、（）()"
+#: how far :meth:`_Flat.around` walks before it looks a stop up in its index
+_NEARBY: Final = 100
+_STOPS: Final = {
+    stops: re.compile(f"[{re.escape(stops)}]") for stops in (_SENTENCE_END, _CLAUSE_END)
+}
 _YEAR: Final = re.compile(r"((?:19|20)\d\d)年")
 
 # What makes a sentence or clause count something other than the table does.
@@ -168,39 +175,91 @@ _CONTEXT_WINDOW: Final = 300
 
 class _Flat:
     """A text without whitespace (PDF text breaks lines anywhere) and with ASCII digits, and
-    the way back from its positions to the original text's."""
+    the way back from its positions to the original text's.
 
-    __slots__ = ("source", "text")
+    Every question a statement asks of its surroundings (where its sentence and clause begin
+    and end, whether they name another year or a comparison) is answered from indexes built
+    once, or cached per sentence and clause: a statement costs the same however many others
+    the text holds (asked afresh, each scanned the whole text, and 10,000 statements took a
+    minute).
+    """
+
+    __slots__ = ("_cache", "_next", "_shifts", "_starts", "_stops", "_words", "source", "text")
 
     def __init__(self, text: str) -> None:
         self.source = text
-        flat = "".join(text.split())
+        self._words = text.split()
+        flat = "".join(self._words)
         if any(d in flat for d in _FULL_WIDTH_DIGITS):
             flat = flat.translate(_DIGITS)
         self.text = flat
+        #: where each word placed so far starts in the flat text, and how much further on
+        #: the original text has it (the whitespace before it); _next: where the next word
+        #: starts in the flat text and where the last one ends in the original
+        self._starts: list[int] = []
+        self._shifts: list[int] = []
+        self._next = (0, 0)
+        #: per set of stop characters, their positions in the flat text
+        self._stops: dict[str, list[int]] = {}
+        #: per (question, start, end) of a sentence or clause, its answer
+        self._cache: dict[tuple[str, int, int], object] = {}
+
+    def _source(self, at: int) -> int:
+        """Where character *at* of the flat text stands in the original text."""
+        starts, shifts, words = self._starts, self._shifts, self._words
+        # the words are placed once, in order, as far as asked: only whitespace stands
+        # between two words, so a word starts where its first character is next found
+        # (str.find scans; a regular expression over CJK text is several times slower)
+        flat, found = self._next
+        if flat <= at:
+            source = self.source
+            k = len(starts)
+            while flat <= at and k < len(words):
+                word = words[k]
+                found = source.find(word[0], found)
+                starts.append(flat)
+                shifts.append(found - flat)
+                flat += len(word)
+                found += len(word)
+                k += 1
+            self._next = flat, found
+        return at + shifts[bisect_right(starts, at) - 1]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Where the words at [start, end) of the flat text stand in the original text."""
-        words = self.text[start:end]
-        # the n-th occurrence in the flat text is the n-th one in the original, whatever the
-        # whitespace between its characters; digits may have been full-width there
-        nth = self.text.count(words, 0, start)
-        pattern = r"\s*".join([_AS_PATTERN.get(ch, ch) for ch in words])
-        for i, m in enumerate(re.finditer(pattern, self.source)):
-            if i == nth:
-                return m.start(), m.end()
-        raise AssertionError(f"{words!r} is not in the text it was read from")  # pragma: no cover
+        return self._source(start), self._source(end - 1) + 1
 
     def around(self, start: int, end: int, stops: str) -> tuple[int, int]:
         """The stretch around [start, end) between two of the *stops* characters."""
         flat = self.text
-        left = start
-        while left > 0 and flat[left - 1] not in stops:
-            left -= 1
-        right = end
-        while right < len(flat) and flat[right] not in stops:
-            right += 1
+        pattern = _STOPS[stops]
+        # most sentences are short: look nearby first, and look a stop up in the index of
+        # them all (built once) only beyond that, which would cost a walk per statement
+        low = max(0, start - _NEARBY)
+        left = -1
+        for m in pattern.finditer(flat, low, start):
+            left = m.end()
+        high = min(len(flat), end + _NEARBY)
+        found = pattern.search(flat, end, high)
+        right = found.start() if found is not None else -1
+        if (left >= 0 or low == 0) and (right >= 0 or high == len(flat)):
+            return max(left, 0), right if right >= 0 else len(flat)
+        positions = self._stops.get(stops)
+        if positions is None:
+            positions = self._stops[stops] = [m.start() for m in pattern.finditer(flat)]
+        # the last stop before start, and the first at or after end
+        before = bisect_left(positions, start)
+        left = positions[before - 1] + 1 if before else 0
+        after = bisect_left(positions, end, before)
+        right = positions[after] if after < len(positions) else len(flat)
         return left, right
+
+    def once(self, question: str, left: int, right: int, answer: Callable[[str], object]) -> object:
+        """*answer* applied to the flat text's stretch [left, right), computed once."""
+        key = (question, left, right)
+        if key not in self._cache:
+            self._cache[key] = answer(self.text[left:right])
+        return self._cache[key]
 
     def starts(self) -> list[int]:
         """Where a statement may start: at a keyword shortly before a number followed by 件 or
@@ -224,30 +283,73 @@ class _Flat:
         return sorted(p for p in found if p >= 0)
 
 
+def _first_end(
+    pattern: re.Pattern[str], keep: Callable[[re.Match[str]], bool] | None = None
+) -> Callable[[str], int | None]:
+    """A question for :meth:`_Flat.once`: where the first match of *pattern* (that *keep*
+    accepts) ends in a stretch, or None."""
+
+    def answer(stretch: str) -> int | None:
+        return min(
+            (m.end() for m in pattern.finditer(stretch) if keep is None or keep(m)), default=None
+        )
+
+    return answer
+
+
+def _extent(stretch: str) -> tuple[int, int] | None:
+    """Where the first 上年 (去年 …) of a stretch ends and the last one starts, or None."""
+    found = [m.span() for m in _LAST_YEAR.finditer(stretch)]
+    if not found:
+        return None
+    return min(e for _, e in found), max(s for s, _ in found)
+
+
 def _left_alone(flat: _Flat, m: re.Match[str], name: str, quantity: str, year: int | None) -> bool:
-    """Whether the sentence of match *m* may count something else than the table does."""
+    """Whether the sentence of match *m* may count something else than the table does.
+
+    (What a sentence or clause says is asked once per sentence or clause: see :class:`_Flat`.)
+    """
     text = flat.text
     start, end = m.span()
     if text[end : end + 2].startswith(("左右", "以上", "多", "余")):
         return True
     s_left, s_right = flat.around(start, end, _SENTENCE_END)
-    sentence = text[s_left:s_right]
-    if _OTHER_PERIOD.search(sentence) or _OTHER_BODIES.search(sentence):
+    if flat.once(
+        "elsewhere",
+        s_left,
+        s_right,
+        lambda s: bool(_OTHER_PERIOD.search(s) or _OTHER_BODIES.search(s)),
+    ):
         return True
-    if year is not None and any(int(y) != year for y in _YEAR.findall(text[s_left:start])):
-        return True
+    if year is not None:
+        # a year other than the report's, named in the sentence before the statement
+        other_year = flat.once(
+            f"year {year}",
+            s_left,
+            s_right,
+            _first_end(_YEAR, lambda y: int(y.group(1)) != year),
+        )
+        if isinstance(other_year, int) and s_left + other_year <= start:
+            return True
     c_left, c_right = flat.around(start, end, _CLAUSE_END)
-    if _COMPARISON.search(text[c_left:c_right]):
+    if flat.once("comparison", c_left, c_right, lambda s: bool(_COMPARISON.search(s))):
         return True
     # the match itself may say 上年 (上年结转): only the rest of the clause counts
-    if _LAST_YEAR.search(text[c_left:start] + "|" + text[end:c_right]):
+    last_year = flat.once("last year", c_left, c_right, _extent)
+    if isinstance(last_year, tuple) and (
+        c_left + last_year[0] <= start or c_left + last_year[1] >= end
+    ):
         return True
-    if quantity == "new_received" and not name.startswith("new") and "其中" in text[c_left:start]:
-        return True
+    if quantity == "new_received" and not name.startswith("new"):
+        part = flat.once("其中", c_left, c_right, lambda s: s.find("其中"))
+        if isinstance(part, int) and part >= 0 and c_left + part + 2 <= start:
+            return True
     if quantity in ("review", "litigation"):
         if _COMBINED.search(text[max(0, start - 8) : start]):
             return True
-        if not _DISCLOSURE.search(text[s_left:end]):
+        disclosure = flat.once("disclosure", s_left, s_right, _first_end(_DISCLOSURE))
+        if not (isinstance(disclosure, int) and s_left + disclosure <= end):
             return True
     if name.endswith("_generic"):
         return not _DISCLOSURE.search(text[max(0, start - _CONTEXT_WINDOW) : end])
@@ -315,12 +417,15 @@ def _channel_statements(
             left, _ = flat.around(item[0], item[1], _SENTENCE_END)
             by_sentence.setdefault(left, []).append(item)
     out: list[Statement] = []
+    # where the totals start, in order (found is in text order): one look-up per sentence
+    totals = [s for s, _, q, _ in found if q == "new_received"]
     for left, items in by_sentence.items():
         _, right = flat.around(items[-1][0], items[-1][1], _SENTENCE_END)
         if len(items) < 2 or "其中" in flat.text[left:right]:
             continue
         # a total stated in the same sentence is compared instead of its breakdown
-        if any(q == "new_received" and left <= s < right for s, _, q, _ in found):
+        first = bisect_left(totals, left)
+        if first < len(totals) and totals[first] < right:
             continue
         parts = tuple((_channel_name(flat.text[s:e]), v) for s, e, _, v in items)
         first, last = flat.span(items[0][0], items[-1][1])
@@ -347,9 +452,30 @@ def statements(sections: Iterable[Section], year: int | None = None) -> tuple[St
     """
     out: list[Statement] = []
     for section in sections:
-        for statement in scan(section.text, year):
-            line, column = section.locate(statement.start)
+        found = scan(section.text, year)
+        locate = _locator(section) if found else section.locate
+        for statement in found:
+            line, column = locate(statement.start)
             out.append(attrs.evolve(statement, section=section.number, line=line, column=column))
     if any(s.quantity == "new_received" for s in out):
         out = [s for s in out if s.quantity != "channels"]
     return tuple(out)
+
+
+def _locator(section: Section) -> Callable[[int], tuple[int, int]]:
+    """:meth:`Section.locate` for many offsets: a bisection over the lines' ends, built once
+    (``locate`` walks the lines from the first for each offset)."""
+    ends: list[int] = []
+    offset = 0
+    for text_line in section.lines:
+        ends.append(offset + len(text_line.text))
+        offset += len(text_line.text) + 1
+
+    def locate(at: int) -> tuple[int, int]:
+        k = bisect_left(ends, at)
+        if k == len(ends):
+            return section.span.end_line, section.span.end_column
+        text_line = section.lines[k]
+        return text_line.line, text_line.column + at - (ends[k] - len(text_line.text))
+
+    return locate
