@@ -527,12 +527,50 @@ class Reviews:
 
 
 @attrs.frozen
+class Reading:
+    """One way the withheld cells of an ambiguous row could be read: a diagnostic's data.
+
+    ``table`` is ``"A"``, ``"B"`` or ``"C"``; ``row`` the item key (table A) or row key (table
+    B), or None for table C, whose fifteen cells are read as one run (``cells`` then follow the
+    groups, five outcomes each). ``cells`` is the whole row as this reading has it, each cell
+    with the raw text and position it would have; a cell this reading leaves unknown is
+    ``missing``.
+
+    >>> reading = Reading("A", "normative_documents", (Cell("number", 2, raw="2"),
+    ...     Cell("number", 1, raw="1"), Cell("number", 20, raw="20")))
+    >>> str(reading), reading.values
+    ('2|1|20', (2, 1, 20))
+    """
+
+    table: str
+    row: str | None
+    cells: tuple[Cell, ...]
+
+    @property
+    def values(self) -> tuple[Number | None, ...]:
+        """The value of each cell (None where the cell holds no number)."""
+        return tuple(c.value for c in self.cells)
+
+    def __str__(self) -> str:
+        return "|".join(c.raw or ("?" if c.value is None else str(c.value)) for c in self.cells)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"table": self.table, "row": self.row, "cells": _cells_to_dicts(self.cells)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Reading:
+        return cls(data["table"], data.get("row"), _cells_from_dicts(data["cells"]))
+
+
+@attrs.frozen
 class Diagnostic:
     """Something the parser noticed, overcame or could not read, with its position.
 
     ``severity`` is ``info`` (a layout variant, nothing lost), ``warning`` (a problem the
     parser overcame, e.g. a ragged row it realigned) or ``error`` (a value it could not read
     and withheld). ``strict=True`` turns the first warning or error into a ParseError.
+    ``candidates`` holds, for a row whose cells could be read in several ways, each of those
+    readings as data (:class:`Reading`); it is empty for every other diagnostic.
     """
 
     code: str
@@ -540,17 +578,24 @@ class Diagnostic:
     message: str
     line: int | None = None
     column: int | None = None
+    candidates: tuple[Reading, ...] = ()
 
     def __str__(self) -> str:
         where = f"{self.line}:{self.column}: " if self.line is not None else ""
         return f"{where}{self.severity} {self.code} {self.message}"
 
     def to_dict(self) -> dict[str, Any]:
-        return attrs.asdict(self)
+        # the key only where there are readings: every other diagnostic keeps its old form
+        out = attrs.asdict(self, filter=lambda a, _: a.name != "candidates")
+        if self.candidates:
+            out["candidates"] = [r.to_dict() for r in self.candidates]
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Diagnostic:
-        return cls(**data)
+        fields = dict(data)
+        readings = tuple(Reading.from_dict(r) for r in fields.pop("candidates", ()))
+        return cls(**fields, candidates=readings)
 
 
 @attrs.frozen

@@ -34,6 +34,7 @@ from ..core.model import (
     Cell,
     Diagnostic,
     DisclosureItem,
+    Reading,
     ReviewGroup,
     Reviews,
     Severity,
@@ -62,8 +63,10 @@ class Notes:
         message: str,
         line: int | None = None,
         column: int | None = None,
+        *,
+        candidates: tuple[Reading, ...] = (),
     ) -> None:
-        self.items.append(Diagnostic(code, severity, message, line, column))
+        self.items.append(Diagnostic(code, severity, message, line, column, candidates))
 
 
 def _cell_from(
@@ -88,6 +91,30 @@ def _cell_from(
     if value is not None:
         return new_cell("number", value, "", None, row.line, row.column, derived=True)
     return MISSING
+
+
+def _readings(
+    table: str,
+    key: str | None,
+    alternatives: Sequence[Candidate],
+    row: Row,
+    amounts: Sequence[bool],
+) -> tuple[Reading, ...]:
+    """The readings still possible for a row, as data for its diagnostic: each row's cells as
+    that reading has them, so that evidence found later can settle the row."""
+    return tuple(
+        Reading(
+            table,
+            key,
+            tuple(
+                _cell_from(src, val, col in a.derived, row, split=a.split, amount=amount)
+                for col, (src, val, amount) in enumerate(
+                    zip(a.sources, a.values, amounts, strict=True)
+                )
+            ),
+        )
+        for a in alternatives
+    )
 
 
 def _describe(cand: Candidate, columns: Sequence[str]) -> str:
@@ -243,6 +270,7 @@ def _ambiguous_item(
         "and no sum decides between them; the cells they disagree on are withheld",
         glued.line,
         glued.column,
+        candidates=_readings("A", row.key, alternatives, row, amounts),
     )
     return cells
 
@@ -534,7 +562,7 @@ def build_applications(
     if table is None:
         outcomes = _solve_rows(rows, width, _b_equations(tuple(keys), width, has_total))
         table = [
-            _cells_of(row, outcome, width, columns, f"table B row {key}", notes)
+            _cells_of(row, outcome, width, columns, f"table B row {key}", notes, ("B", key))
             for key, row, outcome in zip(keys, rows, outcomes, strict=True)
         ]
 
@@ -626,7 +654,10 @@ def _cells_of(
     columns: list[str],
     what: str,
     notes: Notes,
+    where: tuple[str, str | None] | None = None,
 ) -> list[Cell]:
+    """The cells of one row of table B (or of table C's run) as the solver decided it;
+    *where* is the table and row key its diagnostics' readings name (none without it)."""
     chosen = outcome.chosen
     printed = [c for c in row.values if not c.filler]
     if (
@@ -703,6 +734,7 @@ def _cells_of(
             withheld.append(columns[col])
     shown = "; ".join(_describe(a, columns) for a in alternatives[:4])
     more = f" (and {len(alternatives) - 4} more)" if len(alternatives) > 4 else ""
+    found = () if where is None else _readings(*where, alternatives, row, [False] * width)
     if glued is not None:
         notes.add(
             "ambiguous_split",
@@ -711,6 +743,7 @@ def _cells_of(
             f"fit the table's sums: {shown}{more}; cell(s) {', '.join(withheld)} withheld",
             glued.line,
             glued.column,
+            candidates=found,
         )
         return cells
     notes.add(
@@ -721,6 +754,7 @@ def _cells_of(
         f"cell(s) {', '.join(withheld)} withheld",
         row.line,
         row.column,
+        candidates=found,
     )
     return cells
 
@@ -774,7 +808,7 @@ def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
     else:
         outcome = _solve_rows([merged], width, _C_EQUATIONS)[0]
         columns = [f"{g}.{o}" for g in REVIEW_GROUPS for o in REVIEW_OUTCOMES]
-        cells = _cells_of(merged, outcome, width, columns, "table C", notes)
+        cells = _cells_of(merged, outcome, width, columns, "table C", notes, ("C", None))
     groups = []
     for g, key in enumerate(REVIEW_GROUPS):
         part = cells[g * 5 : g * 5 + 5]

@@ -1,0 +1,84 @@
+"""Evidence beyond the table: ambiguous cells carry their readings, and the narrative (and, with
+``dp.resolve``, the same body's other years) settles them when it singles one out."""
+
+from __future__ import annotations
+
+import json
+
+import disclosure_parser as dp
+
+TITLE = "某县人民政府{year}年政府信息公开工作年度报告\n"
+#: a flattened report of the 2021 template: table A (its 行政规范性文件 row glued) and table B
+FLAT = (
+    "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数"
+    "规章000行政规范性文件{digits}第二十条第（五）项信息内容本年处理决定数量行政许可3"
+    "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项"
+    "加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构"
+    "其他一、本年新收政府信息公开申请数量801000081\n"
+)
+
+
+def flat_report(digits: str, narrative: str = "", year: int = 2021) -> str:
+    """Report text whose 行政规范性文件 row prints *digits*, after *narrative* in section 一."""
+    text = TITLE.format(year=year)
+    if narrative:
+        text += f"一、总体情况\n{narrative}\n"
+    return text + FLAT.format(digits=digits)
+
+
+def docs(report: dp.Report) -> list[tuple[str, object, bool]]:
+    item = report.active_disclosure.item("normative_documents")
+    assert item is not None
+    return [(c.state, c.value, c.derived) for c in item.cells]
+
+
+def codes(report: dp.Report) -> list[str]:
+    return [d.code for d in report.diagnostics]
+
+
+# --- 1. the readings of an ambiguous cell, as data ----------------------------------------------
+
+
+def test_an_ambiguous_split_carries_its_readings_as_data() -> None:
+    """The diagnostic of a withheld row lists every reading, each the row's cells with the raw
+    text and the position each would have."""
+    text = flat_report("2120")
+    report = dp.parse(text)
+    (note,) = [d for d in report.diagnostics if d.code == "ambiguous_split"]
+    assert [str(r) for r in note.candidates] == ["2|1|20", "2|12|0", "21|2|0"]
+    assert [r.values for r in note.candidates] == [(2, 1, 20), (2, 12, 0), (21, 2, 0)]
+    assert {(r.table, r.row) for r in note.candidates} == {("A", "normative_documents")}
+    line = text.split("\n")[note.line - 1]  # type: ignore[operator]
+    for reading in note.candidates:
+        for cell in reading.cells:
+            assert cell.line == note.line
+            assert line[cell.column - 1 :].startswith(cell.raw)  # type: ignore[operator]
+    assert docs(report) == [("missing", None, False)] * 3
+
+
+def test_candidates_round_trip_through_json() -> None:
+    """to_dict/from_dict keep the readings; other diagnostics keep their old form."""
+    report = dp.parse(flat_report("2120"))
+    data = json.loads(json.dumps(report.to_dict(), ensure_ascii=False))
+    assert dp.Report.from_dict(data) == report
+    by_code = {d["code"]: d for d in data["diagnostics"]}
+    assert len(by_code["ambiguous_split"]["candidates"]) == 3
+    assert "candidates" not in by_code["split_by_sums"]
+    note = dp.Diagnostic("x", "info", "m", candidates=report.diagnostics[0].candidates)
+    assert dp.Diagnostic.from_dict(note.to_dict()) == note
+
+
+def test_table_b_and_c_ambiguity_carries_readings_too() -> None:
+    """An ambiguous row of table B (cells lost, several places they could have stood) lists its
+    readings, cells unknown to a reading being missing."""
+    text = (
+        "某县人民政府2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        "\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n"
+        "一、本年新收政府信息公开申请数量\t\t5\t1\t\t\n"
+    )
+    report = dp.parse(text)
+    notes = [d for d in report.diagnostics if d.candidates]
+    assert notes, codes(report)
+    for note in notes:
+        assert all(r.table == "B" and r.row == "new_received" for r in note.candidates)
+        assert all(len(r.cells) == 7 for r in note.candidates)
