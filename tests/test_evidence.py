@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import disclosure_parser as dp
+from disclosure_parser.parsing.narrative import scan_items
 
 TITLE = "某县人民政府{year}年政府信息公开工作年度报告\n"
 #: a flattened report of the 2021 template: table A (its 行政规范性文件 row glued) and table B
@@ -82,3 +85,56 @@ def test_table_b_and_c_ambiguity_carries_readings_too() -> None:
     for note in notes:
         assert all(r.table == "B" and r.row == "new_received" for r in note.candidates)
         assert all(len(r.cells) == 7 for r in note.candidates)
+
+
+# --- 2. the narrative's numbers for table A -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "本年度制发行政规范性文件77件，废止13件，现行有效470件。",
+            [
+                ("normative_documents.issued", 77),
+                ("normative_documents.repealed", 13),
+                ("normative_documents.in_force", 470),
+            ],
+        ),
+        ("现行有效的行政规范性文件共470件。", [("normative_documents.in_force", 470)]),
+        (
+            "全年共制发规章 2 件，废止 0 件。",
+            [("regulations.issued", 2), ("regulations.repealed", 0)],
+        ),
+        ("制定并印发规范性文件3件。", [("normative_documents.issued", 3)]),
+        ("本年度，我局制发行政规范性文件２件。", [("normative_documents.issued", 2)]),
+        # both items named before the clause: which one 废止 counts is not said
+        ("出台规章2件、规范性文件5件，废止3件。", [("regulations.issued", 2)]),
+        # a part, a total over years, a clean-up, other bodies, other years, comparisons
+        ("2021年共制发规范性文件5件，其中废止2件。", [("normative_documents.issued", 5)]),
+        ("累计制发规范性文件120件。", []),
+        ("全年清理行政规范性文件393件，动态更新本年度制发的行政规范性文件目录。", []),
+        ("各部门制发规范性文件20件。", []),
+        ("2020年制发规范性文件3件。", []),
+        ("制发规范性文件较上年增加5件。", []),
+        ("制发规范性文件30余件。", []),
+        # counts of other things: information items, documents in general, 规章制度
+        ("主动公开政策、规范性文件类信息68条。", []),
+        ("印发各类文件120件。", []),
+        ("制定规章制度5件。", []),
+        ("制发规章和规范性文件共7件。", []),
+    ],
+)
+def test_table_a_statements(text: str, expected: list[tuple[str, int]]) -> None:
+    """Issued, repealed and in-force counts are read where nothing else may be meant."""
+    assert [(s.quantity, s.value) for s in scan_items(text, 2021)] == expected
+
+
+def test_the_scanner_moved_to_parsing_keeps_validation_names() -> None:
+    """validation.narrative is the same scanner, now living where the parser can use it."""
+    from disclosure_parser.parsing import narrative
+    from disclosure_parser.validation import narrative as old
+
+    assert old.scan is narrative.scan
+    assert old.statements is narrative.statements
+    assert old.Statement is narrative.Statement
