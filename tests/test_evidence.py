@@ -138,3 +138,56 @@ def test_the_scanner_moved_to_parsing_keeps_validation_names() -> None:
     assert old.scan is narrative.scan
     assert old.statements is narrative.statements
     assert old.Statement is narrative.Statement
+
+
+# --- 5. a sentence never becomes a table row; of two copies, the one that fits wins -----------
+
+
+#: a sentence that names the item and counts it (a real report's words)
+CLEANED = "行政规范性文件393件，动态更新本年度制发的行政规范性文件目录"
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        f"一、总体情况（一）主动公开。全年清理{CLEANED}",
+        f"一、总体情况 1.主动公开 {CLEANED} 2.依申请公开 ",
+        f"一、总体情况（一）主动公开{CLEANED}（二）依申请公开",
+    ],
+)
+def test_a_sentence_naming_an_item_is_not_its_row(before: str) -> None:
+    """In flattened text a sentence that names 行政规范性文件 and a count of them stays narrative:
+    the table's own row is read (here: withheld as ambiguous), not dropped as a duplicate of
+    the sentence."""
+    text = TITLE.format(year=2021) + before + FLAT.format(digits="2120").replace("\n", "")
+    report = dp.parse(text)
+    item = report.active_disclosure.item("normative_documents")
+    assert item is not None
+    assert item.label == "行政规范性文件"
+    assert "duplicate_row" not in codes(report)
+    (note,) = [d for d in report.diagnostics if d.code == "ambiguous_split"]
+    assert [str(r) for r in note.candidates] == ["2|1|20", "2|12|0", "21|2|0"]
+    assert "393件" in (report.section(1) or report.sections[0]).text
+
+
+def test_of_two_copies_of_an_item_the_one_whose_cells_fit_wins() -> None:
+    """A first copy with cells too few for its columns gives way to a later one that fits; its
+    error goes with it, and the warning says which copy was used."""
+    text = (
+        "某市人民政府2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n"
+        "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n"
+        "行政规范性文件\t1\t2\n行政规范性文件\t77\t13\t470\n"
+    )
+    report = dp.parse(text)
+    assert report.active_disclosure.item("normative_documents").line == 7  # type: ignore[union-attr]
+    assert report.active_disclosure.get("normative_documents", -1) == 470
+    (note,) = [d for d in report.diagnostics if d.code == "duplicate_row"]
+    assert note.line == 6
+    assert "(line 7); that copy is kept" in note.message
+    assert "ragged_row" not in codes(report)
+    # two copies that both fit: the first is kept, as before
+    both = dp.parse(text.replace("行政规范性文件\t1\t2\n", "行政规范性文件\t1\t2\t3\n"))
+    assert both.active_disclosure.get("normative_documents", -1) == 3
+    assert "the first one is kept" in next(
+        d.message for d in both.diagnostics if d.code == "duplicate_row"
+    )

@@ -133,16 +133,21 @@ def build_active_disclosure(
     drafts: Sequence[TableDraft], template: Template | None, notes: Notes
 ) -> ActiveDisclosure:
     """Table A from its blocks: each item row read against the column header above it."""
-    items: list[DisclosureItem] = []
-    seen: set[str] = set()
+    kept: dict[str, tuple[DisclosureItem, Notes]] = {}
     # Tolerance here rather than in the grammar: an item may stand under another clause's
     # caption, or repeat in a second table A (a report split over pages). Which clause a row
-    # belongs to is decided by its own label, the first copy kept; a grammar holding each item
-    # to its clause would refuse those files.
+    # belongs to is decided by its own label; a grammar holding each item to its clause would
+    # refuse those files. Of two copies the first is kept, unless only the other one fits the
+    # table (a sentence naming the item, taken for its row, has no cells to read): each copy's
+    # diagnostics are held apart until then, and only the kept copy's are added.
     for draft in drafts:
         for block in draft.blocks:
-            for item in _block_items(block, template, notes):
-                if item.key in seen:
+            for item, said in _block_items(block, template, notes):
+                first = kept.get(item.key)
+                if first is None:
+                    kept[item.key] = (item, said)
+                    continue
+                if _fit(item, said) <= _fit(*first):
                     notes.add(
                         "duplicate_row",
                         "warning",
@@ -151,11 +156,28 @@ def build_active_disclosure(
                         item.column,
                     )
                     continue
-                seen.add(item.key)
-                items.append(item)
+                kept[item.key] = (item, said)
+                dropped = first[0]
+                notes.add(
+                    "duplicate_row",
+                    "warning",
+                    f"table A item {dropped.label} appears again (line {item.line}); that copy "
+                    "is kept, since its cells fit the table and the first one's do not",
+                    dropped.line,
+                    dropped.column,
+                )
     order = list(ITEMS)
-    items.sort(key=lambda it: order.index(it.key))
+    items = sorted((item for item, _ in kept.values()), key=lambda it: order.index(it.key))
+    for _, said in kept.values():
+        notes.items.extend(said.items)
     return ActiveDisclosure(tuple(items))
+
+
+def _fit(item: DisclosureItem, said: Notes) -> tuple[int, bool]:
+    """How well a copy of an item fits the table: the cells read, then whether its digits at
+    least have readings (an ambiguous split) rather than none."""
+    read = sum(c.state != "missing" for c in item.cells)
+    return read, any(d.candidates for d in said.items)
 
 
 def _header_columns(head: Row) -> list[str]:
@@ -171,8 +193,9 @@ def _header_columns(head: Row) -> list[str]:
 
 def _block_items(
     block: ABlock, template: Template | None, notes: Notes
-) -> Iterable[DisclosureItem]:
-    """The items of one 第二十条 block, each read against the last column header above it."""
+) -> Iterable[tuple[DisclosureItem, Notes]]:
+    """The items of one 第二十条 block, each read against the last column header above it,
+    with the diagnostics reading it gave."""
     heads = sorted(block.heads, key=lambda h: (h.line, h.column))
     columns: list[str] | None = None
     for row in _join_wrapped(block.rows):
@@ -194,8 +217,9 @@ def _block_items(
         default = ITEM_COLUMNS[template or "2019"].get(row.key)
         if default is None:
             default = ITEM_COLUMNS["2019" if template == "2021" else "2021"].get(row.key, ())
+        said = Notes()
         if not columns:
-            notes.add(
+            said.add(
                 "guessed_column",
                 "info",
                 f"table A item {row.label} has no column header; "
@@ -204,15 +228,16 @@ def _block_items(
                 row.column,
             )
         names = list(columns or default)
-        yield DisclosureItem(
+        item = DisclosureItem(
             key=row.key,
             clause=ITEMS[row.key][0],
             label=row.label,
             columns=tuple(names),
-            cells=tuple(_item_cells(row, names, notes)),
+            cells=tuple(_item_cells(row, names, said)),
             line=row.line,
             column=row.column,
         )
+        yield item, said
 
 
 def _join_wrapped(rows: list[Row]) -> list[Row]:
