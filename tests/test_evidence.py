@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import json
 
+import attrs
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 import disclosure_parser as dp
+from disclosure_parser import strategies as S
 from disclosure_parser.parsing.narrative import scan_items
 
 TITLE = "某县人民政府{year}年政府信息公开工作年度报告\n"
@@ -138,6 +142,222 @@ def test_the_scanner_moved_to_parsing_keeps_validation_names() -> None:
     assert old.scan is narrative.scan
     assert old.statements is narrative.statements
     assert old.Statement is narrative.Statement
+
+
+# --- 3. within one report: the narrative settles a reading it alone confirms ----------------------
+
+
+def test_the_narrative_settles_the_reading_it_confirms() -> None:
+    """Stated numbers that only one reading gives settle the row: its cells are derived, and a
+    warning names the reading, quotes the sentence and says where it stands."""
+    sentence = "本年度制发行政规范性文件77件，废止13件，现行有效470件。"
+    text = flat_report("7713470", sentence)
+    report = dp.parse(text)
+    assert docs(report) == [("number", 77, True), ("number", 13, True), ("number", 470, True)]
+    assert "ambiguous_split" not in codes(report)
+    (note,) = [d for d in report.diagnostics if d.code == "settled_by_narrative"]
+    assert note.severity == "warning"
+    assert "read as 77|13|470" in note.message
+    assert f"{sentence!r} (line 3, column 1)" in note.message
+    assert "'废止13件', line 3, column 17" in note.message
+    assert text.split("\n")[2][16:].startswith("废止13件")
+    assert len(note.candidates) == 15  # the readings weighed stay with it
+    line = text.split("\n")[note.line - 1]  # type: ignore[operator]
+    assert line[note.column - 1 :].startswith("7713470")  # type: ignore[operator]
+    # a settled cell keeps the digits it was cut from, and where they stand
+    item = report.active_disclosure.item("normative_documents")
+    assert item is not None
+    assert [(c.raw, line[c.column - 1 :][: len(c.raw)]) for c in item.cells] == [  # type: ignore[operator]
+        ("77", "77"),
+        ("13", "13"),
+        ("470", "470"),
+    ]
+    # what it settled, validation checks like any other number
+    assert dp.Report.from_dict(report.to_dict()) == report
+
+
+def test_one_stated_number_is_enough_when_no_other_reading_has_it() -> None:
+    """制发 6 is only in 6|0|51 of the readings of 6051 (the other being 60|5|1)."""
+    report = dp.parse(flat_report("6051", "本年度，我局制发行政规范性文件6件。"))
+    assert docs(report) == [("number", 6, True), ("number", 0, True), ("number", 51, True)]
+    assert "settled_by_narrative" in codes(report)
+
+
+def test_a_number_several_readings_share_decides_nothing() -> None:
+    """制发 2 is in 2|1|20 and 2|12|0: the row stays withheld, with its error, and no more."""
+    report = dp.parse(flat_report("2120", "本年度制发规范性文件2件。"))
+    assert [s for s, _, _ in docs(report)] == ["missing"] * 3
+    assert "ambiguous_split" in codes(report)
+    assert "settled_by_narrative" not in codes(report)
+    assert "conflicting_evidence" not in codes(report)
+
+
+def test_statements_that_disagree_leave_the_row_withheld_naming_both() -> None:
+    """制发 77 (77|13|2470 …) and 现行有效 470 (77|132|470 …) agree on 77|132|470 only if 废止
+    is 132; stated 13, no reading fits all three: nothing is settled, and each is named."""
+    report = dp.parse(
+        flat_report("77132470", "本年度制发行政规范性文件77件，废止13件，现行有效470件。")
+    )
+    assert [s for s, _, _ in docs(report)] == ["missing"] * 3
+    assert "ambiguous_split" in codes(report)
+    (note,) = [d for d in report.diagnostics if d.code == "conflicting_evidence"]
+    assert note.severity == "warning"
+    assert "stay withheld" in note.message
+    assert "本年制发件数 77" in note.message
+    assert "agrees with 77|1|32470" in note.message
+    assert "本年废止件数 13" in note.message
+    assert "agrees with 77|13|2470" in note.message
+    assert "现行有效件数 470" in note.message
+
+
+def test_a_stated_number_no_reading_gives_is_named() -> None:
+    """The narrative states a number the digits cannot hold: the cell stays withheld and the
+    contradiction is said."""
+    report = dp.parse(flat_report("2120", "本年度制发规范性文件5件。"))
+    assert [s for s, _, _ in docs(report)] == ["missing"] * 3
+    (note,) = [d for d in report.diagnostics if d.code == "conflicting_evidence"]
+    assert "本年制发件数 5" in note.message
+    assert "agrees with none of them" in note.message
+
+
+def test_plausibility_never_decides_and_vetoes_an_implausible_choice() -> None:
+    """Of 6051's readings only 6|0|51 keeps 现行有效 ≥ 制发 − 废止, yet without evidence it stays
+    withheld; evidence for the implausible 60|5|1 is refused, naming the bound."""
+    alone = dp.parse(flat_report("6051"))
+    assert [s for s, _, _ in docs(alone)] == ["missing"] * 3
+    vetoed = dp.parse(flat_report("6051", "本年度制发行政规范性文件60件。"))
+    assert [s for s, _, _ in docs(vetoed)] == ["missing"] * 3
+    (note,) = [d for d in vetoed.diagnostics if d.code == "conflicting_evidence"]
+    assert "60|5|1" in note.message
+    assert "implausible" in note.message
+    assert "现行有效件数 1 is less than 本年制发件数 60 − 本年废止件数 5" in note.message
+
+
+B_ROW = (
+    "某县人民政府2021年政府信息公开工作年度报告\n一、总体情况\n本年度共收到政府信息公开申请{n}件。\n"
+    "三、收到和处理政府信息公开申请情况\n\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n"
+    "一、本年新收政府信息公开申请数量\t\t3\t0\t0\t0\t0\t3\n"
+)
+
+
+def test_table_b_totals_stated_in_words_are_evidence_too() -> None:
+    """Six cells for seven columns: 3|0|0|0|0|3 lost its 总计 (6) or one of its zeros (总计 3,
+    two ways). The narrative's 6 settles it; its 3 leaves two readings; its 7 fits none."""
+    six = dp.parse(B_ROW.format(n=6))
+    row = six.applications.row("new_received")
+    assert row is not None
+    assert [c.value for c in row.cells] == [3, 0, 0, 0, 0, 3, 6]
+    assert "settled_by_narrative" in codes(six)
+    assert "ambiguous_row" not in codes(six)
+    three = dp.parse(B_ROW.format(n=3))
+    assert three.applications.get("new_received", "total") is None
+    assert "ambiguous_row" in codes(three)
+    assert "conflicting_evidence" not in codes(three)
+    seven = dp.parse(B_ROW.format(n=7))
+    assert seven.applications.get("new_received", "total") is None
+    assert "conflicting_evidence" in codes(seven)
+
+
+# --- properties: generated flattened reports whose narrative states their numbers ---------------
+
+_VERBS = {0: "制发", 1: "废止", 2: "现行有效"}
+
+
+def _stating(stated: dict[int, int]) -> str:
+    """A sentence stating the 行政规范性文件 row's columns *stated* (column index: value)."""
+    clauses = [
+        f"{_VERBS[i]}{'行政规范性文件' if n == 0 else ''}{v}件"
+        for n, (i, v) in enumerate(sorted(stated.items()))
+    ]
+    return "本年度" + "，".join(clauses) + "。"
+
+
+def _with_docs(report: dp.Report, values: tuple[int, int, int], sentence: str) -> dp.Report:
+    """*report* (2021 template) with its 行政规范性文件 row set to *values* and *sentence* as the
+    narrative of section 一."""
+    cells = tuple(dp.Cell("number", v, raw=str(v)) for v in values)
+    items = tuple(
+        attrs.evolve(it, cells=cells) if it.key == "normative_documents" else it
+        for it in report.active_disclosure.items
+    )
+    sections = tuple(
+        attrs.evolve(s, text=sentence) if s.number == 1 else s for s in report.sections
+    )
+    return attrs.evolve(
+        report,
+        active_disclosure=attrs.evolve(report.active_disclosure, items=items),
+        sections=sections,
+    )
+
+
+_DOCS = st.tuples(st.integers(1, 999), st.integers(0, 99), st.integers(0, 9999))
+
+
+@settings(max_examples=150)
+@given(
+    S.reports(template="2021"),
+    _DOCS,
+    st.sets(st.sampled_from([0, 1, 2]), min_size=1),
+)
+def test_a_settled_cell_always_equals_the_rendered_value(
+    report: dp.Report, values: tuple[int, int, int], columns: set[int]
+) -> None:
+    """Whatever the narrative states (some columns, all of them), every cell read or settled
+    is the number printed, and a row whose every number is stated is never left open (unless
+    the numbers themselves break the bound 现行有效 ≥ 制发 − 废止)."""
+    sentence = _stating({i: values[i] for i in columns})
+    text = dp.render(_with_docs(report, values, sentence), "flattened")
+    parsed = dp.parse(text)
+    item = parsed.active_disclosure.item("normative_documents")
+    assert item is not None
+    for want, cell in zip(values, item.cells, strict=True):
+        assert cell.state in ("number", "missing")
+        if cell.state == "number":
+            assert cell.value == want
+    issued, repealed, stock = values
+    if columns == {0, 1, 2} and stock >= issued - repealed:
+        assert [c.value for c in item.cells] == list(values), sentence
+    settled = [d for d in parsed.diagnostics if d.code == "settled_by_narrative"]
+    assert all(sentence in d.message for d in settled)
+
+
+@settings(max_examples=100)
+@given(S.reports(template="2021"), _DOCS, st.data())
+def test_evidence_made_to_disagree_never_settles_a_cell(
+    report: dp.Report, values: tuple[int, int, int], data: st.DataObject
+) -> None:
+    """Two stated numbers taken from two different readings of the digits, such that no reading
+    has both: the row stays withheld and the warning names both."""
+    plain = dp.parse(dp.render(_with_docs(report, values, "无。"), "flattened"))
+    notes = [
+        d
+        for d in plain.diagnostics
+        if d.candidates and d.candidates[0].row == "normative_documents"
+    ]
+    assume(notes)
+    readings = [r.values for r in notes[0].candidates]
+    pairs = [
+        ((i, a[i]), (j, b[j]))
+        for a in readings
+        for b in readings
+        for i in range(3)
+        for j in range(3)
+        if i < j and not any(r[i] == a[i] and r[j] == b[j] for r in readings)
+    ]
+    assume(pairs)
+    (i, first), (j, second) = data.draw(st.sampled_from(pairs))
+    assert isinstance(first, int)
+    assert isinstance(second, int)
+    sentence = _stating({i: first, j: second})
+    parsed = dp.parse(dp.render(_with_docs(report, values, sentence), "flattened"))
+    item = parsed.active_disclosure.item("normative_documents")
+    assert item is not None
+    assert not any(c.derived for c in item.cells if c.state == "number"), sentence
+    assert "settled_by_narrative" not in codes(parsed)
+    (note,) = [d for d in parsed.diagnostics if d.code == "conflicting_evidence"]
+    assert f"{_VERBS[i]}" in note.message or f" {first} " in note.message
+    assert f"{first} (" in note.message
+    assert f"{second} (" in note.message
 
 
 # --- 5. a sentence never becomes a table row; of two copies, the one that fits wins -----------

@@ -552,7 +552,11 @@ class Reading:
         return tuple(c.value for c in self.cells)
 
     def __str__(self) -> str:
-        return "|".join(c.raw or ("?" if c.value is None else str(c.value)) for c in self.cells)
+        # as the digits were printed; "?" for a cell the reading leaves unknown, "_" for a blank
+        return "|".join(
+            "?" if c.state == "missing" else "_" if c.state == "blank" else c.raw or str(c.value)
+            for c in self.cells
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {"table": self.table, "row": self.row, "cells": _cells_to_dicts(self.cells)}

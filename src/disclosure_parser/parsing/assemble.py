@@ -15,6 +15,7 @@ from ..core.keys import SECTION_TITLES, Template
 from ..core.model import Report, Section, Span, TextLine
 from . import labels
 from .drafts import SectionDraft, TableDraft
+from .evidence import settle
 from .lexer import Row, Token
 from .tables import Notes, build_active_disclosure, build_applications, build_reviews
 
@@ -134,7 +135,7 @@ def assemble(drafts: Sequence[SectionDraft], text: str, notes: Notes) -> Report:
     diagnostics = tuple(
         sorted(notes.items, key=lambda d: (d.line if d.line is not None else 0, d.column or 0))
     )
-    return Report(
+    report = Report(
         organization=organization,
         year=year,
         title=title,
@@ -145,6 +146,8 @@ def assemble(drafts: Sequence[SectionDraft], text: str, notes: Notes) -> Report:
         reviews=reviews,
         diagnostics=diagnostics,
     )
+    # cells the tables' digits left ambiguous, settled where the narrative states them
+    return settle(report, notes)
 
 
 def _year_from_text(text: str, sections: list[Section]) -> int | None:

@@ -359,7 +359,7 @@ _ITEM_NOUN: Final = r"(?:行政)?规范性文件|(?:政府|部门)?规章(?!制�
 _ITEM_STATEMENT: Final = re.compile(
     r"(?P<verb>" + "|".join(sorted(_ITEM_VERBS, key=len, reverse=True)) + r")"
     r"(?:了|的)?(?P<noun>" + _ITEM_NOUN + r")?(?:的)?(?:数量|件数|总数|数)?"
-    r"(?:共计|共|合计|总计|为|有|达|计)*(?P<n>\d{1,6})件"
+    r"(?:共计|共|合计|总计|为|有|达|计)*(?P<n>\d+)件"
 )
 _ITEM_MENTION: Final = re.compile(_ITEM_NOUN)
 #: words that make a clause count something else than the table does: a part (其中), a total
@@ -404,8 +404,8 @@ def scan_items(text: str, year: int | None = None) -> tuple[Statement, ...]:
             if len(named) != 1:
                 continue  # no item named before it in its sentence, or both
             (item,) = named
-        if _item_left_alone(flat, m, year):
-            continue
+        if _item_left_alone(flat, m, year) or len(m.group("n")) > 30:
+            continue  # (more than 30 digits is no count, and int() refuses 4300)
         found.append((start, end, f"{item}.{_ITEM_VERBS[m.group('verb')]}", int(m.group("n"))))
     out = []
     for start, end, quantity, value in found:

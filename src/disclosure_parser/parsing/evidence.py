@@ -1,0 +1,392 @@
+"""Evidence beyond a table's digits: cells withheld as ambiguous, settled by what else is known.
+
+Where a row's printed digits can be read in several ways and the table's sums do not decide
+(table A has none: "77132470" is 77|13|470 or 21 other splits), the table builders withhold
+the cells and give their diagnostic the readings still possible, as data
+(:attr:`~disclosure_parser.Diagnostic.candidates`). Other evidence may then single one out:
+
+* the narrative (:mod:`.narrative`): 本年度制发行政规范性文件77件，废止13件，现行有效470件, or the
+  totals of tables B and C stated in words;
+* the same body's reports of the years before and after (:mod:`.resolve`): last year's
+  现行有效 + this year's 制发 − 废止 = this year's 现行有效, and the like.
+
+Each piece of evidence is a :class:`Evidence`: what it says, in words with its position, and
+which readings agree with it. :func:`weigh` takes a reading only when every piece that rules
+anything out agrees on it and on it alone; the cells it fills are marked ``derived`` and the
+row's error becomes a warning that quotes the evidence. Evidence that disagrees (no reading
+agrees with all of it) leaves the cells withheld, with a ``conflicting_evidence`` warning
+naming each piece. Plausibility never decides: a reading the evidence singles out is still
+refused when it breaks a bound of its table (see :func:`implausible`).
+
+:func:`settle` does this with a report's own narrative, once its tables are built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from ..core.keys import APPLICANT_COLUMNS, COLUMN_LABELS, REVIEW_GROUPS, REVIEW_OUTCOMES
+from ..core.model import Cell, Diagnostic, Reading, Report
+from ..core.text import fold
+from . import labels
+from .narrative import Statement, located, scan, scan_items, sentence
+from .tables import Notes
+
+#: the diagnostics that withhold a row's cells for want of a single reading
+AMBIGUOUS_CODES: Final = frozenset({"ambiguous_split", "ambiguous_row"})
+#: the readings a message lists at most (the diagnostic's data has them all)
+_SHOWN: Final = 6
+
+
+@attrs.frozen
+class Evidence:
+    """One piece of evidence about an ambiguous row.
+
+    ``says`` is what it says, in words, with where it stands (a sentence and its position, or
+    another report and the relation used); ``admits`` the indexes of the readings (in the
+    diagnostic's ``candidates``) that agree with it.
+    """
+
+    kind: str
+    says: str
+    admits: frozenset[int]
+    #: the words it stands on, quoted once however many pieces they give (a sentence)
+    quote: str = ""
+
+
+def is_open(diagnostic: Diagnostic) -> bool:
+    """Whether *diagnostic* withholds cells that evidence could still settle."""
+    return diagnostic.code in AMBIGUOUS_CODES and bool(diagnostic.candidates)
+
+
+def column_name(name: str) -> str:
+    """A table A column in the template's wording (a header as printed may differ).
+
+    >>> column_name("本年度止件数"), column_name("现行有效件数")
+    ('本年废止件数', '现行有效件数')
+    """
+    found = labels.a_columns(fold(name))
+    return found[0][1] if found else name
+
+
+def columns_of(report: Report, reading: Reading) -> tuple[str, ...]:
+    """The names of the columns a reading's cells stand in."""
+    if reading.table == "A":
+        item = report.active_disclosure.item(reading.row or "")
+        return tuple(column_name(c) for c in item.columns) if item else ()
+    if reading.table == "B":
+        return tuple(COLUMN_LABELS[c] for c in APPLICANT_COLUMNS[: len(reading.cells)])
+    return tuple(f"{g}.{o}" for g in REVIEW_GROUPS for o in REVIEW_OUTCOMES)
+
+
+def row_words(report: Report, reading: Reading) -> str:
+    """The row a reading is of, as messages name it."""
+    if reading.table == "A":
+        item = report.active_disclosure.item(reading.row or "")
+        return f"table A item {item.label if item else reading.row}"
+    if reading.table == "B":
+        return f"table B row {reading.row}"
+    return "table C"
+
+
+def count(cell: Cell) -> int | None:
+    """The whole number a cell holds, or None (blank, a mark, text, an amount, missing)."""
+    value = cell.value
+    if value is None or (isinstance(value, Decimal) and value != value.to_integral_value()):
+        return None
+    return int(value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Weighing the evidence
+# ---------------------------------------------------------------------------------------------
+
+
+def implausible(report: Report, reading: Reading) -> str | None:
+    """Why *reading* breaks a bound of its table, or None.
+
+    Bounds are never evidence for a reading, only against one the evidence chose: documents
+    issued this year and not repealed are still in force (现行有效 ≥ 制发 − 废止), what was
+    newly published was published (本年新公开 ≤ 对外公开总数量), and a count of items does not
+    fall below zero (上一年项目数量 + 本年增/减 ≥ 0).
+    """
+    if reading.table != "A":
+        return None
+    values = dict(zip(columns_of(report, reading), reading.cells, strict=False))
+
+    def get(name: str) -> int | None:
+        cell = values.get(name)
+        return None if cell is None else count(cell)
+
+    issued, repealed, stock = get("本年制发件数"), get("本年废止件数"), get("现行有效件数")
+    if (
+        issued is not None
+        and repealed is not None
+        and stock is not None
+        and stock < issued - repealed
+    ):
+        return f"现行有效件数 {stock} is less than 本年制发件数 {issued} − 本年废止件数 {repealed}"
+    published, total = get("本年新公开数量"), get("对外公开总数量")
+    if published is not None and total is not None and published > total:
+        return f"本年新公开数量 {published} is more than 对外公开总数量 {total}"
+    before, change = get("上一年项目数量"), get("本年增/减")
+    if before is not None and change is not None and before + change < 0:
+        return f"上一年项目数量 {before} + 本年增/减 {change} is below zero"
+    return None
+
+
+def _listed(readings: Sequence[Reading], indexes: Sequence[int]) -> str:
+    shown = "; ".join(str(readings[i]) for i in indexes[:_SHOWN])
+    more = f" and {len(indexes) - _SHOWN} more" if len(indexes) > _SHOWN else ""
+    return shown + more
+
+
+def weigh(
+    report: Report,
+    diagnostic: Diagnostic,
+    pieces: Sequence[Evidence],
+    notes: Notes,
+    code: str,
+    *,
+    conflicts: bool = True,
+) -> Report:
+    """*report* with the row of *diagnostic* settled by *pieces*, when they single out one
+    reading (its diagnostic replaced in *notes* by a *code* warning quoting them); else
+    *report* unchanged, and with *conflicts* a ``conflicting_evidence`` warning in *notes*
+    when the pieces disagree.
+    """
+    readings = diagnostic.candidates
+    everything = frozenset(range(len(readings)))
+    telling = [p for p in pieces if p.admits != everything]
+    if not telling:
+        return report
+    common = everything
+    for piece in telling:
+        common &= piece.admits
+    first = readings[0]
+    what = row_words(report, first)
+    if len(common) > 1:
+        return report  # the evidence narrows the readings but does not decide
+    if len(common) == 1:
+        (index,) = common
+        chosen = readings[index]
+        bound = implausible(report, chosen)
+        if bound is None:
+            notes.items.remove(diagnostic)
+            notes.add(
+                code,
+                "warning",
+                f"{what} read as {chosen}: of its {len(readings)} readings "
+                f"({_listed(readings, range(len(readings)))}) the only one that agrees with "
+                + "; and with ".join(p.says for p in telling)
+                + _quoted(telling)
+                + "; the cells so read are marked derived",
+                diagnostic.line,
+                diagnostic.column,
+                candidates=readings,
+            )
+            return with_reading(report, chosen)
+        if conflicts:
+            _conflict(
+                notes,
+                diagnostic,
+                f"{what}: the evidence points to {chosen} ("
+                + "; ".join(p.says for p in telling)
+                + f"), but that reading is implausible ({bound}); its cells stay withheld",
+            )
+        return report
+    if conflicts:
+        said = "; ".join(
+            f"{p.says} agrees with "
+            + (_listed(readings, sorted(p.admits)) if p.admits else "none of them")
+            for p in telling
+        )
+        _conflict(
+            notes,
+            diagnostic,
+            f"{what}: its cells stay withheld, since the evidence about its {len(readings)} "
+            f"readings ({_listed(readings, range(len(readings)))}) disagrees: {said}"
+            + _quoted(telling),
+        )
+    return report
+
+
+def _quoted(pieces: Sequence[Evidence]) -> str:
+    quotes = list(dict.fromkeys(p.quote for p in pieces if p.quote))
+    return f" (from {'; '.join(quotes)})" if quotes else ""
+
+
+def _conflict(notes: Notes, diagnostic: Diagnostic, message: str) -> None:
+    before = len(notes.items)
+    notes.add("conflicting_evidence", "warning", message, diagnostic.line, diagnostic.column)
+    if notes.items[-1] in notes.items[:before]:
+        notes.items.pop()  # said already (a report resolved twice)
+
+
+def with_reading(report: Report, reading: Reading) -> Report:
+    """*report* with the withheld cells of *reading*'s row filled from it, marked derived."""
+
+    def fill(cells: Sequence[Cell], new: Sequence[Cell]) -> tuple[Cell, ...]:
+        out = list(cells)
+        for i, (old, cell) in enumerate(zip(cells, new, strict=False)):
+            if old.state == "missing" and cell.state != "missing":
+                out[i] = attrs.evolve(cell, derived=True)
+        return tuple(out)
+
+    if reading.table == "A":
+        table = report.active_disclosure
+        items = tuple(
+            attrs.evolve(it, cells=fill(it.cells, reading.cells)) if it.key == reading.row else it
+            for it in table.items
+        )
+        return attrs.evolve(report, active_disclosure=attrs.evolve(table, items=items))
+    if reading.table == "B":
+        apps = report.applications
+        rows = tuple(
+            attrs.evolve(r, cells=fill(r.cells, reading.cells)) if r.key == reading.row else r
+            for r in apps.rows
+        )
+        return attrs.evolve(report, applications=attrs.evolve(apps, rows=rows))
+    revs = report.reviews
+    width = len(REVIEW_OUTCOMES)
+    groups = tuple(
+        attrs.evolve(g, cells=fill(g.cells, reading.cells[i * width : (i + 1) * width]))
+        for i, g in enumerate(revs.groups)
+    )
+    return attrs.evolve(report, reviews=attrs.evolve(revs, groups=groups))
+
+
+def in_order(items: Sequence[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """Diagnostics in the order of the text (those without a position first)."""
+    return tuple(sorted(items, key=lambda d: (d.line if d.line is not None else 0, d.column or 0)))
+
+
+# ---------------------------------------------------------------------------------------------
+# The narrative as evidence
+# ---------------------------------------------------------------------------------------------
+
+#: the column a table A statement counts, in each template's wording
+_STATED_COLUMNS: Final = {
+    "issued": ("本年制发件数", "本年新制作数量"),
+    "repealed": ("本年废止件数",),
+    "in_force": ("现行有效件数",),
+}
+
+
+def narrative(report: Report) -> list[tuple[Statement, str]]:
+    """The numbers the report's narrative states about its tables (B, C and table A's first
+    block), each with its sentence quoted, and where that stands."""
+
+    def both(text: str, year: int | None) -> tuple[Statement, ...]:
+        return (*scan(text, year), *scan_items(text, year))
+
+    out = []
+    for section, statement in located(report.sections, report.year, both):
+        if statement.quantity == "channels":
+            continue  # a breakdown by channel may leave some channels out
+        start, end = sentence(section.text, statement.start, statement.end)
+        line, column = section.locate(start)
+        # the sentence as printed: lines joined as they run on (a flattened page, or PDF text,
+        # breaks lines inside sentences), spaces within a line kept as one
+        words = "".join(" ".join(part.split()) for part in section.text[start:end].splitlines())
+        out.append((statement, f"{words!r} (line {line}, column {column})"))
+    return out
+
+
+def _stated_value(
+    report: Report, reading: Reading, statement: Statement
+) -> tuple[str, int | None] | None:
+    """What *reading* says of the quantity *statement* counts: the column's name and its
+    value (None when the reading leaves it unknown); None when the statement is not about
+    the reading's row."""
+    cells = reading.cells
+    if reading.table == "A":
+        item, _, column = statement.quantity.partition(".")
+        if item != reading.row:
+            return None
+        names = columns_of(report, reading)
+        for name in _STATED_COLUMNS.get(column, ()):
+            if name in names:
+                return name, count(cells[names.index(name)])
+        return None
+    if reading.table == "B":
+        if statement.quantity != reading.row:
+            return None
+        if len(cells) == len(APPLICANT_COLUMNS):  # the row has its 总计
+            return "总计", count(cells[-1])
+        parts = [0 if c.state == "blank" else count(c) for c in cells]
+        return "总计", None if None in parts else sum(p or 0 for p in parts)
+    width = len(REVIEW_OUTCOMES)
+    if statement.quantity == "review":
+        return "行政复议 总计", count(cells[width - 1])
+    if statement.quantity == "litigation":
+        direct, after = count(cells[2 * width - 1]), count(cells[3 * width - 1])
+        both = None if direct is None or after is None else direct + after
+        return "行政诉讼 总计", both
+    return None
+
+
+def narrative_evidence(
+    report: Report, diagnostic: Diagnostic, stated: Sequence[tuple[Statement, str]]
+) -> list[Evidence]:
+    """A piece of evidence for each statement of *stated* (see :func:`narrative`) about the
+    row of *diagnostic*."""
+    out = []
+    readings = diagnostic.candidates
+    for statement, quote in stated:
+        values = [_stated_value(report, r, statement) for r in readings]
+        known = [v for v in values if v is not None]
+        if not known:
+            continue
+        name = known[0][0]
+        admits = frozenset(
+            i for i, v in enumerate(values) if v is not None and v[1] in (None, statement.value)
+        )
+        words = " ".join(statement.text.split())
+        out.append(
+            Evidence(
+                "narrative",
+                f"the narrative's {name} {statement.value} ({words!r}, line {statement.line}, "
+                f"column {statement.column})",
+                admits,
+                quote,
+            )
+        )
+    return out
+
+
+def settle(report: Report, notes: Notes | None = None) -> Report:
+    r"""*report* with the cells its tables withheld as ambiguous settled, where its narrative
+    states them (see the module docstring); *notes* are the parse's diagnostics, to which
+    the outcome is added (by default, the report's own).
+
+    >>> import disclosure_parser as dp
+    >>> report = dp.parse("某县人民政府2021年政府信息公开工作年度报告\n一、总体情况\n"
+    ...     "本年度制发行政规范性文件77件，废止13件，现行有效470件。\n"
+    ...     "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数"
+    ...     "现行有效件数规章000行政规范性文件7713470第二十条第（五）项信息内容"
+    ...     "本年处理决定数量行政许可3三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为："
+    ...     "第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计"
+    ...     "商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量801000081")
+    >>> [(c.value, c.derived) for c in report.active_disclosure.item("normative_documents").cells]
+    [(77, True), (13, True), (470, True)]
+    >>> [d.code for d in report.diagnostics if d.candidates]
+    ['settled_by_narrative']
+    """
+    pending = [d for d in report.diagnostics if is_open(d)]
+    if not pending:
+        return report
+    if notes is None:
+        notes = Notes()
+        notes.items = list(report.diagnostics)
+    stated = narrative(report)
+    if not stated:
+        return report
+    for diagnostic in pending:
+        pieces = narrative_evidence(report, diagnostic, stated)
+        report = weigh(report, diagnostic, pieces, notes, "settled_by_narrative")
+    return attrs.evolve(report, diagnostics=in_order(notes.items))
