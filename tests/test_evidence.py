@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import attrs
 import pytest
@@ -293,7 +294,7 @@ def _with_docs(report: dp.Report, values: tuple[int, int, int], sentence: str) -
 _DOCS = st.tuples(st.integers(1, 999), st.integers(0, 99), st.integers(0, 9999))
 
 
-@settings(max_examples=150)
+@settings(max_examples=100)
 @given(
     S.reports(template="2021"),
     _DOCS,
@@ -321,7 +322,7 @@ def test_a_settled_cell_always_equals_the_rendered_value(
     assert all(sentence in d.message for d in settled)
 
 
-@settings(max_examples=100)
+@settings(max_examples=75)
 @given(S.reports(template="2021"), _DOCS, st.data())
 def test_evidence_made_to_disagree_never_settles_a_cell(
     report: dp.Report, values: tuple[int, int, int], data: st.DataObject
@@ -411,3 +412,29 @@ def test_of_two_copies_of_an_item_the_one_whose_cells_fit_wins() -> None:
     assert "the first one is kept" in next(
         d.message for d in both.diagnostics if d.code == "duplicate_row"
     )
+
+
+# --- linear time --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        pytest.param("本年度制发行政规范性文件1件，" * 20_000, id="item-statements-one-sentence"),
+        pytest.param("本年度制发行政规范性文件1件。\n" * 20_000, id="item-statements-lines"),
+        pytest.param("制发规范性文件1件" * 20_000, id="item-statements-no-punctuation"),
+        pytest.param("共收到政府信息公开申请1件，" * 20_000, id="totals-one-sentence"),
+        pytest.param("信函申请1件，当面申请2件。" * 20_000, id="channels"),
+        pytest.param("制发" + "共计" * 20_000 + "x件", id="filler-words"),
+    ],
+)
+def test_a_narrative_of_many_statements_is_read_in_linear_time(narrative: str) -> None:
+    """The parser reads the narrative of a report with an ambiguous row; each statement is
+    judged from positions found once (one sentence of 20,000 statements took minutes), within
+    the fuzzing's linear budget (CPU time, generous)."""
+    text = flat_report("2120", narrative)
+    start = time.process_time()
+    report = dp.parse(text)
+    spent = time.process_time() - start
+    assert spent <= 1.0 + len(text) / 20_000, f"{len(text)} chars took {spent:.2f}s"
+    assert report.active_disclosure.item("normative_documents") is not None

@@ -23,7 +23,7 @@ refused when it breaks a bound of its table (see :func:`implausible`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Final
 
@@ -33,7 +33,7 @@ from ..core.keys import APPLICANT_COLUMNS, COLUMN_LABELS, REVIEW_GROUPS, REVIEW_
 from ..core.model import Cell, Diagnostic, Reading, Report
 from ..core.text import fold
 from . import labels
-from .narrative import Statement, located, scan, scan_items, sentence
+from .narrative import Statement, located, locator, scan, scan_items, sentences
 from .tables import Notes
 
 #: the diagnostics that withhold a row's cells for want of a single reading
@@ -182,7 +182,7 @@ def weigh(
                 "warning",
                 f"{what} read as {chosen}: of its {len(readings)} readings "
                 f"({_listed(readings, range(len(readings)))}) the only one that agrees with "
-                + "; and with ".join(p.says for p in telling)
+                + _said(telling, "; and with ")
                 + _quoted(telling)
                 + "; the cells so read are marked derived",
                 diagnostic.line,
@@ -195,29 +195,45 @@ def weigh(
                 notes,
                 diagnostic,
                 f"{what}: the evidence points to {chosen} ("
-                + "; ".join(p.says for p in telling)
+                + _said(telling)
                 + f"), but that reading is implausible ({bound}); its cells stay withheld",
             )
         return report
     if conflicts:
-        said = "; ".join(
-            f"{p.says} agrees with "
-            + (_listed(readings, sorted(p.admits)) if p.admits else "none of them")
-            for p in telling
-        )
         _conflict(
             notes,
             diagnostic,
             f"{what}: its cells stay withheld, since the evidence about its {len(readings)} "
-            f"readings ({_listed(readings, range(len(readings)))}) disagrees: {said}"
-            + _quoted(telling),
+            f"readings ({_listed(readings, range(len(readings)))}) disagrees: "
+            + _each(readings, telling),
         )
     return report
 
 
+def _each(readings: Sequence[Reading], pieces: Sequence[Evidence]) -> str:
+    """Each piece of evidence, and the readings it agrees with."""
+    more = f"; and {len(pieces) - _SHOWN} more" if len(pieces) > _SHOWN else ""
+    return (
+        "; ".join(
+            f"{p.says} agrees with "
+            + (_listed(readings, sorted(p.admits)) if p.admits else "none of them")
+            for p in pieces[:_SHOWN]
+        )
+        + more
+        + _quoted(pieces)
+    )
+
+
 def _quoted(pieces: Sequence[Evidence]) -> str:
     quotes = list(dict.fromkeys(p.quote for p in pieces if p.quote))
-    return f" (from {'; '.join(quotes)})" if quotes else ""
+    more = f" and {len(quotes) - _SHOWN} more" if len(quotes) > _SHOWN else ""
+    return f" (from {'; '.join(quotes[:_SHOWN])}{more})" if quotes else ""
+
+
+def _said(pieces: Sequence[Evidence], joint: str = "; ") -> str:
+    """What *pieces* say, the first few of them (a message stays readable)."""
+    more = f"{joint}and {len(pieces) - _SHOWN} more" if len(pieces) > _SHOWN else ""
+    return joint.join(p.says for p in pieces[:_SHOWN]) + more
 
 
 def _conflict(notes: Notes, diagnostic: Diagnostic, message: str) -> None:
@@ -277,6 +293,10 @@ _STATED_COLUMNS: Final = {
 }
 
 
+#: the longest sentence a message quotes whole (a longer one is quoted around the number)
+_QUOTED: Final = 120
+
+
 def narrative(report: Report) -> list[tuple[Statement, str]]:
     """The numbers the report's narrative states about its tables (B, C and table A's first
     block), each with its sentence quoted, and where that stands."""
@@ -285,11 +305,23 @@ def narrative(report: Report) -> list[tuple[Statement, str]]:
         return (*scan(text, year), *scan_items(text, year))
 
     out = []
-    for section, statement in located(report.sections, report.year, both):
+    found = located(report.sections, report.year, both)
+    # (sentence ends and line starts found once a section: statements may be many)
+    bounds: dict[int, Callable[[int, int], tuple[int, int]]] = {}
+    places: dict[int, Callable[[int], tuple[int, int]]] = {}
+    for section, statement in found:
         if statement.quantity == "channels":
             continue  # a breakdown by channel may leave some channels out
-        start, end = sentence(section.text, statement.start, statement.end)
-        line, column = section.locate(start)
+        around = bounds.get(id(section))
+        if around is None:
+            around = bounds[id(section)] = sentences(section.text)
+            places[id(section)] = locator(section)
+        start, end = around(statement.start, statement.end)
+        if end - start > _QUOTED:
+            # a run-on sentence: the words around the number, marked as cut
+            start = max(start, statement.start - _QUOTED // 2)
+            end = min(end, statement.end + _QUOTED // 2)
+        line, column = places[id(section)](start)
         # the sentence as printed: lines joined as they run on (a flattened page, or PDF text,
         # breaks lines inside sentences), spaces within a line kept as one
         words = "".join(" ".join(part.split()) for part in section.text[start:end].splitlines())

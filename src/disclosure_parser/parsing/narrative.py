@@ -16,8 +16,10 @@ litigation cases counted together (行政复议、行政诉讼3件).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Final
 
 import attrs
@@ -144,14 +146,9 @@ _STATEMENT, _KIND = _compile()
 
 _FULL_WIDTH_DIGITS: Final = "０１２３４５６７８９"
 _DIGITS: Final = str.maketrans(_FULL_WIDTH_DIGITS, "0123456789")
-#: characters of the flat text as patterns for their original: a digit may have been
-#: full-width there, and regex syntax must be escaped
-_AS_PATTERN: Final = {
-    **{c: re.escape(c) for c in r".^$*+?{}[]\|()"},
-    **{d: f"[{d}{f}]" for d, f in zip("0123456789", _FULL_WIDTH_DIGITS, strict=True)},
-}
 _SENTENCE_END: Final = "。！？；;!?"
 _CLAUSE_END: Final = _SENTENCE_END + "，,：:、（）()"
+_SENTENCE_ENDS: Final = re.compile(f"[{re.escape(_SENTENCE_END)}\n]")
 _YEAR: Final = re.compile(r"((?:19|20)\d\d)年")
 
 # What makes a sentence or clause count something other than the table does.
@@ -165,15 +162,24 @@ _COMPARISON: Final = re.compile(
 _LAST_YEAR: Final = re.compile(r"上年|去年|上一年|前年")
 _COMBINED: Final = re.compile(r"(?:复议|诉讼)(?:案件)?[、和及与或]$")
 _DISCLOSURE: Final = re.compile(r"依申请|信息公开|公开申请")
+_SPACE: Final = re.compile(r"\s")  # what str.split() splits at: str.isspace()
+_PART: Final = re.compile(r"其中")
 #: how far back a bare "申请" looks for words saying that it is a disclosure application
 _CONTEXT_WINDOW: Final = 300
 
 
 class _Flat:
     """A text without whitespace (PDF text breaks lines anywhere) and with ASCII digits, and
-    the way back from its positions to the original text's."""
+    the way back from its positions to the original text's.
 
-    __slots__ = ("source", "text")
+    A statement asks of its sentence and clause where they begin and whether they hold a word.
+    The few statements of a real report look at the text around them; once those looks have
+    cost a few passes over the text (a sentence holding thousands of statements), the answers
+    come from positions found once for the whole text instead, so that reading a text costs
+    time linear in its length however its statements are spread.
+    """
+
+    __slots__ = ("_gaps", "_left", "_matches", "_stops", "source", "text")
 
     def __init__(self, text: str) -> None:
         self.source = text
@@ -181,29 +187,69 @@ class _Flat:
         if any(d in flat for d in _FULL_WIDTH_DIGITS):
             flat = flat.translate(_DIGITS)
         self.text = flat
+        self._gaps: list[int] | None = None
+        self._stops: dict[str, list[int]] = {}
+        self._matches: dict[re.Pattern[str], tuple[list[int], list[int]]] = {}
+        #: characters the direct looks may still read
+        self._left = 4 * len(flat) + 1000
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Where the words at [start, end) of the flat text stand in the original text."""
-        words = self.text[start:end]
-        # the n-th occurrence in the flat text is the n-th one in the original, whatever the
-        # whitespace between its characters; digits may have been full-width there
-        nth = self.text.count(words, 0, start)
-        pattern = r"\s*".join([_AS_PATTERN.get(ch, ch) for ch in words])
-        for i, m in enumerate(re.finditer(pattern, self.source)):
-            if i == nth:
-                return m.start(), m.end()
-        raise AssertionError(f"{words!r} is not in the text it was read from")  # pragma: no cover
+        if self._gaps is None:
+            # the flat text keeps every character that is not whitespace, one for one: the
+            # k-th whitespace character of the source stands before flat position gaps[k]
+            self._gaps = [m.start() - k for k, m in enumerate(_SPACE.finditer(self.source))]
+        gaps = self._gaps
+        last = end - 1
+        return (
+            start + bisect.bisect_right(gaps, start),
+            last + bisect.bisect_right(gaps, last) + 1,
+        )
 
     def around(self, start: int, end: int, stops: str) -> tuple[int, int]:
         """The stretch around [start, end) between two of the *stops* characters."""
         flat = self.text
-        left = start
-        while left > 0 and flat[left - 1] not in stops:
-            left -= 1
-        right = end
-        while right < len(flat) and flat[right] not in stops:
-            right += 1
+        found = self._stops.get(stops)
+        if found is None and self._left > 0:
+            left = start
+            while left > 0 and flat[left - 1] not in stops:
+                left -= 1
+            right = end
+            while right < len(flat) and flat[right] not in stops:
+                right += 1
+            self._left -= (start - left) + (right - end) + 1
+            return left, right
+        if found is None:
+            pattern = f"[{re.escape(stops)}]"
+            found = self._stops[stops] = [m.start() for m in re.finditer(pattern, flat)]
+        k = bisect.bisect_left(found, start)
+        left = found[k - 1] + 1 if k else 0
+        k = bisect.bisect_left(found, end)
+        right = found[k] if k < len(found) else len(flat)
         return left, right
+
+    def has(self, pattern: re.Pattern[str], left: int, right: int) -> bool:
+        """Whether *pattern* matches within [left, right) of the flat text.
+
+        Past the direct looks, the matches are those of one search over the whole text, which
+        are the stretch's own for the words searched here: none holds a character that ends a
+        sentence or clause, so none runs across the stretches asked about.
+        """
+        found = self._matches.get(pattern)
+        if found is None and self._left > 0:
+            self._left -= right - left + 1
+            return pattern.search(self.text[left:right]) is not None
+        if found is None:
+            starts: list[int] = []
+            ends: list[int] = []
+            for m in pattern.finditer(self.text):
+                starts.append(m.start())
+                ends.append(m.end())
+            found = self._matches[pattern] = (starts, ends)
+        starts, ends = found
+        # matches do not overlap: the first one starting in the stretch ends first
+        k = bisect.bisect_left(starts, left)
+        return k < len(starts) and starts[k] < right and ends[k] <= right
 
     def starts(self) -> list[int]:
         """Where a statement may start: at a keyword shortly before a number followed by 件 or
@@ -227,30 +273,39 @@ class _Flat:
         return sorted(p for p in found if p >= 0)
 
 
-def _left_alone(flat: _Flat, m: re.Match[str], name: str, quantity: str, year: int | None) -> bool:
+@lru_cache(maxsize=64)
+def _other_year(year: int | None) -> re.Pattern[str]:
+    """A year other than *year* (any year when None, which no caller asks about)."""
+    if year is None:
+        return _YEAR
+    return re.compile(rf"(?!{year}年)(?:19|20)\d\d年")
+
+
+def _left_alone(
+    flat: _Flat, m: re.Match[str], name: str, quantity: str, other_year: re.Pattern[str] | None
+) -> bool:
     """Whether the sentence of match *m* may count something else than the table does."""
     text = flat.text
     start, end = m.span()
     if text[end : end + 2].startswith(("左右", "以上", "多", "余")):
         return True
     s_left, s_right = flat.around(start, end, _SENTENCE_END)
-    sentence = text[s_left:s_right]
-    if _OTHER_PERIOD.search(sentence) or _OTHER_BODIES.search(sentence):
+    if flat.has(_OTHER_PERIOD, s_left, s_right) or flat.has(_OTHER_BODIES, s_left, s_right):
         return True
-    if year is not None and any(int(y) != year for y in _YEAR.findall(text[s_left:start])):
+    if other_year is not None and flat.has(other_year, s_left, start):
         return True
     c_left, c_right = flat.around(start, end, _CLAUSE_END)
-    if _COMPARISON.search(text[c_left:c_right]):
+    if flat.has(_COMPARISON, c_left, c_right):
         return True
     # the match itself may say 上年 (上年结转): only the rest of the clause counts
-    if _LAST_YEAR.search(text[c_left:start] + "|" + text[end:c_right]):
+    if flat.has(_LAST_YEAR, c_left, start) or flat.has(_LAST_YEAR, end, c_right):
         return True
-    if quantity == "new_received" and not name.startswith("new") and "其中" in text[c_left:start]:
+    if quantity == "new_received" and not name.startswith("new") and flat.has(_PART, c_left, start):
         return True
     if quantity in ("review", "litigation"):
         if _COMBINED.search(text[max(0, start - 8) : start]):
             return True
-        if not _DISCLOSURE.search(text[s_left:end]):
+        if not flat.has(_DISCLOSURE, s_left, end):
             return True
     if name.endswith("_generic"):
         return not _DISCLOSURE.search(text[max(0, start - _CONTEXT_WINDOW) : end])
@@ -272,6 +327,7 @@ def scan(text: str, year: int | None = None) -> tuple[Statement, ...]:
     if "件" not in text and "起" not in text:
         return ()
     flat = _Flat(text)
+    other_year = None if year is None else _other_year(year)
     found: list[tuple[int, int, str, int]] = []
     last_review_end = -1
     taken = 0
@@ -288,7 +344,7 @@ def scan(text: str, year: int | None = None) -> tuple[Statement, ...]:
         quantity = _KIND[name]
         if name == "suit_bare" and m.start() != last_review_end:
             continue
-        if _left_alone(flat, m, name, quantity, year):
+        if _left_alone(flat, m, name, quantity, other_year):
             continue
         digits = m.group(name).replace(",", "")
         if len(digits) > 30:  # no count: a glued run or garbage (int() refuses 4300+ digits)
@@ -313,6 +369,7 @@ def _channel_statements(
 ) -> list[Statement]:
     """One summed statement per sentence that counts applications by channel."""
     by_sentence: dict[int, list[tuple[int, int, str, int]]] = {}
+    totals = [s for s, _, q, _ in found if q == "new_received"]  # in text order
     for item in found:
         if item[2] == "channels":
             left, _ = flat.around(item[0], item[1], _SENTENCE_END)
@@ -323,7 +380,8 @@ def _channel_statements(
         if len(items) < 2 or "其中" in flat.text[left:right]:
             continue
         # a total stated in the same sentence is compared instead of its breakdown
-        if any(q == "new_received" and left <= s < right for s, _, q, _ in found):
+        k = bisect.bisect_left(totals, left)
+        if k < len(totals) and totals[k] < right:
             continue
         parts = tuple((_channel_name(flat.text[s:e]), v) for s, e, _, v in items)
         first, last = flat.span(items[0][0], items[-1][1])
@@ -359,9 +417,13 @@ _ITEM_NOUN: Final = r"(?:行政)?规范性文件|(?:政府|部门)?规章(?!制�
 _ITEM_STATEMENT: Final = re.compile(
     r"(?P<verb>" + "|".join(sorted(_ITEM_VERBS, key=len, reverse=True)) + r")"
     r"(?:了|的)?(?P<noun>" + _ITEM_NOUN + r")?(?:的)?(?:数量|件数|总数|数)?"
-    r"(?:共计|共|合计|总计|为|有|达|计)*(?P<n>\d+)件"
+    r"(?:共计|合计|总计|共|为|有|达|计){0,2}(?P<n>\d+)件"
 )
-_ITEM_MENTION: Final = re.compile(_ITEM_NOUN)
+#: the items a sentence names, each by the words that name it
+_ITEM_MENTIONS: Final = (
+    ("normative_documents", re.compile(r"规范性文件")),
+    ("regulations", re.compile(r"规章(?!制度)")),
+)
 #: words that make a clause count something else than the table does: a part (其中), a total
 #: over years (累计), documents reviewed, filed, explained or cleaned up rather than issued
 _ITEM_ASIDE: Final = re.compile(
@@ -393,6 +455,7 @@ def scan_items(text: str, year: int | None = None) -> tuple[Statement, ...]:
     if "件" not in text:
         return ()
     flat = _Flat(text)
+    other_year = None if year is None else _other_year(year)
     found: list[tuple[int, int, str, int]] = []
     for m in _ITEM_STATEMENT.finditer(flat.text):
         start, end = m.span()
@@ -400,11 +463,11 @@ def scan_items(text: str, year: int | None = None) -> tuple[Statement, ...]:
         if m.group("noun"):
             item = _item_of(m.group("noun"))
         else:
-            named = {_item_of(n) for n in _ITEM_MENTION.findall(flat.text, s_left, start)}
+            named = [key for key, words in _ITEM_MENTIONS if flat.has(words, s_left, start)]
             if len(named) != 1:
                 continue  # no item named before it in its sentence, or both
             (item,) = named
-        if _item_left_alone(flat, m, year) or len(m.group("n")) > 30:
+        if _item_left_alone(flat, m, other_year) or len(m.group("n")) > 30:
             continue  # (more than 30 digits is no count, and int() refuses 4300)
         found.append((start, end, f"{item}.{_ITEM_VERBS[m.group('verb')]}", int(m.group("n"))))
     out = []
@@ -414,23 +477,18 @@ def scan_items(text: str, year: int | None = None) -> tuple[Statement, ...]:
     return tuple(out)
 
 
-def _item_left_alone(flat: _Flat, m: re.Match[str], year: int | None) -> bool:
+def _item_left_alone(flat: _Flat, m: re.Match[str], other_year: re.Pattern[str] | None) -> bool:
     """Whether the clause of match *m* (a table A statement) may count something else."""
-    text = flat.text
     start, end = m.span()
-    if text[end : end + 2].startswith(("左右", "以上", "多", "余")):
+    if flat.text[end : end + 2].startswith(("左右", "以上", "多", "余")):
         return True
     s_left, s_right = flat.around(start, end, _SENTENCE_END)
-    sentence = text[s_left:s_right]
-    if _OTHER_PERIOD.search(sentence) or _OTHER_BODIES.search(sentence):
+    if flat.has(_OTHER_PERIOD, s_left, s_right) or flat.has(_OTHER_BODIES, s_left, s_right):
         return True
-    if year is not None and any(int(y) != year for y in _YEAR.findall(text[s_left:start])):
+    if other_year is not None and flat.has(other_year, s_left, start):
         return True
     c_left, c_right = flat.around(start, end, _CLAUSE_END)
-    clause = text[c_left:c_right]
-    if _COMPARISON.search(clause) or _LAST_YEAR.search(clause):
-        return True
-    return _ITEM_ASIDE.search(clause) is not None
+    return any(flat.has(p, c_left, c_right) for p in (_COMPARISON, _LAST_YEAR, _ITEM_ASIDE))
 
 
 def item_statements(sections: Iterable[Section], year: int | None = None) -> tuple[Statement, ...]:
@@ -448,28 +506,52 @@ def located(
     the section it was found in."""
     out: list[tuple[Section, Statement]] = []
     for section in sections:
-        for statement in scanner(section.text, year):
-            line, column = section.locate(statement.start)
+        found = scanner(section.text, year)
+        locate = locator(section) if found else section.locate
+        for statement in found:
+            line, column = locate(statement.start)
             where = attrs.evolve(statement, section=section.number, line=line, column=column)
             out.append((section, where))
     return out
 
 
-def sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the sentence holding *text*[start:end] begins and ends (its closing mark kept).
+def locator(section: Section) -> Callable[[int], tuple[int, int]]:
+    """:meth:`Section.locate` for many offsets: where each line begins is found once, so
+    that each offset costs a search instead of a walk over the lines before it."""
+    starts = []
+    offset = 0
+    for text_line in section.lines:
+        starts.append(offset)
+        offset += len(text_line.text) + 1
+
+    def locate(offset: int) -> tuple[int, int]:
+        k = bisect.bisect_right(starts, offset) - 1
+        if k < 0 or offset > starts[k] + len(section.lines[k].text):
+            return section.locate(offset)  # before the first line, or after the last
+        return section.lines[k].line, section.lines[k].column + offset - starts[k]
+
+    return locate
+
+
+def sentences(text: str) -> Callable[[int, int], tuple[int, int]]:
+    """A function giving where the sentence holding *text*[start:end] begins and ends (its
+    closing mark kept); the sentence ends are found once, so each call costs a search.
 
     >>> text = "无。本年度制发规章2件，废止1件。其他。"
-    >>> a, b = sentence(text, 11, 15)
+    >>> a, b = sentences(text)(11, 15)
     >>> text[a:b]
     '本年度制发规章2件，废止1件。'
     """
-    left = start
-    while left > 0 and text[left - 1] not in _SENTENCE_END and text[left - 1] != "\n":
-        left -= 1
-    right = end
-    while right < len(text) and text[right] not in _SENTENCE_END and text[right] != "\n":
-        right += 1
-    return left, min(right + 1, len(text))
+    ends = [m.start() for m in _SENTENCE_ENDS.finditer(text)]
+
+    def around(start: int, end: int) -> tuple[int, int]:
+        k = bisect.bisect_left(ends, start)
+        left = ends[k - 1] + 1 if k else 0
+        k = bisect.bisect_left(ends, end)
+        right = ends[k] + 1 if k < len(ends) else len(text)
+        return left, min(right, len(text))
+
+    return around
 
 
 def statements(sections: Iterable[Section], year: int | None = None) -> tuple[Statement, ...]:
