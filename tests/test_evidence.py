@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import random
 import time
 
 import attrs
@@ -412,6 +413,248 @@ def test_of_two_copies_of_an_item_the_one_whose_cells_fit_wins() -> None:
     assert "the first one is kept" in next(
         d.message for d in both.diagnostics if d.code == "duplicate_row"
     )
+
+
+# --- 4. across reports: dp.resolve and the same body's other years ------------------------------
+
+
+def year_report(
+    year: int, digits: str, narrative: str = "", org: str = "某县人民政府"
+) -> dp.Report:
+    """A flattened 2021-template report of *org* for *year* whose 行政规范性文件 row prints
+    *digits* (spaces are cell boundaries)."""
+    text = flat_report(digits, narrative, year).replace("某县人民政府", org, 1)
+    return dp.parse(text)
+
+
+def values(report: dp.Report, key: str = "normative_documents") -> list[object]:
+    item = report.active_disclosure.item(key)
+    assert item is not None
+    return [c.value for c in item.cells]
+
+
+def test_last_years_stock_settles_this_years_row() -> None:
+    """45 in force at the end of 2021: of 6051's readings only 6|0|51 continues it."""
+    before, after = dp.resolve([year_report(2021, "4 0 45"), year_report(2022, "6051")])
+    assert values(after) == [6, 0, 51]
+    assert docs(after) == [("number", 6, True), ("number", 0, True), ("number", 51, True)]
+    (note,) = [d for d in after.diagnostics if d.code == "settled_by_other_year"]
+    assert note.severity == "warning"
+    assert "某县人民政府's 2021 report (reports[0])" in note.message
+    assert "(year_stock)" in note.message
+    assert "ambiguous_split" not in codes(after)
+    assert before == year_report(2021, "4 0 45")  # nothing else changes
+
+
+def test_next_years_row_settles_this_years_stock() -> None:
+    """2022 prints 6|1|50: 2021 ended with 50 − 6 + 1 = 45 in force, which only 4|0|45 of
+    4045's readings (4|0|45, 40|4|5) gives."""
+    early, late = dp.resolve([year_report(2021, "4045"), year_report(2022, "6 1 50")])
+    assert values(early) == [4, 0, 45]
+    assert "50 − 本年制发件数 6 + 本年废止件数 1 = 45" in next(
+        d.message for d in early.diagnostics if d.code == "settled_by_other_year"
+    )
+    assert values(late) == [6, 1, 50]
+
+
+def test_a_settled_cell_serves_the_next_year_in_any_order() -> None:
+    """2021 reads 4|0|45; 2022 (6051) is settled from it, and 2023 (3252: 3|2|52, 3|25|2,
+    32|5|2) from 2022's settled stock, whatever the order the reports come in."""
+    reports = [year_report(2023, "3252"), year_report(2021, "4 0 45"), year_report(2022, "6051")]
+    third, first, second = dp.resolve(reports)
+    assert values(first) == [4, 0, 45]
+    assert values(second) == [6, 0, 51]
+    assert values(third) == [3, 2, 52]
+    note = next(d for d in third.diagnostics if d.code == "settled_by_other_year")
+    assert "2022 report (reports[2])" in note.message
+
+
+def test_pairs_in_pairs_out_with_their_sources_named() -> None:
+    """(source, report) pairs come back as pairs; the message names the other's source."""
+    out = dp.resolve(
+        [("a/2021.txt", year_report(2021, "4 0 45")), ("b.txt", year_report(2022, "6051"))]
+    )
+    assert [source for source, _ in out] == ["a/2021.txt", "b.txt"]
+    note = next(d for d in out[1][1].diagnostics if d.code == "settled_by_other_year")
+    assert "2021 report (a/2021.txt)" in note.message
+
+
+def test_only_the_same_body_in_consecutive_years_is_evidence() -> None:
+    """Another body, or a year between, gives nothing; a title's page label is no part of the
+    body's name."""
+    other = dp.resolve([year_report(2021, "4 0 45", org="某市人民政府"), year_report(2022, "6051")])
+    assert values(other[1]) == [None] * 3
+    gap = dp.resolve([year_report(2020, "4 0 45"), year_report(2022, "6051")])
+    assert values(gap[1]) == [None] * 3
+    labelled = year_report(2021, "4 0 45", org="标题:某县人民政府")
+    assert labelled.organization is not None
+    assert values(dp.resolve([labelled, year_report(2022, "6051")])[1]) == [6, 0, 51]
+
+
+def test_resolving_twice_changes_nothing_more() -> None:
+    once = dp.resolve([year_report(2021, "4 0 45"), year_report(2022, "6051")])
+    assert dp.resolve(once) == once
+    assert dp.resolve([]) == []
+
+
+def test_two_other_years_that_disagree_settle_nothing() -> None:
+    """2021's stock (10) points to 2|12|0, 2023's row (4|4|20: 20 in force before) to 2|1|20:
+    2120 stays withheld, and the warning names both reports."""
+    reports = [year_report(2021, "1 0 10"), year_report(2022, "2120"), year_report(2023, "4 4 20")]
+    _, middle, _ = dp.resolve(reports)
+    assert values(middle) == [None] * 3
+    assert "ambiguous_split" in codes(middle)
+    (note,) = [d for d in middle.diagnostics if d.code == "conflicting_evidence"]
+    assert "2021 report (reports[0])" in note.message
+    assert "agrees with 2|12|0" in note.message
+    assert "2023 report (reports[2])" in note.message
+    assert "agrees with 2|1|20" in note.message
+
+
+def test_another_year_that_disagrees_with_the_narrative_unsettles_the_row() -> None:
+    """The narrative's 废止 1 settled 2120 as 2|1|20; 2021's stock of 10 calls for 2|12|0. The
+    row is withheld again, with an error naming both."""
+    alone = year_report(2022, "2120", "本年度废止行政规范性文件1件。")
+    assert values(alone) == [2, 1, 20]
+    _, after = dp.resolve([year_report(2021, "1 0 10"), alone])
+    assert values(after) == [None, None, None]
+    (note,) = [d for d in after.diagnostics if d.code == "conflicting_evidence"]
+    assert note.severity == "error"
+    assert "was read as 2|1|20" in note.message
+    assert "本年废止件数 1" in note.message
+    assert "2021 report (reports[0])" in note.message
+    assert "settled_by_narrative" not in codes(after)
+
+
+def test_the_count_of_items_carries_over_on_the_2019_template() -> None:
+    """2019 template: this year's 上一年项目数量 is last year's plus its 本年增/减."""
+    head = (
+        "{year}年政府信息公开工作年度报告\n二、主动公开政府信息情况第二十条第（一）项信息内容"
+        "本年新制作数量本年新公开数量对外公开总数量规章000规范性文件222第二十条第（五）项"
+        "信息内容上一年项目数量本年增/减处理决定数量行政许可{digits}其他对外管理服务事项000\n"
+    )
+    before = dp.parse("某县人民政府" + head.format(year=2019, digits="40 11 9"))
+    after = dp.parse("某县人民政府" + head.format(year=2020, digits="51037"))
+    assert values(after, "licensing") == [None] * 3  # 5|10|37, 5|103|7, 51|0|37, 510|3|7
+    _, settled = dp.resolve([before, after])
+    assert values(settled, "licensing") == [51, 0, 37]
+    assert "(year_items)" in next(
+        d.message for d in settled.diagnostics if d.code == "settled_by_other_year"
+    )
+
+
+def test_what_was_carried_forward_is_carried_over() -> None:
+    """Table B: 2022's 上年结转 row lost a cell (three readings); 2021's 结转下年度 settles it."""
+    b = (
+        "某县人民政府{year}年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        "\t\t自然人\t法人或其他组织\t\t\t\t\t总计\n{row}\n"
+    )
+    before = dp.parse(b.format(year=2021, row="四、结转下年度继续办理\t\t3\t0\t0\t0\t0\t0\t3"))
+    after = dp.parse(
+        b.format(year=2022, row="二、上年结转政府信息公开申请数量\t\t3\t0\t0\t0\t0\t3")
+    )
+    assert after.applications.get("carried_over", "total") is None
+    _, settled = dp.resolve([before, after])
+    row = settled.applications.row("carried_over")
+    assert row is not None
+    assert [c.value for c in row.cells] == [3, 0, 0, 0, 0, 0, 3]
+    assert "(year_carry)" in next(
+        d.message for d in settled.diagnostics if d.code == "settled_by_other_year"
+    )
+
+
+# --- properties: generated series of consecutive years ------------------------------------------
+
+
+@settings(max_examples=50)
+@given(
+    S.reports(template="2021"),
+    st.integers(0, 999),
+    st.lists(st.tuples(st.integers(0, 120), st.integers(0, 60)), min_size=2, max_size=4),
+    st.randoms(use_true_random=False),
+)
+def test_a_cell_settled_from_other_years_always_equals_the_rendered_value(
+    base: dp.Report, stock: int, moves: list[tuple[int, int]], rng: random.Random
+) -> None:
+    """A body's consecutive reports whose stock of documents moves by what was issued and
+    repealed, printed flattened and given in any order: every cell resolve gives is the number
+    printed, and every settled one names its relation."""
+    truth = []
+    texts = []
+    for k, (issued, repealed) in enumerate(moves):
+        stock = stock + issued - repealed
+        assume(stock >= 0)
+        truth.append((issued, repealed, stock))
+        year = attrs.evolve(_with_docs(base, truth[-1], "无。"), year=2021 + k)
+        texts.append(dp.render(attrs.evolve(year, organization="某县人民政府"), "flattened"))
+    order = list(range(len(texts)))
+    rng.shuffle(order)
+    resolved = dp.resolve([(k, dp.parse(texts[k])) for k in order])
+    for k, report in resolved:
+        item = report.active_disclosure.item("normative_documents")
+        assert item is not None
+        for want, cell in zip(truth[k], item.cells, strict=True):
+            assert cell.value in (None, want), (k, truth, [c.value for c in item.cells])
+        for note in report.diagnostics:
+            if note.code == "settled_by_other_year":
+                assert "(year_stock)" in note.message
+
+
+@settings(max_examples=50)
+@given(S.reports(template="2021"), _DOCS, st.data())
+def test_other_years_made_to_disagree_never_settle_a_cell(
+    base: dp.Report, truth: tuple[int, int, int], data: st.DataObject
+) -> None:
+    """Last year's stock chosen to fit a wrong reading, and a narrative number that rules that
+    reading out, with no reading agreeing with both: the row is not settled, and a
+    conflicting_evidence diagnostic names the other year."""
+    plain = dp.parse(dp.render(_with_docs(base, truth, "无。"), "flattened"))
+    notes = [
+        d
+        for d in plain.diagnostics
+        if d.candidates and d.candidates[0].row == "normative_documents"
+    ]
+    assume(notes)
+    readings = [r.values for r in notes[0].candidates]
+    choices = [
+        (r, j)
+        for r in readings
+        for j in range(3)
+        if r != truth
+        and r[2] - r[0] + r[1] >= 0  # type: ignore[operator]
+        and not any(
+            s[j] == truth[j] and s[2] == (r[2] - r[0] + r[1]) + s[0] - s[1]  # type: ignore[operator]
+            for s in readings
+        )
+    ]
+    assume(choices)
+    wrong, j = data.draw(st.sampled_from(choices))
+    stock = wrong[2] - wrong[0] + wrong[1]  # type: ignore[operator]
+    sentence = _stating({j: truth[j]})
+    this = dp.parse(dp.render(_with_docs(base, truth, sentence), "flattened"))
+    cells = tuple(dp.Cell("number", v, raw=str(v)) for v in (1, 0, stock))
+    last = attrs.evolve(
+        this,
+        year=(this.year or 2022) - 1,
+        diagnostics=(),
+        active_disclosure=attrs.evolve(
+            this.active_disclosure,
+            items=tuple(
+                attrs.evolve(it, cells=cells) if it.key == "normative_documents" else it
+                for it in this.active_disclosure.items
+            ),
+        ),
+    )
+    _, after = dp.resolve([last, this])
+    item = after.active_disclosure.item("normative_documents")
+    assert item is not None
+    differ = [len({r[col] for r in readings}) > 1 for col in range(3)]
+    for cell, varies in zip(item.cells, differ, strict=True):
+        if varies:
+            assert cell.state == "missing", (sentence, stock, [c.value for c in item.cells])
+    assert not any(d.code.startswith("settled_by") for d in after.diagnostics)
+    conflicts = [d.message for d in after.diagnostics if d.code == "conflicting_evidence"]
+    assert any(f"现行有效件数 {stock}" in m for m in conflicts), conflicts
 
 
 # --- linear time --------------------------------------------------------------------------------

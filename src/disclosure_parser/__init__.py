@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from .output.frame import summary_frame, to_frame
     from .output.records import FileError, FileResult, summary_records, to_records
     from .output.render import LAYOUTS, NOISES, render
+    from .parsing.resolve import resolve
     from .readers.base import Adapted
     from .readers.docx import docx_to_text, parse_docx
     from .readers.html import html_to_text, parse_html
@@ -94,6 +95,7 @@ _LAZY: dict[str, str] = {
     "LAYOUTS": "output.render",
     "NOISES": "output.render",
     "render": "output.render",
+    "resolve": "parsing.resolve",
 }
 
 
@@ -117,6 +119,8 @@ def _module(name: str) -> ModuleType:
         return importlib.import_module("disclosure_parser.output.frame")
     if name == "output.records":
         return importlib.import_module("disclosure_parser.output.records")
+    if name == "parsing.resolve":
+        return importlib.import_module("disclosure_parser.parsing.resolve")
     return importlib.import_module("disclosure_parser.output.render")
 
 
@@ -188,6 +192,7 @@ __all__ = [
     "parse_pdf",
     "pdf_to_text",
     "render",
+    "resolve",
     "summary_frame",
     "summary_records",
     "to_frame",

@@ -30,7 +30,7 @@ from typing import Final
 import attrs
 
 from ..core.keys import APPLICANT_COLUMNS, COLUMN_LABELS, REVIEW_GROUPS, REVIEW_OUTCOMES
-from ..core.model import Cell, Diagnostic, Reading, Report
+from ..core.model import MISSING, Cell, Diagnostic, Reading, Report
 from ..core.text import fold
 from . import labels
 from .narrative import Statement, located, locator, scan, scan_items, sentences
@@ -38,6 +38,8 @@ from .tables import Notes
 
 #: the diagnostics that withhold a row's cells for want of a single reading
 AMBIGUOUS_CODES: Final = frozenset({"ambiguous_split", "ambiguous_row"})
+#: the diagnostics of a row that evidence settled
+SETTLED_CODES: Final = frozenset({"settled_by_narrative", "settled_by_other_year"})
 #: the readings a message lists at most (the diagnostic's data has them all)
 _SHOWN: Final = 6
 
@@ -210,6 +212,37 @@ def weigh(
     return report
 
 
+def recheck(
+    report: Report, diagnostic: Diagnostic, pieces: Sequence[Evidence], notes: Notes
+) -> Report:
+    """*report* with the row that *diagnostic* (a ``settled_by_*`` warning) settled weighed
+    again with *pieces*: unchanged while they single out the reading it holds; else its cells
+    withheld again, and the warning replaced in *notes* by a ``conflicting_evidence`` error
+    naming each piece (evidence that came to disagree with a settled row unsettles it)."""
+    readings = diagnostic.candidates
+    everything = frozenset(range(len(readings)))
+    telling = [p for p in pieces if p.admits != everything]
+    held = held_reading(report, diagnostic)
+    common = everything
+    for piece in telling:
+        common &= piece.admits
+    if held is None or not telling or common == {held}:
+        return report
+    notes.items.remove(diagnostic)
+    notes.add(
+        "conflicting_evidence",
+        "error",
+        f"{row_words(report, readings[0])} was read as {readings[held]}, but the evidence about "
+        f"its {len(readings)} readings ({_listed(readings, range(len(readings)))}) does not "
+        "single that one out, so the cells its readings disagree on are withheld again: "
+        + _each(readings, telling),
+        diagnostic.line,
+        diagnostic.column,
+        candidates=readings,
+    )
+    return withhold(report, readings)
+
+
 def _each(readings: Sequence[Reading], pieces: Sequence[Evidence]) -> str:
     """Each piece of evidence, and the readings it agrees with."""
     more = f"; and {len(pieces) - _SHOWN} more" if len(pieces) > _SHOWN else ""
@@ -272,6 +305,60 @@ def with_reading(report: Report, reading: Reading) -> Report:
     groups = tuple(
         attrs.evolve(g, cells=fill(g.cells, reading.cells[i * width : (i + 1) * width]))
         for i, g in enumerate(revs.groups)
+    )
+    return attrs.evolve(report, reviews=attrs.evolve(revs, groups=groups))
+
+
+def _meaning(cell: Cell) -> tuple[object, ...]:
+    return (cell.state, cell.value)
+
+
+def row_cells(report: Report, reading: Reading) -> tuple[Cell, ...]:
+    """The cells *reading*'s row holds now, in the reading's columns."""
+    if reading.table == "A":
+        item = report.active_disclosure.item(reading.row or "")
+        return item.cells if item else ()
+    if reading.table == "B":
+        row = report.applications.row(reading.row or "")
+        return row.cells[: len(reading.cells)] if row else ()
+    return tuple(c for g in report.reviews.groups for c in g.cells)
+
+
+def held_reading(report: Report, diagnostic: Diagnostic) -> int | None:
+    """Which of *diagnostic*'s readings its row holds now (None: none of them)."""
+    now = [_meaning(c) for c in row_cells(report, diagnostic.candidates[0])]
+    for i, reading in enumerate(diagnostic.candidates):
+        if [_meaning(c) for c in reading.cells] == now[: len(reading.cells)]:
+            return i
+    return None
+
+
+def withhold(report: Report, readings: Sequence[Reading]) -> Report:
+    """*report* with the cells of the readings' row on which they disagree missing again."""
+    width = len(readings[0].cells)
+    differ = {col for col in range(width) if len({_meaning(r.cells[col]) for r in readings}) > 1}
+
+    def empty(cells: Sequence[Cell], offset: int = 0) -> tuple[Cell, ...]:
+        return tuple(MISSING if i + offset in differ else c for i, c in enumerate(cells))
+
+    first = readings[0]
+    if first.table == "A":
+        table = report.active_disclosure
+        items = tuple(
+            attrs.evolve(it, cells=empty(it.cells)) if it.key == first.row else it
+            for it in table.items
+        )
+        return attrs.evolve(report, active_disclosure=attrs.evolve(table, items=items))
+    if first.table == "B":
+        apps = report.applications
+        rows = tuple(
+            attrs.evolve(r, cells=empty(r.cells)) if r.key == first.row else r for r in apps.rows
+        )
+        return attrs.evolve(report, applications=attrs.evolve(apps, rows=rows))
+    revs = report.reviews
+    size = len(REVIEW_OUTCOMES)
+    groups = tuple(
+        attrs.evolve(g, cells=empty(g.cells, i * size)) for i, g in enumerate(revs.groups)
     )
     return attrs.evolve(report, reviews=attrs.evolve(revs, groups=groups))
 
