@@ -303,11 +303,11 @@ def test_summary_text() -> None:
     )
 
 
-def _die(path: str, kind: str) -> tuple[int, object]:
+def _die(path: str, kind: str) -> tuple[int, object, None]:
     """A worker that dies on one file, as one killed for want of memory would."""
     if Path(path).stem == "00003":
         os._exit(1)
-    return _batch.serialise(FileResult.read(path), kind)
+    return (*_batch.serialise(FileResult.read(path), kind), None)
 
 
 @pytest.mark.skipif(

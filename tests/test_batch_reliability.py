@@ -151,12 +151,12 @@ def test_fifo_is_recorded_not_read(tmp_path: Path) -> None:
     assert dp.read_reports(folder / "x.txt")[0].error.code == "not_a_file"  # type: ignore[union-attr]
 
 
-def _hangs_on_003(path: str, kind: str) -> tuple[int, object]:
+def _hangs_on_003(path: str, kind: str) -> tuple[int, object, None]:
     """A stand-in for a file that makes its reader hang (the self-referencing PDF r01): seed
     003 blocks forever."""
     if "003_" in os.path.basename(path):
         threading.Event().wait()
-    return _batch.serialise(dp.FileResult.read(path), kind)
+    return (*_batch.serialise(dp.FileResult.read(path), kind), None)
 
 
 @forked
@@ -196,14 +196,14 @@ def test_read_reports_has_the_same_bound(tmp_path: Path, monkeypatch: pytest.Mon
     assert results[3].error.code == "timeout"  # type: ignore[union-attr]
 
 
-def _grows_on_001(path: str, kind: str) -> tuple[int, object]:
+def _grows_on_001(path: str, kind: str) -> tuple[int, object, None]:
     """A stand-in for a file whose reading takes ever more memory (the DOCX of r03)."""
     if "001_" in os.path.basename(path):
         hoard = []
         while True:
             hoard.append(bytearray(16 * 1024**2))
             threading.Event().wait(0.01)
-    return _batch.serialise(dp.FileResult.read(path), kind)
+    return (*_batch.serialise(dp.FileResult.read(path), kind), None)
 
 
 @forked
@@ -223,11 +223,11 @@ def test_a_file_over_the_memory_cap_is_stopped(
     assert grown["error"]["code"] == "memory"  # type: ignore[index]
 
 
-def _hangs_on_pdf(path: str, kind: str) -> tuple[int, object]:
+def _hangs_on_pdf(path: str, kind: str) -> tuple[int, object, None]:
     """The self-referencing PDF of r01 (pdfminer resolves it forever), as a stand-in."""
     if path.endswith("selfref.pdf"):
         threading.Event().wait()
-    return _batch.serialise(dp.FileResult.read(path), kind)
+    return (*_batch.serialise(dp.FileResult.read(path), kind), None)
 
 
 @posix

@@ -51,6 +51,7 @@ from .core.model import (
     Diagnostics,
     DisclosureItem,
     Origin,
+    Reading,
     Report,
     ReviewGroup,
     Reviews,
@@ -75,6 +76,7 @@ if _TYPE_CHECKING:
         to_records,
     )
     from .output.render import LAYOUTS, NOISES, render
+    from .parsing.resolve import resolve
     from .readers.base import Adapted
     from .readers.docx import docx_to_text, parse_docx
     from .readers.html import html_to_text, parse_html
@@ -107,6 +109,7 @@ _LAZY: dict[str, str] = {
     "LAYOUTS": "output.render",
     "NOISES": "output.render",
     "render": "output.render",
+    "resolve": "parsing.resolve",
 }
 
 
@@ -130,6 +133,8 @@ def _module(name: str) -> _ModuleType:
         return _importlib.import_module("disclosure_parser.output.frame")
     if name == "output.records":
         return _importlib.import_module("disclosure_parser.output.records")
+    if name == "parsing.resolve":
+        return _importlib.import_module("disclosure_parser.parsing.resolve")
     return _importlib.import_module("disclosure_parser.output.render")
 
 
@@ -209,6 +214,7 @@ __all__ = [
     "MissingDependencyError",
     "Origin",
     "ParseError",
+    "Reading",
     "Report",
     "ReviewGroup",
     "Reviews",
@@ -232,6 +238,7 @@ __all__ = [
     "pdf_to_text",
     "read_reports",
     "render",
+    "resolve",
     "set_language",
     "summary_frame",
     "summary_records",

@@ -364,6 +364,7 @@ CATALOGUE: Final[dict[str, Entry]] = {
     "part.more": _e("等", " and {n} more", n=2),
     "part.more_paren": _e("等", " (and {n} more)", n=2),
     "part.no_label": _e("（无行名）", "(no label)"),
+    "part.no_organization": _e("（发布机关不明）", "(no organisation)"),
     "part.header": _e("表头", "the header"),
     "part.end": _e("表尾", "the end"),
     "part.row": _e("{label:q}", "{key}", key="granted", label=_ROW),
@@ -800,6 +801,178 @@ CATALOGUE: Final[dict[str, Entry]] = {
         "be the columns' order",
         what=_WHAT_B,
         value="14",
+    ),
+    "settled_by_narrative": _e(
+        "{what}读作 {chosen}：在其 {n} 种读法（{readings:some}）中，只有这一种与{evidence:and}"
+        "相符{quoted}；按此读取的单元格标为推算得出",
+        "{what} read as {chosen}: of its {n} readings ({readings:some}) the only one that agrees "
+        "with {evidence:and}{quoted}; the cells so read are marked derived",
+        what=msg("part.what.a_item", label="行政规范性文件"),
+        chosen="77|13|470",
+        n=21,
+        readings=["77|13|470", "7|71|3470"],
+        evidence=[
+            msg(
+                "part.evidence.narrative",
+                name="本年制发件数",
+                value=77,
+                words="制发行政规范性文件77件",
+                line=3,
+                column=5,
+            )
+        ],
+        quoted=None,
+    ),
+    "settled_by_other_year": _e(
+        "{what}读作 {chosen}：在其 {n} 种读法（{readings:some}）中，只有这一种与{evidence:and}"
+        "相符{quoted}；按此读取的单元格标为推算得出",
+        "{what} read as {chosen}: of its {n} readings ({readings:some}) the only one that agrees "
+        "with {evidence:and}{quoted}; the cells so read are marked derived",
+        what=msg("part.what.a_item", label="行政规范性文件"),
+        chosen="6|0|51",
+        n=2,
+        readings=["6|0|51", "60|5|1"],
+        evidence=[
+            msg(
+                "part.evidence.stock_before",
+                other=msg(
+                    "part.evidence.report", organization="某县人民政府", year=2021, source="a.txt"
+                ),
+                stock=45,
+            )
+        ],
+        quoted=None,
+    ),
+    "conflicting_evidence.implausible": _e(
+        "{what}：证据指向 {chosen}（{evidence:semi}），但这种读法不合常理（{bound}），"
+        "相应单元格仍不采用",
+        "{what}: the evidence points to {chosen} ({evidence:semi}), but that reading is "
+        "implausible ({bound}); its cells stay withheld",
+        what=msg("part.what.a_item", label="行政规范性文件"),
+        chosen="77|13|4",
+        evidence=["…"],
+        bound=msg("part.implausible.stock", stock=4, issued=77, repealed=13),
+    ),
+    "conflicting_evidence.disagrees": _e(
+        "{what}：关于其 {n} 种读法（{readings:some}）的证据互相矛盾，相应单元格仍不采用："
+        "{each:semi}{quoted}",
+        "{what}: its cells stay withheld, since the evidence about its {n} readings "
+        "({readings:some}) disagrees: {each:semi}{quoted}",
+        what=msg("part.what.a_item", label="行政规范性文件"),
+        n=2,
+        readings=["6|0|51", "60|5|1"],
+        each=["…"],
+        quoted=None,
+    ),
+    "conflicting_evidence.unsettled": _e(
+        "{what}曾读作 {held}，但关于其 {n} 种读法（{readings:some}）的证据并不唯一指向这一种，"
+        "各读法不一致的单元格重新不予采用：{each:semi}{quoted}",
+        "{what} was read as {held}, but the evidence about its {n} readings ({readings:some}) "
+        "does not single that one out, so the cells its readings disagree on are withheld "
+        "again: {each:semi}{quoted}",
+        what=msg("part.what.a_item", label="行政规范性文件"),
+        held="6|0|51",
+        n=2,
+        readings=["6|0|51", "60|5|1"],
+        each=["…"],
+        quoted=None,
+    ),
+    "part.evidence.agrees": _e(
+        "{says}与 {readings:some} 相符",
+        "{says} agrees with {readings:some}",
+        says="…",
+        readings=["6|0|51"],
+    ),
+    "part.evidence.agrees_none": _e(
+        "{says}与任何一种读法都不相符", "{says} agrees with none of them", says="…"
+    ),
+    "part.evidence.quoted": _e(
+        "（出自{quotes:some}）", " (from {quotes:some})", quotes=["本年度制发行政规范性文件77件"]
+    ),
+    "part.evidence.narrative": _e(
+        "正文第 {line} 行第 {column} 列所述{name} {value}（{words:q}）",
+        "the narrative's {name} {value} ({words:q}, line {line}, column {column})",
+        name="本年制发件数",
+        value=77,
+        words="制发行政规范性文件77件",
+        line=3,
+        column=5,
+    ),
+    "part.evidence.report": _e(
+        "{organization}{year}年报告（{source}）",
+        "{organization}'s {year} report ({source})",
+        organization="某县人民政府",
+        year=2021,
+        source="reports[0]",
+    ),
+    "part.evidence.stock_before": _e(
+        "{other}：其现行有效件数 {stock} + 本年制发件数 − 本年废止件数 = 本年现行有效件数",
+        "{other}, whose 现行有效件数 {stock} + this year's 本年制发件数 − 本年废止件数 = this "
+        "year's 现行有效件数 (year_stock)",
+        other="…",
+        stock=45,
+    ),
+    "part.evidence.stock_after": _e(
+        "{other}：其现行有效件数 {stock} − 本年制发件数 {issued} + 本年废止件数 {repealed} = "
+        "{before}，即本年现行有效件数",
+        "{other}, whose 现行有效件数 {stock} − 本年制发件数 {issued} + 本年废止件数 {repealed} = "
+        "{before}, this year's 现行有效件数 (year_stock)",
+        other="…",
+        stock=51,
+        issued=6,
+        repealed=0,
+        before=45,
+    ),
+    "part.evidence.items_before": _e(
+        "{other}：其上一年项目数量 {start} + 本年增/减 {change} = {counted}，即本年上一年项目数量",
+        "{other}, whose 上一年项目数量 {start} + 本年增/减 {change} = {counted}, this year's "
+        "上一年项目数量 (year_items)",
+        other="…",
+        start=51,
+        change=-14,
+        counted=37,
+    ),
+    "part.evidence.items_after": _e(
+        "{other}：其上一年项目数量 {start} = 本年上一年项目数量 + 本年增/减",
+        "{other}, whose 上一年项目数量 {start} = this year's 上一年项目数量 + 本年增/减 "
+        "(year_items)",
+        other="…",
+        start=37,
+    ),
+    "part.evidence.carry": _e(
+        "{other}：其“{mate}”为 {shown}，即本年“{row}”",
+        "{other}, whose {mate} is {shown}, this year's {row} (year_carry)",
+        other="…",
+        mate="四、结转下年度继续办理",
+        shown="1|0|0|0|0|0|1",
+        row="二、上年结转政府信息公开申请数量",
+    ),
+    "part.implausible.stock": _e(
+        "现行有效件数 {stock} 少于本年制发件数 {issued} − 本年废止件数 {repealed}",
+        "现行有效件数 {stock} is less than 本年制发件数 {issued} − 本年废止件数 {repealed}",
+        stock=4,
+        issued=77,
+        repealed=13,
+    ),
+    "part.implausible.published": _e(
+        "本年新公开数量 {published} 多于对外公开总数量 {total}",
+        "本年新公开数量 {published} is more than 对外公开总数量 {total}",
+        published=9,
+        total=3,
+    ),
+    "part.implausible.items": _e(
+        "上一年项目数量 {before} + 本年增/减 {change} 小于 0",
+        "上一年项目数量 {before} + 本年增/减 {change} is below zero",
+        before=3,
+        change=-5,
+    ),
+    "duplicate_row.a_item_later": _e(
+        "主动公开情况表{label:q}一项再次出现（第 {line} 行）；保留后一处，"
+        "因为其单元格符合表格而第一处不符合",
+        "table A item {label} appears again (line {line}); that copy is kept, since its cells "
+        "fit the table and the first one's do not",
+        label="行政规范性文件",
+        line=40,
     ),
     "two_numbers": _e(
         "{what}{column}列：单元格{raw:q}中有两个数字（单元格的分隔或两行之间的表格线丢失），"

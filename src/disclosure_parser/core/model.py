@@ -791,12 +791,67 @@ class Reviews:
 
 
 @attrs.frozen
+class Reading:
+    """One way the withheld cells of an ambiguous row could be read: a diagnostic's data.
+
+    ``table`` is ``"A"``, ``"B"`` or ``"C"``; ``row`` the item key (table A) or row key (table
+    B), or None for table C, whose fifteen cells are read as one run (``cells`` then follow the
+    groups, five outcomes each). ``cells`` is the whole row as this reading has it, each cell
+    with the raw text and position it would have; a cell this reading leaves unknown is
+    ``missing``.
+
+    >>> reading = Reading("A", "normative_documents", (Cell("number", 2, raw="2"),
+    ...     Cell("number", 1, raw="1"), Cell("number", 20, raw="20")))
+    >>> str(reading), reading.values
+    ('2|1|20', (2, 1, 20))
+    """
+
+    table: str
+    row: str | None
+    cells: tuple[Cell, ...]
+
+    @property
+    def values(self) -> tuple[Number | None, ...]:
+        """The value of each cell (None where the cell holds no number)."""
+        return tuple(c.value for c in self.cells)
+
+    def __str__(self) -> str:
+        # as the digits were printed; "?" for a cell the reading leaves unknown, "_" for a blank
+        return "|".join(
+            "?" if c.state == "missing" else "_" if c.state == "blank" else c.raw or str(c.value)
+            for c in self.cells
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"table": self.table, "row": self.row, "cells": _cells_to_dicts(self.cells)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, path: str = "reading") -> Reading:
+        """A reading from :meth:`to_dict` output (raises :class:`ReportDataError` on bad
+        data)."""
+        data = _mapping(data, path)
+        table = _choice(data.get("table"), ("A", "B", "C"), _at(path, "table"), "a table")
+        cells = _list(data, "cells", path)
+        return cls(
+            table,
+            _str(data, "row", path, optional=True),
+            tuple(
+                # table A's amounts are Decimals; a reading does not say which column is one
+                Cell.from_dict(c, path=_at(_at(path, "cells"), i), amount=table == "A")
+                for i, c in enumerate(cells)
+            ),
+        )
+
+
+@attrs.frozen
 class Diagnostic:
     """Something the parser noticed, overcame or could not read, with its position.
 
     ``severity`` is ``info`` (a layout variant, nothing lost), ``warning`` (a problem the
     parser overcame, e.g. a ragged row it realigned) or ``error`` (a value it could not read
     and withheld). ``strict=True`` turns the first warning or error into a ParseError.
+    ``candidates`` holds, for a row whose cells could be read in several ways, each of those
+    readings as data (:class:`Reading`); it is empty for every other diagnostic.
 
     The message is kept as data, a catalogue entry and its parameters
     (:class:`~disclosure_parser.core.messages.Message`), and shown in the language asked for:
@@ -816,6 +871,7 @@ class Diagnostic:
     _text: Message = attrs.field(converter=as_message, alias="message")
     line: int | None = None
     column: int | None = None
+    candidates: tuple[Reading, ...] = ()
 
     @property
     def message(self) -> str:
@@ -848,7 +904,8 @@ class Diagnostic:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data: ``message`` in the current language, and the message as
-        data (``message_key``, ``params``) for :meth:`from_dict` and other languages."""
+        data (``message_key``, ``params``) for :meth:`from_dict` and other languages;
+        ``candidates`` only where there are readings (every other diagnostic keeps its form)."""
         out: dict[str, Any] = {
             "code": self.code,
             "severity": self.severity,
@@ -859,6 +916,8 @@ class Diagnostic:
         if self._text.key is not None:
             out["message_key"] = self._text.key
             out["params"] = self._text.params
+        if self.candidates:
+            out["candidates"] = [r.to_dict() for r in self.candidates]
         return out
 
     @classmethod
@@ -866,12 +925,17 @@ class Diagnostic:
         """A diagnostic from :meth:`to_dict` output (raises :class:`ReportDataError` on bad
         data)."""
         data = _mapping(data, path)
+        readings = tuple(
+            Reading.from_dict(r, path=_at(_at(path, "candidates"), i))
+            for i, r in enumerate(_list(data, "candidates", path) if "candidates" in data else ())
+        )
         return cls(
             _str(data, "code", path),
             _choice(data.get("severity"), SEVERITIES, _at(path, "severity"), "a severity"),
             _message_from(data, path),
             _int(data, "line", path, optional=True, low=0),
             _int(data, "column", path, optional=True, low=0),
+            readings,
         )
 
 

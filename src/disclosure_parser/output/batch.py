@@ -54,6 +54,10 @@ from typing import IO, Any, Final, TextIO, TypeVar
 import attrs
 
 from ..core.errors import MissingDependencyError
+from ..parsing.evidence import is_open
+from ..parsing.resolve import body_key
+from ..parsing.resolve import resolve as resolve_reports
+from ..validation import validate
 from .inputs import READABLE_SUFFIXES, expand, key, printable
 from .pool import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, Failure, default_jobs, imap
 from .records import FIELD_TYPES, FIELDS, FRAME_FIELDS, FileError, FileResult, Row, frame_columns
@@ -157,10 +161,26 @@ def serialise(result: FileResult, kind: str) -> tuple[int, Any]:
     return status, payload
 
 
-def work(path: str, kind: str) -> tuple[int, Any]:
-    """Parse and validate *path*: its status and its output in format *kind* (see
-    :func:`serialise`)."""
-    return serialise(FileResult.read(path), kind)
+#: what the main process keeps of each report to settle cells across years: the body's key,
+#: the year, and whether the report withholds cells that another year could settle
+Meta = tuple[str, int, bool] | None
+
+
+def work(path: str, kind: str) -> tuple[int, Any, Meta]:
+    """Parse and validate *path*: its status, its output in format *kind* (see
+    :func:`serialise`) and its :data:`Meta`."""
+    result = FileResult.read(path)
+    return (*serialise(result, kind), meta(result))
+
+
+def meta(result: FileResult) -> Meta:
+    """The body, year and open cells of *result*'s report (None when it has no body or
+    year: no other report can be matched to it)."""
+    report = result.report
+    body = body_key(report.organization) if report is not None else None
+    if report is None or body is None or report.year is None:
+        return None
+    return body, report.year, any(is_open(d) for d in report.diagnostics)
 
 
 def results(
@@ -169,7 +189,7 @@ def results(
     jobs: int,
     timeout: float | None = DEFAULT_TIMEOUT,
     max_memory: int | None = DEFAULT_MAX_MEMORY,
-) -> Generator[tuple[int, Any], None, None]:
+) -> Generator[tuple[int, Any, Meta], None, None]:
     """:func:`work` on each of *paths*, in order, in *jobs* worker processes; a file whose
     worker hung, grew too large or died is recorded with that error."""
     if not paths:
@@ -181,11 +201,79 @@ def results(
         for path, result in zip(paths, produced, strict=True):
             if isinstance(result, Failure):
                 error = FileError(result.code, result.message)
-                yield serialise(FileResult(path, error=error), kind)
+                yield (*serialise(FileResult(path, error=error), kind), None)
             else:
                 yield result
     finally:
         produced.close()
+
+
+def _settled(metas: dict[str, tuple[str, int, bool]], kind: str) -> dict[str, tuple[int, Any]]:
+    """The outputs of the reports that the same body's other years settle cells of (see
+    :func:`disclosure_parser.resolve`), by path: only reports with open cells can change, and
+    only those, with the reports of their body, are read again (in this process)."""
+    bodies: dict[str, list[tuple[int, str]]] = {}
+    for path, (body, year, _) in metas.items():
+        bodies.setdefault(body, []).append((year, path))
+    amended: dict[str, tuple[int, Any]] = {}
+    for members in bodies.values():
+        years = {year for year, _ in members}
+        opened = [
+            path
+            for year, path in members
+            if metas[path][2] and (year - 1 in years or year + 1 in years)
+        ]
+        if not opened:
+            continue
+        read = {path: FileResult.read(path) for _, path in sorted(members)}
+        pairs = [(path, r.report) for path, r in read.items() if r.report is not None]
+        for path, report in resolve_reports(pairs):
+            result = read[path]
+            if path in opened and report is not result.report and report is not None:
+                again = attrs.evolve(result, report=report, findings=validate(report))
+                amended[path] = serialise(again, kind)
+    return amended
+
+
+def _rewrite(
+    output: str, paths: Sequence[str], amended: dict[str, tuple[int, Any]], out: TextIO
+) -> None:
+    """OUT again, with the outputs of *amended* in place of those written first (the way
+    ``--resume`` rewrites it: every other file's output copied as it stands)."""
+    if output_format(output) == "jsonl":
+        _rewrite_lines(output, {key(path): payload for path, (_, payload) in amended.items()})
+        return
+    writer = _writer(output, True, out)
+    try:
+        for path in paths:
+            if path in amended:
+                writer.write(path, amended[path][1])
+            elif key(path) in writer.done:
+                writer.keep(writer.done[key(path)])
+        writer.close()
+    except BaseException:
+        writer.abort()
+        raise
+
+
+def _rewrite_lines(output: str, lines: dict[str, str]) -> None:
+    """The JSON Lines file *output* with the line of each source *lines* names (by
+    :func:`key`) replaced, written beside it and renamed into place (under OUT's lock)."""
+    lock = _Lock(output)
+    target = output + ".partial"
+    try:
+        with open(output, "rb") as source, open(target, "wb") as copy:
+            for raw in source:
+                found = json.loads(raw).get("source")
+                new = lines.get(key(found)) if isinstance(found, str) else None
+                copy.write(raw if new is None else new.encode("utf-8"))
+        os.replace(target, output)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.remove(target)
+        lock.release(failed=True)
+        raise
+    lock.release()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -755,13 +843,18 @@ def run(
     progress: bool | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
     max_memory: int | None = DEFAULT_MAX_MEMORY,
+    resolve: bool = True,
     stderr: TextIO | None = None,
     stdout: TextIO | None = None,
 ) -> Summary:
     """Parse and validate every file *inputs* name into *output*; what was done.
 
     *jobs* worker processes (default: every core); *timeout* seconds and *max_memory* bytes
-    for each file (None: no bound). *progress* draws a bar on *stderr* (default: when it is
+    for each file (None: no bound). With *resolve* (the default, when OUT is a file), the
+    cells a report withheld as ambiguous are then settled where the same body's reports of
+    the years before and after, among the inputs, single out one reading
+    (:func:`disclosure_parser.resolve`): those reports are read again and their output
+    rewritten in place. *progress* draws a bar on *stderr* (default: when it is
     a terminal); notes on inputs that match nothing go there too. Raises
     :class:`BatchError` when OUT cannot be written or resumed from, is locked by another
     run, or when no input names a file.
@@ -795,13 +888,16 @@ def run(
     bar = Progress(len(todo), err, progress)
     counts = [0, 0, 0]
     failures: list[tuple[str, str, str]] = []
+    metas: dict[str, tuple[tuple[str, int, bool], int]] = {}
     produced = results(todo, kind, jobs or default_jobs(), timeout, max_memory)
     try:
         for path, known in zip(paths, keys, strict=True):
             if known in writer.done:
                 writer.keep(writer.done[known])
                 continue
-            status, payload = next(produced)
+            status, payload, found = next(produced)
+            if found is not None:
+                metas[path] = (found, status)
             writer.write(path, payload)
             counts[status] += 1
             if status == FAILED:
@@ -809,6 +905,13 @@ def run(
             bar.update()
         produced.close()
         writer.close()
+        if resolve and output != "-":
+            amended = _settled({path: found for path, (found, _) in metas.items()}, kind)
+            if amended:
+                _rewrite(output, paths, amended, out)
+                for path, (status, _) in amended.items():
+                    counts[metas[path][1]] -= 1
+                    counts[status] += 1
     except BaseException as exc:
         bar.close()
         produced.close()
@@ -929,6 +1032,15 @@ def add_command(commands: Any) -> None:
         ),
     )
     batch.add_argument(
+        "--no-resolve",
+        dest="resolve",
+        action="store_false",
+        help=(
+            "do not settle ambiguous cells by the same body's reports of other years among the "
+            "inputs (by default they are, and those reports' output is rewritten)"
+        ),
+    )
+    batch.add_argument(
         "--no-progress",
         dest="progress",
         action="store_false",
@@ -971,6 +1083,7 @@ def command(args: Any, stderr: TextIO | None = None, stdout: TextIO | None = Non
                 progress=args.progress,
                 timeout=args.timeout,
                 max_memory=args.max_memory,
+                resolve=args.resolve,
                 stderr=err,
                 stdout=stdout,
             )

@@ -55,6 +55,7 @@ from ..core import views
 from ..core.errors import DisclosureError, ParseError, UnreadableFileError
 from ..core.keys import APPLICANT_COLUMNS, REVIEW_OUTCOMES
 from ..core.model import Cell, Number, Report
+from ..parsing.resolve import resolve as resolve_reports
 from ..readers.files import parse_file
 from ..validation import CODES, Finding, Findings, validate
 from .inputs import PathName, expand, printable
@@ -625,6 +626,7 @@ def read_reports(
     jobs: int | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
     max_memory: int | None = DEFAULT_MAX_MEMORY,
+    resolve: bool = True,
 ) -> list[FileResult]:
     """Read, parse and validate every file *paths* name, on all cores; a result per file.
 
@@ -640,6 +642,10 @@ def read_reports(
     bytes (default 2 GB) is stopped and gets the error ``timeout`` or ``memory``; None lifts
     a bound.
 
+    With *resolve* (the default), cells a report withheld as ambiguous are then settled where
+    the same body's reports of the years before and after, among those read, single out one
+    reading (:func:`disclosure_parser.resolve`); the findings are those of the settled report.
+
     >>> import disclosure_parser as dp
     >>> results = dp.read_reports([dp.EXAMPLES / "00[12].txt", dp.EXAMPLES / "nothing.txt"])
     >>> [(os.path.basename(r.source), r.status) for r in results]
@@ -651,7 +657,22 @@ def read_reports(
     files, notes = expand(items)
     for note in notes:
         warnings.warn(note, stacklevel=2)
-    return list(read_files(files, jobs=jobs, timeout=timeout, max_memory=max_memory))
+    results = list(read_files(files, jobs=jobs, timeout=timeout, max_memory=max_memory))
+    return resolved(results) if resolve else results
+
+
+def resolved(results: list[FileResult]) -> list[FileResult]:
+    """*results* with the reports settled by each other's years (:func:`resolve`), and the
+    findings of the reports that changed validated again; in the same order."""
+    read = [(i, r) for i, r in enumerate(results) if r.report is not None]
+    if len(read) < 2:
+        return results
+    pairs = resolve_reports([(r.source, r.report) for _, r in read if r.report is not None])
+    out = list(results)
+    for (i, old), (_, report) in zip(read, pairs, strict=True):
+        if report is not old.report:
+            out[i] = attrs.evolve(old, report=report, findings=validate(report))
+    return out
 
 
 #: what the functions of this module and of :mod:`.frame` take

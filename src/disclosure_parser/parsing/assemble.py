@@ -16,6 +16,7 @@ from ..core.messages import msg
 from ..core.model import Report, Section, Span, TextLine
 from . import labels
 from .drafts import SectionDraft, TableDraft
+from .evidence import settle
 from .lexer import Row, Token
 from .rows import unify_radicals
 from .tables import Notes, build_active_disclosure, build_applications, build_reviews
@@ -156,7 +157,7 @@ def assemble(drafts: Sequence[SectionDraft], text: str, notes: Notes) -> Report:
     diagnostics = tuple(
         sorted(notes.items, key=lambda d: (d.line if d.line is not None else 0, d.column or 0))
     )
-    return Report(
+    report = Report(
         organization=organization,
         year=year,
         title=title,
@@ -167,6 +168,8 @@ def assemble(drafts: Sequence[SectionDraft], text: str, notes: Notes) -> Report:
         reviews=reviews,
         diagnostics=diagnostics,
     )
+    # cells the tables' digits left ambiguous, settled where the narrative states them
+    return settle(report, notes)
 
 
 def _row_notes(tables: dict[str, list[TableDraft]], notes: Notes) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ..core.text import fold
+from ..core.text import fold, strip_numbering
 from . import labels
 from .raw import RawCell, RawRow
 
@@ -41,6 +41,12 @@ _STARTS: Final = re.compile(
     # an item name starts a row only where numbers (or the next caption) follow it
     rf"|(?:{_ITEM_WORDS})(?=[\s\u3000]*(?:[-+]?\d|第二十条|[一二三四五六]、|$))"
 )
+#: a label that counts something in words ("行政规范性文件393件，动态更新…") is a sentence that
+#: names an item, not a table row: a row's numbers follow its label without a unit
+_COUNTED: Final = re.compile(r"\d\s*[件条个项起次篇份]")
+#: nor does a table A item's name hold a comma (a table B label may: （二）部分公开（区分处理的，
+#: 只计这一情形…）)
+_NOT_AN_ITEM: Final = re.compile(r"[，,；;：:、]")
 #: the run of numbers closing a row: digits with spaces, signs, decimals and a unit, as
 #: ``[-+]?\d[\d.,+\-\s\u3000]*(?:万元|元)?[\s\u3000]*$``, written backwards: searched forwards,
 #: that pattern is tried from every digit of the piece (quadratic in a long run of digits and
@@ -116,7 +122,14 @@ def _row(piece: str, lineno: int, offset: int, following: str) -> RawRow:
     table_label = c_header or (
         len(folded) <= 70
         and "。" not in folded
-        and (labels.row_key(folded) is not None or labels.item_key(folded) is not None)
+        and _COUNTED.search(folded) is None
+        and (
+            labels.row_key(folded) is not None
+            or (
+                labels.item_key(folded) is not None
+                and _NOT_AN_ITEM.search(strip_numbering(folded)) is None
+            )
+        )
     )
     if not table_label or labels.is_group_label(folded):
         return _plain(piece, lineno, offset)

@@ -37,6 +37,7 @@ from ..core.model import (
     Cell,
     Diagnostic,
     DisclosureItem,
+    Reading,
     ReviewGroup,
     Reviews,
     Severity,
@@ -66,10 +67,13 @@ class Notes:
         message: str | Message,
         line: int | None = None,
         column: int | None = None,
+        *,
+        candidates: tuple[Reading, ...] = (),
     ) -> None:
         """Note *code*; *message* is a catalogue message (``msg(key, **params)`` of
-        :mod:`disclosure_parser.core.messages`), so that it is shown in Chinese or English."""
-        self.items.append(Diagnostic(code, severity, message, line, column))
+        :mod:`disclosure_parser.core.messages`), so that it is shown in Chinese or English;
+        *candidates* are the readings of a row the text leaves open, as data."""
+        self.items.append(Diagnostic(code, severity, message, line, column, candidates))
 
 
 def _cell_from(
@@ -94,6 +98,29 @@ def _cell_from(
     if value is not None:
         return new_cell("number", value, "", None, row.line, row.column, derived=True)
     return MISSING
+
+
+def _readings(
+    table: str,
+    key: str | None,
+    alternatives: Sequence[Candidate],
+    row: Row,
+    amounts: Sequence[bool],
+    order: Sequence[int] | None = None,
+) -> tuple[Reading, ...]:
+    """The readings still possible for a row, as data for its diagnostic: each row's cells as
+    that reading has them (in the template's column order), so that evidence found later can
+    settle the row."""
+    readings = []
+    for a in alternatives:
+        cells = [
+            _cell_from(src, val, col in a.derived, row, split=a.split, amount=amount)
+            for col, (src, val, amount) in enumerate(zip(a.sources, a.values, amounts, strict=True))
+        ]
+        if order is not None:
+            cells = [cells[i] for i in order]
+        readings.append(Reading(table, key, tuple(cells)))
+    return tuple(readings)
 
 
 def _describe(cand: Candidate, columns: Sequence[str]) -> str:
@@ -141,16 +168,21 @@ def build_active_disclosure(
     drafts: Sequence[TableDraft], template: Template | None, notes: Notes
 ) -> ActiveDisclosure:
     """Table A from its blocks: each item row read against the column header above it."""
-    items: list[DisclosureItem] = []
-    seen: set[str] = set()
+    kept: dict[str, tuple[DisclosureItem, Notes]] = {}
     # Tolerance here rather than in the grammar: an item may stand under another clause's
     # caption, or repeat in a second table A (a report split over pages). Which clause a row
-    # belongs to is decided by its own label, the first copy kept; a grammar holding each item
-    # to its clause would refuse those files.
+    # belongs to is decided by its own label; a grammar holding each item to its clause would
+    # refuse those files. Of two copies the first is kept, unless only the other one fits the
+    # table (a sentence naming the item, taken for its row, has no cells to read): each copy's
+    # diagnostics are held apart until then, and only the kept copy's are added.
     for draft in drafts:
         for block in draft.blocks:
-            for item in _block_items(block, template, notes):
-                if item.key in seen:
+            for item, said in _block_items(block, template, notes):
+                first = kept.get(item.key)
+                if first is None:
+                    kept[item.key] = (item, said)
+                    continue
+                if _fit(item, said) <= _fit(*first):
                     notes.add(
                         "duplicate_row",
                         "warning",
@@ -159,11 +191,27 @@ def build_active_disclosure(
                         item.column,
                     )
                     continue
-                seen.add(item.key)
-                items.append(item)
+                kept[item.key] = (item, said)
+                dropped = first[0]
+                notes.add(
+                    "duplicate_row",
+                    "warning",
+                    msg("duplicate_row.a_item_later", label=dropped.label, line=item.line),
+                    dropped.line,
+                    dropped.column,
+                )
     order = list(ITEMS)
-    items.sort(key=lambda it: order.index(it.key))
+    items = sorted((item for item, _ in kept.values()), key=lambda it: order.index(it.key))
+    for _, said in kept.values():
+        notes.items.extend(said.items)
     return ActiveDisclosure(tuple(items))
+
+
+def _fit(item: DisclosureItem, said: Notes) -> tuple[int, bool]:
+    """How well a copy of an item fits the table: the cells read, then whether its digits at
+    least have readings (an ambiguous split) rather than none."""
+    read = sum(c.state != "missing" for c in item.cells)
+    return read, any(d.candidates for d in said.items)
 
 
 def _header_columns(head: Row) -> list[str]:
@@ -179,8 +227,9 @@ def _header_columns(head: Row) -> list[str]:
 
 def _block_items(
     block: ABlock, template: Template | None, notes: Notes
-) -> Iterable[DisclosureItem]:
-    """The items of one 第二十条 block, each read against the last column header above it."""
+) -> Iterable[tuple[DisclosureItem, Notes]]:
+    """The items of one 第二十条 block, each read against the last column header above it,
+    with the diagnostics reading it gave."""
     heads = sorted(block.heads, key=lambda h: (h.line, h.column))
     columns: list[str] | None = None
     for row in _join_wrapped(block.rows):
@@ -202,8 +251,9 @@ def _block_items(
         default = ITEM_COLUMNS[template or "2019"].get(row.key)
         if default is None:
             default = ITEM_COLUMNS["2019" if template == "2021" else "2021"].get(row.key, ())
+        said = Notes()
         if not columns:
-            notes.add(
+            said.add(
                 "guessed_column",
                 "info",
                 msg("guessed_column", label=row.label, template=template or "2019"),
@@ -211,9 +261,9 @@ def _block_items(
                 row.column,
             )
         names = list(columns or default)
-        cells = _item_cells(_text_first_value(row, len(names)), names, notes)
-        _flag_two_numbers(msg("part.what.a_item", label=row.label), names, cells, notes)
-        yield DisclosureItem(
+        cells = _item_cells(_text_first_value(row, len(names)), names, said)
+        _flag_two_numbers(msg("part.what.a_item", label=row.label), names, cells, said)
+        item = DisclosureItem(
             key=row.key,
             clause=ITEMS[row.key][0],
             label=row.label,
@@ -222,6 +272,7 @@ def _block_items(
             line=row.line,
             column=row.column,
         )
+        yield item, said
 
 
 def _text_first_value(row: Row, width: int) -> Row:
@@ -311,6 +362,7 @@ def _ambiguous_item(
         ),
         glued.line,
         glued.column,
+        candidates=_readings("A", row.key, alternatives, row, amounts),
     )
     return cells
 
@@ -660,19 +712,24 @@ def build_applications(
     # sum of table B treats the applicant sub-columns alike) and put in the template's after
     printed = _b_printed_columns(drafts, notes)
     columns = [COLUMN_LABELS[c] for c in printed[:width]]
+    order = (
+        None
+        if printed == APPLICANT_COLUMNS
+        else [printed.index(c) for c in APPLICANT_COLUMNS[:width]]
+    )
     table = _plain_cells(rows, width)
     if table is None:
         outcomes = _solve_rows(rows, width, _b_equations(tuple(keys), width, has_total))
         table = [
-            _cells_of(row, outcome, width, columns, _b_row(key), notes)
+            _cells_of(row, outcome, width, columns, _b_row(key), notes, ("B", key), order)
             for key, row, outcome in zip(keys, rows, outcomes, strict=True)
         ]
 
     built: list[ApplicationRow] = []
     for key, row, cells in zip(keys, rows, table, strict=True):
         _flag_two_numbers(_b_row(key), columns, cells, notes)
-        if printed != APPLICANT_COLUMNS:
-            cells = [cells[printed.index(c)] for c in APPLICANT_COLUMNS[:width]]
+        if order is not None:
+            cells = [cells[i] for i in order]
         if not has_total:
             cells.append(MISSING)
         built.append(ApplicationRow(key, row.label, tuple(cells), row.line, row.column))
@@ -769,7 +826,12 @@ def _cells_of(
     columns: list[str],
     what: Message,
     notes: Notes,
+    where: tuple[str, str | None] | None = None,
+    order: Sequence[int] | None = None,
 ) -> list[Cell]:
+    """The cells of one row of table B (or of table C's run) as the solver decided it;
+    *where* is the table and row key its diagnostics' readings name (none without it), and
+    *order* the printed column of each template column where the header's order differs."""
     chosen = outcome.chosen
     printed = [c for c in row.values if not c.filler]
     if (
@@ -854,6 +916,7 @@ def _cells_of(
             withheld.append(columns[col])
     described = [_describe(a, columns) for a in alternatives[:4]]
     more = msg("part.more_paren", n=len(alternatives) - 4) if len(alternatives) > 4 else None
+    found = () if where is None else _readings(*where, alternatives, row, [False] * width, order)
     if glued is not None:
         notes.add(
             "ambiguous_split",
@@ -869,6 +932,7 @@ def _cells_of(
             ),
             glued.line,
             glued.column,
+            candidates=found,
         )
         return cells
     notes.add(
@@ -886,6 +950,7 @@ def _cells_of(
         ),
         row.line,
         row.column,
+        candidates=found,
     )
     return cells
 
@@ -1001,20 +1066,24 @@ def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
         for g, outcomes in zip(REVIEW_GROUPS, order, strict=True)
         for o in outcomes
     ]
+    placed = (
+        None
+        if order == _C_TEMPLATE
+        else [
+            g * 5 + outcomes.index(o) for g, outcomes in enumerate(order) for o in REVIEW_OUTCOMES
+        ]
+    )
     plain = _plain_cells([merged], width)
     if plain is not None:
         cells = plain[0]
     else:
         outcome = _solve_rows([merged], width, _c_equations(order))[0]
-        cells = _cells_of(merged, outcome, width, columns, msg("part.what.c"), notes)
+        cells = _cells_of(
+            merged, outcome, width, columns, msg("part.what.c"), notes, ("C", None), placed
+        )
     _flag_two_numbers(msg("part.what.c"), columns, cells, notes)
-    if order != _C_TEMPLATE:
-        # read in the header's order, put in the template's
-        cells = [
-            cells[g * 5 + outcomes.index(o)]
-            for g, outcomes in enumerate(order)
-            for o in REVIEW_OUTCOMES
-        ]
+    if placed is not None:
+        cells = [cells[i] for i in placed]  # read in the header's order, put in the template's
     groups = []
     for g, key in enumerate(REVIEW_GROUPS):
         part = cells[g * 5 : g * 5 + 5]
