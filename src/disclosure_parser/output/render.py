@@ -54,6 +54,8 @@ _LINE_LAYOUTS: Final = ("tab", "markdown")
 _LINE: Final = -1
 
 _B_HEAD_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+#: what a missing cell prints as (words, so it reads back as a text cell, never as a number)
+MISSING_TEXT = "（未填）"
 _DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
@@ -150,9 +152,13 @@ class _Writer:
             text = _format_number(cell)
         elif cell.state in ("na", "text"):
             text = self._kept(cell, amount)
+        elif cell.state == "missing":
+            # an empty cell reads back as blank, which counts as 0: a cell the report does not
+            # give prints as words, read back as text and withheld like it
+            text = MISSING_TEXT
         else:
-            # blank and missing cells print as an empty cell; a one-cell-per-line layout needs
-            # the tab alone, the others an empty field
+            # a blank cell prints as an empty cell; a one-cell-per-line layout needs the tab
+            # alone, the others an empty field
             text = ""
         if "fullwidth_digits" in self.noise and cell.state == "number":
             text = text.translate(_DIGITS)
@@ -162,10 +168,14 @@ class _Writer:
         """The text of an na or text cell as printed: its raw text, in one piece (no tab, line
         break or pipe to cut it), when that reads back as the same state, else a stand-in that
         does (a text cell printed "5" would read back as the number 5, from a Report built by
-        hand or from damaged data)."""
+        hand or from damaged data; in flattened text, any digit of it would)."""
         text = " ".join(cell.raw.split())
         if self.layout == "markdown-pipe":
             text = text.replace("|", "｜")
+        if self.layout == "flattened" and any(ch.isdigit() for ch in text):
+            # flattened text has no cell borders: a digit in a text cell ("1 2") runs into the
+            # numbers beside it and reads back as other numbers
+            text = ""
         if not text or make_cell(text, 0, 0, amount=amount).state != cell.state:
             # "—" is an na mark, so a text cell needs words of its own
             text = "/" if cell.state == "na" else "（文字）"
@@ -395,7 +405,7 @@ def _table_c(w: _Writer, report: Report) -> None:
     values: list[str] = []
     for key in REVIEW_GROUPS:
         group = report.reviews.group(key)
-        cells = group.cells if group is not None else (Cell("blank"),) * 5
+        cells = group.cells if group is not None else (Cell("missing"),) * 5
         values.extend(w.value(c) for c in cells)
     rows.append((0, values))
     w.table(rows)
