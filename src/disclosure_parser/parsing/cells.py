@@ -23,6 +23,10 @@ _NUMBER: Final = re.compile(
     rf"(?P<u2>{_UNIT})?$"
 )
 _STRIP: Final = " \t\r\n\xa0\u3000\u200b\ufeff"
+#: written by a reader (OCR) before a value cell's text whose digits it could not read
+#: cleanly ("⁇9D5"): the cell is ``missing``, a value the table's sums derive where they force
+#: one, exactly like a cell lost from a ragged row; never a number read from the text
+UNREADABLE: Final = "\u2047"
 
 
 @lru_cache(maxsize=4096)
@@ -33,12 +37,14 @@ def classify(raw: str) -> tuple[CellState, Number | None, str | None]:
     ('number', Decimal('7.5'), '万元')
     >>> classify("-233"), classify("／"), classify("\\xa0")
     (('number', -233, None), ('na', None, None), ('blank', None, None))
-    >>> classify("３,１１９")
-    ('number', 3119, None)
+    >>> classify("３,１１９"), classify("\u20479D5")
+    (('number', 3119, None), ('missing', None, None))
     """
     text = raw.strip(_STRIP)
     if not text:
         return "blank", None, None
+    if text[0] == UNREADABLE:
+        return "missing", None, None
     folded = fold(text)
     if not folded:
         # only markdown marks or quotes: not a printed number, not an empty cell either
