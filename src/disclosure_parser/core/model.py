@@ -29,12 +29,27 @@ def _check_cell(instance: Cell, attribute: attrs.Attribute[Any], value: object) 
         raise ValueError(f"a cell in state {instance.state!r} cannot hold value {value!r}")
 
 
-@attrs.frozen
-class Origin:
-    """Where a cell's text stood in the original file, for reports read from HTML, DOCX or PDF.
+def _box(value: Iterable[int] | None) -> tuple[int, int, int, int] | None:
+    if value is None:
+        return None
+    left, top, right, bottom = (int(v) for v in value)
+    return left, top, right, bottom
 
-    ``format`` is ``"html"``, ``"docx"`` or ``"pdf"``; ``table``, ``row`` and ``cell`` are 0-based
-    indexes in that file's tables (after expanding merged cells), ``page`` is 1-based (PDF).
+
+@attrs.frozen(repr=False)
+class Origin:
+    """Where a cell's text stood in the original file, for reports read from HTML, DOCX or PDF
+    files, or by OCR from scans and images.
+
+    ``format`` is ``"html"``, ``"docx"``, ``"pdf"`` or ``"image"``; ``table``, ``row`` and
+    ``cell`` are 0-based indexes in that file's tables (after expanding merged cells), ``page``
+    is 1-based (PDF, image). A cell read by OCR also has its ``box`` on the page (left, top,
+    right, bottom, in pixels of the page as OCR read it: rasterised at 300 dpi and
+    straightened) and its ``confidence``, Tesseract's 0–100 for the least sure of its words
+    (None for a cell in which it read no word).
+
+    >>> Origin("pdf", 5, 3, 1, 2, box=(10, 20, 90, 60), confidence=96.0)
+    Origin(format='pdf', table=5, row=3, cell=1, page=2, box=(10, 20, 90, 60), confidence=96.0)
     """
 
     format: str
@@ -42,9 +57,23 @@ class Origin:
     row: int | None = None
     cell: int | None = None
     page: int | None = None
+    box: tuple[int, int, int, int] | None = attrs.field(default=None, converter=_box)
+    confidence: float | None = None
+
+    def __repr__(self) -> str:
+        # the fields of OCR are shown only where they are set (a PDF's origin reads as before)
+        shown = [f"{a.name}={getattr(self, a.name)!r}" for a in attrs.fields(Origin)]
+        if self.confidence is None:
+            shown.pop()
+            if self.box is None:
+                shown.pop()
+        return f"Origin({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in attrs.asdict(self).items() if v is not None}
+        out = {k: v for k, v in attrs.asdict(self).items() if v is not None}
+        if self.box is not None:
+            out["box"] = list(self.box)
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Origin:

@@ -572,8 +572,13 @@ def pdf_to_text(source: bytes | str | os.PathLike[str]) -> Adapted:
     try:
         with pdf:
             pages, notes = _read_pages(pdf)
-    except UnreadableFileError:
-        raise
+    except UnreadableFileError as exc:
+        from .ocr import ocr_fallback  # a scan: read by OCR where the [ocr] extra is installed
+
+        scanned = ocr_fallback(data, exc)
+        if scanned is None:
+            raise
+        return scanned
     except RecursionError as exc:
         raise UnreadableFileError(
             "the PDF is nested too deeply to read", code="too_complex"
