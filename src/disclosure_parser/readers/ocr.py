@@ -553,13 +553,11 @@ def _rules(tables: Sequence[_Table], horizontal: Mask, vertical: Mask) -> Mask:
 
 @attrs.frozen
 class _Piece:
-    """A cell's ink, cut out of the page: where it is on the page and on the strip."""
+    """A cell's ink, cut out of the page: its table, its cell and its box on the page."""
 
     table: int
     cell: int
     box: tuple[int, int, int, int]
-    strip_top: int
-    strip_bottom: int
 
 
 @attrs.frozen
@@ -624,17 +622,13 @@ def read_page(image: Image, number: int, command: str) -> ReadPage:
     lines_mask = _rules(tables, horizontal, vertical)
     clean = np.where(lines_mask, 255, grey).astype(np.uint8)
     ink &= ~lines_mask
-    # the page without its tables, for the prose; the cells' ink on a strip below it
+    # the page without its tables, for the prose; the cells' ink cut out, to be read alone
     page = clean.copy()
     for table in tables:
         x0, y0, x1, y1 = table.box
         page[max(0, y0 - 2) : y1 + 3, max(0, x0 - 2) : x1 + 3] = 255
-    pad = DPI // 15
-    gap = DPI // 5
     pieces: list[_Piece] = []
     crops: list[Grey] = []
-    inked: set[tuple[int, int]] = set()
-    y = grey.shape[0] + gap
     min_ink = max(12, (DPI // 100) ** 2 * 6)
     inset = max(3, DPI // 60)
     for t, table in enumerate(tables):
@@ -650,42 +644,14 @@ def read_page(image: Image, number: int, command: str) -> ReadPage:
             cols_on = np.flatnonzero(box_ink.any(axis=0))
             bx0, bx1 = x0 + int(cols_on[0]), x0 + int(cols_on[-1]) + 1
             by0, by1 = y0 + int(rows_on[0]), y0 + int(rows_on[-1]) + 1
-            inked.add((t, k))
             crop = clean[by0:by1, bx0:bx1].copy()
             # what is left of the rules goes from the picture too
             crop[ink[by0:by1, bx0:bx1] & ~box_ink[by0 - y0 : by1 - y0, bx0 - x0 : bx1 - x0]] = 255
-            height = _upright(crop).shape[0] + 2 * pad
-            pieces.append(_Piece(t, k, (bx0, by0, bx1, by1), y, y + height))
+            pieces.append(_Piece(t, k, (bx0, by0, bx1, by1)))
             crops.append(_upright(crop))
-            y += height + gap
-    width = max([grey.shape[1], *(c.shape[1] + 2 * pad for c in crops)])
-    sheet = np.full((y, width), 255, dtype=np.uint8)
-    sheet[: page.shape[0], : page.shape[1]] = page
-    for piece, crop in zip(pieces, crops, strict=True):
-        top = piece.strip_top + pad
-        sheet[top : top + crop.shape[0], pad : pad + crop.shape[1]] = crop
-    words = run_tesseract(PILImage.fromarray(sheet), command)
-    # words on the page are prose; words on the strip belong to the cell cut out there
-    prose: list[Word] = []
-    by_piece: dict[int, list[Word]] = {}
-    tops = [p.strip_top for p in pieces]
-    import bisect
-
-    for word in words:
-        cy = (word.top + word.bottom) / 2
-        if cy < grey.shape[0]:
-            prose.append(word)
-            continue
-        i = bisect.bisect_right(tops, cy) - 1
-        if i >= 0 and cy <= pieces[i].strip_bottom:
-            by_piece.setdefault(i, []).append(word)
-    texts: dict[tuple[int, int], tuple[str, float | None]] = {}
-    for i, piece in enumerate(pieces):
-        found = sorted(by_piece.get(i, []), key=lambda w: (w.line, w.left))
-        texts[(piece.table, piece.cell)] = (
-            _cell_words(found),
-            min((w.conf for w in found), default=None),
-        )
+    inked = {(p.table, p.cell) for p in pieces}
+    prose = run_tesseract(PILImage.fromarray(page), command)
+    texts = _reread(pieces, crops, command, (LANGUAGES, ()))
     # the cells that hold (or should hold) a number are read again by the English model held
     # to digits, and those it reads otherwise a third time by both models (see _value_text)
     values = [
@@ -718,7 +684,7 @@ def read_page(image: Image, number: int, command: str) -> ReadPage:
         tuple(read_tables),
         (grey.shape[1], grey.shape[0]),
         angle,
-        len(words),
+        len(prose) + sum(1 for text, _ in texts.values() if text),
     )
 
 
@@ -757,24 +723,33 @@ def _reread(
     if not pieces:
         return {}
     pad = DPI // 15
-    placed: list[tuple[int, int, int, int]] = []  # left, top, right, bottom
-    y = pad
-    for crop in crops:
-        placed.append((pad, y, pad + crop.shape[1], y + crop.shape[0]))
-        y += crop.shape[0] + 3 * pad
-    width = max(c.shape[1] for c in crops) + 2 * pad
-    sheet = np.full((y, width), 255, dtype=np.uint8)
-    for crop, (left, top, right, bottom) in zip(crops, placed, strict=True):
-        sheet[top:bottom, left:right] = crop
     languages, options = model
-    words = run_tesseract(PILImage.fromarray(sheet), command, languages=languages, options=options)
     found: dict[int, list[Word]] = {}
-    for word in words:
-        cx, cy = (word.left + word.right) / 2, (word.top + word.bottom) / 2
-        for i, (left, top, right, bottom) in enumerate(placed):
-            if left - pad <= cx <= right + pad and top - pad <= cy <= bottom + pad:
-                found.setdefault(i, []).append(word)
-                break
+    # one under another on sheets no taller than Tesseract takes (32767 pixels)
+    start = 0
+    while start < len(crops):
+        placed: list[tuple[int, int, int, int, int]] = []  # crop, left, top, right, bottom
+        y = pad
+        end = start
+        while end < len(crops) and (not placed or y + crops[end].shape[0] + pad < 30000):
+            h, w = crops[end].shape
+            placed.append((end, pad, y, pad + w, y + h))
+            y += h + 3 * pad
+            end += 1
+        width = max(crops[i].shape[1] for i in range(start, end)) + 2 * pad
+        sheet = np.full((y, width), 255, dtype=np.uint8)
+        for i, left, top, right, bottom in placed:
+            sheet[top:bottom, left:right] = crops[i]
+        words = run_tesseract(
+            PILImage.fromarray(sheet), command, languages=languages, options=options
+        )
+        for word in words:
+            cx, cy = (word.left + word.right) / 2, (word.top + word.bottom) / 2
+            for i, left, top, right, bottom in placed:
+                if left - pad <= cx <= right + pad and top - pad <= cy <= bottom + pad:
+                    found.setdefault(i, []).append(word)
+                    break
+        start = end
     out: dict[tuple[int, int], tuple[str, float | None]] = {}
     for i, piece in enumerate(pieces):
         ws = sorted(found.get(i, []), key=lambda w: (w.line, w.left))
@@ -932,24 +907,26 @@ def _value_text(cell: ReadCell, in_values: bool) -> tuple[str, str | None]:
         return text, None
     other = cell.second[0]
     third = cell.third[0] if cell.third is not None else None
-    if has_cjk(text) and not in_values:
-        return text, None  # a word outside the values (a header of one or two characters)
+    if has_cjk(text) and (not in_values or text in _WORDS):
+        return text, None  # a word: outside the values, or one of the template's (规章)
     first, second = _number(text), _number(other)
     if first is not None and first == second:
         return text, None
     if third is not None and second is not None and _number(third) == second:
         return third, None  # two readings agree, one of them free to read letters
-    if (
-        first is None
-        and second is None
-        and classify(text)[0] in ("na", "blank")
-        and (not other or classify(other)[0] in ("na", "blank"))
-    ):
-        return text, None  # a mark both readings agree is no number
     if not text and not (cell.ink and in_values):
         return "", None  # a header Tesseract could not read (vertical text, say)
+    if (
+        text
+        and first is None
+        and second is None
+        and classify(text)[0] == "na"
+        and (not other or classify(other)[0] in ("na", "blank"))
+    ):
+        return text, None  # a mark ("/", "—") the digits-only reading finds no number in
     readings = [r for r in dict.fromkeys((text, other, third or "")) if r]
-    why = "disagree" if first is not None or second is not None else "not_a_number"
+    # the main reading a number the others do not confirm, or no number at all
+    why = "disagree" if first is not None else "not_a_number"
     if not text and not readings:
         why = "nothing"
     return UNREADABLE + " / ".join(readings), why
@@ -991,6 +968,8 @@ def _comparable(text: str) -> str:
 
 
 _VOCABULARY: Final = _vocabulary()
+#: the template's words as printed
+_WORDS: Final = frozenset(words for _, words in _VOCABULARY)
 
 
 def _row_labels() -> frozenset[str]:
@@ -1050,18 +1029,18 @@ def _source_table(
         data_row = any(c.text and classify(c.text)[0] == "number" for _, c in entries) or any(
             snap(c.text) in _ROW_LABELS for _, c in entries
         )
-        cells = []
-        for k, ((_, col, rs, cs), cell) in enumerate(entries):
-            # a value column, or a cell with only values after it (table C's row of numbers)
-            after = [c.text for _, c in entries[k + 1 :]]
-            in_values = data_row and (
-                col >= first or (bool(after) and all(_value_like(t) for t in after))
-            )
+        cells: list[SourceCell] = []
+        # decided from the right: a cell is a value in a value column, or when only values
+        # (as decided) follow it (table C's row of numbers, whose first may be misread)
+        values_after = True
+        for (_, col, rs, cs), cell in reversed(entries):
+            in_values = data_row and (col >= first or (bool(cells) and values_after))
             text, why = _value_text(cell, in_values)
             if why is None and classify(text)[0] == "text":
                 text = snap(text)
+            values_after = values_after and _value_like(text)
             read[(r, col)] = (cell, why)
-            cells.append(SourceCell(text, col, rs, cs, page))
+            cells.insert(0, SourceCell(text, col, rs, cs, page))
         rows.append(tuple(cells))
     return SourceTable(tuple(rows)), read
 
@@ -1208,8 +1187,9 @@ def ocr_pages(count: int, image: Callable[[int], Image], command: str) -> list[R
 
 def _adapted(pages: list[ReadPage], fmt: str, version: str) -> ScanAdapted:
     if not any(page.words for page in pages):
+        what = "the PDF has no text layer, and OCR" if fmt == "pdf" else "OCR"
         raise UnreadableFileError(
-            f"OCR ({version}) found no text on the {len(pages)} page(s) of the file",
+            f"{what} ({version}) found no text on its {len(pages)} page(s)",
             code="no_text_layer",
             expected="a scan of a report: pages of printed text",
         )
