@@ -256,8 +256,10 @@ def test_a_scanned_seed_reads_back_cell_by_cell() -> None:
     unreadable = [d for d in scan.diagnostics if d.code == "ocr_unreadable"]
     assert all(d.severity == "warning" and d.line is not None for d in unreadable)
     cell = scan.applications.cell("granted", "total")
-    assert cell.origin is not None and cell.origin.format == "pdf"
-    assert cell.origin.box is not None and cell.origin.page is not None
+    assert cell.origin is not None
+    assert cell.origin.format == "pdf"
+    assert cell.origin.box is not None
+    assert cell.origin.page is not None
 
 
 @needs_tesseract
@@ -304,9 +306,9 @@ def test_pdftoppm_rasters_read_back(tmp_path: Path) -> None:
     where pdftoppm is installed and can draw the seeds' fonts."""
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm is not installed")
+    seed, out = str(FIXTURES / "seed_000.pdf"), str(tmp_path / "page")
     done = subprocess.run(
-        ["pdftoppm", "-r", "200", "-gray", "-png", "-f", "2", "-l", "2"]
-        + [str(FIXTURES / "seed_000.pdf"), str(tmp_path / "page")],
+        ["pdftoppm", "-r", "200", "-gray", "-png", "-f", "2", "-l", "2", seed, out],
         capture_output=True,
         text=True,
         check=False,

@@ -6,8 +6,8 @@ never read as a number, and it never turns into a label."""
 from __future__ import annotations
 
 import disclosure_parser as dp
+from build import report_text, zeros_b
 from disclosure_parser.parsing.cells import UNREADABLE, classify, make_cell
-from tests.build import report_text, zeros_b
 
 MARK = UNREADABLE
 
