@@ -506,7 +506,10 @@ def _csv_index(path: str, header: bytes) -> tuple[dict[str, list[tuple[int, int]
                 break
             end = position[0]
             if record and cut[0]:
-                cut_source = record[0]
+                # the cut may fall inside the source's own name ("…/00010.t"): a prefix of the
+                # source whose rows it continues, which is then as incomplete
+                last = next(reversed(ranges), None)
+                cut_source = last if last is not None and last.startswith(record[0]) else record[0]
             elif record:
                 spans = ranges.setdefault(record[0], [])
                 if spans and spans[-1][1] == start:

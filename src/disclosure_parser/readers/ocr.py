@@ -3,24 +3,27 @@
 A PDF without a text layer and an image file (``.png``, ``.jpg``, ``.tif`` …) are read from
 their pictures. Each page is rasterised (pypdfium2 for PDFs; Pillow for images), straightened,
 and searched for ruling lines: where lines cross they make a table, its grid is rebuilt from
-the lines, and merged cells are the grid slots with no rule between them. Tesseract (Chinese
-and English) then reads the page's prose and, separately, each table cell, cut out of the page
-and set on a blank strip one under another, so that no word of one cell runs into the next.
-Words come with their boxes and confidence (Tesseract's TSV output): every cell's ``Origin``
-gives its page, table, row, column, box and confidence.
+the lines, and merged cells are the grid slots with no rule between them. Tesseract then reads
+the page's prose and, apart, each table cell, cut out of the page and set one under another
+on a blank sheet, so that no word of one cell runs into the next. Words come with their boxes
+and confidence (Tesseract's TSV output): every cell's ``Origin`` gives its page, table, row,
+column, box and confidence. Labels a character or two away from the template's words are
+mended to them (:func:`snap`).
 
-OCR never invents a number. A value cell whose text is not cleanly a number (``9D5``, ``l0``,
-``O``), whose confidence is low, or that holds ink Tesseract read nothing from, is written
-with :data:`~disclosure_parser.parsing.cells.UNREADABLE` in front of what was read: the
-parser takes it as a cell whose value is unknown, which the table's sums derive where they
-force a single value (``derived``) and which is withheld otherwise. Either way an
-``ocr_unreadable`` warning on its line says what was read and what became of it. Every report
-read so carries an ``ocr`` info diagnostic. A number read cleanly but wrongly is what the
-table's sums catch: validation names the cells of every sum it breaks.
+OCR never invents a number. Every cell that holds, or may hold, a number is read again by the
+English model held to digits (and a third time, by both models, where the two differ); a
+number is taken only when two readings give it. Any other value (``9D5``, ``l0``, ``O``,
+readings that differ, ink read as nothing) is written with
+:data:`~disclosure_parser.parsing.cells.UNREADABLE` in front of what was read: the parser takes
+it as a cell whose value is unknown, which the table's sums derive where they force a single
+value (``derived``) and which is withheld otherwise. Either way an ``ocr_unreadable`` warning
+on its line says what was read and what became of it. Every report read so carries an ``ocr``
+info diagnostic. A number both readings get wrong alike is what the table's sums catch:
+validation names the cells of every sum it breaks.
 
 Tesseract is a program, not a Python package: without it (or its Chinese data) reading a
 scan raises :class:`MissingProgramError`, a :class:`MissingDependencyError` naming the
-Debian packages. Without the ``[ocr]`` extra (Pillow, NumPy) a scanned PDF raises
+Debian packages. Without the ``[ocr]`` extra (pypdfium2, Pillow, NumPy) a scanned PDF raises
 ``no_text_layer`` as before; so does any scan when ``DISCLOSURE_PARSER_OCR=off``.
 """
 
@@ -44,7 +47,12 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from ..core.errors import MissingDependencyError, ParseError, UnreadableFileError
+from ..core.errors import (
+    DisclosureError,
+    MissingDependencyError,
+    ParseError,
+    UnreadableFileError,
+)
 from ..core.messages import msg
 from ..core.model import Cell, Diagnostic, Report
 from ..core.text import fold, has_cjk
@@ -64,9 +72,9 @@ if TYPE_CHECKING:
 #: Chinese best with characters some 30–40 pixels high, which 12-point print is at 300 dpi
 DPI: Final = 300
 LANGUAGES: Final = "chi_sim"
-#: a number read with less confidence than this (Tesseract's 0–100, the least of its words)
-#: is not trusted: Tesseract gives 90 and more to clean print, and its misreadings of digits
-#: ("8" for "3") mostly come well below
+#: a number in a cell read only once (a tall one) is not trusted with less confidence than
+#: this (Tesseract's 0–100, the least of its words). Confidence alone is a weak guard (a 6 has
+#: been read as 0 at 96): cells of a line's height are read twice instead
 MIN_CONFIDENCE: Final = 80.0
 #: seconds one Tesseract run may take before the page is given up (a hang guard)
 _TESSERACT_TIMEOUT: Final = 300
@@ -87,11 +95,12 @@ class MissingProgramError(MissingDependencyError):
 
     def __init__(self, detail: str = "") -> None:
         self.extra, self.module = "ocr", "tesseract"
-        DisclosureErrorInit = super(MissingDependencyError, self).__init__
-        DisclosureErrorInit(
+        # the message of a program, not of a Python package to pip install
+        DisclosureError.__init__(
+            self,
             "reading scanned PDFs and images needs the tesseract program with its Chinese "
             f"(chi_sim) data, which is not installed{detail}: apt-get install {_DEBIAN} "
-            "(Debian, Ubuntu), or see https://tesseract-ocr.github.io/tessdoc/Installation.html"
+            "(Debian, Ubuntu), or see https://tesseract-ocr.github.io/tessdoc/Installation.html",
         )
 
 
@@ -445,6 +454,12 @@ def _tables(horizontal: Mask, vertical: Mask, dpi: int) -> list[_Table]:
     return sorted(out, key=lambda t: t.ys[0])
 
 
+#: the share of a grid slot's side a rule must run along to part two slots: a faint scan
+#: breaks rules a little, while a stroke of a character in a tight row (a third to three fifths
+#: of its height) must not cut a cell in two
+_RULED: Final = 0.75
+
+
 def _grid(
     h_lines: list[_Segment], v_lines: list[_Segment], horizontal: Mask, vertical: Mask, tol: int
 ) -> _Table | None:
@@ -479,7 +494,7 @@ def _grid(
         if y1 <= y0:
             return True
         band = vertical[y0:y1, max(0, x - tol) : x + tol + 1]
-        return bool(band.any(axis=1).mean() >= 0.5)
+        return bool(band.any(axis=1).mean() >= _RULED)
 
     def ruled_h(r: int, c: int) -> bool:
         """Whether a horizontal rule stands between slots (r, c) and (r+1, c)."""
@@ -488,7 +503,7 @@ def _grid(
         if x1 <= x0:
             return True
         band = horizontal[max(0, y - tol) : y + tol + 1, x0:x1]
-        return bool(band.any(axis=0).mean() >= 0.5)
+        return bool(band.any(axis=0).mean() >= _RULED)
 
     parent = list(range(rows * cols))
 
@@ -615,8 +630,10 @@ def read_page(image: Image, number: int, command: str) -> ReadPage:
     image, angle = _straight(image.convert("L"))
     grey = np.asarray(image)
     ink = grey < _threshold(grey)
-    length = max(DPI // 7, 20)
-    horizontal = _runs(ink, length, 1)
+    # rules: horizontal runs longer than a character of 12-point print is wide (1/7 inch),
+    # vertical runs of 1/12 inch at least (rows are short; _grid keeps only the vertical
+    # runs that cross from one horizontal rule into the next)
+    horizontal = _runs(ink, max(DPI // 7, 20), 1)
     vertical = _runs(ink, max(DPI // 12, 10), 0)
     tables = _tables(horizontal, vertical, DPI)
     lines_mask = _rules(tables, horizontal, vertical)
@@ -640,6 +657,7 @@ def read_page(image: Image, number: int, command: str) -> ReadPage:
             box_ink = _without_edges(ink[y0:y1, x0:x1])
             if int(box_ink.sum()) < min_ink:
                 continue
+            box_ink = _without_specks(box_ink)
             rows_on = np.flatnonzero(box_ink.any(axis=1))
             cols_on = np.flatnonzero(box_ink.any(axis=0))
             bx0, bx1 = x0 + int(cols_on[0]), x0 + int(cols_on[-1]) + 1
@@ -783,6 +801,65 @@ def _upright(crop: Grey) -> Grey:
         x = k * (width + DPI // 30)
         line[: b - a, x : x + width] = crop[a:b]
     return line
+
+
+def _pieces(mask: Mask) -> list[tuple[int, int, int, int, int]]:
+    """The connected pieces of *mask* (8-connected), each as (area, top, left, bottom,
+    right), found run by run."""
+    import numpy as np
+
+    edges = np.diff(np.pad(mask.astype(np.int8), ((0, 0), (1, 1))), axis=1)
+    rows, starts = np.nonzero(edges == 1)
+    _, ends = np.nonzero(edges == -1)
+    parent = list(range(len(rows)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    previous: list[tuple[int, int, int]] = []
+    current: list[tuple[int, int, int]] = []
+    last = -2
+    runs = list(zip(rows.tolist(), starts.tolist(), ends.tolist(), strict=True))
+    for i, (r, s, e) in enumerate(runs):
+        if r != last:
+            previous = current if r == last + 1 else []
+            current, last = [], r
+        for ps, pe, j in previous:
+            if ps <= e and s <= pe:  # touching, corners included
+                parent[find(j)] = find(i)
+        current.append((s, e, i))
+    boxes: dict[int, list[int]] = {}
+    for i, (r, s, e) in enumerate(runs):
+        box = boxes.setdefault(find(i), [0, r, s, r, e])
+        box[0] += e - s
+        box[1], box[2] = min(box[1], r), min(box[2], s)
+        box[3], box[4] = max(box[3], r), max(box[4], e)
+    return [(a, t, left, b, right) for a, t, left, b, right in boxes.values()]
+
+
+def _without_specks(box: Mask) -> Mask:
+    """*box* (the ink of a cell) without the specks of a dirty scan: small pieces of ink
+    that stand away from the cell's characters (a decimal point, small too, stands among
+    them and stays)."""
+    pieces = _pieces(box)
+    small = max(8, (DPI // 100) ** 2 * 3)
+    large = [p for p in pieces if p[0] >= small]
+    if not large or len(large) == len(pieces):
+        return box
+    top = min(p[1] for p in large)
+    left = min(p[2] for p in large)
+    bottom = max(p[3] for p in large)
+    right = max(p[4] for p in large)
+    reach = max(3, DPI // 30)
+    out: Mask = box.copy()
+    for area, t, lft, b, rgt in pieces:
+        away = b < top - reach or t > bottom + reach or rgt < left - reach or lft > right + reach
+        if area < small and away:
+            out[t : b + 1, lft:rgt] = False
+    return out
 
 
 def _without_edges(box: Mask) -> Mask:
@@ -1000,9 +1077,11 @@ def snap(text: str) -> str:
             continue
         scored.append((SequenceMatcher(None, key, known, autojunk=False).ratio(), words))
     scored.sort(reverse=True)
-    if not scored or scored[0][0] < 0.75:
+    if not scored or scored[0][0] < 0.6:
         return text
-    if len(scored) > 1 and scored[1][0] > scored[0][0] - 0.08:
+    # a close match, or a looser one that no other word comes near
+    margin = 0.08 if scored[0][0] >= 0.75 else 0.2
+    if len(scored) > 1 and scored[1][0] > scored[0][0] - margin:
         return text  # two of the template's words fit as well: keep what was read
     return scored[0][1]
 
@@ -1166,9 +1245,11 @@ def _workers(pages: int) -> int:
     already reads a file per core, so that the cores are not oversubscribed."""
     if multiprocessing.current_process().daemon:
         return 1
-    from ..output.pool import default_jobs
-
-    return max(1, min(pages, default_jobs()))
+    if hasattr(os, "sched_getaffinity"):
+        cores = len(os.sched_getaffinity(0))
+    else:  # pragma: no cover - macOS, Windows
+        cores = os.cpu_count() or 1
+    return max(1, min(pages, cores))
 
 
 def ocr_pages(count: int, image: Callable[[int], Image], command: str) -> list[ReadPage]:
@@ -1202,7 +1283,7 @@ def _adapted(pages: list[ReadPage], fmt: str, version: str) -> ScanAdapted:
             "ocr",
             pages=len(pages),
             engine=version,
-            languages=LANGUAGES,
+            languages=f"{LANGUAGES}, {_DIGITS[0]}",
             dpi=DPI,
             tables=writer.tables,
             unreadable=len(marks),
