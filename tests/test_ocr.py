@@ -336,26 +336,31 @@ def test_seeds_rasterised_read_back(
 
 
 @needs_tesseract
-@pytest.mark.timeout(600)
+@pytest.mark.timeout(900)
 def test_pdftoppm_rasters_read_back(tmp_path: Path) -> None:
-    """A page as poppler's pdftoppm rasterises it (the way the dev corpus's scans were made),
-    where pdftoppm is installed and can draw the seeds' fonts."""
+    """A seed's pages as poppler's pdftoppm rasterises them (150 dpi, grey: the way the dev
+    corpus's scans were made), gathered in a TIFF of several pages, read back; where
+    pdftoppm is installed and can draw the seeds' fonts (poppler-data)."""
+    from PIL import Image
+
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm is not installed")
-    seed, out = str(FIXTURES / "seed_000.pdf"), str(tmp_path / "page")
+    seed, out = str(FIXTURES / "seed_003.pdf"), str(tmp_path / "page")
     done = subprocess.run(
-        ["pdftoppm", "-r", "200", "-gray", "-png", "-f", "2", "-l", "2", seed, out],
+        ["pdftoppm", "-r", "150", "-gray", "-png", seed, out],
         capture_output=True,
         text=True,
         check=False,
     )
     if done.returncode != 0 or "Missing language pack" in done.stderr:
         pytest.skip("pdftoppm cannot draw the seeds' fonts here (poppler-data is missing)")
-    (page,) = tmp_path.glob("page*.png")
-    report = dp.parse_file(page)
-    counts, silent = agreement(report, dp.parse_file(FIXTURES / "seed_000.pdf"))
+    first, *rest = [Image.open(p) for p in sorted(tmp_path.glob("page*.png"))]
+    scan = tmp_path / "scan.tif"
+    first.save(scan, dpi=(150, 150), save_all=True, append_images=rest, compression="tiff_lzw")
+    report = dp.parse_file(scan)
+    counts, silent = agreement(report, dp.parse_file(FIXTURES / "seed_003.pdf"))
     assert silent == []
-    assert counts["equal"] > 0
+    assert counts["equal"] >= 0.8 * counts["cells"], counts
 
 
 @needs_tesseract
@@ -366,7 +371,6 @@ def test_a_blank_scan_says_ocr_found_no_text() -> None:
     assert "OCR" in str(info.value)
 
 
-@needs_tesseract
 def test_strict_raises_on_an_unreadable_number() -> None:
     adapted = ocr.ScanAdapted(
         "某镇人民政府2021年政府信息公开工作年度报告\n规章\t⁇l0\t0\t0\n",
