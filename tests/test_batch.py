@@ -179,6 +179,20 @@ def test_resume_csv_cut_inside_a_rows_source_field(small: list[str], tmp_path: P
     assert summary.skipped == 4
 
 
+def test_resume_csv_cut_inside_a_source_name(small: list[str], tmp_path: Path) -> None:
+    """A cut inside the name of the source a row belongs to ("…/00010.t") still marks that
+    source's rows incomplete: it is read again (whether the plain half-way cut of the test
+    above falls there depends on the length of the temporary folder's path)."""
+    full, partial = tmp_path / "full.csv", tmp_path / "partial.csv"
+    run(small, str(full), jobs=1)
+    data = full.read_bytes()
+    middle = data.index(b"\n", len(data) // 2) + 1
+    middle = data.index(b"\n", middle) + 1  # a row in the middle of a source's rows
+    partial.write_bytes(data[: middle + len(small[10]) - 2])
+    run(small, str(partial), jobs=1, resume=True)
+    assert partial.read_bytes() == full.read_bytes()
+
+
 def test_resume_parquet(small: list[str], tmp_path: Path) -> None:
     """--resume on Parquet: the rewritten file holds the same table as a full run."""
     pq = pytest.importorskip("pyarrow.parquet")

@@ -1284,6 +1284,17 @@ CATALOGUE: Final[dict[str, Entry]] = {
         detail="reading PDF files needs pdfplumber, which is not installed",
         extra="pdf",
     ),
+    "file_error.missing_program": _e(
+        "读取扫描件（无文字层的 PDF、图片）需要另外安装文字识别（OCR）程序及其简体中文数据："
+        "'apt-get install tesseract-ocr tesseract-ocr-chi-sim'",
+        "{detail}",
+        detail="reading scanned PDFs and images needs the tesseract program",
+    ),
+    "file_error.ocr_failed": _e(
+        "文字识别（OCR）失败，无法读取这个扫描件",
+        "{detail}",
+        detail="Tesseract failed on a page",
+    ),
     "file_error.io": _e(
         "无法打开文件：{reason}",
         "cannot read the file: {detail}",
@@ -1538,6 +1549,64 @@ CATALOGUE: Final[dict[str, Entry]] = {
         "page(s) {pages} of the PDF hold images but no text (scanned?): their content is not in "
         "the report; OCR them to read it",
         pages=[2, 3],
+    ),
+    "ocr": _e(
+        "用文字识别（OCR，{engine}，{languages}）读取扫描件：共 {pages} 页，按每英寸 {dpi} 点"
+        "栅格化，按页面上的表格线重建 {tables} 个表格；{straightened} 页经过纠偏；"
+        "{unreadable} 个数字无法可靠识别（按表格的合计关系推算或不予采用）",
+        "read by OCR ({engine}, {languages}): {pages} page(s) rasterised at {dpi} dpi, "
+        "{tables} table(s) rebuilt from the ruling lines on the page, {straightened} page(s) "
+        "straightened; {unreadable} number(s) could not be read reliably (derived from the "
+        "table's sums, or withheld)",
+        engine="tesseract 5.3.0",
+        languages="chi_sim+eng",
+        pages=5,
+        dpi=300,
+        tables=6,
+        straightened=1,
+        unreadable=2,
+    ),
+    "ocr_unreadable": _e(
+        "第{page}页（像素位置 {box}）的数字无法可靠识别：{read}；{outcome}",
+        "the number on page {page} (pixels {box}) could not be read reliably: {read}; {outcome}",
+        page=3,
+        box=[1210, 1460, 1320, 1530],
+        read=msg("part.ocr.not_a_number", read="9D5", conf="88"),
+        outcome=msg("part.ocr.derived", value=95),
+    ),
+    "part.ocr.not_a_number": _e(
+        "识别为 {read:q}，不是一个数字（置信度 {conf}）",
+        "read as {read:q}, which is not a number (confidence {conf})",
+        read="9D5",
+        conf="88",
+    ),
+    "part.ocr.disagree": _e(
+        "两次识别结果不一致：{read:q}",
+        "two readings differ: {read:q}",
+        read="95 / 96",
+    ),
+    "part.ocr.confidence": _e(
+        "识别为 {read:q}，但置信度只有 {conf}",
+        "read as {read:q}, but with a confidence of only {conf}",
+        read="95",
+        conf="41",
+    ),
+    "part.ocr.nothing": _e(
+        "格中有字迹，但未能识别出任何字符",
+        "the cell holds ink, but no character was recognised in it",
+    ),
+    "part.ocr.derived": _e(
+        "按表格的合计关系推算为 {value}",
+        "the table's sums give {value} (derived)",
+        value=95,
+    ),
+    "part.ocr.withheld": _e(
+        "表格的合计关系不能确定其数值，不予采用",
+        "the table's sums do not settle it: withheld",
+    ),
+    "part.ocr.unused": _e(
+        "该格未计入任何表格",
+        "the cell is not part of any table read",
     ),
     "generated_inconsistency": _e(
         "{where}由 {old} 故意改为 {new}，使{broken}不成立",

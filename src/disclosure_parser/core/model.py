@@ -149,6 +149,10 @@ def _int(
     if not isinstance(value, int) or isinstance(value, bool):
         _bad(_at(path, key), "expected an integer" + (" or null" if optional else ""), value)
     if (low is not None and value < low) or (high is not None and value > high):
+        if high is None:
+            _bad(_at(path, key), f"expected an integer of at least {low}", value)
+        if low is None:
+            _bad(_at(path, key), f"expected an integer of at most {high}", value)
         _bad(_at(path, key), f"expected an integer from {low} to {high}", value)
     return value
 
@@ -204,12 +208,27 @@ def _check_cell(instance: Cell, attribute: attrs.Attribute[Any], value: object) 
         raise ValueError(f"a cell in state {instance.state!r} cannot hold value {value!r}")
 
 
-@attrs.frozen
-class Origin:
-    """Where a cell's text stood in the original file, for reports read from HTML, DOCX or PDF.
+def _box(value: Iterable[int] | None) -> tuple[int, int, int, int] | None:
+    if value is None:
+        return None
+    left, top, right, bottom = (int(v) for v in value)
+    return left, top, right, bottom
 
-    ``format`` is ``"html"``, ``"docx"`` or ``"pdf"``; ``table``, ``row`` and ``cell`` are 0-based
-    indexes in that file's tables (after expanding merged cells), ``page`` is 1-based (PDF).
+
+@attrs.frozen(repr=False)
+class Origin:
+    """Where a cell's text stood in the original file, for reports read from HTML, DOCX or PDF
+    files, or by OCR from scans and images.
+
+    ``format`` is ``"html"``, ``"docx"``, ``"pdf"`` or ``"image"``; ``table``, ``row`` and
+    ``cell`` are 0-based indexes in that file's tables (after expanding merged cells), ``page``
+    is 1-based (PDF, image). A cell read by OCR also has its ``box`` on the page (left, top,
+    right, bottom, in pixels of the page as OCR read it: rasterised at 300 dpi and
+    straightened) and its ``confidence``, Tesseract's 0–100 for the least sure of its words
+    (None for a cell in which it read no word).
+
+    >>> Origin("pdf", 5, 3, 1, 2, box=(10, 20, 90, 60), confidence=96.0)
+    Origin(format='pdf', table=5, row=3, cell=1, page=2, box=(10, 20, 90, 60), confidence=96.0)
     """
 
     format: str
@@ -217,9 +236,23 @@ class Origin:
     row: int | None = None
     cell: int | None = None
     page: int | None = None
+    box: tuple[int, int, int, int] | None = attrs.field(default=None, converter=_box)
+    confidence: float | None = None
+
+    def __repr__(self) -> str:
+        # the fields of OCR are shown only where they are set (a PDF's origin reads as before)
+        shown = [f"{a.name}={getattr(self, a.name)!r}" for a in attrs.fields(Origin)]
+        if self.confidence is None:
+            shown.pop()
+            if self.box is None:
+                shown.pop()
+        return f"Origin({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in attrs.asdict(self).items() if v is not None}
+        out = {k: v for k, v in attrs.asdict(self).items() if v is not None}
+        if self.box is not None:
+            out["box"] = list(self.box)
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, path: str = "origin") -> Origin:
@@ -230,7 +263,29 @@ class Origin:
             row=_int(data, "row", path, optional=True, low=0),
             cell=_int(data, "cell", path, optional=True, low=0),
             page=_int(data, "page", path, optional=True, low=1),
+            box=_box_of(data, path),
+            confidence=_confidence_of(data, path),
         )
+
+
+def _box_of(data: Mapping[str, Any], path: str) -> tuple[int, int, int, int] | None:
+    value = data.get("box")
+    if value is None:
+        return None
+    if not isinstance(value, list | tuple) or len(value) != 4:
+        _bad(_at(path, "box"), "expected four integers (left, top, right, bottom) or null", value)
+    sides = {str(i): v for i, v in enumerate(value)}
+    left, top, right, bottom = (_int(sides, str(i), _at(path, "box"), low=0) for i in range(4))
+    return left, top, right, bottom
+
+
+def _confidence_of(data: Mapping[str, Any], path: str) -> float | None:
+    value = data.get("confidence")
+    if value is None:
+        return None
+    if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 100:
+        _bad(_at(path, "confidence"), "expected a number from 0 to 100 or null", value)
+    return float(value)
 
 
 @attrs.frozen

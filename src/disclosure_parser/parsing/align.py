@@ -36,6 +36,8 @@ def _text_value(text: str) -> Value:
         return BLANK
     if state == "na":
         return 0
+    if state == "missing":
+        return None  # digits a reader could not read: unknown, as if the cell were lost
     return OPAQUE
 
 

@@ -29,6 +29,10 @@ _STRIP: Final = " \t\r\n\xa0\u3000\u200b\ufeff"
 _GAP_BETWEEN_DIGITS: Final = re.compile(
     r"\d(?:[\s\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]|<br\s*/?>)+[+-]?\d", re.IGNORECASE
 )
+#: written by a reader (OCR) before a value cell's text whose digits it could not read
+#: cleanly ("⁇9D5"): the cell is ``missing``, a value the table's sums derive where they force
+#: one, exactly like a cell lost from a ragged row; never a number read from the text
+UNREADABLE: Final = "\u2047"
 
 
 @lru_cache(maxsize=4096)
@@ -39,8 +43,8 @@ def classify(raw: str) -> tuple[CellState, Number | None, str | None]:
     ('number', Decimal('7.5'), '万元')
     >>> classify("-233"), classify("／"), classify("\\xa0")
     (('number', -233, None), ('na', None, None), ('blank', None, None))
-    >>> classify("３,１１９")
-    ('number', 3119, None)
+    >>> classify("３,１１９"), classify("\u20479D5")
+    (('number', 3119, None), ('missing', None, None))
 
     Two numbers in one cell are text, never one number (see :func:`two_numbers`):
 
@@ -50,6 +54,8 @@ def classify(raw: str) -> tuple[CellState, Number | None, str | None]:
     text = raw.strip(_STRIP)
     if not text:
         return "blank", None, None
+    if text[0] == UNREADABLE:
+        return "missing", None, None
     if _GAP_BETWEEN_DIGITS.search(text) is not None:
         return "text", None, None
     folded = fold(text)

@@ -96,6 +96,10 @@ def _cell_from(
         cell = make_cell(source.text, source.line, source.column, amount=amount)
         return attrs.evolve(cell, derived=True) if split and cell.state == "number" else cell
     if value is not None:
+        if isinstance(source, RawCell):
+            # a cell whose digits could not be read (cells.UNREADABLE), settled by the sums:
+            # it keeps where it stood and what was read there
+            return new_cell("number", value, source.text, None, source.line, source.column, True)
         return new_cell("number", value, "", None, row.line, row.column, derived=True)
     return MISSING
 
@@ -799,7 +803,10 @@ def _plain_cells(rows: list[Row], width: int) -> list[list[Cell]] | None:
         core = plain_cells(row.values, width)
         if core is None:
             return None
-        table.append([make_cell(c.text, c.line, c.column) for c in core])
+        cells = [make_cell(c.text, c.line, c.column) for c in core]
+        if any(c.state == "missing" for c in cells):
+            return None  # an unreadable cell (cells.UNREADABLE): the sums may derive it
+        table.append(cells)
     return table
 
 

@@ -152,7 +152,8 @@ def line_text(text: str) -> str:
 
 
 def _is_value(text: str) -> bool:
-    return bool(text) and classify(text)[0] in ("number", "na")
+    # "missing": a value a reader could not read (parsing.cells.UNREADABLE), a value still
+    return bool(text) and classify(text)[0] in ("number", "na", "missing")
 
 
 def _ends(table: SourceTable) -> list[int]:

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from .base import Adapted
 
 TEXT_SUFFIXES: Final = (".txt", ".text", ".md", ".markdown")
+#: images, read by OCR (:mod:`.ocr`) when named; a folder's images are not searched (logos
+#: and photos are no reports, and OCR takes seconds a page)
+IMAGE_SUFFIXES: Final = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 #: (codec, name shown to users), tried in order
 _ENCODINGS: Final = (("utf-8", "UTF-8"), ("gb18030", "GB18030"))
@@ -85,10 +88,14 @@ def parse_file(
     suffix = os.path.splitext(os.fspath(path))[1].lower()
     if suffix in BINARY_SUFFIXES:
         return read_binary(path, strict=strict, max_bytes=max_bytes, max_chars=max_chars)
+    if suffix in IMAGE_SUFFIXES:
+        from .ocr import image_to_text  # the [ocr] extra: scans published as pictures
+
+        return image_to_text(read_limited(path, max_bytes)).parse(strict, max_chars=max_chars)
     if suffix not in TEXT_SUFFIXES:
         raise UnsupportedFormatError(
             f"cannot read {os.fspath(path)!r}: no reader for {suffix or 'files without a suffix'}"
-            f"; supported: {', '.join((*TEXT_SUFFIXES, *BINARY_SUFFIXES))}"
+            f"; supported: {', '.join((*TEXT_SUFFIXES, *BINARY_SUFFIXES, *IMAGE_SUFFIXES))}"
         )
     data = read_limited(path, max_bytes)
     text, encoding = decode(data)

@@ -648,7 +648,12 @@ def pdf_to_text(source: bytes | str | os.PathLike[str]) -> Adapted:
                 code="reference_cycle",
                 expected="a PDF document (the file is damaged)",
             ) from exc
-        raise
+        from .ocr import ocr_fallback  # a scan: read by OCR where the [ocr] extra is installed
+
+        scanned = ocr_fallback(data, exc)
+        if scanned is None:
+            raise
+        return scanned
     except MemoryError:
         raise  # made a coded error by @guarded
     except RecursionError as exc:
