@@ -179,6 +179,7 @@ FILE_ERROR_CODES = {
     "out_of_memory": "the file could not be read in the memory available",
     "image_too_large": "an image (or a scanned page) has more pixels than any page of a report",
     "too_many_scanned_pages": "a scan has more pages than OCR reads for any report",
+    "ocr_failed": "Tesseract failed on a page of a scan, or took longer than its time limit",
 }
 
 
