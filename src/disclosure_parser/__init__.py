@@ -30,6 +30,7 @@ from .core import views as _views
 from .core.errors import (
     DisclosureError,
     MissingDependencyError,
+    MissingProgramError,
     ParseError,
     UnreadableFileError,
     UnsupportedFormatError,
@@ -212,6 +213,7 @@ __all__ = [
     "Finding",
     "Findings",
     "MissingDependencyError",
+    "MissingProgramError",
     "Origin",
     "ParseError",
     "Reading",

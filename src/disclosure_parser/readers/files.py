@@ -108,30 +108,55 @@ def parse_file(
 # Files
 # ---------------------------------------------------------------------------------------------
 
-#: suffix -> format of the files :func:`read_binary` reads
+#: suffix -> format of the files :func:`read_binary` reads; ``doc`` (Word 97–2003 and WPS
+#: Office's files) and ``rtf`` are read through LibreOffice (:mod:`.soffice`)
 BINARY_SUFFIXES: Final = {
     ".html": "html",
     ".htm": "html",
     ".shtml": "html",
     ".xhtml": "html",
     ".docx": "docx",
+    ".odt": "odt",
+    ".doc": "doc",
+    ".wps": "doc",
+    ".rtf": "rtf",
     ".pdf": "pdf",
 }
 _HTML_START: Final = re.compile(
     rb"^\s*(?:<!doctype|<html|<head|<body|<meta|<div|<p[\s>]|<table)", re.I
 )
+#: the signature of an OLE compound file: Word 97–2003 and WPS Office documents
+_OLE: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _opendocument_text(data: bytes) -> bool:
+    """Whether the zip *data* is an OpenDocument text: its first entry, stored uncompressed as
+    the standard requires, is ``mimetype`` naming one."""
+    name_length = int.from_bytes(data[26:28], "little")
+    extra_length = int.from_bytes(data[28:30], "little")
+    start = 30 + name_length + extra_length
+    if data[30 : 30 + name_length] != b"mimetype" or data[8:10] != b"\x00\x00":
+        return False
+    return data[start : start + 60].startswith(b"application/vnd.oasis.opendocument.text")
 
 
 def sniff(data: bytes) -> str | None:
-    """The format *data* is in by its first bytes ("pdf", "docx", "html"), or None.
+    """The format *data* is in by its first bytes ("pdf", "docx", "odt", "doc", "rtf",
+    "html"), or None.
 
     >>> sniff(b"%PDF-1.7"), sniff(b"PK\\x03\\x04..."), sniff(b"\\xef\\xbb\\xbf<!DOCTYPE html>")
     ('pdf', 'docx', 'html')
+    >>> sniff(b"{\\\\rtf1\\\\ansi ..."), sniff(b"\\xd0\\xcf\\x11\\xe0\\xa1\\xb1\\x1a\\xe1...")
+    ('rtf', 'doc')
     """
     if b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
-        return "docx"
+        return "odt" if _opendocument_text(data) else "docx"
+    if data.startswith(_OLE):
+        return "doc"
+    if data.startswith(b"{\\rtf"):
+        return "rtf"
     if _HTML_START.match(data[:1024].removeprefix(b"\xef\xbb\xbf")):
         return "html"
     return None
@@ -223,6 +248,14 @@ def _adapt_bytes(fmt: str, data: bytes) -> Adapted:
         from .docx import docx_to_text
 
         return docx_to_text(data)
+    if fmt == "odt":
+        from .odt import odt_to_text
+
+        return odt_to_text(data)
+    if fmt in ("doc", "rtf"):
+        from .soffice import doc_to_text
+
+        return doc_to_text(data, fmt)
     from .pdf import pdf_to_text
 
     return pdf_to_text(data)
