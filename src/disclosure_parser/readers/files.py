@@ -129,15 +129,25 @@ _HTML_START: Final = re.compile(
 _OLE: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def _opendocument_text(data: bytes) -> bool:
-    """Whether the zip *data* is an OpenDocument text: its first entry, stored uncompressed as
-    the standard requires, is ``mimetype`` naming one."""
+def _zip_format(data: bytes) -> str:
+    """"odt" or "docx" for the zip package *data*.
+
+    An OpenDocument text begins with its ``mimetype`` entry, stored uncompressed as the
+    standard requires; a writer that does not follow it is known by its parts' names
+    (``content.xml`` and ``META-INF/manifest.xml``, and no ``[Content_Types].xml``), which
+    the package's directory at its end lists. Any other package is taken for a Word file.
+    """
     name_length = int.from_bytes(data[26:28], "little")
     extra_length = int.from_bytes(data[28:30], "little")
     start = 30 + name_length + extra_length
-    if data[30 : 30 + name_length] != b"mimetype" or data[8:10] != b"\x00\x00":
-        return False
-    return data[start : start + 60].startswith(b"application/vnd.oasis.opendocument.text")
+    if data[30 : 30 + name_length] == b"mimetype" and data[8:10] == b"\x00\x00":
+        media_type = data[start : start + 60]
+        if media_type.startswith(b"application/vnd.oasis.opendocument.text"):
+            return "odt"
+    tail = data[-65_536:]  # the central directory, for a report's few dozen parts
+    if b"[Content_Types].xml" not in tail and b"META-INF/manifest.xml" in tail:
+        return "odt" if b"content.xml" in tail else "docx"
+    return "docx"
 
 
 def sniff(data: bytes) -> str | None:
@@ -152,7 +162,7 @@ def sniff(data: bytes) -> str | None:
     if b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
-        return "odt" if _opendocument_text(data) else "docx"
+        return _zip_format(data)
     if data.startswith(_OLE):
         return "doc"
     if data.startswith(b"{\\rtf"):

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
     from lxml.etree import _Element  # type: ignore[import-untyped]
 
-__all__ = ["MAX_GRID_COLUMNS", "MAX_REPEATED_ROWS", "odt_to_text", "parse_odt"]
+__all__ = ["MAX_GRID_COLUMNS", "MAX_REPEATED_ROWS", "REPEAT_BUDGET", "odt_to_text", "parse_odt"]
 
 _OFFICE: Final = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _TEXT: Final = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -117,6 +117,9 @@ MAX_GRID_COLUMNS: Final = 64
 #: the most copies of one row ``number-rows-repeated`` may ask for (a row printed twice is a
 #: report's at most; a repeated empty row is read once, since it carries nothing)
 MAX_REPEATED_ROWS: Final = 100
+#: what the repeats of a document may add, in cells and characters (a report's text is some
+#: 20,000 characters; past the budget a repeat is read once, with a ``span_clamped`` warning)
+REPEAT_BUDGET: Final = 1_000_000
 
 #: the media types of OpenDocument text (a document, a template, a master document)
 _TEXT_TYPES: Final = tuple(
@@ -213,10 +216,25 @@ def _table_rows(table: _Element) -> list[_Element]:
 
 
 class _Tables:
-    """Builds the tables of a document, counting the spans and repeats it had to clamp."""
+    """Builds the tables of a document, counting the spans and repeats it had to clamp.
+
+    Repeats are paid from one budget for the document (:data:`REPEAT_BUDGET`): each copy of a
+    cell beyond the first costs one and the length of its text, so that a few bytes of
+    ``number-rows-repeated`` cannot write gigabytes of text.
+    """
 
     def __init__(self) -> None:
         self.clamped = 0
+        self.budget = REPEAT_BUDGET
+
+    def _afford(self, extra_cells: int, chars: int) -> bool:
+        """Whether copies costing *extra_cells* cells holding *chars* characters fit the
+        budget left (and pay for them if so)."""
+        cost = extra_cells + chars
+        if cost > self.budget:
+            return False
+        self.budget -= cost
+        return True
 
     def table(self, table: _Element) -> SourceTable:
         """The cells of *table* on its grid (see the module docstring)."""
@@ -226,7 +244,12 @@ class _Tables:
             copies = _int_attr(tr, _ROWS_REPEATED)
             if copies > 1 and not any(c.text for c in cells):
                 copies = 1  # empty rows carry nothing; a spreadsheet pads with thousands
-            elif copies > MAX_REPEATED_ROWS:
+            elif copies > 1 and (
+                copies > MAX_REPEATED_ROWS
+                or not self._afford(
+                    (copies - 1) * len(cells), (copies - 1) * sum(len(c.text) for c in cells)
+                )
+            ):
                 self.clamped += 1
                 copies = 1
             rows.extend([cells] * copies)
@@ -243,12 +266,23 @@ class _Tables:
         )
 
     def _row(self, tr: _Element) -> tuple[SourceCell, ...]:
+        """The cells of row *tr*, each at its grid column.
+
+        Every ``table-cell`` and ``covered-table-cell`` fills one slot of the grid, so a
+        cell's column is the count of slots before it. A writer that leaves out the covered
+        cells of a span is read as if they were there: the next cell starts past the span.
+        """
         cells: list[SourceCell] = []
-        column = 0
+        column = 0  # the next slot
+        floor = 0  # the first column past the last cell's span
         for tc in tr:
             tag = tc.tag
             if tag == _COVERED:
-                column += _int_attr(tc, _COLUMNS_REPEATED)
+                covered = _int_attr(tc, _COLUMNS_REPEATED)
+                if covered > MAX_GRID_COLUMNS:
+                    self.clamped += 1
+                    covered = 1
+                column += covered
                 continue
             if tag != _CELL:
                 continue
@@ -259,13 +293,17 @@ class _Tables:
                 span = 1
             text = cell_text(_cell_pieces(tc))
             copies = _int_attr(tc, _COLUMNS_REPEATED)
-            if copies > 1 and column + copies * span > MAX_GRID_COLUMNS:
+            if copies > 1 and max(column, floor) + copies * span > MAX_GRID_COLUMNS:
                 if text:
                     self.clamped += 1
                 copies = 1  # a spreadsheet's padding of empty cells to its last column
+            elif copies > 1 and not self._afford(copies - 1, (copies - 1) * len(text)):
+                self.clamped += 1
+                copies = 1
             for _ in range(copies):
-                cells.append(SourceCell(text, column, rowspan, span))
-                column += span
+                start = max(column, floor)
+                cells.append(SourceCell(text, start, rowspan, span))
+                column, floor = start + 1, start + span
         return tuple(cells)
 
 
