@@ -130,7 +130,7 @@ _OLE: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def _zip_format(data: bytes) -> str:
-    """"odt" or "docx" for the zip package *data*.
+    """ "odt" or "docx" for the zip package *data*.
 
     An OpenDocument text begins with its ``mimetype`` entry, stored uncompressed as the
     standard requires; a writer that does not follow it is known by its parts' names
