@@ -294,9 +294,11 @@ class _Tables:
             text = cell_text(_cell_pieces(tc))
             copies = _int_attr(tc, _COLUMNS_REPEATED)
             if copies > 1 and max(column, floor) + copies * span > MAX_GRID_COLUMNS:
-                if text:
-                    self.clamped += 1
-                copies = 1  # a spreadsheet's padding of empty cells to its last column
+                if not text:  # a spreadsheet's padding of empty cells to its last column
+                    column = max(column, floor) + 1
+                    continue
+                self.clamped += 1
+                copies = 1
             elif copies > 1 and not self._afford(copies - 1, (copies - 1) * len(text)):
                 self.clamped += 1
                 copies = 1
