@@ -230,16 +230,20 @@ FILE_ERROR_CODES = {
     "truncated": "the file was cut short (an HTML page ending inside a tag or a table)",
     "encrypted": "the PDF needs a password",
     "no_text_layer": "the PDF has no text (a scan: run OCR first)",
-    "too_large": "the file, its text, or the Word package unpacked, is over the size limit",
+    "too_large": "the file, its text, or the Word or OpenDocument package unpacked, is over the "
+    "size limit",
     "too_complex": "the file nests too deeply to read",
     "too_many_pages": "the PDF has more pages than any report",
     "too_many_objects": "a PDF page draws more objects or path segments than any report page",
     "too_many_chars": "a PDF page holds more characters than any report page",
-    "too_many_elements": "the Word document's body holds more XML elements than its size allows",
+    "too_many_elements": "the Word or OpenDocument body holds more XML elements than its size "
+    "allows",
     "decompression_bomb": "the PDF's streams inflate far beyond its size",
     "xobject_budget": "the PDF's forms draw each other more often than its size allows",
     "reference_cycle": "the PDF's objects refer to themselves and nothing could be read",
     "out_of_memory": "the file could not be read in the memory available",
+    "ocr_failed": "Tesseract failed or hung on a page of a scan",
+    "ocr_unreadable": "with strict=True, a number OCR could not read reliably",
     "conversion_failed": "LibreOffice could not convert the Word 97, WPS or RTF file to read it",
     "conversion_timeout": "LibreOffice took longer than its time limit to convert the file",
 }
