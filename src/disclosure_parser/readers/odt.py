@@ -402,7 +402,7 @@ def odt_to_text(source: bytes | str | os.PathLike[str]) -> Adapted:
     '洪合镇2020年度政府信息公开工作年度报告'
     >>> report = adapted.parse()
     >>> report.applications.cell("new_received", "total").origin
-    Origin(format='odt', table=1, row=3, cell=11, page=None)
+    Origin(format='odt', table=1, row=3, cell=9, page=None)
     """
     body = _document_body(file_bytes(source))
     tables = _Tables()

@@ -107,8 +107,15 @@ def _kill(process: subprocess.Popen[bytes]) -> None:
 
 
 def _stderr_tail(data: bytes) -> str:
-    text = data.decode("utf-8", "replace").strip()
-    return " ".join(text.split())[-300:]
+    """The end of what LibreOffice said, without its usual notes (no Java runtime …).
+
+    >>> _stderr_tail(b"Warning: failed to launch javaldx - java may not function correctly\\n"
+    ...     b"Error: source file could not be loaded\\n")
+    'Error: source file could not be loaded'
+    """
+    lines = data.decode("utf-8", "replace").splitlines()
+    said = [line for line in lines if line.strip() and "javaldx" not in line]
+    return " ".join(" ".join(said).split())[-300:]
 
 
 def missing_soffice() -> MissingProgramError:
