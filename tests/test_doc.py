@@ -12,6 +12,7 @@ import os
 import pickle
 import shutil
 import stat
+import sys
 import time
 from pathlib import Path
 
@@ -214,13 +215,56 @@ def test_a_converter_that_hangs_is_stopped(
         dp.parse_file(SEED_DOC)
     assert info.value.code == "conversion_timeout"
     child = int((fake_soffice / "child").read_text(encoding="utf-8"))
-    for _ in range(200):  # the orphan is reaped by init a moment after it is killed
-        status = Path(f"/proc/{child}/status")
-        if not status.exists() or "\nState:\tZ" in status.read_text(encoding="utf-8"):
-            break
+    assert _wait_for(lambda: _gone(child)), f"the converter's child {child} is still running"
+
+
+def _gone(pid: int) -> bool:
+    """Whether process *pid* has ended (or is a zombie waiting for init to reap it)."""
+    status = Path(f"/proc/{pid}/status")
+    try:
+        return "\nState:\tZ" in status.read_text(encoding="utf-8")
+    except OSError:
+        return True
+
+
+def _wait_for(check: object, tries: int = 400) -> bool:
+    for _ in range(tries):
+        if check():  # type: ignore[operator]
+            return True
         time.sleep(0.05)
-    else:
-        pytest.fail(f"the converter's child {child} is still running")
+    return False
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux's /proc")
+def test_a_converter_dies_with_the_process_that_started_it(
+    fake_soffice: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch worker killed past its time limit (SIGKILL: it cleans nothing up) takes its
+    hung conversion with it: the guard LibreOffice runs under sees the worker's pipe end,
+    kills the converter's process group and removes the temporary folder."""
+    import subprocess
+
+    monkeypatch.setenv("FAKE_SOFFICE", "hang")
+    script = (
+        "import sys; from disclosure_parser.readers.soffice import doc_to_text\n"
+        "doc_to_text(b'x', timeout=300)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    worker = subprocess.Popen([sys.executable, "-c", script], env=env)
+    try:
+        child_file = fake_soffice / "child"
+        assert _wait_for(lambda: child_file.exists() and child_file.read_text().strip())
+        child = int(child_file.read_text(encoding="utf-8"))
+        assert not _gone(child)
+    finally:
+        worker.kill()
+        worker.wait()
+    assert _wait_for(lambda: _gone(child)), f"the converter's child {child} outlived its reader"
+    args = (fake_soffice / "args").read_text(encoding="utf-8").splitlines()
+    work = Path(args[args.index("--outdir") + 1]).parent
+    assert work.name.startswith("disclosure-parser-soffice-")
+    assert _wait_for(lambda: not work.exists()), "the reader's temporary folder was left"
 
 
 @pytest.mark.parametrize(

@@ -1275,7 +1275,7 @@ CATALOGUE: Final[dict[str, Entry]] = {
     "file_error.conversion_timeout": _e(
         "LibreOffice 转换这个文件超过了时间上限，未读取",
         "{detail}",
-        detail="LibreOffice took more than 120 s to convert the file",
+        detail="LibreOffice took more than 60 s to convert the file",
     ),
     "file_error.not_a_file": _e(
         "这不是普通文件（例如命名管道或设备），未读取",

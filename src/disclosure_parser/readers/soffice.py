@@ -12,10 +12,14 @@ Each conversion runs LibreOffice headless in a private temporary folder: the fil
 user profile of its own (``-env:UserInstallation``, so conversions never share or lock a
 profile and can run side by side) and the converted file live there and are removed after.
 The profile switches macros off and never updates links when loading, so a document runs
-no code and fetches nothing. The run is bounded by :data:`CONVERT_TIMEOUT` seconds: past it,
-LibreOffice (its whole process group) is killed and the file is refused with code
-``conversion_timeout``; a file LibreOffice cannot convert (damaged, password-protected, or no
-text document) is refused with ``conversion_failed``.
+no code and fetches nothing. No shell is involved: the program found on PATH gets a fixed list
+of arguments. LibreOffice runs under a small guard (:data:`_GUARD`, this Python run with
+``-I -S``) in a session of its own, and the guard kills LibreOffice's whole process group as
+soon as the pipe from this process ends: when this process is done with it, past
+:data:`CONVERT_TIMEOUT` seconds (the file is then refused with code ``conversion_timeout``),
+or when this process dies (a batch worker killed at its own time limit cleans nothing up: the
+guard removes the temporary folder too). A file LibreOffice cannot convert (damaged,
+password-protected, or no text document) is refused with ``conversion_failed``.
 
 The cells' origins point into the converted document's tables (table, row, grid column),
 which are the file's own tables in order; the ``source`` diagnostic says the file was
@@ -29,6 +33,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Final
@@ -55,9 +60,10 @@ PROGRAMS: Final = ("soffice", "libreoffice")
 #: the Debian (and Ubuntu) package that provides ``soffice`` for text documents, headless
 DEBIAN_PACKAGE: Final = "libreoffice-writer-nogui"
 #: seconds a conversion may take: a report converts in a few seconds (the first run of a
-#: fresh profile included); a file that takes longer is built to hang the converter. Read at
-#: each conversion (set it to change the limit for the process)
-CONVERT_TIMEOUT: float = 120.0
+#: fresh profile included); a file that takes longer is built to hang the converter. Half
+#: of batch's time for a file, so that a hung conversion is reported as such. Read at each
+#: conversion (set it to change the limit for the process)
+CONVERT_TIMEOUT: float = 60.0
 
 #: the suffix the file is handed to LibreOffice under, by format: LibreOffice detects the
 #: type by content, the suffix only orders its guesses
@@ -93,14 +99,16 @@ def find_soffice() -> str | None:
     return None
 
 
-def _kill(process: subprocess.Popen[bytes]) -> None:
-    """End *process* and what it started: ``soffice`` is a script that starts the office in
-    processes of its own, all in the session (and process group) this module gave them. The
-    group is signalled even when the script has ended, since a helper it left may remain."""
+def _end(process: subprocess.Popen[bytes]) -> None:
+    """Wait for *process* (the guard, told to stop by the end of its pipe) to end; past a
+    few seconds, kill its process group (LibreOffice's own, when it runs unguarded)."""
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=10)
+        return
     if hasattr(os, "killpg"):
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(process.pid, signal.SIGKILL)
-    elif process.poll() is None:  # pragma: no cover - Windows has no process groups
+    else:  # pragma: no cover - Windows has no process groups
         process.kill()
     with contextlib.suppress(subprocess.TimeoutExpired):
         process.wait(timeout=30)
@@ -164,34 +172,95 @@ def _command(program: str, profile: Path, out: Path, source: Path) -> list[str]:
     ]
 
 
+#: the guard LibreOffice runs under (``python -I -S -c _GUARD FOLDER soffice …``): it starts
+#: the converter in a session of its own and, as soon as its standard input ends (the reading
+#: process closed the pipe, or died: a batch worker killed past its time limit), kills the
+#: converter's whole process group. When the pipe ends without the byte the reading process
+#: writes before closing it, that process died, and the guard removes the temporary FOLDER
+#: too, which that process can no longer do. No converter outlives its reader.
+_GUARD: Final = """
+import os, shutil, signal, subprocess, sys, threading
+orphaned = []
+child = subprocess.Popen(sys.argv[2:], stdin=subprocess.DEVNULL, start_new_session=True)
+def watch():
+    said = b""
+    try:
+        while True:
+            chunk = os.read(0, 4096)
+            if not chunk:
+                break
+            said += chunk[:1]
+    except OSError:
+        pass
+    if not said:
+        orphaned.append(True)
+    try:
+        os.killpg(child.pid, signal.SIGKILL)
+    except OSError:
+        pass
+threading.Thread(target=watch, daemon=True).start()
+code = child.wait()
+try:
+    os.killpg(child.pid, signal.SIGKILL)  # a helper the converter left behind
+except OSError:
+    pass
+if orphaned:
+    shutil.rmtree(sys.argv[1], ignore_errors=True)
+sys.exit(code)
+"""
+
+
 def _run(command: list[str], work: Path, timeout: float) -> bytes:
-    """Run *command* in *work*, its own session, within *timeout* seconds; its stderr."""
+    """Run *command* in *work* under :data:`_GUARD`, within *timeout* seconds; what it wrote
+    on standard error."""
     # HOME and TMPDIR inside the private folder: nothing of the run is left elsewhere
     env = {**os.environ, "HOME": str(work), "TMPDIR": str(work), "TMP": str(work)}
+    if sys.executable:
+        argv = [sys.executable, "-I", "-S", "-c", _GUARD, str(work), *command]
+    else:  # pragma: no cover - an embedded interpreter: LibreOffice's own group is killed
+        argv = command
+    # the pipe the guard watches: this process holds its only writing end (not inherited)
+    readable, writable = os.pipe()
     try:
-        process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            cwd=work,
-            env=env,
-            start_new_session=True,
-        )
-    except OSError as exc:  # found on PATH, but it does not run
-        raise _failed(f"{command[0]} does not run ({exc})") from exc
-    try:
-        _, stderr = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired as exc:
-        raise UnreadableFileError(
-            f"LibreOffice took more than {timeout:g} s to convert the file, and was "
-            "stopped: the file is damaged or built to hang its converter",
-            code="conversion_timeout",
-            expected=_EXPECTED,
-        ) from exc
+        try:
+            process = subprocess.Popen(
+                argv,
+                stdin=readable,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                cwd=work,
+                env=env,
+                start_new_session=True,
+            )
+        except OSError as exc:  # found on PATH, but it does not run
+            raise _failed(f"{command[0]} does not run ({exc})") from exc
+        finally:
+            os.close(readable)
+        try:
+            _, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired as exc:
+            raise UnreadableFileError(
+                f"LibreOffice took more than {timeout:g} s to convert the file, and was "
+                "stopped: the file is damaged or built to hang its converter",
+                code="conversion_timeout",
+                expected=_EXPECTED,
+            ) from exc
+        finally:
+            _release(writable)  # the guard kills the converter, if it still runs
+            writable = -1
+            _end(process)
     finally:
-        _kill(process)  # past the time limit, or interrupted: the office and its helpers
+        if writable >= 0:
+            _release(writable)
     return stderr
+
+
+def _release(writable: int) -> None:
+    """Tell the guard this process is done (a byte: it is alive, and removes the folder
+    itself), and close the pipe (the guard then kills what is left of the converter)."""
+    with contextlib.suppress(OSError):
+        os.write(writable, b".")
+    os.close(writable)
 
 
 def convert_to_odt(
