@@ -1,8 +1,9 @@
 """``parse_file()``: read a report from disk, choosing the reader by the file's suffix.
 
-Text files are decoded here; HTML, Word and PDF files go to their reader (one module each in
-this package, loaded on first use), found by suffix in :data:`BINARY_SUFFIXES` or, when the
-content says otherwise, by its first bytes.
+Text files are decoded here; HTML, Word, OpenDocument and PDF files go to their reader (one
+module each in this package, loaded on first use), found by suffix in :data:`BINARY_SUFFIXES`
+or, when the content says otherwise, by its first bytes (:func:`sniff`); Word 97–2003, WPS and
+RTF files are converted by LibreOffice first (:mod:`.soffice`).
 """
 
 from __future__ import annotations
@@ -74,8 +75,9 @@ def parse_file(
     """Parse the report stored at *path*; the suffix chooses the reader.
 
     ``.txt`` and ``.md`` files are decoded as UTF-8, UTF-8 with BOM or GB18030; the encoding
-    used is reported in an ``encoding`` info diagnostic. ``.html``/``.htm``, ``.docx`` and
-    ``.pdf`` files are read by the adapters of the ``html``, ``docx`` and ``pdf`` extras (see
+    used is reported in an ``encoding`` info diagnostic. ``.html``/``.htm``, ``.docx``,
+    ``.odt`` and ``.pdf`` files are read by the adapters of the ``html``, ``docx`` (also
+    ``.odt``) and ``pdf`` extras, ``.doc``, ``.wps`` and ``.rtf`` files through LibreOffice (see
     :func:`read_binary`). ``strict`` is as for :func:`parse`.
     Raises :class:`UnsupportedFormatError` for other suffixes and OSError when the file cannot
     be read.
@@ -209,21 +211,22 @@ def read_binary(
     max_bytes: int | None = MAX_INPUT_BYTES,
     max_chars: int | None = MAX_INPUT_CHARS,
 ) -> Report:
-    """Parse the HTML, DOCX or PDF report at *path*, chosen by its suffix (see
+    """Parse the HTML, DOCX, ODT, DOC, RTF or PDF report at *path*, chosen by its suffix (see
     :data:`BINARY_SUFFIXES`) or, when the content says otherwise, by its content.
 
-    A file whose content is another supported format than its suffix says (an HTML page saved
-    as ``.docx``, say) is read as what it is, with an info diagnostic. Raises OSError when the
-    file cannot be read, :class:`MissingDependencyError` when the format's extra is not
-    installed and :class:`ParseError` when the file is damaged or holds no report. A file
-    larger than *max_bytes* is refused before it is read (:func:`read_limited`), text longer
-    than *max_chars* before it is parsed (code ``too_large``, both).
+    A file whose content is another supported format than its suffix says (an HTML page saved as
+    ``.docx``, say) is read as what it is, with an info diagnostic. Raises OSError when the file
+    cannot be read, :class:`MissingDependencyError` when the format's extra (or LibreOffice, for
+    .doc, .wps and .rtf: :class:`MissingProgramError`) is not installed and :class:`ParseError` when
+    the file is damaged or holds no report. A file larger than *max_bytes* is refused before it is
+    read (:func:`read_limited`), text longer than *max_chars* before it is parsed (code
+    ``too_large``, both).
     """
     name = os.fspath(path)
     suffix = os.path.splitext(name)[1].lower()
     if suffix not in BINARY_SUFFIXES:
         raise UnsupportedFormatError(
-            f"cannot read {name!r} as HTML, DOCX or PDF: no reader for "
+            f"cannot read {name!r} as HTML, DOCX, ODT, DOC, RTF or PDF: no reader for "
             f"{suffix or 'files without a suffix'}; supported: {', '.join(BINARY_SUFFIXES)}"
         )
     data = read_limited(path, max_bytes)

@@ -1,4 +1,4 @@
-"""Reports published as OpenDocument text files: the ODT adapter (the ``[odt]`` extra, lxml).
+"""Reports published as OpenDocument text files: the ODT adapter (lxml, the ``[docx]`` extra).
 
 An .odt file is a zip package whose ``content.xml`` holds the document (OASIS OpenDocument
 1.0–1.3, as LibreOffice, OpenOffice and WPS Office write it). The package is opened as the Word
@@ -18,10 +18,14 @@ it covers (``table:number-columns-spanned``, ``table:number-rows-spanned``) and 
 covers are covered cells. So a cell's grid column is the count of the slots before it, and the
 merge rules of :mod:`disclosure_parser.readers.base` apply as for Word files: a merged cell is
 written once, in its first row, and rows it covers get an empty cell. A table nested in a cell
-is flattened into that cell's text. Repeated cells and rows (``number-columns-repeated``,
+is flattened into that cell's text. A writer that leaves out a span's covered cells is read as
+if they were there. Repeated cells and rows (``number-columns-repeated``,
 ``number-rows-repeated``, a spreadsheet's shorthand) are expanded within the widest grid a
-report's table needs; beyond it they are read once, with a ``span_clamped`` warning, as are
-spans wider than :data:`MAX_GRID_COLUMNS`.
+report's table needs (:data:`MAX_GRID_COLUMNS`), :data:`MAX_REPEATED_ROWS` copies of a row and
+:data:`REPEAT_BUDGET` cells and characters of copies in a document; beyond, a cell or row is
+read once with a ``span_clamped`` warning, as is a span wider than the grid. Empty cells
+repeated past the grid (a spreadsheet's padding to its last column) and repeated empty rows
+are read once or not at all: they carry nothing.
 """
 
 from __future__ import annotations
@@ -359,7 +363,7 @@ def _media_type(package: zipfile.ZipFile, parser: Any) -> str | None:
 def _document_body(data: bytes) -> _Element:
     """The ``office:text`` element of the OpenDocument package *data*, within the size
     budgets."""
-    parser = xml_parser("odt", "OpenDocument (.odt) files")
+    parser = xml_parser("docx", "OpenDocument (.odt) files")  # lxml, the docx extra
     package = open_package(
         data, _KIND, "an .odt file whose parts unpack to a reasonable size", _corrupt
     )
