@@ -13,6 +13,7 @@ builder says.
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 import zlib
 from collections.abc import Iterable
@@ -241,6 +242,19 @@ def empty_paragraphs(count: int) -> bytes:
     return docx(b"<w:p/>" * count)
 
 
+def _incompressible(count: int) -> str:
+    """*count* bytes of hexadecimal digits that deflate poorly, the same every time: text
+    that raises a file's size, and with it the budgets the readers allow for its size."""
+    return random.Random(count).randbytes(count // 2).hex()
+
+
+def long_paragraph(runs: int) -> bytes:
+    """One paragraph of *runs* one-character runs (each used to copy the line read so far:
+    quadratic), and a paragraph of incompressible text so that the budget allows them."""
+    runs_xml = "<w:r><w:t>规</w:t></w:r>" * runs
+    return docx(f"<w:p>{runs_xml}</w:p>" + paragraph(_incompressible(runs)))
+
+
 def nested_tables(depth: int) -> bytes:
     """A table nested *depth* deep, one cell in another."""
     inner = paragraph("规章")
@@ -331,6 +345,13 @@ def odt_repeated_rows(copies: str, text: str = "1") -> bytes:
 def odt_empty_paragraphs(count: int) -> bytes:
     """*count* empty paragraphs (ten million deflate into some 100 kB)."""
     return odt(b"<text:p/>" * count)
+
+
+def odt_long_paragraph(spans: int) -> bytes:
+    """One paragraph of *spans* one-character spans, and incompressible text (see
+    :func:`long_paragraph`)."""
+    spans_xml = "<text:span>规</text:span>" * spans
+    return odt(f"<text:p>{spans_xml}</text:p>" + odt_paragraph(_incompressible(spans)))
 
 
 def odt_nested_tables(depth: int) -> bytes:

@@ -251,6 +251,19 @@ def test_a_few_thousand_empty_paragraphs_are_read() -> None:
     assert docx_to_text(hostile.empty_paragraphs(50_000)).text == ""
 
 
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("reader", ["docx", "odt"])
+def test_a_paragraph_of_400_000_runs_is_read_in_linear_time(reader: str) -> None:
+    """One paragraph of 400,000 one-character runs (or spans) in a file whose size allows
+    them: each run was added to the growing line, a copy of it each time (80 billion
+    characters copied, over a minute); the line is now joined once (seconds)."""
+    if reader == "docx":
+        adapted = docx_to_text(hostile.long_paragraph(400_000))
+    else:
+        adapted = odt_to_text(hostile.odt_long_paragraph(400_000))
+    assert adapted.text.startswith("规" * 400_000 + "\n")
+
+
 def test_tables_nested_past_the_xml_depth_limit() -> None:
     """Tables nested 300 deep: too_complex, not a crash."""
     assert _code(lambda: docx_to_text(hostile.nested_tables(300))) == "too_complex"

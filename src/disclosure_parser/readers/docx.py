@@ -126,8 +126,12 @@ def _int_val(element: _Element | None, default: int) -> int:
 
 
 def _paragraph_lines(p: _Element) -> list[str]:
-    """The lines of paragraph *p* (a soft break or carriage return ends a line)."""
-    lines = [""]
+    """The lines of paragraph *p* (a soft break or carriage return ends a line).
+
+    Each line is gathered as a list of pieces and joined once (adding to a growing string
+    would copy it at every run: quadratic in a paragraph of a million runs).
+    """
+    lines: list[list[str]] = [[]]
     skipped: _Element | None = None  # the text box (or deleted run …) being passed over
     # every element once, dispatched on its tag (cheaper than lxml's filtered iteration)
     for el in p.iter():
@@ -139,17 +143,17 @@ def _paragraph_lines(p: _Element) -> list[str]:
                 continue
             skipped = None
         if tag == _T:
-            lines[-1] += el.text or ""
+            lines[-1].append(el.text or "")
         elif tag in _NOT_TEXT:
             skipped = el
         elif tag == _TAB:
-            lines[-1] += " "
+            lines[-1].append(" ")
         elif tag == _NO_BREAK_HYPHEN:
-            lines[-1] += "-"
+            lines[-1].append("-")
         else:
             # a soft break ends a line; so does a page or column break
-            lines.append("")
-    return lines
+            lines.append([])
+    return ["".join(parts) for parts in lines]
 
 
 def _inside(el: _Element, ancestor: _Element) -> bool:

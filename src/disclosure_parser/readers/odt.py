@@ -149,8 +149,12 @@ def _skipped(tag: Any) -> bool:
 
 
 def _paragraph_lines(p: _Element) -> list[str]:
-    """The lines of paragraph or heading *p*: a ``text:line-break`` ends a line."""
-    lines = [p.text or ""]
+    """The lines of paragraph or heading *p*: a ``text:line-break`` ends a line.
+
+    Each line is gathered as a list of pieces and joined once (adding to a growing string
+    would copy it at every piece: quadratic in a paragraph of a million spans).
+    """
+    lines: list[list[str]] = [[p.text or ""]]
     # (children left to read, the tail to add once they are read)
     stack: list[tuple[Iterator[_Element], str]] = [(iter(p), "")]
     while stack:
@@ -160,19 +164,19 @@ def _paragraph_lines(p: _Element) -> list[str]:
             if _skipped(tag):
                 pass
             elif tag in (_S, _TAB):
-                lines[-1] += " "  # runs of spaces become one when the text is tidied
+                lines[-1].append(" ")  # runs of spaces become one when the text is tidied
             elif tag == _LINE_BREAK:
-                lines.append("")
+                lines.append([])
             else:
-                lines[-1] += child.text or ""
+                lines[-1].append(child.text or "")
                 if len(child):
                     stack.append((iter(child), child.tail or ""))
                     break
-            lines[-1] += child.tail or ""
+            lines[-1].append(child.tail or "")
         else:
             _, tail = stack.pop()
-            lines[-1] += tail
-    return lines
+            lines[-1].append(tail)
+    return ["".join(parts) for parts in lines]
 
 
 def _hidden(element: _Element) -> bool:
