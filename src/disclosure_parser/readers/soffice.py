@@ -173,27 +173,23 @@ def _command(program: str, profile: Path, out: Path, source: Path) -> list[str]:
 
 
 #: the guard LibreOffice runs under (``python -I -S -c _GUARD FOLDER soffice …``): it starts
-#: the converter in a session of its own and, as soon as its standard input ends (the reading
-#: process closed the pipe, or died: a batch worker killed past its time limit), kills the
-#: converter's whole process group. When the pipe ends without the byte the reading process
-#: writes before closing it, that process died, and the guard removes the temporary FOLDER
-#: too, which that process can no longer do. No converter outlives its reader.
+#: the converter in a session of its own and, as soon as its standard input ends while the
+#: converter runs (the reading process gave up on it past its time limit, or died: a batch
+#: worker killed at its own limit cleans nothing up), kills the converter's whole process
+#: group and removes the temporary FOLDER. No converter outlives its reader. (The reading
+#: process closes the pipe only once the guard has ended, or to stop it; it waits for the
+#: guard to end before it removes the folder itself, which is then gone or still there.)
 _GUARD: Final = """
 import os, shutil, signal, subprocess, sys, threading
 orphaned = []
 child = subprocess.Popen(sys.argv[2:], stdin=subprocess.DEVNULL, start_new_session=True)
 def watch():
-    said = b""
     try:
-        while True:
-            chunk = os.read(0, 4096)
-            if not chunk:
-                break
-            said += chunk[:1]
+        while os.read(0, 4096):
+            pass
     except OSError:
         pass
-    if not said:
-        orphaned.append(True)
+    orphaned.append(True)
     try:
         os.killpg(child.pid, signal.SIGKILL)
     except OSError:
@@ -246,21 +242,13 @@ def _run(command: list[str], work: Path, timeout: float) -> bytes:
                 expected=_EXPECTED,
             ) from exc
         finally:
-            _release(writable)  # the guard kills the converter, if it still runs
+            os.close(writable)  # the guard kills the converter, if it still runs
             writable = -1
             _end(process)
     finally:
         if writable >= 0:
-            _release(writable)
+            os.close(writable)
     return stderr
-
-
-def _release(writable: int) -> None:
-    """Tell the guard this process is done (a byte: it is alive, and removes the folder
-    itself), and close the pipe (the guard then kills what is left of the converter)."""
-    with contextlib.suppress(OSError):
-        os.write(writable, b".")
-    os.close(writable)
 
 
 def convert_to_odt(
