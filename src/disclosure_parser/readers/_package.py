@@ -77,9 +77,21 @@ def open_package(data: bytes, kind: str, expected: str, corrupt: Corrupt) -> zip
     return package
 
 
-def read_part(package: zipfile.ZipFile, name: str, corrupt: Corrupt) -> bytes:
-    """The bytes of the part *name*: any failure of zipfile or zlib is a damaged file."""
+#: the most a package's small parts may unpack to (Word's relationships and content types,
+#: an OpenDocument manifest: a few kilobytes each); parsed whole, a part of a million empty
+#: elements deflated into 20 kB would take gigabytes
+MAX_SMALL_PART_BYTES: Final = 1_000_000
+
+
+def read_part(
+    package: zipfile.ZipFile, name: str, corrupt: Corrupt, limit: int | None = None
+) -> bytes:
+    """The bytes of the part *name*: any failure of zipfile or zlib is a damaged file, and so
+    is a part that unpacks to more than *limit* bytes (zipfile never inflates a part past the
+    size its entry declares)."""
     try:
+        if limit is not None and package.getinfo(name).file_size > limit:
+            raise corrupt(f"its part {name} unpacks to more than {limit:,} bytes")
         return package.read(name)
     except (UnreadableFileError, MemoryError, RecursionError):
         raise

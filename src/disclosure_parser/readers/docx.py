@@ -34,6 +34,7 @@ from ..core.errors import UnreadableFileError
 from ..core.messages import msg
 from ..core.model import Diagnostic, Report
 from ._package import (
+    MAX_SMALL_PART_BYTES,
     MAX_UNPACKED_BYTES,
     element_budget,
     file_bytes,
@@ -314,14 +315,18 @@ def _main_part(package: zipfile.ZipFile, parser: Any) -> str:
     names = set(package.namelist())
     target = "word/document.xml"
     if "_rels/.rels" in names:
-        rels = etree.fromstring(read_part(package, "_rels/.rels", _corrupt), parser)
+        rels = etree.fromstring(
+            read_part(package, "_rels/.rels", _corrupt, MAX_SMALL_PART_BYTES), parser
+        )
         for rel in rels:
             if rel.get("Type") in _OFFICE_DOCUMENT and rel.get("TargetMode") != "External":
                 target = posixpath.normpath(str(rel.get("Target", "")).lstrip("/"))
                 break
     if "[Content_Types].xml" not in names or target not in names:
         raise _corrupt("no main document part")
-    types = etree.fromstring(read_part(package, "[Content_Types].xml", _corrupt), parser)
+    types = etree.fromstring(
+        read_part(package, "[Content_Types].xml", _corrupt, MAX_SMALL_PART_BYTES), parser
+    )
     content_type = None
     for entry in types:
         tag = str(entry.tag).rsplit("}", 1)[-1]

@@ -37,7 +37,14 @@ from typing import TYPE_CHECKING, Any, Final
 from ..core.errors import UnreadableFileError
 from ..core.messages import msg
 from ..core.model import Diagnostic, Report
-from ._package import file_bytes, open_package, parse_part, read_part, xml_parser
+from ._package import (
+    MAX_SMALL_PART_BYTES,
+    file_bytes,
+    open_package,
+    parse_part,
+    read_part,
+    xml_parser,
+)
 from .base import Adapted, Block, SourceCell, SourceTable, TextWriter, cell_text, guarded
 
 if TYPE_CHECKING:
@@ -353,10 +360,13 @@ def _media_type(package: zipfile.ZipFile, parser: Any) -> str | None:
 
     names = set(package.namelist())
     if "mimetype" in names:
-        return read_part(package, "mimetype", _corrupt)[:200].decode("ascii", "replace").strip()
+        media_type = read_part(package, "mimetype", _corrupt, 1_000)
+        return media_type.decode("ascii", "replace").strip()
     if "META-INF/manifest.xml" not in names:
         return None
-    manifest = etree.fromstring(read_part(package, "META-INF/manifest.xml", _corrupt), parser)
+    manifest = etree.fromstring(
+        read_part(package, "META-INF/manifest.xml", _corrupt, MAX_SMALL_PART_BYTES), parser
+    )
     for entry in manifest:
         if entry.get(f"{{{_MANIFEST}}}full-path") == "/":
             value = entry.get(f"{{{_MANIFEST}}}media-type")
