@@ -1,11 +1,12 @@
-"""Fuzz target of the file readers (PDF, DOCX, HTML) with hostile structures.
+"""Fuzz target of the file readers (PDF, DOCX, ODT, HTML) with hostile structures.
 
     python fuzz/fuzz_readers.py --reader pdf --seconds 600 [--seed N] [--limit S]
 
 Each input is a file built by :mod:`hostile`'s recipes with random parameters (forms drawing
 each other at random depth and fan-out, streams inflating at random ratios, reference cycles,
 thousands of characters or ruled cells on a page, repeated pages; spans, vertical merges,
-nested tables and floods of paragraphs in Word files; charsets, nesting, spans and broken
+nested tables and floods of paragraphs in Word files; spans, covered cells and repeats in
+OpenDocument texts; charsets, nesting, spans and broken
 markup in web pages), or a seed file of the reader damaged byte by byte (the PDF fixtures,
 the seeds written as Word files and pages). The promise checked for each: the reader returns
 its text, or raises ``ParseError`` (never the ``internal_error`` net, never another
@@ -38,6 +39,7 @@ import fuzz_parse as fz  # noqa: E402
 import hostile as h  # noqa: E402
 
 import disclosure_parser as dp  # noqa: E402
+from disclosure_parser.readers.odt import odt_to_text  # noqa: E402
 
 # ---------------------------------------------------------------------------------------------
 # Inputs
@@ -115,6 +117,53 @@ def docx_input(rng: random.Random) -> tuple[str, bytes]:
     return "seed damaged", _mutate(rng, data)
 
 
+def odt_input(rng: random.Random) -> tuple[str, bytes]:
+    """A hostile OpenDocument text: spans, covered cells, repeats, nesting, floods, damage."""
+    kind = rng.randrange(8)
+    values = ["0", "-1", "abc", "64", "65", "100000000", str(2**63), "1.5", ""]
+    if kind == 0:
+        attribute = rng.choice(
+            [
+                "number-columns-spanned",
+                "number-rows-spanned",
+                "number-columns-repeated",
+                "number-rows-repeated",
+            ]
+        )
+        value = rng.choice(values)
+        return f"span {attribute}={value}", h.odt_span(attribute, value)
+    if kind == 1:
+        return "rows", h.odt_repeated_rows(rng.choice([*values, "100", "101"]), "9" * 100)
+    if kind == 2:
+        return "paragraphs", h.odt_empty_paragraphs(rng.choice([10, 100_000, 5_000_000]))
+    if kind == 3:
+        return "nested", h.odt_nested_tables(rng.choice([1, 10, 100, 200, 255, 300]))
+    if kind == 4:
+        # random spans, covered cells and repeats over a table
+        rows = []
+        for _ in range(rng.randint(1, 60)):
+            cells = []
+            for _ in range(rng.randint(1, 12)):
+                if rng.random() < 0.3:
+                    repeat = rng.choice([1, 3, 10**6])
+                    cells.append(
+                        f'<table:covered-table-cell table:number-columns-repeated="{repeat}"/>'
+                    )
+                    continue
+                attributes = ""
+                for name in ("columns-spanned", "rows-spanned", "columns-repeated"):
+                    if rng.random() < 0.25:
+                        value = rng.choice([1, 2, 3, 70, 10**9])
+                        attributes += f' table:number-{name}="{value}"'
+                cells.append(h.odt_cell(str(rng.randint(0, 99)), attributes))
+            repeat = rng.choice([1, 2, 100, 10**9])
+            rows.append(f'table:number-rows-repeated="{repeat}"|' + "".join(cells))
+        return "table", h.odt(h.odt_table(*rows))
+    fixtures = sorted((REPO / "tests/fixtures/conversions").glob("*.lo-odt.odt"))
+    data = rng.choice(fixtures).read_bytes() if kind < 7 else h.odt_span("x", "1")
+    return "fixture damaged", _mutate(rng, data)
+
+
 def html_input(rng: random.Random) -> tuple[str, bytes]:
     """A hostile page: charsets, nesting, spans, broken markup, damage."""
     kind = rng.randrange(7)
@@ -168,6 +217,7 @@ READERS: dict[str, tuple[Callable[[random.Random], tuple[str, bytes]], Callable[
 READERS = {
     "pdf": (pdf_input, lambda data: dp.pdf_to_text(data)),
     "docx": (docx_input, lambda data: dp.docx_to_text(data)),
+    "odt": (odt_input, lambda data: odt_to_text(data)),
     "html": (html_input, lambda data: dp.html_to_text(data)),
 }
 

@@ -4,14 +4,16 @@ Each builder makes a small file whose structure asks its reader for too much: PD
 objects refer to themselves, whose Form XObjects draw each other, whose streams inflate a
 thousandfold, whose pages hold tens of thousands of characters or ruled cells; Word files with
 spans of a hundred million columns, vertical merges thousands of rows long, floods of empty
-paragraphs; web pages declaring charsets that are no text encodings, nested thousands deep,
-claiming huge spans. Everything here is written from scratch (no third-party writer), so the
-files are exactly what the builder says.
+paragraphs (and OpenDocument texts with spans and repeats as large); web pages declaring
+charsets that are no text encodings, nested thousands deep, claiming huge spans. Everything
+here is written from scratch (no third-party writer), so the files are exactly what the
+builder says.
 """
 
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 import zlib
 from collections.abc import Iterable
@@ -240,12 +242,125 @@ def empty_paragraphs(count: int) -> bytes:
     return docx(b"<w:p/>" * count)
 
 
+def _incompressible(count: int) -> str:
+    """*count* bytes of hexadecimal digits that deflate poorly, the same every time: text
+    that raises a file's size, and with it the budgets the readers allow for its size."""
+    return random.Random(count).randbytes(count // 2).hex()
+
+
+def long_paragraph(runs: int) -> bytes:
+    """One paragraph of *runs* one-character runs (each used to copy the line read so far:
+    quadratic), and a paragraph of incompressible text so that the budget allows them."""
+    runs_xml = "<w:r><w:t>规</w:t></w:r>" * runs
+    return docx(f"<w:p>{runs_xml}</w:p>" + paragraph(_incompressible(runs)))
+
+
 def nested_tables(depth: int) -> bytes:
     """A table nested *depth* deep, one cell in another."""
     inner = paragraph("规章")
     for _ in range(depth):
         inner = f"<w:tbl><w:tr><w:tc>{inner}</w:tc></w:tr></w:tbl><w:p/>"
     return docx(inner)
+
+
+# ---------------------------------------------------------------------------------------------
+# OpenDocument text
+# ---------------------------------------------------------------------------------------------
+
+ODT_NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+)
+_ODT_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+    '<manifest:file-entry manifest:full-path="/" '
+    'manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+    "</manifest:manifest>"
+)
+
+
+def odt(
+    body: str | bytes,
+    mimetype: str = "application/vnd.oasis.opendocument.text",
+    content: bytes | None = None,
+) -> bytes:
+    """An OpenDocument text whose ``office:text`` holds *body* (or whose ``content.xml`` is
+    *content*), its ``mimetype`` first and stored, as the standard says."""
+    if isinstance(body, str):
+        body = body.encode("utf-8")
+    if content is None:
+        content = (
+            b'<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+            + ODT_NAMESPACES.encode()
+            + b' office:version="1.3"><office:body><office:text>'
+            + body
+            + b"</office:text></office:body></office:document-content>"
+        )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(zipfile.ZipInfo("mimetype"), mimetype, zipfile.ZIP_STORED)
+        package.writestr("content.xml", content)
+        package.writestr("META-INF/manifest.xml", _ODT_MANIFEST)
+    return out.getvalue()
+
+
+def odt_paragraph(text: str) -> str:
+    return f"<text:p>{text}</text:p>"
+
+
+def odt_cell(text: str, attributes: str = "") -> str:
+    return f"<table:table-cell {attributes}>{odt_paragraph(text)}</table:table-cell>"
+
+
+def odt_table(*rows: str, attributes: str = "") -> str:
+    cells = "".join(f"<table:table-row {a}>{r}</table:table-row>" for r, a in rows_of(rows))
+    return f'<table:table table:name="T" {attributes}>{cells}</table:table>'
+
+
+def rows_of(rows: Iterable[str]) -> Iterable[tuple[str, str]]:
+    """Rows as (cells, attributes of the row): a row given as ``"attrs|cells"`` has
+    attributes."""
+    for row in rows:
+        attributes, _, cells = row.rpartition("|") if "|" in row else ("", "", row)
+        yield cells, attributes
+
+
+def odt_span(attribute: str, value: str) -> bytes:
+    """A table whose first cell claims *attribute* (``number-columns-spanned`` …) *value*."""
+    first = odt_cell("规章", f'table:{attribute}="{value}"') + odt_cell("1")
+    second = odt_cell("行政许可") + odt_cell("2") + odt_cell("3")
+    return odt(odt_paragraph("二、主动公开政府信息情况") + odt_table(first, second))
+
+
+def odt_repeated_rows(copies: str, text: str = "1") -> bytes:
+    """A table whose second row claims ``number-rows-repeated`` *copies*."""
+    first = odt_cell("规章") + odt_cell("1")
+    second = f'table:number-rows-repeated="{copies}"|' + odt_cell("") + odt_cell(text)
+    return odt(odt_table(first, second))
+
+
+def odt_empty_paragraphs(count: int) -> bytes:
+    """*count* empty paragraphs (ten million deflate into some 100 kB)."""
+    return odt(b"<text:p/>" * count)
+
+
+def odt_long_paragraph(spans: int) -> bytes:
+    """One paragraph of *spans* one-character spans, and incompressible text (see
+    :func:`long_paragraph`)."""
+    spans_xml = "<text:span>规</text:span>" * spans
+    return odt(f"<text:p>{spans_xml}</text:p>" + odt_paragraph(_incompressible(spans)))
+
+
+def odt_nested_tables(depth: int) -> bytes:
+    """A table nested *depth* deep, one cell in another."""
+    inner = odt_paragraph("规章")
+    for _ in range(depth):
+        inner = f"<table:table><table:table-row><table:table-cell>{inner}"
+        inner += "</table:table-cell></table:table-row></table:table>"
+    return odt(inner)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -401,7 +401,7 @@ def test_folders_are_searched(tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "seed_003.pdf", folder / "seed_003.pdf")
     (folder / "说明.txt").write_text("请于三月底前报送。", encoding="utf-8")
     (folder / "~$003.docx").write_bytes(b"lock")
-    (folder / "表格.odt").write_bytes(b"odt")
+    (folder / "表格.xlsx").write_bytes(b"xlsx")
     (folder / ".hidden.txt").write_text("x", encoding="utf-8")
     status, lines = run("check", str(folder))
     assert lines == [

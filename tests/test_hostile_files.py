@@ -27,6 +27,7 @@ from disclosure_parser.core.errors import FILE_ERROR_CODES, UnreadableFileError
 from disclosure_parser.readers import _pdfium, _pdfscan
 from disclosure_parser.readers.docx import docx_to_text, element_budget
 from disclosure_parser.readers.html import decode_html, html_to_text
+from disclosure_parser.readers.odt import REPEAT_BUDGET, odt_to_text
 from disclosure_parser.readers.pdf import MAX_PAGES, pdf_to_text
 
 
@@ -250,10 +251,138 @@ def test_a_few_thousand_empty_paragraphs_are_read() -> None:
     assert docx_to_text(hostile.empty_paragraphs(50_000)).text == ""
 
 
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("reader", ["docx", "odt"])
+def test_a_paragraph_of_400_000_runs_is_read_in_linear_time(reader: str) -> None:
+    """One paragraph of 400,000 one-character runs (or spans) in a file whose size allows
+    them: each run was added to the growing line, a copy of it each time (80 billion
+    characters copied, over a minute); the line is now joined once (seconds)."""
+    if reader == "docx":
+        adapted = docx_to_text(hostile.long_paragraph(400_000))
+    else:
+        adapted = odt_to_text(hostile.odt_long_paragraph(400_000))
+    assert adapted.text.startswith("规" * 400_000 + "\n")
+
+
 def test_tables_nested_past_the_xml_depth_limit() -> None:
     """Tables nested 300 deep: too_complex, not a crash."""
     assert _code(lambda: docx_to_text(hostile.nested_tables(300))) == "too_complex"
     assert "规章" in docx_to_text(hostile.nested_tables(20)).text
+
+
+# ---------------------------------------------------------------------------------------------
+# OpenDocument text (the cases of the Word files, and the repeats only ODT has)
+# ---------------------------------------------------------------------------------------------
+
+
+def _clamped(adapted: dp.Adapted) -> int:
+    (warning,) = [d for d in adapted.diagnostics if d.code == "span_clamped"]
+    assert warning.severity == "warning"
+    return int(warning.message.split()[0])
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    "attribute", ["number-columns-spanned", "number-columns-repeated", "number-rows-repeated"]
+)
+def test_odt_spans_and_repeats_of_a_hundred_million(attribute: str) -> None:
+    """A cell claiming to span, or to be repeated over, 100,000,000 columns (or rows: the
+    attribute is a row's, not a cell's, and ignored) is read once: the table as printed, a
+    span_clamped warning where something was clamped."""
+    adapted = odt_to_text(hostile.odt_span(attribute, "100000000"))
+    assert adapted.text.splitlines() == ["二、主动公开政府信息情况", "规章\t1", "行政许可\t2\t3"]
+    if attribute != "number-rows-repeated":
+        assert _clamped(adapted) == 1
+
+
+@pytest.mark.parametrize("value", ["-5", "0", "abc", "1e9", "64", "9" * 5000])
+@pytest.mark.parametrize("attribute", ["number-columns-spanned", "number-rows-spanned"])
+def test_odd_odt_spans_are_read_as_cells(attribute: str, value: str) -> None:
+    """Negative, zero, non-numeric and huge spans give a cell each, never an exception."""
+    adapted = odt_to_text(hostile.odt_span(attribute, value))
+    assert adapted.text.splitlines()[1].startswith("规章\t")
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("copies", ["101", "1000000000"])
+def test_odt_rows_repeated_past_reason_are_read_once(copies: str) -> None:
+    """A row of values repeated more than MAX_REPEATED_ROWS times is read once, with a
+    warning; up to it, the copies are read (a spreadsheet's shorthand)."""
+    adapted = odt_to_text(hostile.odt_repeated_rows(copies))
+    assert adapted.text.splitlines() == ["规章\t1", "\t1"]
+    assert _clamped(adapted) == 1
+    assert odt_to_text(hostile.odt_repeated_rows("100")).text.count("\n") == 101
+
+
+@pytest.mark.timeout(120)
+def test_odt_repeats_are_paid_from_one_budget() -> None:
+    """Two thousand rows of a thousand characters, each repeated a hundred times (200 million
+    characters from some 100 kB): the repeats stop at the document's budget, with a warning,
+    and the text stays a few million characters."""
+    row = 'table:number-rows-repeated="100"|' + hostile.odt_cell("9" * 1000)
+    data = hostile.odt(hostile.odt_table(*[row] * 2000))
+    assert len(data) < 200_000
+    adapted = odt_to_text(data)
+    assert len(adapted.text) < 2 * 2_000_000 + 2 * REPEAT_BUDGET
+    assert _clamped(adapted) > 1900
+
+
+@pytest.mark.timeout(60)
+def test_ten_million_empty_odt_paragraphs_are_refused() -> None:
+    """Ten million empty paragraphs in under 200 kB are refused before they are parsed:
+    too_many_elements, naming the budget."""
+    data = hostile.odt_empty_paragraphs(10_000_000)
+    assert len(data) < 200_000
+    with pytest.raises(UnreadableFileError, match="XML elements") as info:
+        odt_to_text(data)
+    assert info.value.code == "too_many_elements"
+    assert f"{element_budget(len(data)):,}" in str(info.value)
+    assert odt_to_text(hostile.odt_empty_paragraphs(50_000)).text == ""
+
+
+def test_odt_tables_nested_past_the_xml_depth_limit() -> None:
+    assert _code(lambda: odt_to_text(hostile.odt_nested_tables(300))) == "too_complex"
+    assert "规章" in odt_to_text(hostile.odt_nested_tables(20)).text
+
+
+@pytest.mark.timeout(60)
+def test_an_odt_zip_bomb_is_refused_unread() -> None:
+    """A content.xml of 101 MB of spaces deflated to some 100 kB: too_large, before a byte
+    of it is inflated."""
+    content = b"<a>" + b" " * 101_000_000 + b"</a>"
+    data = hostile.odt("", content=content)
+    assert len(data) < 200_000
+    assert _code(lambda: odt_to_text(data)) == "too_large"
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("part", ["META-INF/manifest.xml", "[Content_Types].xml", "_rels/.rels"])
+def test_a_flood_of_elements_in_a_small_part_is_refused(part: str) -> None:
+    """A manifest (or Word's content types, or relationships) of five million empty elements
+    deflated into 20 kB (parsed whole: 5 s and 600 MB) is refused unparsed: corrupt_file."""
+    import io
+    import zipfile
+
+    flood = b'<?xml version="1.0"?><m>' + b"<a/>" * 5_000_000 + b"</m>"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(part, flood)
+        package.writestr("content.xml" if part.startswith("META") else "word/document.xml", "")
+        if part == "_rels/.rels":
+            package.writestr("[Content_Types].xml", "<Types/>")
+    data = out.getvalue()
+    assert len(data) < 30_000
+    read = odt_to_text if part.startswith("META") else docx_to_text
+    with pytest.raises(UnreadableFileError, match="unpacks to more than 1,000,000") as info:
+        read(data)
+    assert info.value.code == "corrupt_file"
+
+
+def test_a_damaged_odt_member_is_a_corrupt_file() -> None:
+    data = bytearray(hostile.odt_span("number-columns-spanned", "2"))
+    at = data.index(b"content.xml") + len(b"content.xml")
+    data[at + 10 : at + 40] = b"\xff" * 30
+    assert _code(lambda: odt_to_text(bytes(data))) == "corrupt_file"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -312,17 +441,19 @@ def test_memory_and_recursion_errors_never_escape_a_reader(
 ) -> None:
     """Were a reader to run out of memory or stack anyway, the caller gets a coded
     UnreadableFileError for the file, never the bare exception."""
-    from disclosure_parser.readers import docx, html, pdf
+    from disclosure_parser.readers import docx, html, odt, pdf
 
     def fail(*args: object, **kwargs: object) -> None:
         raise error
 
     monkeypatch.setattr(html, "_blocks", fail)
     monkeypatch.setattr(docx, "_body_blocks", fail)
+    monkeypatch.setattr(odt, "_body_blocks", fail)
     monkeypatch.setattr(pdf, "_read_pages", fail)
     expected = "out_of_memory" if error is MemoryError else "too_complex"
     assert _code(lambda: html_to_text("<p>x</p>")) == expected
     assert _code(lambda: docx_to_text(hostile.grid_span("1"))) == expected
+    assert _code(lambda: odt_to_text(hostile.odt_span("number-columns-spanned", "1"))) == expected
     assert _code(lambda: pdf_to_text(hostile.many_chars(10))) == expected
 
 

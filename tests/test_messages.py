@@ -39,7 +39,10 @@ SRC = REPO / "src" / "disclosure_parser"
 SNAPSHOT = Path(__file__).parent / "snapshots" / "messages.txt"
 
 #: words a Chinese message may hold in Latin letters: names of formats and tools
-_LATIN_ALLOWED = {"PDF", "Word", "OCR", "UTF", "U", "FFFD", "JavaScript", "pip", "install"}
+_LATIN_ALLOWED = {
+    *("PDF", "Word", "OCR", "UTF", "U", "FFFD", "JavaScript", "pip", "install"),
+    *("OpenDocument", "RTF", "LibreOffice"),
+}
 _LATIN = re.compile(r"[A-Za-z]+")
 
 

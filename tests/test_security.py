@@ -71,6 +71,11 @@ _ALLOWED_IMPORTS = {
     # (whose conversions cost more than pdfium's work); the functions are pypdfium2's own
     # bindings, looked up by name at import, never from input
     ("_pdfium.py", "ctypes"): "calls pdfium's C API through pypdfium2's bindings",
+    # Word 97, WPS and RTF files are converted by LibreOffice: a fixed program found on PATH
+    # (never a name or argument taken from the file), headless, in a private folder with a
+    # profile that runs no macros and updates no links, under a guard (this Python, -I -S,
+    # running a constant script) that kills it past its time limit or when its reader dies
+    ("soffice.py", "subprocess"): "runs LibreOffice to convert .doc, .wps and .rtf files",
 }
 #: os functions that run other programs
 _OS_EXEC = re.compile(r"^(?:system|popen|exec\w*|spawn\w*|startfile|posix_spawn\w*|fork\w*)$")
@@ -169,6 +174,29 @@ def test_the_ocr_reader_runs_tesseract_only_and_never_a_shell() -> None:
         assert isinstance(command, ast.List)
         assert isinstance(command.elts[0], ast.Name)
         assert command.elts[0].id in ("path", "command")
+
+
+def test_the_soffice_reader_runs_libreoffice_only_and_never_a_shell() -> None:
+    """soffice.py starts one process, with subprocess.Popen and a list (``argv``: this
+    Python running the constant guard script, then soffice found on PATH and fixed
+    arguments), and no shell= argument."""
+    path = PACKAGE / "readers" / "soffice.py"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    calls = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "subprocess"
+    ]
+    assert len(calls) == 1
+    (call,) = calls
+    assert isinstance(call.func, ast.Attribute)
+    assert call.func.attr == "Popen"
+    assert not [kw for kw in call.keywords if kw.arg == "shell"]
+    assert isinstance(call.args[0], ast.Name)
+    assert call.args[0].id == "argv"
 
 
 def test_the_source_check_catches_what_it_should(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ from .core import views as _views
 from .core.errors import (
     DisclosureError,
     MissingDependencyError,
+    MissingProgramError,
     ParseError,
     UnreadableFileError,
     UnsupportedFormatError,
@@ -80,6 +81,7 @@ if _TYPE_CHECKING:
     from .readers.base import Adapted
     from .readers.docx import docx_to_text, parse_docx
     from .readers.html import html_to_text, parse_html
+    from .readers.odt import odt_to_text, parse_odt
     from .readers.pdf import parse_pdf, pdf_to_text
     from .validation import Finding, Findings, validate
 
@@ -95,6 +97,8 @@ _LAZY: dict[str, str] = {
     "parse_docx": "readers.docx",
     "html_to_text": "readers.html",
     "parse_html": "readers.html",
+    "odt_to_text": "readers.odt",
+    "parse_odt": "readers.odt",
     "parse_pdf": "readers.pdf",
     "pdf_to_text": "readers.pdf",
     "findings_frame": "output.frame",
@@ -129,6 +133,8 @@ def _module(name: str) -> _ModuleType:
         return _importlib.import_module("disclosure_parser.readers.html")
     if name == "readers.pdf":
         return _importlib.import_module("disclosure_parser.readers.pdf")
+    if name == "readers.odt":
+        return _importlib.import_module("disclosure_parser.readers.odt")
     if name == "output.frame":
         return _importlib.import_module("disclosure_parser.output.frame")
     if name == "output.records":
@@ -212,6 +218,7 @@ __all__ = [
     "Finding",
     "Findings",
     "MissingDependencyError",
+    "MissingProgramError",
     "Origin",
     "ParseError",
     "Reading",
@@ -230,10 +237,12 @@ __all__ = [
     "html_to_text",
     "in_language",
     "language",
+    "odt_to_text",
     "parse",
     "parse_docx",
     "parse_file",
     "parse_html",
+    "parse_odt",
     "parse_pdf",
     "pdf_to_text",
     "read_reports",

@@ -129,10 +129,73 @@ class MissingDependencyError(DisclosureError):
     """
 
     def __init__(self, extra: str, module: str, what: str) -> None:
-        self.extra, self.module = extra, module
+        self.extra, self.module, self.what = extra, module, what
         super().__init__(
             f"reading {what} needs {module}, which is not installed: "
             f"pip install 'disclosure-parser[{extra}]'"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # the constructor's arguments, not the message (a worker's error reaches its parent)
+        return (type(self), (self.extra, self.module, self.what))
+
+
+class MissingProgramError(MissingDependencyError):
+    """A program a reader runs is not installed (not on ``PATH``, or not working).
+
+    Scans and images are read by Tesseract (``tesseract``, with its Chinese data); Word 97–2003
+    (.doc), WPS and RTF files are converted by LibreOffice (``soffice``). The message names the
+    Debian packages that provide the program; ``program``, ``packages`` (space-separated) and
+    ``what`` (the files it reads) are kept as attributes, ``module`` is the program and
+    ``extra`` the pip extra the reader needs besides (``""`` for none). The batch code of the
+    error is ``missing_program``.
+
+    >>> err = MissingProgramError("soffice", "libreoffice-writer-nogui", "Word 97 (.doc) files",
+    ...     needs="LibreOffice (the soffice program)")
+    >>> print(err)  # doctest: +NORMALIZE_WHITESPACE
+    reading Word 97 (.doc) files needs LibreOffice (the soffice program), which is not
+    installed: apt-get install libreoffice-writer-nogui (Debian, Ubuntu)
+    >>> isinstance(err, MissingDependencyError), err.program, err.packages
+    (True, 'soffice', 'libreoffice-writer-nogui')
+    >>> import pickle
+    >>> str(pickle.loads(pickle.dumps(err))) == str(err)
+    True
+    """
+
+    def __init__(
+        self,
+        program: str,
+        packages: str,
+        what: str,
+        detail: str = "",
+        needs: str = "",
+        see: str = "",
+        extra: str = "",
+    ) -> None:
+        self.program, self.packages, self.what = program, packages, what
+        self.detail, self.needs, self.see = detail, needs, see
+        self.extra, self.module = extra, program
+        # the message of a program, not of a Python package to pip install
+        DisclosureError.__init__(
+            self,
+            f"reading {what} needs {needs or f'the {program} program'}, which is not installed"
+            f"{detail}: apt-get install {packages} (Debian, Ubuntu)"
+            + (f", or see {see}" if see else ""),
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # every argument: the error of a batch worker is rebuilt in its parent
+        return (
+            type(self),
+            (
+                self.program,
+                self.packages,
+                self.what,
+                self.detail,
+                self.needs,
+                self.see,
+                self.extra,
+            ),
         )
 
 
@@ -167,19 +230,24 @@ FILE_ERROR_CODES = {
     "truncated": "the file was cut short (an HTML page ending inside a tag or a table)",
     "encrypted": "the PDF needs a password",
     "no_text_layer": "the PDF has no text (a scan: run OCR first)",
-    "too_large": "the file, its text, or the Word package unpacked, is over the size limit",
+    "too_large": "the file, its text, or the Word or OpenDocument package unpacked, is over the "
+    "size limit",
     "too_complex": "the file nests too deeply to read",
     "too_many_pages": "the PDF has more pages than any report",
     "too_many_objects": "a PDF page draws more objects or path segments than any report page",
     "too_many_chars": "a PDF page holds more characters than any report page",
-    "too_many_elements": "the Word document's body holds more XML elements than its size allows",
+    "too_many_elements": "the Word or OpenDocument body holds more XML elements than its size "
+    "allows",
     "decompression_bomb": "the PDF's streams inflate far beyond its size",
     "xobject_budget": "the PDF's forms draw each other more often than its size allows",
     "reference_cycle": "the PDF's objects refer to themselves and nothing could be read",
     "out_of_memory": "the file could not be read in the memory available",
     "image_too_large": "an image (or a scanned page) has more pixels than any page of a report",
     "too_many_scanned_pages": "a scan has more pages than OCR reads for any report",
-    "ocr_failed": "Tesseract failed on a page of a scan, or took longer than its time limit",
+    "ocr_failed": "Tesseract failed or hung on a page of a scan",
+    "ocr_unreadable": "with strict=True, a number OCR could not read reliably",
+    "conversion_failed": "LibreOffice could not convert the Word 97, WPS or RTF file to read it",
+    "conversion_timeout": "LibreOffice took longer than its time limit to convert the file",
 }
 
 

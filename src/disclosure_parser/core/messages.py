@@ -373,6 +373,9 @@ CATALOGUE: Final[dict[str, Entry]] = {
     "part.format.html": _e("网页", "an HTML page"),
     "part.format.docx": _e("Word 文件", "a Word .docx file"),
     "part.format.pdf": _e("PDF 文件", "a PDF file"),
+    "part.format.odt": _e("OpenDocument 文本文件", "an OpenDocument .odt file"),
+    "part.format.doc": _e("旧版 Word 文件（97–2003 格式）", "a Word 97–2003 .doc file"),
+    "part.format.rtf": _e("RTF 文件", "an RTF file"),
     # the tables, as a message about one of them names it
     "part.what.a_item": _e("主动公开情况表{label:q}一项", "table A item {label}", label="行政许可"),
     "part.what.b_row": _e("申请情况表{label:q}行", "table B row {key}", key="granted", label=_ROW),
@@ -1274,6 +1277,16 @@ CATALOGUE: Final[dict[str, Entry]] = {
     "file_error.out_of_memory": _e(
         "可用内存不足以读取该文件", "{detail}", detail="the file could not be read in memory"
     ),
+    "file_error.conversion_failed": _e(
+        "LibreOffice 无法转换这个文件（可能已损坏、设有密码，或不是文字文档），未读取",
+        "{detail}",
+        detail="LibreOffice could not convert the file: it wrote no document",
+    ),
+    "file_error.conversion_timeout": _e(
+        "LibreOffice 转换这个文件超过了时间上限，未读取",
+        "{detail}",
+        detail="LibreOffice took more than 60 s to convert the file",
+    ),
     "file_error.not_a_file": _e(
         "这不是普通文件（例如命名管道或设备），未读取",
         "{detail}",
@@ -1295,10 +1308,11 @@ CATALOGUE: Final[dict[str, Entry]] = {
         extra="pdf",
     ),
     "file_error.missing_program": _e(
-        "读取扫描件（无文字层的 PDF、图片）需要另外安装文字识别（OCR）程序及其简体中文数据："
-        "'apt-get install tesseract-ocr tesseract-ocr-chi-sim'",
+        "读取这类文件需要另外安装程序 {program}：'apt-get install {packages}'",
         "{detail}",
         detail="reading scanned PDFs and images needs the tesseract program",
+        program="tesseract",
+        packages="tesseract-ocr tesseract-ocr-chi-sim",
     ),
     "file_error.ocr_failed": _e(
         "文字识别（OCR）失败，无法读取这个扫描件",
@@ -1500,6 +1514,21 @@ CATALOGUE: Final[dict[str, Entry]] = {
         "empty cell",
         tables=6,
     ),
+    "source.odt": _e(
+        "从 OpenDocument 文件读取：{tables} 个表格；合并单元格只计一次",
+        "read from ODT: {tables} table(s); merged cells written once, rows they cover get an "
+        "empty cell",
+        tables=6,
+    ),
+    "source.converted": _e(
+        "{format} 文件先由 {program}（LibreOffice）转换为 {target} 再读取；"
+        "单元格位置指转换后文件中的表格、行、列",
+        "the {format} file was converted to {target} by {program} (LibreOffice) and read from "
+        "that; cell origins are the converted file's tables, rows and columns",
+        format="DOC",
+        program="soffice",
+        target="ODT",
+    ),
     "source.html": _e(
         "从网页读取：{tables} 个表格，{rows} 行；合并单元格只计一次",
         "read from HTML: {tables} table(s), {rows} row(s); merged cells written once, rows they "
@@ -1540,6 +1569,14 @@ CATALOGUE: Final[dict[str, Entry]] = {
         "be ({limit} columns); read as single cells",
         count=1,
         limit=63,
+    ),
+    "span_clamped.odt": _e(
+        "有 {count} 个表格单元格或行声明的合并或重复范围超出表格上限（{limit} 列），"
+        "按单个单元格读取",
+        "{count} table cell(s) or row(s) claim a span or a repetition beyond any report's table "
+        "({limit} columns, or rows repeated past reason); read once",
+        count=1,
+        limit=64,
     ),
     "reference_cycle": _e(
         "PDF 中的对象 {objects} 引用自身（直接或经由其他引用），按空对象读取",

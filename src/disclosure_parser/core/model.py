@@ -217,15 +217,16 @@ def _box(value: Iterable[int] | None) -> tuple[int, int, int, int] | None:
 
 @attrs.frozen(repr=False)
 class Origin:
-    """Where a cell's text stood in the original file, for reports read from HTML, DOCX or PDF
-    files, or by OCR from scans and images.
+    """Where a cell's text stood in the original file, for reports read from HTML, DOCX, ODT,
+    DOC, RTF or PDF files, or by OCR from scans and images.
 
-    ``format`` is ``"html"``, ``"docx"``, ``"pdf"`` or ``"image"``; ``table``, ``row`` and
-    ``cell`` are 0-based indexes in that file's tables (after expanding merged cells), ``page``
-    is 1-based (PDF, image). A cell read by OCR also has its ``box`` on the page (left, top,
-    right, bottom, in pixels of the page as OCR read it: rasterised at 300 dpi and
-    straightened) and its ``confidence``, Tesseract's 0–100 for the least sure of its words
-    (None for a cell in which it read no word).
+    ``format`` is ``"html"``, ``"docx"``, ``"odt"``, ``"doc"`` (Word 97–2003 and WPS files, whose
+    places are those of LibreOffice's conversion), ``"rtf"``, ``"pdf"`` or ``"image"``; ``table``,
+    ``row`` and ``cell`` are 0-based indexes in that file's tables (after expanding merged cells),
+    ``page`` is 1-based (PDF, image). A cell read by OCR also has its ``box`` on the page (left,
+    top, right, bottom, in pixels of the page as OCR read it: rasterised at 300 dpi and
+    straightened) and its ``confidence``, Tesseract's 0–100 for the least sure of its words (None
+    for a cell in which it read no word).
 
     >>> Origin("pdf", 5, 3, 1, 2, box=(10, 20, 90, 60), confidence=96.0)
     Origin(format='pdf', table=5, row=3, cell=1, page=2, box=(10, 20, 90, 60), confidence=96.0)

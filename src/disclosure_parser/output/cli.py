@@ -50,6 +50,7 @@ from .. import validation
 from ..core.errors import (
     DisclosureError,
     MissingDependencyError,
+    MissingProgramError,
     ParseError,
     UnreadableFileError,
 )
@@ -304,7 +305,15 @@ def _failure(exc: Exception) -> _Line:
         name = _snake(type(exc).__name__)
         code = PARSER_PREFIX + name
         extra = exc.extra if isinstance(exc, MissingDependencyError) else None
-        message = _file_error(name, str(exc), formats=" ".join(SUFFIXES), extra=extra)
+        program = exc if isinstance(exc, MissingProgramError) else None
+        message = _file_error(
+            name,
+            str(exc),
+            formats=" ".join(SUFFIXES),
+            extra=extra,
+            program=program and program.program,
+            packages=program and program.packages,
+        )
     else:
         code = "io"
         message = _file_error("io", str(exc), reason=_io_reason(exc))

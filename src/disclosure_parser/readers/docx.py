@@ -25,15 +25,24 @@ read as single cells with a ``span_clamped`` warning; vertical merges are resolv
 
 from __future__ import annotations
 
-import io
 import os
 import posixpath
 import zipfile
 from typing import TYPE_CHECKING, Any, Final
 
-from ..core.errors import MissingDependencyError, UnreadableFileError
+from ..core.errors import UnreadableFileError
 from ..core.messages import msg
 from ..core.model import Diagnostic, Report
+from ._package import (
+    MAX_SMALL_PART_BYTES,
+    MAX_UNPACKED_BYTES,
+    element_budget,
+    file_bytes,
+    open_package,
+    parse_part,
+    read_part,
+    xml_parser,
+)
 from .base import (
     Adapted,
     Block,
@@ -46,6 +55,14 @@ from .base import (
 
 if TYPE_CHECKING:
     from lxml.etree import _Element  # type: ignore[import-untyped]
+
+__all__ = [
+    "MAX_GRID_COLUMNS",
+    "MAX_UNPACKED_BYTES",
+    "docx_to_text",
+    "element_budget",
+    "parse_docx",
+]
 
 _W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC: Final = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -110,8 +127,12 @@ def _int_val(element: _Element | None, default: int) -> int:
 
 
 def _paragraph_lines(p: _Element) -> list[str]:
-    """The lines of paragraph *p* (a soft break or carriage return ends a line)."""
-    lines = [""]
+    """The lines of paragraph *p* (a soft break or carriage return ends a line).
+
+    Each line is gathered as a list of pieces and joined once (adding to a growing string
+    would copy it at every run: quadratic in a paragraph of a million runs).
+    """
+    lines: list[list[str]] = [[]]
     skipped: _Element | None = None  # the text box (or deleted run …) being passed over
     # every element once, dispatched on its tag (cheaper than lxml's filtered iteration)
     for el in p.iter():
@@ -123,17 +144,17 @@ def _paragraph_lines(p: _Element) -> list[str]:
                 continue
             skipped = None
         if tag == _T:
-            lines[-1] += el.text or ""
+            lines[-1].append(el.text or "")
         elif tag in _NOT_TEXT:
             skipped = el
         elif tag == _TAB:
-            lines[-1] += " "
+            lines[-1].append(" ")
         elif tag == _NO_BREAK_HYPHEN:
-            lines[-1] += "-"
+            lines[-1].append("-")
         else:
             # a soft break ends a line; so does a page or column break
-            lines.append("")
-    return lines
+            lines.append([])
+    return ["".join(parts) for parts in lines]
 
 
 def _inside(el: _Element, ancestor: _Element) -> bool:
@@ -273,24 +294,7 @@ def _body_blocks(body: _Element, tables: _Tables) -> list[Block]:
     return blocks
 
 
-#: the most a Word package may unpack to, in bytes: a report's XML is a few megabytes, its
-#: images are compressed already; a package that claims more is a zip bomb (a few hundred
-#: kilobytes that would inflate, whole, into memory)
-MAX_UNPACKED_BYTES: Final = 100_000_000
-#: elements of the document part allowed per byte of the file, and at least
-#: :data:`MIN_ELEMENTS`: a report's body holds well under one element per byte of the
-#: compressed file; ten million empty paragraphs deflate into 128 kB
-ELEMENTS_PER_BYTE: Final = 4
-MIN_ELEMENTS: Final = 200_000
-
-
-def element_budget(size: int) -> int:
-    """How many XML elements the document part of a *size*-byte Word file may hold.
-
-    >>> element_budget(40_000), element_budget(1_000_000)
-    (200000, 4000000)
-    """
-    return max(MIN_ELEMENTS, ELEMENTS_PER_BYTE * size)
+_KIND: Final = "Word document"
 
 
 def _corrupt(exc: BaseException | str) -> UnreadableFileError:
@@ -303,31 +307,26 @@ def _corrupt(exc: BaseException | str) -> UnreadableFileError:
     )
 
 
-def _xml_parser() -> Any:
-    try:
-        from lxml import etree  # type: ignore[import-untyped]
-    except ImportError as exc:
-        raise MissingDependencyError("docx", "lxml", "Word (.docx) files") from exc
-    # no entities resolved, no DTD loaded, no network: a document cannot reach out
-    return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
-
-
 def _main_part(package: zipfile.ZipFile, parser: Any) -> str:
     """The name of the package's main document part, as its relationships and content
     types say (a package without one is no Word document)."""
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     names = set(package.namelist())
     target = "word/document.xml"
     if "_rels/.rels" in names:
-        rels = etree.fromstring(package.read("_rels/.rels"), parser)
+        rels = etree.fromstring(
+            read_part(package, "_rels/.rels", _corrupt, MAX_SMALL_PART_BYTES), parser
+        )
         for rel in rels:
             if rel.get("Type") in _OFFICE_DOCUMENT and rel.get("TargetMode") != "External":
                 target = posixpath.normpath(str(rel.get("Target", "")).lstrip("/"))
                 break
     if "[Content_Types].xml" not in names or target not in names:
         raise _corrupt("no main document part")
-    types = etree.fromstring(package.read("[Content_Types].xml"), parser)
+    types = etree.fromstring(
+        read_part(package, "[Content_Types].xml", _corrupt, MAX_SMALL_PART_BYTES), parser
+    )
     content_type = None
     for entry in types:
         tag = str(entry.tag).rsplit("}", 1)[-1]
@@ -343,56 +342,26 @@ def _main_part(package: zipfile.ZipFile, parser: Any) -> str:
 
 def _document_body(data: bytes) -> _Element:
     """The ``w:body`` element of the Word package *data*, within the size budgets."""
-    parser = _xml_parser()
-    from lxml import etree
-
-    try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-        infos = package.infolist()
-    except (MemoryError, RecursionError):
-        raise
-    except Exception as exc:
-        raise _corrupt(exc) from exc
-    unpacked = sum(info.file_size for info in infos)
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise UnreadableFileError(
-            f"the Word document unpacks to {unpacked:,} bytes (from {len(data):,}), over the "
-            f"limit of {MAX_UNPACKED_BYTES:,} bytes: a damaged file or a zip bomb",
-            code="too_large",
-            expected="a .docx file whose parts unpack to a reasonable size",
-        )
+    parser = xml_parser("docx", "Word (.docx) files")
+    package = open_package(
+        data, _KIND, "a .docx file whose parts unpack to a reasonable size", _corrupt
+    )
     try:
         with package:
             part = _main_part(package, parser)
-            xml = package.read(part)
+            xml = read_part(package, part, _corrupt)
     except (UnreadableFileError, MemoryError, RecursionError):
         raise
-    except Exception as exc:
-        # a damaged package fails in zipfile's and zlib's own ways (BadZipFile, zlib.error,
-        # a bad CRC, an unknown compression method …): each is a damaged file
+    except Exception as exc:  # the relationships or content types are no XML …
         raise _corrupt(exc) from exc
-    # counted before parsing: a flood of elements costs memory as it is parsed
-    budget = element_budget(len(data))
-    # an upper bound on the elements, from two byte counts (no regular expression over what
-    # may be a hundred megabytes)
-    elements = xml.count(b"<") - xml.count(b"</") if len(xml) > budget else 0
-    if elements > budget:
-        raise UnreadableFileError(
-            f"the Word document's body holds {elements:,} XML elements in a file of "
-            f"{len(data):,} bytes, over the budget of {budget:,} for its size: a damaged file "
-            "or a flood of empty elements",
-            code="too_many_elements",
-            expected="a .docx file whose body holds a report's paragraphs and tables",
-        )
-    try:
-        root = etree.fromstring(xml, parser)
-    except (etree.XMLSyntaxError, ValueError) as exc:
-        if "depth" in str(exc).lower():
-            raise UnreadableFileError(
-                "the Word document is nested too deeply to read (tables in tables, hundreds deep)",
-                code="too_complex",
-            ) from exc
-        raise _corrupt(exc) from exc
+    root = parse_part(
+        xml,
+        len(data),
+        parser,
+        _KIND,
+        "a .docx file whose body holds a report's paragraphs and tables",
+        _corrupt,
+    )
     body = root.find(f"{{{_W}}}body")
     if body is None:
         raise _corrupt("the main part has no w:body")
@@ -405,7 +374,7 @@ def docx_to_text(source: bytes | str | os.PathLike[str]) -> Adapted:
 
     Origins give the table (0-based, in document order), row and grid column of each cell.
 
-    >>> import docx
+    >>> import docx, io
     >>> document = docx.Document()
     >>> _ = document.add_paragraph("二、主动公开政府信息情况")
     >>> table = document.add_table(rows=2, cols=3)
@@ -421,12 +390,7 @@ def docx_to_text(source: bytes | str | os.PathLike[str]) -> Adapted:
     >>> adapted.origins[(3, 4)]
     Origin(format='docx', table=0, row=1, cell=1, page=None)
     """
-    if isinstance(source, bytes):
-        data = source
-    else:
-        with open(source, "rb") as handle:
-            data = handle.read()
-    body = _document_body(data)
+    body = _document_body(file_bytes(source))
     tables = _Tables()
     try:
         blocks = _body_blocks(body, tables)

@@ -1,8 +1,9 @@
 """``parse_file()``: read a report from disk, choosing the reader by the file's suffix.
 
-Text files are decoded here; HTML, Word and PDF files go to their reader (one module each in
-this package, loaded on first use), found by suffix in :data:`BINARY_SUFFIXES` or, when the
-content says otherwise, by its first bytes.
+Text files are decoded here; HTML, Word, OpenDocument and PDF files go to their reader (one
+module each in this package, loaded on first use), found by suffix in :data:`BINARY_SUFFIXES`
+or, when the content says otherwise, by its first bytes (:func:`sniff`); Word 97–2003, WPS and
+RTF files are converted by LibreOffice first (:mod:`.soffice`).
 """
 
 from __future__ import annotations
@@ -74,8 +75,9 @@ def parse_file(
     """Parse the report stored at *path*; the suffix chooses the reader.
 
     ``.txt`` and ``.md`` files are decoded as UTF-8, UTF-8 with BOM or GB18030; the encoding
-    used is reported in an ``encoding`` info diagnostic. ``.html``/``.htm``, ``.docx`` and
-    ``.pdf`` files are read by the adapters of the ``html``, ``docx`` and ``pdf`` extras (see
+    used is reported in an ``encoding`` info diagnostic. ``.html``/``.htm``, ``.docx``,
+    ``.odt`` and ``.pdf`` files are read by the adapters of the ``html``, ``docx`` (also
+    ``.odt``) and ``pdf`` extras, ``.doc``, ``.wps`` and ``.rtf`` files through LibreOffice (see
     :func:`read_binary`). ``strict`` is as for :func:`parse`.
     Raises :class:`UnsupportedFormatError` for other suffixes and OSError when the file cannot
     be read.
@@ -108,30 +110,65 @@ def parse_file(
 # Files
 # ---------------------------------------------------------------------------------------------
 
-#: suffix -> format of the files :func:`read_binary` reads
+#: suffix -> format of the files :func:`read_binary` reads; ``doc`` (Word 97–2003 and WPS
+#: Office's files) and ``rtf`` are read through LibreOffice (:mod:`.soffice`)
 BINARY_SUFFIXES: Final = {
     ".html": "html",
     ".htm": "html",
     ".shtml": "html",
     ".xhtml": "html",
     ".docx": "docx",
+    ".odt": "odt",
+    ".doc": "doc",
+    ".wps": "doc",
+    ".rtf": "rtf",
     ".pdf": "pdf",
 }
 _HTML_START: Final = re.compile(
     rb"^\s*(?:<!doctype|<html|<head|<body|<meta|<div|<p[\s>]|<table)", re.I
 )
+#: the signature of an OLE compound file: Word 97–2003 and WPS Office documents
+_OLE: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _zip_format(data: bytes) -> str:
+    """ "odt" or "docx" for the zip package *data*.
+
+    An OpenDocument text begins with its ``mimetype`` entry, stored uncompressed as the
+    standard requires; a writer that does not follow it is known by its parts' names
+    (``content.xml`` and ``META-INF/manifest.xml``, and no ``[Content_Types].xml``), which
+    the package's directory at its end lists. Any other package is taken for a Word file.
+    """
+    name_length = int.from_bytes(data[26:28], "little")
+    extra_length = int.from_bytes(data[28:30], "little")
+    start = 30 + name_length + extra_length
+    if data[30 : 30 + name_length] == b"mimetype" and data[8:10] == b"\x00\x00":
+        media_type = data[start : start + 60]
+        if media_type.startswith(b"application/vnd.oasis.opendocument.text"):
+            return "odt"
+    tail = data[-65_536:]  # the central directory, for a report's few dozen parts
+    if b"[Content_Types].xml" not in tail and b"META-INF/manifest.xml" in tail:
+        return "odt" if b"content.xml" in tail else "docx"
+    return "docx"
 
 
 def sniff(data: bytes) -> str | None:
-    """The format *data* is in by its first bytes ("pdf", "docx", "html"), or None.
+    """The format *data* is in by its first bytes ("pdf", "docx", "odt", "doc", "rtf",
+    "html"), or None.
 
     >>> sniff(b"%PDF-1.7"), sniff(b"PK\\x03\\x04..."), sniff(b"\\xef\\xbb\\xbf<!DOCTYPE html>")
     ('pdf', 'docx', 'html')
+    >>> sniff(b"{\\\\rtf1\\\\ansi ..."), sniff(b"\\xd0\\xcf\\x11\\xe0\\xa1\\xb1\\x1a\\xe1...")
+    ('rtf', 'doc')
     """
     if b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
-        return "docx"
+        return _zip_format(data)
+    if data.startswith(_OLE):
+        return "doc"
+    if data.startswith(b"{\\rtf"):
+        return "rtf"
     if _HTML_START.match(data[:1024].removeprefix(b"\xef\xbb\xbf")):
         return "html"
     return None
@@ -174,21 +211,22 @@ def read_binary(
     max_bytes: int | None = MAX_INPUT_BYTES,
     max_chars: int | None = MAX_INPUT_CHARS,
 ) -> Report:
-    """Parse the HTML, DOCX or PDF report at *path*, chosen by its suffix (see
+    """Parse the HTML, DOCX, ODT, DOC, RTF or PDF report at *path*, chosen by its suffix (see
     :data:`BINARY_SUFFIXES`) or, when the content says otherwise, by its content.
 
-    A file whose content is another supported format than its suffix says (an HTML page saved
-    as ``.docx``, say) is read as what it is, with an info diagnostic. Raises OSError when the
-    file cannot be read, :class:`MissingDependencyError` when the format's extra is not
-    installed and :class:`ParseError` when the file is damaged or holds no report. A file
-    larger than *max_bytes* is refused before it is read (:func:`read_limited`), text longer
-    than *max_chars* before it is parsed (code ``too_large``, both).
+    A file whose content is another supported format than its suffix says (an HTML page saved as
+    ``.docx``, say) is read as what it is, with an info diagnostic. Raises OSError when the file
+    cannot be read, :class:`MissingDependencyError` when the format's extra (or LibreOffice, for
+    .doc, .wps and .rtf: :class:`MissingProgramError`) is not installed and :class:`ParseError` when
+    the file is damaged or holds no report. A file larger than *max_bytes* is refused before it is
+    read (:func:`read_limited`), text longer than *max_chars* before it is parsed (code
+    ``too_large``, both).
     """
     name = os.fspath(path)
     suffix = os.path.splitext(name)[1].lower()
     if suffix not in BINARY_SUFFIXES:
         raise UnsupportedFormatError(
-            f"cannot read {name!r} as HTML, DOCX or PDF: no reader for "
+            f"cannot read {name!r} as HTML, DOCX, ODT, DOC, RTF or PDF: no reader for "
             f"{suffix or 'files without a suffix'}; supported: {', '.join(BINARY_SUFFIXES)}"
         )
     data = read_limited(path, max_bytes)
@@ -223,6 +261,14 @@ def _adapt_bytes(fmt: str, data: bytes) -> Adapted:
         from .docx import docx_to_text
 
         return docx_to_text(data)
+    if fmt == "odt":
+        from .odt import odt_to_text
+
+        return odt_to_text(data)
+    if fmt in ("doc", "rtf"):
+        from .soffice import doc_to_text
+
+        return doc_to_text(data, fmt)
     from .pdf import pdf_to_text
 
     return pdf_to_text(data)

@@ -48,12 +48,8 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from ..core.errors import (
-    DisclosureError,
-    MissingDependencyError,
-    ParseError,
-    UnreadableFileError,
-)
+from ..core.errors import MissingDependencyError, ParseError, UnreadableFileError
+from ..core.errors import MissingProgramError as _MissingProgramError
 from ..core.messages import msg
 from ..core.model import Cell, Diagnostic, Report
 from ..core.text import fold, has_cjk
@@ -97,24 +93,28 @@ _DEBIAN: Final = "tesseract-ocr tesseract-ocr-chi-sim"
 _DIGIT_LIKE: Final = frozenset("0123456789OoQDlIi|!SsZzBbgqGTt,.，。:;'`()[]{}（）【】」「")
 
 
-class MissingProgramError(MissingDependencyError):
-    """A program a reader needs is not installed (Tesseract and its Chinese data, for scans).
+#: kept importable from here (it was defined here first): one class, in ``core.errors``, for
+#: every program a reader runs (Tesseract here, LibreOffice for .doc files)
+MissingProgramError = _MissingProgramError
 
-    >>> print(MissingProgramError())  # doctest: +NORMALIZE_WHITESPACE
+
+def _no_tesseract(detail: str = "") -> MissingProgramError:
+    """The error for a missing (or broken) Tesseract, naming its Debian packages.
+
+    >>> print(_no_tesseract())  # doctest: +NORMALIZE_WHITESPACE
     reading scanned PDFs and images needs the tesseract program with its Chinese (chi_sim)
     data, which is not installed: apt-get install tesseract-ocr tesseract-ocr-chi-sim
     (Debian, Ubuntu), or see https://tesseract-ocr.github.io/tessdoc/Installation.html
     """
-
-    def __init__(self, detail: str = "") -> None:
-        self.extra, self.module = "ocr", "tesseract"
-        # the message of a program, not of a Python package to pip install
-        DisclosureError.__init__(
-            self,
-            "reading scanned PDFs and images needs the tesseract program with its Chinese "
-            f"(chi_sim) data, which is not installed{detail}: apt-get install {_DEBIAN} "
-            "(Debian, Ubuntu), or see https://tesseract-ocr.github.io/tessdoc/Installation.html",
-        )
+    return MissingProgramError(
+        "tesseract",
+        _DEBIAN,
+        "scanned PDFs and images",
+        detail,
+        needs="the tesseract program with its Chinese (chi_sim) data",
+        see="https://tesseract-ocr.github.io/tessdoc/Installation.html",
+        extra="ocr",
+    )
 
 
 def enabled() -> bool:
@@ -140,7 +140,7 @@ def _tesseract_at(path: str | None) -> tuple[str, str]:
     """The Tesseract command at *path* (found on PATH) and its version; raises
     :class:`MissingProgramError` when it is absent or has no Chinese data."""
     if path is None:
-        raise MissingProgramError()
+        raise _no_tesseract()
     try:
         done = subprocess.run(
             [path, "--list-langs"], capture_output=True, text=True, timeout=60, check=False
@@ -149,10 +149,10 @@ def _tesseract_at(path: str | None) -> tuple[str, str]:
             [path, "--version"], capture_output=True, text=True, timeout=60, check=False
         )
     except (OSError, subprocess.SubprocessError) as exc:
-        raise MissingProgramError(f" ({path} does not run: {exc})") from exc
+        raise _no_tesseract(f" ({path} does not run: {exc})") from exc
     langs = set((done.stdout + done.stderr).split())
     if "chi_sim" not in langs:
-        raise MissingProgramError(f" ({path} has no chi_sim data)")
+        raise _no_tesseract(f" ({path} has no chi_sim data)")
     first = (version.stdout or version.stderr).strip().splitlines()
     return path, first[0] if first else "tesseract"
 
