@@ -104,7 +104,9 @@ def main() -> int:
             groups["seeds"] = sorted(SEEDS.glob("*.txt"))
             if CORPUS.exists():
                 groups["corpus"] = sorted(
-                    p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md")
+                    p
+                    for p in CORPUS.iterdir()
+                    if p.suffix in (".txt", ".md") and p.name != "README.md"
                 )
             if args.generated:
                 groups["generated"] = _generate(args.generated, Path(tmp))
