@@ -19,7 +19,7 @@ from ..core.text import fold, has_cjk, strip_numbering
 from . import labels
 from .cells import classify, looks_like_value
 from .positions import NO_GRID as _NO_GRID
-from .positions import Grid, place
+from .positions import Grid, place, stack
 from .raw import RawCell, RawRow
 from .rows import read_rows
 
@@ -432,6 +432,8 @@ class _Lexer:
         ):
             return False
         head: Row = last.value
+        if self._stack_header(head, row, raw):
+            return True
         cell = head.labels[-1]
         word = fold(cell.text)
         if (
@@ -447,6 +449,40 @@ class _Lexer:
             head.labels = [*head.labels, *row.labels]
         head.label += row.label
         head.folded += folded
+        head.end_line = row.end_line
+        return True
+
+    def _stack_header(self, head: Row, row: Row, raw: RawRow) -> bool:
+        """Rebuild table A's one-line column header *head* with the line *row* under it and
+        the value-less line just above it, where they are the pieces of header cells wrapped
+        in space-aligned text (:func:`.positions.stack`); whether it did."""
+        if not (
+            head.kind == "plain"
+            and head.end_line == head.line
+            and raw.line == head.line + 1
+            and len(head.labels) == 1
+        ):
+            return False
+        lines = [head.labels[0], row.labels[0]]
+        above = self.tokens[-2] if len(self.tokens) > 1 else None
+        top = above is not None and (
+            above.kind == A_ROW
+            and above.value.kind == "plain"
+            and above.value.end_line == head.line - 1
+            and len(above.value.labels) == 1
+            and not any(c.text for c in above.value.values)
+            and above.value.key is None
+        )
+        if top and above is not None:
+            lines.insert(0, above.value.labels[0])
+        cells = stack(lines, _a_header_cell)
+        if cells is None:
+            return False
+        if top:
+            del self.tokens[-2]  # its pieces are the header's
+        head.labels = [RawCell(t, head.line, head.column, False) for t in cells]
+        head.label = "".join(cells)
+        head.folded = fold(head.label)
         head.end_line = row.end_line
         return True
 
@@ -811,6 +847,12 @@ class _Lexer:
         row.labels = raw.cells
         row.label = "\t".join(c.text for c in raw.cells)
         self.emit(TEXT, row)
+
+
+def _a_header_cell(word: str) -> bool:
+    """Whether *word* is one whole cell of table A's column header (信息内容, or a column)."""
+    folded = fold(word)
+    return folded.startswith("信息内") or len(labels.a_columns(folded)) == 1
 
 
 def _after_ordinal(row: Row) -> Row | None:

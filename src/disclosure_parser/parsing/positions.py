@@ -20,6 +20,7 @@ read, and is left alone.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Sequence
 from statistics import median
 from typing import Final, Protocol
@@ -181,3 +182,42 @@ def place(
             row.values = values
             placed.append(row)
     return placed
+
+
+#: a word of a space-aligned line: two spaces or more end it
+_WORD: Final = re.compile(r"\S+(?: \S+)*")
+#: how far apart (characters) the middles of a header cell's pieces on two lines may stand
+_STACKED: Final = 4.0
+
+
+def stack(lines: Sequence[RawCell], whole: Callable[[str], bool]) -> list[str] | None:
+    """The header cells of a header printed over several space-aligned lines (*lines*: one
+    cell a line, its text with the layout spaces), left to right; None when the lines do not
+    say.
+
+    A header cell too wide for its column wraps: ``pdftotext -layout`` prints its pieces on
+    the lines above and below the cells that fit on one line ("本年新" / "信息内容 …
+    对外公开总数量" / "制作数量"). A word that is a header cell by itself (*whole*) stands
+    alone; the others are pieces, taken top to bottom, the n-th piece of each line with the
+    n-th of the others: every line of pieces must have as many, each stack standing in one
+    column (its pieces' middles within a few characters) and making a whole cell."""
+    words: list[tuple[float, str]] = []
+    pieces: list[list[tuple[float, str]]] = []
+    for cell in lines:
+        found = [
+            (cell.column + m.start() + len(m.group()) / 2, m.group())
+            for m in _WORD.finditer(cell.text)
+        ]
+        loose = [w for w in found if not whole(w[1])]
+        words += [w for w in found if whole(w[1])]
+        if loose:
+            pieces.append(loose)
+    if len(pieces) < 2 or len({len(p) for p in pieces}) != 1:
+        return None
+    for stacked in zip(*pieces, strict=True):
+        middles = [x for x, _ in stacked]
+        text = "".join(t for _, t in stacked)
+        if max(middles) - min(middles) > _STACKED or not whole(text):
+            return None
+        words.append((sum(middles) / len(middles), text))
+    return [text for _, text in sorted(words)]
