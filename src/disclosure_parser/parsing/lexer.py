@@ -19,7 +19,7 @@ from ..core.text import fold, has_cjk, strip_numbering
 from . import labels
 from .cells import classify, looks_like_value
 from .positions import NO_GRID as _NO_GRID
-from .positions import Grid, place, stack
+from .positions import Grid, Mark, place, stack
 from .raw import RawCell, RawRow
 from .rows import read_rows
 
@@ -170,6 +170,7 @@ class Row:
 
     __slots__ = (
         "cells",
+        "choices",
         "column",
         "end_line",
         "folded",
@@ -198,6 +199,9 @@ class Row:
         #: what the lexer has to say about the row: (code, severity, message, line, column),
         #: reported by assemble.py
         self.notes: list[Note] = []
+        #: the ways its values may line up with the table's columns, where their positions
+        #: narrow them down (see :mod:`.positions`); None: every way
+        self.choices: list[list[RawCell]] | None = None
 
     def __str__(self) -> str:
         return self.label or " ".join(c.text for c in self.values)
@@ -894,7 +898,8 @@ def _place_by_position(tokens: list[Token], grid: Grid) -> None:
             heads = "".join(t.value.folded for t in table if t.kind == B_HEAD)
             widest = max((sum(1 for c in r.values if c.text) for r in rows), default=0)
             width = 7 if any(w in heads for w in _TOTALS) or widest >= 7 else 6
-            place(rows, width, grid, total=width == 7)
+            marks = _b_marks([t.value for t in table if t.kind == B_HEAD], width, grid)
+            place(rows, width, grid, total=width == 7, marks=marks)
         elif kind == "A":
             by_width: dict[int, list[Row]] = {}
             width = 0
@@ -907,6 +912,45 @@ def _place_by_position(tokens: list[Token], grid: Grid) -> None:
                     by_width.setdefault(width, []).append(t.value)
             for width, rows in by_width.items():
                 place(rows, width, grid)
+
+
+#: table B's columns by the header word that names each one alone, in the template's order
+_B_WORDS: Final = {
+    "自然人": 0,
+    "商业企业": 1,
+    "科研机构": 2,
+    "社会公益组织": 3,
+    "公益组织": 3,
+    "法律服务机构": 4,
+    "其他": 5,
+    "其它": 5,
+    "总计": 6,
+    "合计": 6,
+}
+
+
+def _b_marks(heads: list[Row], width: int, grid: Grid) -> list[Mark]:
+    """Where table B's space-aligned header prints each column's name (:data:`.positions.Mark`),
+    when it names its columns in the template's order (else none)."""
+    order = labels.b_column_order("".join(h.folded for h in heads))
+    if order is not None and order != tuple(sorted(order, key=_B_ORDER.index)):
+        return []
+    marks: list[Mark] = []
+    for head in heads:
+        if head.kind != "plain":
+            continue
+        for cell in head.labels:
+            page, indent = grid(cell.line)
+            for m in _NONSPACE.finditer(cell.text):
+                column = _B_WORDS.get(fold(m.group()))
+                if column is not None and column < width:
+                    start = cell.column - 1 - indent + m.start()
+                    marks.append((column, page, start, start + len(m.group())))
+    return marks
+
+
+_NONSPACE: Final = re.compile(r"\S+")
+_B_ORDER: Final = ("commercial", "research", "social_welfare", "legal_services", "other")
 
 
 def _flag_reading_order(tokens: list[Token]) -> None:

@@ -45,7 +45,7 @@ from ..core.model import (
 )
 from ..core.text import fold
 from . import labels
-from .align import REPAIR_COST, plain_cells, readings
+from .align import REPAIR_COST, placed_readings, plain_cells, readings
 from .cells import make_cell, two_numbers
 from .drafts import ABlock, TableDraft
 from .lexer import Row
@@ -303,6 +303,7 @@ def _text_first_value(row: Row, width: int) -> Row:
     out.kind, out.cells, out.labels, out.values = row.kind, row.cells, [first], values
     out.label, out.folded, out.key = first.text, fold(first.text), row.key
     out.line, out.column = row.line, row.column
+    out.choices = None
     return out
 
 
@@ -333,6 +334,7 @@ def _joined(first: Row, second: Row) -> Row:
     row.labels, row.values = first.labels + second.labels, second.values
     row.label, row.folded = first.label + second.label, first.folded + second.folded
     row.key = labels.item_key(row.folded) or first.key
+    row.choices = None
     row.line, row.column = first.line, first.column
     return row
 
@@ -810,12 +812,28 @@ def _plain_cells(rows: list[Row], width: int) -> list[list[Cell]] | None:
     return table
 
 
+def _placed(row: Row, width: int) -> bool:
+    """Whether *row*'s values were lined up by position (:mod:`.positions`) as it stands:
+    every way of it places the row's printed values, all of them, in the table's width."""
+    if not row.choices:
+        return False
+    printed = {id(c) for c in row.values if c.text}
+    return all(
+        len(cells) == width and {id(c) for c in cells if c.text} == printed for cells in row.choices
+    )
+
+
 def _solve_rows(rows: list[Row], width: int, equations: tuple[Equation, ...]) -> list[Outcome]:
     local = _row_sums(equations)
     # the glued runs of one table share a budget of steps: garbage in every row costs the
     # table a bounded time, not rows times a row's
     budget = Budget(TABLE_STEPS)
-    domains = [readings(row.values, width, local.get(i, ()), budget) for i, row in enumerate(rows)]
+    domains = [
+        placed_readings(row.choices or [])
+        if _placed(row, width)
+        else readings(row.values, width, local.get(i, ()), budget)
+        for i, row in enumerate(rows)
+    ]
     if all(len(d) == 1 and None not in d[0].values for d in domains):
         # every row reads plainly: nothing to decide
         return [Outcome(d[0], d, (True,) * width) for d in domains]
@@ -1059,6 +1077,7 @@ def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
     merged.kind, merged.cells, merged.labels, merged.values = "C", values, [], values
     merged.label, merged.folded, merged.key = "", "", None
     merged.line, merged.column = anchor.line, anchor.column
+    merged.choices = None
     order = _c_printed_order(drafts, notes)
     if order is None:
         return Reviews(
