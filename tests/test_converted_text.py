@@ -188,6 +188,30 @@ def test_layout_columns_found_from_values_and_header_words() -> None:
     assert all(d.severity == "error" for d in report.diagnostics if d.code == "ambiguous_row")
 
 
+def test_layout_page_without_header_read_one_way_for_all_its_rows() -> None:
+    """(e) the table goes on over a page break (a form feed), where pdftotext sets the
+    columns elsewhere and no header word stands: every row of that page is read the same
+    way, and only the ways the table's sums allow together are kept (72 and 805 are
+    自然人's and 总计's, not any other pair of columns)."""
+    page1 = [
+        _at(
+            "一、本年新收政府信息公开申请数量", {61: "821", 69: "35", 96: "2", 100: "1", 104: "859"}
+        ),
+        _at("二、上年结转政府信息公开申请数量", {61: "18", 104: "18"}),
+        _at("三、本年度办理结果 （一）予以公开", {61: "767", 69: "35", 96: "2", 100: "1"}),
+    ]
+    page2 = [
+        "\f" + _at("（七）总计", {67: "767", 74: "35", 83: "2", 87: "1", 91: "805"})[1:],
+        _at("四、结转下年度继续办理", {67: "72", 91: "72"}),
+    ]
+    text = TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(page1 + page2) + "\n"
+    report = dp.parse(text)
+    blanks = ["blank"] * 5
+    assert _values(report, "carried_forward") == [72, *blanks, 72]
+    assert _values(report, "total") == [767, 35, *["missing"] * 4, 805]
+    assert {d.line for d in report.diagnostics if d.code == "ambiguous_row"} == {5, 7, 8}
+
+
 def test_layout_columns_cut_off_the_page_are_not_placed() -> None:
     """(e) LibreOffice prints a wide table past the page's edge: the header names only some
     columns (法律服 cut short, 其他 and 总计 gone) and the last numbers are cut short too.

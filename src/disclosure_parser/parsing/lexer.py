@@ -180,6 +180,7 @@ class Row:
         "labels",
         "line",
         "notes",
+        "placing",
         "values",
     )
 
@@ -202,6 +203,9 @@ class Row:
         #: the ways its values may line up with the table's columns, where their positions
         #: narrow them down (see :mod:`.positions`); None: every way
         self.choices: list[list[RawCell]] | None = None
+        #: the ways of reading the page the row is on, shared by its rows (see
+        #: :mod:`.positions`): ``choices[k]`` is the row read the page's k-th way
+        self.placing: list[tuple[int, ...]] | None = None
 
     def __str__(self) -> str:
         return self.label or " ".join(c.text for c in self.values)

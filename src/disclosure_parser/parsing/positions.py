@@ -41,6 +41,9 @@ class _Row(Protocol):
     #: the ways the row's values may line up with the columns, where their positions narrow
     #: them down to a few (each a cell per column, a printed blank where no value stands)
     choices: list[list[RawCell]] | None
+    #: the ways of the page the row is on (shared by its rows): ``choices[k]`` is the row
+    #: read the page's k-th way
+    placing: list[tuple[int, ...]] | None
 
 
 #: a table column's header word on a page: (column, page, first and last character column)
@@ -305,11 +308,8 @@ def _narrow(
     if not maps:
         return
     for row in rows:
-        seen: dict[tuple[int, ...], list[RawCell]] = {}
-        for columns in maps:
-            values = _aligned(row, columns, where, width, grid)
-            seen.setdefault(tuple(id(c) if c.text else -1 for c in values), values)
-        row.choices = list(seen.values())
+        row.choices = [_aligned(row, columns, where, width, grid) for columns in maps]
+        row.placing = maps
 
 
 def _aligned(

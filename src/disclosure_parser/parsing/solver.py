@@ -366,6 +366,23 @@ def solve(domains: list[list[Candidate]], equations: Sequence[Equation]) -> list
     return _decide(problem) or _undecided(problem, None)
 
 
+def broken_sums(domains: list[list[Candidate]], equations: Sequence[Equation]) -> set[int]:
+    """The equations no reading of *domains* fits: the report itself breaks them."""
+    problem = _Problem(domains, equations)
+    problem.narrow()
+    return problem.broken
+
+
+def fits(domains: list[list[Candidate]], equations: Sequence[Equation], broken: set[int]) -> bool:
+    """Whether some combination of the readings in *domains* fits every equation but the
+    *broken* ones (:func:`broken_sums` of a wider choice); True too when there are too many
+    combinations to tell."""
+    problem = _Problem(domains, equations)
+    problem.broken = set(broken)
+    problem.narrow()
+    return problem.broken <= broken and _decide(problem) is not None
+
+
 def _plain_reading(
     domains: list[list[Candidate]], equations: Sequence[Equation]
 ) -> list[Outcome] | None:
