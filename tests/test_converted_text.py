@@ -188,6 +188,18 @@ def test_layout_columns_found_from_values_and_header_words() -> None:
     assert all(d.severity == "error" for d in report.diagnostics if d.code == "ambiguous_row")
 
 
+def test_layout_header_word_set_after_wide_characters_places_nothing() -> None:
+    """(e) pdftotext sets the words of "商业企业 科研机构 社会公益组织 …" by their lengths in
+    characters, each CJK character one column though it is printed two wide: 社会公益组织
+    stands over the numbers of 科研机构. A word after others on its line is no evidence of
+    where its column is: the 4 stays unplaced (withheld with an error), not 社会公益组织's."""
+    row = _at("一、本年新收政府信息公开申请数量", {61: "821", 69: "35", 79: "4", 104: "860"})
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + row + "\n")
+    cells = _values(report, "new_received")
+    assert cells == [821, 35, *["missing"] * 4, 860]
+    assert [d.line for d in report.diagnostics if d.code == "ambiguous_row"] == [5]
+
+
 def test_layout_page_without_header_read_one_way_for_all_its_rows() -> None:
     """(e) the table goes on over a page break (a form feed), where pdftotext sets the
     columns elsewhere and no header word stands: every row of that page is read the same

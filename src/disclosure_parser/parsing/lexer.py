@@ -949,11 +949,15 @@ def _b_marks(heads: list[Row], width: int, grid: Grid) -> list[Mark]:
                 column = _B_WORDS.get(fold(m.group()))
                 if column is not None and column < width:
                     start = cell.column - 1 - indent + m.start()
-                    marks.append((column, page, start, start + len(m.group())))
+                    gap = cell.text[max(m.start() - _GAP, 0) : m.start()]
+                    trusted = m.start() == 0 or (len(gap) == _GAP and gap.isspace())
+                    marks.append((column, page, start, start + len(m.group()), trusted))
     return marks
 
 
 _NONSPACE: Final = re.compile(r"\S+")
+#: the spaces before a header word that say it was set where the page has it (see Mark)
+_GAP: Final = 8
 _B_ORDER: Final = ("commercial", "research", "social_welfare", "legal_services", "other")
 
 

@@ -46,8 +46,12 @@ class _Row(Protocol):
     placing: list[tuple[int, ...]] | None
 
 
-#: a table column's header word on a page: (column, page, first and last character column)
-Mark = tuple[int, int, float, float]
+#: a table column's header word on a page: (column, page, first and last character column,
+#: whether its position can be trusted: ``pdftotext -layout`` sets a run of words one space
+#: apart by their lengths in characters, so a word after others of wide CJK characters stands
+#: left of where it is printed; only the first word of a line, or one after a wide gap, stands
+#: where the page has it)
+Mark = tuple[int, int, float, float, bool]
 
 
 #: where a line stands in the page grid: (page, characters before the grid on that line)
@@ -167,7 +171,7 @@ def place(
     pages: dict[int, list[_Row]] = {}
     for row in candidates:
         pages.setdefault(grid(row.line)[0], []).append(row)
-    shown = {column for column, _, _, _ in marks}
+    shown = {mark[0] for mark in marks}
     for number, page in pages.items():
         anchors = _anchors(page, width, grid)
         if anchors is None:
@@ -242,6 +246,8 @@ def stack(lines: Sequence[RawCell], whole: Callable[[str], bool]) -> list[str] |
     return [text for _, text in sorted(words)]
 
 
+#: how far (characters) a column of values may stand from the middle of its header word
+_UNDER: Final = 1.5
 #: how many ways of lining a page's columns of values up with the table's are weighed at most
 _MAX_MAPS: Final = 5000
 
@@ -261,7 +267,8 @@ def _narrow(
 
     The values of one column of the page are one cluster of positions. The clusters stand in
     the table's columns in order; a cluster under the header word of exactly one column
-    (*marks*) stands in that one. Each way of giving the clusters increasing columns that
+    (*marks*, those whose position is trusted; the cluster's middle within a character or
+    two of the word's) stands in that one. Each way of giving the clusters increasing columns that
     keeps those and (with *total*) lets every row that prints its total add up
     (:func:`_adds_up`) is a way the page
     may be read, the same for all its rows. A page whose columns of values overlap is left
@@ -292,7 +299,11 @@ def _narrow(
     pinned: dict[int, int] = {}
     for k, cluster in enumerate(clusters):
         middle = median(x for x, _ in cluster)
-        under = {col for col, _, lo, hi in marks if lo - 1 <= middle <= hi + 1}
+        under = {
+            col
+            for col, _, lo, hi, trusted in marks
+            if trusted and lo <= middle <= hi and abs(middle - (lo + hi) / 2) <= _UNDER
+        }
         if len(under) == 1:
             pinned[k] = under.pop()
     maps: list[tuple[int, ...]] = []
