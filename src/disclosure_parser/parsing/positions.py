@@ -246,6 +246,8 @@ def stack(lines: Sequence[RawCell], whole: Callable[[str], bool]) -> list[str] |
     return [text for _, text in sorted(words)]
 
 
+#: how far apart (characters) the middles of one column's values may stand on a page
+_SPREAD: Final = 2.0
 #: how far (characters) a column of values may stand from the middle of its header word
 _UNDER: Final = 1.5
 #: how many ways of lining a page's columns of values up with the table's are weighed at most
@@ -271,8 +273,9 @@ def _narrow(
     two of the word's) stands in that one. Each way of giving the clusters increasing columns that
     keeps those and (with *total*) lets every row that prints its total add up
     (:func:`_adds_up`) is a way the page
-    may be read, the same for all its rows. A page whose columns of values overlap is left
-    alone, and so is a table whose header does not name every column (cut off at the page's
+    may be read, the same for all its rows. A page whose columns of values overlap, spread
+    wider than a digit or two (rows set on grids of their own) or hold two values of a row is
+    left alone, and so is a table whose header does not name every column (cut off at the page's
     right edge: LibreOffice prints a wide table past it, numbers cut short included)."""
     cells = [(center(c, grid(c.line)[1]), c) for row in rows for c in row.values if c.text]
     if not cells:
@@ -286,6 +289,13 @@ def _narrow(
             clusters.append([point])
     if len(clusters) >= width:
         return
+    for cluster in clusters:
+        if cluster[-1][0] - cluster[0][0] > _SPREAD or len({c.line for _, c in cluster}) < len(
+            cluster
+        ):
+            # rows laid a few characters apart (a grid of their own), or two values of a row
+            # in one column: the positions do not say which column a value stands in
+            return
     spans = [
         (
             min(c.column - 1 - grid(c.line)[1] for _, c in cluster),

@@ -833,17 +833,19 @@ def _by_page(
     pages: list[list[int]],
     domains: list[list[Candidate]],
     equations: tuple[Equation, ...],
-) -> list[list[Candidate]]:
+) -> list[list[Candidate]] | None:
     """*domains* with the readings of rows placed by position narrowed to the ways of reading
     their pages that fit the table's sums together (:func:`.solver.fits`): the rows of one
-    page are all read one way (the page's columns are the same for each). Every way of
-    every page stays where no combination fits, or there are too many to weigh."""
+    page are all read one way (the page's columns are the same for each). None where no
+    combination fits (a row set on a grid of its own fell into the wrong columns; or the
+    report does not add up) or there are too many to weigh: the positions are not to be
+    relied on then."""
     sizes = [len(rows[page[0]].placing or ()) for page in pages]
     count = 1
     for size in sizes:
         count *= size
     if not count or count > _MAX_PAGE_WAYS:
-        return domains
+        return None
     broken = broken_sums(domains, equations)
     kept: list[tuple[int, ...]] = []
     for ways in itertools.product(*(range(size) for size in sizes)):
@@ -854,7 +856,7 @@ def _by_page(
         if fits(trial, equations, broken):
             kept.append(ways)
     if not kept:
-        return domains
+        return None
     out = list(domains)
     for p, page in enumerate(pages):
         for i in page:
@@ -879,7 +881,13 @@ def _solve_rows(rows: list[Row], width: int, equations: tuple[Equation, ...]) ->
         if row.placing is not None and _placed(row, width):
             pages.setdefault(id(row.placing), []).append(i)
     if pages:
-        domains = _by_page(rows, list(pages.values()), domains, equations)
+        narrowed = _by_page(rows, list(pages.values()), domains, equations)
+        if narrowed is None:
+            for page in pages.values():
+                for i in page:
+                    domains[i] = readings(rows[i].values, width, local.get(i, ()), budget)
+        else:
+            domains = narrowed
     if all(len(d) == 1 and None not in d[0].values for d in domains):
         # every row reads plainly: nothing to decide
         return [Outcome(d[0], d, (True,) * width) for d in domains]
