@@ -373,14 +373,20 @@ def broken_sums(domains: list[list[Candidate]], equations: Sequence[Equation]) -
     return problem.broken
 
 
-def fits(domains: list[list[Candidate]], equations: Sequence[Equation], broken: set[int]) -> bool:
+def fits(
+    domains: list[list[Candidate]], equations: Sequence[Equation], broken: set[int]
+) -> tuple[bool, int]:
     """Whether some combination of the readings in *domains* fits every equation but the
-    *broken* ones (:func:`broken_sums` of a wider choice); True too when there are too many
-    combinations to tell."""
+    *broken* ones (:func:`broken_sums` of a wider choice), True too when there are too many
+    combinations to tell; and the readings checked against an equation to tell."""
     problem = _Problem(domains, equations)
     problem.broken = set(broken)
     problem.narrow()
-    return problem.broken <= broken and _decide(problem) is not None
+    combinations = 1
+    for domain in problem.domains:
+        combinations = min(combinations * len(domain), _MAX_COMBINATIONS)
+    fit = problem.broken <= broken and _decide(problem) is not None
+    return fit, problem.work + combinations * len(problem.equations)
 
 
 def _plain_reading(

@@ -826,6 +826,9 @@ def _placed(row: Row, width: int) -> bool:
 
 #: combinations of the ways of reading each page weighed together, at most
 _MAX_PAGE_WAYS: Final = 256
+#: work spent weighing them, at most (readings checked against an equation, and equations
+#: over the combinations tried: the 126 ways of a real two-page table take about 3,000)
+_MAX_PAGE_WORK: Final = 50_000
 
 
 def _by_page(
@@ -848,12 +851,17 @@ def _by_page(
         return None
     broken = broken_sums(domains, equations)
     kept: list[tuple[int, ...]] = []
+    work = 0
     for ways in itertools.product(*(range(size) for size in sizes)):
         trial = list(domains)
         for page, way in zip(pages, ways, strict=True):
             for i in page:
                 trial[i] = placed_readings([(rows[i].choices or [])[way]])
-        if fits(trial, equations, broken):
+        fit, cost = fits(trial, equations, broken)
+        work += cost
+        if work > _MAX_PAGE_WORK:
+            return None
+        if fit:
             kept.append(ways)
     if not kept:
         return None
