@@ -273,6 +273,30 @@ def test_layout_header_cells_wrapped_over_lines_are_stacked() -> None:
     assert [c.value for c in item.cells] == [60, 60, 368]
 
 
+def test_stacked_header_pieces_must_pair_up() -> None:
+    """positions.stack: pieces of header cells pair up line by line, column by column, into
+    whole cells; pieces that do not (a line with a piece more, pieces far apart, or pieces
+    making no cell) leave the header as it was (None)."""
+    from disclosure_parser.parsing.positions import stack
+    from disclosure_parser.parsing.raw import RawCell
+
+    def whole(word: str) -> bool:
+        return word in ("信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量")
+
+    top = RawCell("本年新            本年新", 1, 53, False)
+    mid = RawCell("信息内容                                 对外公开总数量", 2, 40, False)
+    bottom = RawCell("制作数量           公开数量", 3, 52, False)
+    assert stack([top, mid, bottom], whole) == [
+        "信息内容",
+        "本年新制作数量",
+        "本年新公开数量",
+        "对外公开总数量",
+    ]
+    assert stack([top, mid, RawCell("制作数量", 3, 52, False)], whole) is None
+    assert stack([top, mid, RawCell("制作数量           公开数量", 3, 62, False)], whole) is None
+    assert stack([top, mid, RawCell("数量               公开数量", 3, 52, False)], whole) is None
+
+
 def test_single_spaced_text_has_no_positions() -> None:
     """-raw text (one space between words) has no columns to read: a short row is left to
     the sums, never placed by where its numbers happen to fall."""
