@@ -13,6 +13,14 @@ one way of lining its values up with those columns; the columns left over are pr
 Where the positions allow more than one way (or none), the row is left as it was, for the
 table's sums to decide or withhold.
 
+Where no row of a page of table B prints every column, the page's columns of values are the
+clusters of its values' positions, and :func:`place` gives each row the ways of lining them up
+with the table's columns that the page allows (``row.choices``, the same way for every row of
+the page; see :func:`_narrow`): the table's sums choose among them (``tables._by_page``), and
+the cells they leave undecided are withheld with an error on their row's line. Header words
+help only where their position can be trusted (:data:`Mark`). :func:`stack` rebuilds a column
+header whose cells wrapped over the lines around it.
+
 Text without layout spaces (``pdftotext -raw``: one space between words) has no positions to
 read, and is left alone.
 """
