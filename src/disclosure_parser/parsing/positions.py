@@ -278,13 +278,13 @@ def _narrow(
     The values of one column of the page are one cluster of positions. The clusters stand in
     the table's columns in order; a cluster under the header word of exactly one column
     (*marks*, those whose position is trusted; the cluster's middle within a character or
-    two of the word's) stands in that one. Each way of giving the clusters increasing columns that
-    keeps those and (with *total*) lets every row that prints its total add up
-    (:func:`_adds_up`) is a way the page
-    may be read, the same for all its rows. A page whose columns of values overlap, spread
-    wider than a digit or two (rows set on grids of their own) or hold two values of a row is
-    left alone, and so is a table whose header does not name every column (cut off at the page's
-    right edge: LibreOffice prints a wide table past it, numbers cut short included)."""
+    two of the word's) stands in that one. Each way of giving the clusters increasing
+    columns that keeps those and (with *total*) lets every row that prints its total add up
+    (:func:`_adds_up`) is a way the page may be read, the same for all its rows. A page
+    whose columns of values overlap, spread wider than a digit or two (rows set on grids of
+    their own) or hold two values of a row is left alone (and :func:`place` leaves alone a
+    table whose header does not name every column: cut off at the page's right edge, as
+    LibreOffice prints a wide table past it, numbers cut short included)."""
     cells = [(center(c, grid(c.line)[1]), c) for row in rows for c in row.values if c.text]
     if not cells:
         return
