@@ -383,3 +383,91 @@ def test_strict_raises_on_an_unreadable_number() -> None:
         adapted.parse(strict=True)
     assert info.value.code == "ocr_unreadable"
     assert (info.value.line, info.value.column) == (2, 4)
+
+
+# ---------------------------------------------------------------------------------------------
+# Hostile scans: bounded, and a coded error
+# ---------------------------------------------------------------------------------------------
+
+
+def _png_declaring(width: int, height: int) -> bytes:
+    """A PNG of a few hundred bytes whose header declares *width* x *height* pixels."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    pixels = zlib.compress(b"\x00" + b"\xff" * 1000, 9)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+@needs_tesseract
+@pytest.mark.parametrize(
+    ("width", "height"), [(100_000, 100_000), (20_000, 6_000)], ids=["bomb", "over_limit"]
+)
+def test_an_image_declaring_too_many_pixels_is_refused_undecoded(
+    tmp_path: Path, width: int, height: int
+) -> None:
+    """A PNG header declaring billions of pixels is refused before a pixel is decoded."""
+    path = tmp_path / "bomb.png"
+    path.write_bytes(_png_declaring(width, height))
+    with pytest.raises(dp.ParseError) as info:
+        dp.parse_file(path)
+    assert info.value.code == "image_too_large"
+
+
+@needs_tesseract
+def test_a_scan_of_more_pages_than_any_report_is_refused(tmp_path: Path) -> None:
+    """A TIFF of hundreds of frames (or a PDF of hundreds of image pages) is not OCR'd page by
+    page for an hour: it is refused with a coded error."""
+    from PIL import Image
+
+    frames = [Image.new("L", (20, 20), 255) for _ in range(ocr.MAX_SCAN_PAGES + 1)]
+    path = tmp_path / "many.tif"
+    frames[0].save(path, save_all=True, append_images=frames[1:])
+    with pytest.raises(dp.ParseError) as info:
+        dp.parse_file(path)
+    assert info.value.code == "too_many_scanned_pages"
+
+
+@needs_tesseract
+@pytest.mark.timeout(120)
+def test_a_long_thin_image_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    """An image ten pixels wide and 60,000 high (brought up to 300 dpi it would be 15 million
+    pixels high) is read at a lower resolution: blank, so no text, and a coded error."""
+    from PIL import Image
+
+    path = tmp_path / "thin.png"
+    Image.new("L", (10, 60_000), 255).save(path)
+    with pytest.raises(dp.ParseError) as info:
+        dp.parse_file(path)
+    assert info.value.code == "no_text_layer"
+
+
+def test_a_huge_page_is_rasterised_within_the_pixel_limit() -> None:
+    """A 200-inch page (PDF's largest) would be 3.6 billion pixels at 300 dpi; it is read at
+    the resolution that keeps it within the limit, and no side past Tesseract's."""
+    side = 14_400.0  # points
+    scale = ocr._bounded_scale(side, side, ocr.DPI / 72)
+    assert (side * scale) ** 2 <= ocr.MAX_PAGE_PIXELS * 1.0001
+    assert ocr._bounded_scale(595, 842, ocr.DPI / 72) == ocr.DPI / 72  # A4 as it is
+    assert 60_000 * ocr._bounded_scale(10, 60_000, 248.0) <= ocr.MAX_PAGE_SIDE
+
+
+@needs_tesseract
+def test_blank_pages_cost_no_tesseract_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page without ink is not sent to Tesseract (a file of empty pages costs seconds each
+    otherwise)."""
+    from PIL import Image
+
+    def no_run(*args: object, **kwargs: object) -> None:
+        raise AssertionError("Tesseract ran on a blank page")
+
+    monkeypatch.setattr(ocr.subprocess, "run", no_run)
+    page = ocr.read_page(Image.new("L", (2480, 3508), 255), 1, "tesseract")
+    assert (page.words, page.lines, page.tables) == (0, (), ())

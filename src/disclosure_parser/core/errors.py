@@ -177,6 +177,9 @@ FILE_ERROR_CODES = {
     "xobject_budget": "the PDF's forms draw each other more often than its size allows",
     "reference_cycle": "the PDF's objects refer to themselves and nothing could be read",
     "out_of_memory": "the file could not be read in the memory available",
+    "image_too_large": "an image (or a scanned page) has more pixels than any page of a report",
+    "too_many_scanned_pages": "a scan has more pages than OCR reads for any report",
+    "ocr_failed": "Tesseract failed on a page of a scan, or took longer than its time limit",
 }
 
 

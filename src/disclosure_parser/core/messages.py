@@ -1261,6 +1261,16 @@ CATALOGUE: Final[dict[str, Entry]] = {
         "{detail}",
         detail="the PDF's objects refer to themselves and nothing could be read",
     ),
+    "file_error.image_too_large": _e(
+        "图片（或扫描页）的像素远多于任何报告页面（可能是恶意文件），未做文字识别",
+        "{detail}",
+        detail="the image has 10,000,000,000 pixels, over the limit of 100,000,000",
+    ),
+    "file_error.too_many_scanned_pages": _e(
+        "扫描件的页数远多于任何年度报告，未做文字识别",
+        "{detail}",
+        detail="the scan has 300 pages, over the limit of 120 read by OCR",
+    ),
     "file_error.out_of_memory": _e(
         "可用内存不足以读取该文件", "{detail}", detail="the file could not be read in memory"
     ),

@@ -9,7 +9,6 @@ row of table B inside table B, and prose elsewhere.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from typing import Final
 
@@ -975,7 +974,9 @@ def _flag_reading_order(tokens: list[Token]) -> None:
             or (token.type.startswith("_") and token.type.endswith("_BEGIN"))
         ):
             if _disordered(scope):
-                _totals_read_apart(scope)
+                # (table C's fifteen numbers read by blocks cannot be put back in order by its
+                # sums: the groups' blocks come in any order, and every order of the groups
+                # that fits gives another reading; they stay withheld or warned as read)
                 for t in scope:
                     row = t.value
                     if row.kind == "stream" and t.kind in (A_ROW, B_ROW, B_VALUES, C_ROW):
@@ -1005,52 +1006,6 @@ def _flag_reading_order(tokens: list[Token]) -> None:
             if token is None:
                 break
         scope.append(token)
-
-
-def _totals_read_apart(scope: list[Token]) -> None:
-    """Put table C's numbers back in column order when its three 总计 columns were read apart
-    from the outcomes (PDF text read by blocks of columns prints each narrow 总计 column as a
-    block of its own: 72 64 178 37 12 1 1 6 351 13 4 8 1 26 20 for review 72 64 178 37 | 351).
-
-    Of the fifteen numbers, three are taken as the totals and the twelve others, in their
-    order, as three runs of four outcomes, each run a group's (the groups' blocks need not
-    come in the table's order either); it is done only when exactly one reading makes every
-    group's total the sum of its outcomes (and the printed order does not already). The
-    numbers keep their reading_order warnings: the order was recovered, not read."""
-    rows = [t.value for t in scope if t.kind == C_ROW]
-    cells = [c for row in rows for c in row.values if c.text]
-    if len(cells) != 15 or any(row.kind != "stream" for row in rows):
-        return
-    values: list[int] = []
-    for cell in cells:
-        state, value, _ = classify(cell.text)
-        if state != "number" or value is None or value != int(value) or value < 0:
-            return
-        values.append(int(value))
-
-    def fits(order: list[int]) -> bool:
-        return all(sum(order[g * 5 : g * 5 + 4]) == order[g * 5 + 4] for g in range(3))
-
-    if fits(values):
-        return  # the order read is the columns' order
-    found: dict[tuple[int, ...], list[int]] = {}
-    for chosen in itertools.combinations(range(15), 3):
-        parts = [i for i in range(15) if i not in chosen]
-        runs = [parts[0:4], parts[4:8], parts[8:12]]
-        for groups in itertools.permutations(range(3)):
-            for totals in itertools.permutations(chosen):
-                order: list[int] = []
-                for g in range(3):
-                    order += [*runs[groups.index(g)], totals[g]]
-                if fits([values[i] for i in order]):
-                    found.setdefault(tuple(values[i] for i in order), order)
-                    if len(found) > 1:
-                        return  # more than one way: the sums cannot say
-    if len(found) == 1:
-        (placed,) = found.values()
-        rows[0].values = [cells[i] for i in placed]
-        for row in rows[1:]:
-            row.values = []
 
 
 def _disordered(scope: list[Token]) -> bool:

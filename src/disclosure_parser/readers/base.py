@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Final, ParamSpec
+from typing import Final, ParamSpec, TypeVar
 
 import attrs
 
@@ -249,9 +249,10 @@ class TextWriter:
 
 
 _P = ParamSpec("_P")
+_A = TypeVar("_A", bound="Adapted")
 
 
-def guarded(read: Callable[_P, Adapted]) -> Callable[_P, Adapted]:
+def guarded(read: Callable[_P, _A]) -> Callable[_P, _A]:
     """*read* (a reader's ``*_to_text``) with its last-resort failures made loud and coded:
     a ``MemoryError`` becomes :class:`UnreadableFileError` ``out_of_memory``, a
     ``RecursionError`` ``too_complex``. The readers bound their work by the file's size, so
@@ -260,7 +261,7 @@ def guarded(read: Callable[_P, Adapted]) -> Callable[_P, Adapted]:
     """
 
     @functools.wraps(read)
-    def call(*args: _P.args, **kwargs: _P.kwargs) -> Adapted:
+    def call(*args: _P.args, **kwargs: _P.kwargs) -> _A:
         try:
             return read(*args, **kwargs)
         except MemoryError as exc:

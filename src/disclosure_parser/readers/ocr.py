@@ -38,6 +38,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from difflib import SequenceMatcher
@@ -58,7 +59,7 @@ from ..core.model import Cell, Diagnostic, Report
 from ..core.text import fold, has_cjk
 from ..parsing.cells import UNREADABLE, classify
 from ..parsing.parser import MAX_INPUT_CHARS
-from .base import Adapted, SourceCell, SourceTable, TextWriter, cell_text, line_text
+from .base import Adapted, SourceCell, SourceTable, TextWriter, cell_text, guarded, line_text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -76,6 +77,18 @@ LANGUAGES: Final = "chi_sim"
 #: this (Tesseract's 0–100, the least of its words). Confidence alone is a weak guard (a 6 has
 #: been read as 0 at 96): cells of a line's height are read twice instead
 MIN_CONFIDENCE: Final = 80.0
+#: pages OCR reads of one file: a report scan has a few dozen; a file of hundreds of pages
+#: would keep Tesseract busy for an hour
+MAX_SCAN_PAGES: Final = 120
+#: pixels of a page as read (an A3 page at 300 dpi has 17 million), and its longest side
+#: (Tesseract reads no image over 32,767 pixels a side): a larger page, or an image brought up
+#: to DPI past these (a long screenshot), is read at a lower resolution instead, in bounded
+#: memory (the page's masks and sums take some 25 bytes a pixel)
+MAX_PAGE_PIXELS: Final = 25_000_000
+MAX_PAGE_SIDE: Final = 32_000
+#: pixels of an image file as stored, over which it is refused before it is decoded (a few
+#: hundred bytes of PNG can declare ten billion pixels)
+MAX_IMAGE_PIXELS: Final = 100_000_000
 #: seconds one Tesseract run may take before the page is given up (a hang guard)
 _TESSERACT_TIMEOUT: Final = 300
 _DEBIAN: Final = "tesseract-ocr tesseract-ocr-chi-sim"
@@ -627,7 +640,12 @@ def read_page(image: Image, number: int, command: str) -> ReadPage:
     import numpy as np
     from PIL import Image as PILImage
 
-    image, angle = _straight(image.convert("L"))
+    image = image.convert("L")
+    # a blank page (a separator, or a file of empty pages) costs Tesseract seconds for nothing:
+    # one pixel of ink in a hundred thousand is dust, not print
+    if int(np.count_nonzero(np.asarray(image) < 128)) * 100_000 < image.width * image.height:
+        return ReadPage(number, (), (), image.size, 0.0, 0)
+    image, angle = _straight(image)
     grey = np.asarray(image)
     ink = grey < _threshold(grey)
     # rules: horizontal runs longer than a character of 12-point print is wide (1/7 inch),
@@ -1199,10 +1217,14 @@ def _pdf_images(data: bytes) -> tuple[int, Callable[[int], Image]]:
     with _PDFIUM:
         pdf = pdfium.PdfDocument(data)
         count = len(pdf)
+    _check_pages(count)
 
     def render(i: int) -> Image:
         with _PDFIUM:
-            bitmap = pdf[i].render(scale=DPI / 72, grayscale=True)
+            page = pdf[i]
+            width, height = page.get_size()
+            scale = _bounded_scale(abs(width), abs(height), DPI / 72)
+            bitmap = page.render(scale=scale, grayscale=True)
             image: Image = bitmap.to_pil().convert("L")
         return image
 
@@ -1217,10 +1239,31 @@ def _image_frames(data: bytes) -> list[Image]:
     from PIL import ImageSequence, UnidentifiedImageError
 
     try:
-        source = PILImage.open(io.BytesIO(data))
+        with warnings.catch_warnings():
+            # Pillow warns of a large image as it opens it; the size is checked just below
+            warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
+            source = PILImage.open(io.BytesIO(data))
+        # the header alone, before a pixel is decoded
+        width, height = source.size
+        if width * height > MAX_IMAGE_PIXELS:
+            raise UnreadableFileError(
+                f"the image has {width * height:,} pixels ({width} x {height}), over the "
+                f"limit of {MAX_IMAGE_PIXELS:,}",
+                code="image_too_large",
+                expected="a scan of a report's pages",
+            )
+        _check_pages(getattr(source, "n_frames", 1))
         frames = [frame.convert("L") for frame in ImageSequence.Iterator(source)]
         dpi = source.info.get("dpi")
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
+    except UnreadableFileError:
+        raise
+    except PILImage.DecompressionBombError as exc:
+        raise UnreadableFileError(
+            f"the image declares more pixels than it could hold ({exc})",
+            code="image_too_large",
+            expected="a scan of a report's pages",
+        ) from exc
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as exc:
         raise UnreadableFileError(
             f"the file is not a readable image ({type(exc).__name__}: {exc})",
             code="corrupt_file",
@@ -1231,12 +1274,31 @@ def _image_frames(data: bytes) -> list[Image]:
         stated = float(dpi[0]) if dpi and dpi[0] and float(dpi[0]) > 30 else None
         # an A4 page is 8.27 inches wide: a page-sized scan says its own resolution
         resolution = stated or frame.width / 8.27
-        scale = DPI / resolution
-        if scale > 1.15:
-            size = (round(frame.width * scale), round(frame.height * scale))
+        scale = _bounded_scale(frame.width, frame.height, DPI / resolution)
+        if scale > 1.15 or scale < 1.0:
+            size = (max(1, round(frame.width * scale)), max(1, round(frame.height * scale)))
             frame = frame.resize(size, PILImage.Resampling.LANCZOS)
         out.append(frame)
     return out
+
+
+def _check_pages(count: int) -> None:
+    if count > MAX_SCAN_PAGES:
+        raise UnreadableFileError(
+            f"the scan has {count:,} pages, over the limit of {MAX_SCAN_PAGES} read by OCR",
+            code="too_many_scanned_pages",
+            expected="a scan of a report (a few dozen pages)",
+        )
+
+
+def _bounded_scale(width: float, height: float, scale: float) -> float:
+    """*scale*, made smaller where a *width* x *height* page would have more than
+    :data:`MAX_PAGE_PIXELS` at it: a huge page is read at a lower resolution, in bounded
+    memory, rather than not at all."""
+    area = max(width * height, 1.0)
+    if area * scale * scale > MAX_PAGE_PIXELS:
+        scale = (MAX_PAGE_PIXELS / area) ** 0.5
+    return float(min(scale, MAX_PAGE_SIDE / max(width, height, 1.0)))
 
 
 def _workers(pages: int) -> int:
@@ -1294,11 +1356,14 @@ def _adapted(pages: list[ReadPage], fmt: str, version: str) -> ScanAdapted:
     return ScanAdapted(plain.text, plain.origins, plain.format, plain.diagnostics, marks)
 
 
+@guarded
 def scan_to_text(data: bytes) -> ScanAdapted:
     """The text the parser reads for a PDF without a text layer (its bytes), by OCR."""
     command, version = tesseract()
     try:
         count, image = _pdf_images(data)
+    except UnreadableFileError:
+        raise
     except Exception as exc:
         raise UnreadableFileError(
             f"the PDF's pages could not be rasterised ({type(exc).__name__}: {exc})",
@@ -1307,6 +1372,7 @@ def scan_to_text(data: bytes) -> ScanAdapted:
     return _adapted(ocr_pages(count, image, command), "pdf", version)
 
 
+@guarded
 def image_to_text(source: bytes | str | os.PathLike[str]) -> ScanAdapted:
     """The text the parser reads for an image file (path or bytes), by OCR."""
     if not available():
