@@ -54,12 +54,15 @@ BELOW_BAR: dict[str, str] = {
         "sums can place the numbers, and the solver weighs at most two missing cells a row"
     ),
     "lo-pdf.pdftotext-layout": (
-        "LibreOffice's PDF of the portal pages is cut at the page edge, and pdftotext's grid is "
-        "too irregular on some pages to place a row with blank cells by position"
+        "LibreOffice's PDF of the portal pages is cut at the page edge (those columns and the "
+        "numbers cut short are withheld), and where a label wraps around its numbers pdftotext "
+        "sets each row's numbers on a grid of its own: no column is shared to place them by"
     ),
     "chrome-pdf.pdftotext-layout": (
-        "pdftotext's grid is too irregular on some pages to place a row with blank cells by "
-        "position; those rows are left to the sums"
+        "Chromium's PDF of portal_2021 is cut at the page edge (three of table B's columns are "
+        "absent), and where a label wraps around its numbers pdftotext sets each row's numbers "
+        "on a grid of its own: no column is shared to place them by; those rows are left to "
+        "the sums"
     ),
     "html2text": "html2text cuts cells byte-wise: labels and header words cut short are lost",
 }

@@ -145,6 +145,158 @@ def test_layout_text_places_values_by_their_column() -> None:
     assert blank.line == 5
 
 
+def _at(label: str, values: dict[int, str]) -> str:
+    """A space-aligned line: *label* after two spaces, each value from its character column."""
+    out = list("  " + label + " " * 120)
+    for column, value in values.items():
+        out[column : column + len(value)] = value
+    return "".join(out).rstrip()
+
+
+#: table B's header as Chromium's PDF of a portal page comes out of ``pdftotext -layout``:
+#: the applicant columns' names set one space apart, far left of their numbers
+_B_LAYOUT_HEAD = (
+    " " * 61
+    + "自然人"
+    + " " * 40
+    + "总计\n"
+    + " " * 67
+    + "商业企业 科研机构 社会公益组织 法律服务机构 其他\n"
+)
+
+
+def test_layout_columns_found_from_values_and_header_words() -> None:
+    """(e) no row prints every column, and the header words do not stand over the numbers:
+    the numbers' own columns (positions shared across rows) are lined up with the table's,
+    those under a header word (自然人, 商业企业, 总计) in its column. The two columns of
+    numbers between may be any two of 科研机构 … 其他: those cells are withheld, with an error
+    on their row's line, and every cell read is the one printed."""
+    rows = [
+        _at(
+            "一、本年新收政府信息公开申请数量", {61: "821", 69: "35", 96: "2", 100: "1", 104: "859"}
+        ),
+        _at("二、上年结转政府信息公开申请数量", {61: "18", 104: "18"}),
+        _at("三、本年度办理结果 （一）予以公开", {61: "258", 69: "12", 96: "1", 100: "1"}),
+    ]
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
+    missing = ["missing"] * 4
+    assert _values(report, "new_received") == [821, 35, *missing, 859]
+    assert _values(report, "carried_over") == [18, "blank", "blank", "blank", "blank", "blank", 18]
+    assert _values(report, "granted") == [258, 12, *missing, "blank"]
+    ambiguous = {d.line for d in report.diagnostics if d.code == "ambiguous_row"}
+    assert ambiguous == {5, 7}
+    assert all(d.severity == "error" for d in report.diagnostics if d.code == "ambiguous_row")
+
+
+def test_layout_header_word_set_after_wide_characters_places_nothing() -> None:
+    """(e) pdftotext sets the words of "商业企业 科研机构 社会公益组织 …" by their lengths in
+    characters, each CJK character one column though it is printed two wide: 社会公益组织
+    stands over the numbers of 科研机构. A word after others on its line is no evidence of
+    where its column is: the 4 stays unplaced (withheld with an error), not 社会公益组织's."""
+    row = _at("一、本年新收政府信息公开申请数量", {61: "821", 69: "35", 79: "4", 104: "860"})
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + row + "\n")
+    cells = _values(report, "new_received")
+    assert cells == [821, 35, *["missing"] * 4, 860]
+    assert [d.line for d in report.diagnostics if d.code == "ambiguous_row"] == [5]
+
+
+def test_layout_page_without_header_read_one_way_for_all_its_rows() -> None:
+    """(e) the table goes on over a page break (a form feed), where pdftotext sets the
+    columns elsewhere and no header word stands: every row of that page is read the same
+    way, and only the ways the table's sums allow together are kept (72 and 805 are
+    自然人's and 总计's, not any other pair of columns)."""
+    page1 = [
+        _at(
+            "一、本年新收政府信息公开申请数量", {61: "821", 69: "35", 96: "2", 100: "1", 104: "859"}
+        ),
+        _at("二、上年结转政府信息公开申请数量", {61: "18", 104: "18"}),
+        _at("三、本年度办理结果 （一）予以公开", {61: "767", 69: "35", 96: "2", 100: "1"}),
+    ]
+    page2 = [
+        "\f" + _at("（七）总计", {67: "767", 74: "35", 83: "2", 87: "1", 91: "805"})[1:],
+        _at("四、结转下年度继续办理", {67: "72", 91: "72"}),
+    ]
+    text = TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(page1 + page2) + "\n"
+    report = dp.parse(text)
+    blanks = ["blank"] * 5
+    assert _values(report, "carried_forward") == [72, *blanks, 72]
+    assert _values(report, "total") == [767, 35, *["missing"] * 4, 805]
+    assert {d.line for d in report.diagnostics if d.code == "ambiguous_row"} == {5, 7, 8}
+
+
+def test_layout_columns_cut_off_the_page_are_not_placed() -> None:
+    """(e) LibreOffice prints a wide table past the page's edge: the header names only some
+    columns (法律服 cut short, 其他 and 总计 gone) and the last numbers are cut short too.
+    Nothing is placed by position then: no number lands in a column it was not printed in."""
+    head = " " * 45 + "自然人\n" + " " * 50 + "商业企业 科研机构 社会公益组织 法律服\n"
+    rows = [
+        _at("（一）予以公开", {45: "1", 52: "77780", 60: "14201"}),
+        _at("1.属于国家秘密", {45: "2", 52: "80069", 60: "43894", 68: "7929", 78: "60"}),
+    ]
+    report = dp.parse(TITLE + B_HEAD + head + "\n".join(rows) + "\n")
+    loud = _loud_lines(report)
+    printed = {"granted": ["1", "77780", "14201"], "withheld.state_secret": ["2", "80069"]}
+    for key, numbers in printed.items():
+        row = report.applications.row(key)
+        assert row is not None
+        for cell, number in zip(row.cells, numbers, strict=False):
+            assert cell.value is None or str(cell.value) == number or cell.line in loud
+
+
+def test_layout_header_cells_wrapped_over_lines_are_stacked() -> None:
+    """(e) table A's header cells too wide for their column wrap around the line of those
+    that fit ("本年新" above, "制作数量" below): the pieces standing in one column make one
+    cell, so the items read their three columns."""
+    text = (
+        TITLE
+        + "二、主动公开政府信息情况\n"
+        + " " * 46
+        + "第二十条第（一）项\n"
+        + " " * 52
+        + "本年新            本年新\n"
+        + " " * 39
+        + "信息内容                                 对外公开总数量\n"
+        + " " * 51
+        + "制作数量           公开数量\n"
+        + " " * 30
+        + "规章                     13             13            524\n"
+        + " " * 30
+        + "规范性文件                  60             60            368\n"
+    )
+    report = dp.parse(text)
+    item = report.active_disclosure.item("regulations")
+    assert item is not None
+    assert item.columns == ("本年新制作数量", "本年新公开数量", "对外公开总数量")
+    assert [c.value for c in item.cells] == [13, 13, 524]
+    item = report.active_disclosure.item("normative_documents")
+    assert item is not None
+    assert [c.value for c in item.cells] == [60, 60, 368]
+
+
+def test_stacked_header_pieces_must_pair_up() -> None:
+    """positions.stack: pieces of header cells pair up line by line, column by column, into
+    whole cells; pieces that do not (a line with a piece more, pieces far apart, or pieces
+    making no cell) leave the header as it was (None)."""
+    from disclosure_parser.parsing.positions import stack
+    from disclosure_parser.parsing.raw import RawCell
+
+    def whole(word: str) -> bool:
+        return word in ("信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量")
+
+    top = RawCell("本年新            本年新", 1, 53, False)
+    mid = RawCell("信息内容                                 对外公开总数量", 2, 40, False)
+    bottom = RawCell("制作数量           公开数量", 3, 52, False)
+    assert stack([top, mid, bottom], whole) == [
+        "信息内容",
+        "本年新制作数量",
+        "本年新公开数量",
+        "对外公开总数量",
+    ]
+    assert stack([top, mid, RawCell("制作数量", 3, 52, False)], whole) is None
+    assert stack([top, mid, RawCell("制作数量           公开数量", 3, 62, False)], whole) is None
+    assert stack([top, mid, RawCell("数量               公开数量", 3, 52, False)], whole) is None
+
+
 def test_single_spaced_text_has_no_positions() -> None:
     """-raw text (one space between words) has no columns to read: a short row is left to
     the sums, never placed by where its numbers happen to fall."""

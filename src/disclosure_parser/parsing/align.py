@@ -148,6 +148,13 @@ def readings(
     return out
 
 
+def placed_readings(choices: Sequence[Sequence[RawCell]]) -> list[Candidate]:
+    """The readings of a row whose values' positions allow only *choices* (a cell per
+    column each; see :mod:`disclosure_parser.parsing.positions`): each as likely as the
+    others, and none a repair (the blanks between stand where nothing was printed)."""
+    return [_candidate(list(cells), 0) for cells in choices]
+
+
 def _split_readings(
     run: RawCell, width: int, sums: Sequence[Sum], table: Budget | None
 ) -> list[Candidate]:

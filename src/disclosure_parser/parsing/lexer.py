@@ -18,7 +18,7 @@ from ..core.text import fold, has_cjk, strip_numbering
 from . import labels
 from .cells import classify, looks_like_value
 from .positions import NO_GRID as _NO_GRID
-from .positions import Grid, place
+from .positions import Grid, Mark, place, stack
 from .raw import RawCell, RawRow
 from .rows import read_rows
 
@@ -169,6 +169,7 @@ class Row:
 
     __slots__ = (
         "cells",
+        "choices",
         "column",
         "end_line",
         "folded",
@@ -178,6 +179,7 @@ class Row:
         "labels",
         "line",
         "notes",
+        "placing",
         "values",
     )
 
@@ -197,6 +199,12 @@ class Row:
         #: what the lexer has to say about the row: (code, severity, message, line, column),
         #: reported by assemble.py
         self.notes: list[Note] = []
+        #: the ways its values may line up with the table's columns, where their positions
+        #: narrow them down (see :mod:`.positions`); None: every way
+        self.choices: list[list[RawCell]] | None = None
+        #: the ways of reading the page the row is on, shared by its rows (see
+        #: :mod:`.positions`): ``choices[k]`` is the row read the page's k-th way
+        self.placing: list[tuple[int, ...]] | None = None
 
     def __str__(self) -> str:
         return self.label or " ".join(c.text for c in self.values)
@@ -431,6 +439,8 @@ class _Lexer:
         ):
             return False
         head: Row = last.value
+        if self._stack_header(head, row, raw):
+            return True
         cell = head.labels[-1]
         word = fold(cell.text)
         if (
@@ -446,6 +456,40 @@ class _Lexer:
             head.labels = [*head.labels, *row.labels]
         head.label += row.label
         head.folded += folded
+        head.end_line = row.end_line
+        return True
+
+    def _stack_header(self, head: Row, row: Row, raw: RawRow) -> bool:
+        """Rebuild table A's one-line column header *head* with the line *row* under it and
+        the value-less line just above it, where they are the pieces of header cells wrapped
+        in space-aligned text (:func:`.positions.stack`); whether it did."""
+        if not (
+            head.kind == "plain"
+            and head.end_line == head.line
+            and raw.line == head.line + 1
+            and len(head.labels) == 1
+        ):
+            return False
+        lines = [head.labels[0], row.labels[0]]
+        above = self.tokens[-2] if len(self.tokens) > 1 else None
+        top = above is not None and (
+            above.kind == A_ROW
+            and above.value.kind == "plain"
+            and above.value.end_line == head.line - 1
+            and len(above.value.labels) == 1
+            and not any(c.text for c in above.value.values)
+            and above.value.key is None
+        )
+        if top and above is not None:
+            lines.insert(0, above.value.labels[0])
+        cells = stack(lines, _a_header_cell)
+        if cells is None:
+            return False
+        if top:
+            del self.tokens[-2]  # its pieces are the header's
+        head.labels = [RawCell(t, head.line, head.column, False) for t in cells]
+        head.label = "".join(cells)
+        head.folded = fold(head.label)
         head.end_line = row.end_line
         return True
 
@@ -812,6 +856,12 @@ class _Lexer:
         self.emit(TEXT, row)
 
 
+def _a_header_cell(word: str) -> bool:
+    """Whether *word* is one whole cell of table A's column header (信息内容, or a column)."""
+    folded = fold(word)
+    return folded.startswith("信息内") or len(labels.a_columns(folded)) == 1
+
+
 def _after_ordinal(row: Row) -> Row | None:
     """Cut *row*'s label where a row's numbering starts after a space (a line holding the end
     of a group label and the start of the next row's label: "开  2.其他法律"); *row* keeps
@@ -851,7 +901,8 @@ def _place_by_position(tokens: list[Token], grid: Grid) -> None:
             heads = "".join(t.value.folded for t in table if t.kind == B_HEAD)
             widest = max((sum(1 for c in r.values if c.text) for r in rows), default=0)
             width = 7 if any(w in heads for w in _TOTALS) or widest >= 7 else 6
-            place(rows, width, grid, total=width == 7)
+            marks = _b_marks([t.value for t in table if t.kind == B_HEAD], width, grid)
+            place(rows, width, grid, total=width == 7, marks=marks)
         elif kind == "A":
             by_width: dict[int, list[Row]] = {}
             width = 0
@@ -864,6 +915,49 @@ def _place_by_position(tokens: list[Token], grid: Grid) -> None:
                     by_width.setdefault(width, []).append(t.value)
             for width, rows in by_width.items():
                 place(rows, width, grid)
+
+
+#: table B's columns by the header word that names each one alone, in the template's order
+_B_WORDS: Final = {
+    "自然人": 0,
+    "商业企业": 1,
+    "科研机构": 2,
+    "社会公益组织": 3,
+    "公益组织": 3,
+    "法律服务机构": 4,
+    "其他": 5,
+    "其它": 5,
+    "总计": 6,
+    "合计": 6,
+}
+
+
+def _b_marks(heads: list[Row], width: int, grid: Grid) -> list[Mark]:
+    """Where table B's space-aligned header prints each column's name (:data:`.positions.Mark`),
+    when it names its columns in the template's order (else none)."""
+    order = labels.b_column_order("".join(h.folded for h in heads))
+    if order is not None and order != tuple(sorted(order, key=_B_ORDER.index)):
+        return []
+    marks: list[Mark] = []
+    for head in heads:
+        if head.kind != "plain":
+            continue
+        for cell in head.labels:
+            page, indent = grid(cell.line)
+            for m in _NONSPACE.finditer(cell.text):
+                column = _B_WORDS.get(fold(m.group()))
+                if column is not None and column < width:
+                    start = cell.column - 1 - indent + m.start()
+                    gap = cell.text[max(m.start() - _GAP, 0) : m.start()]
+                    trusted = m.start() == 0 or (len(gap) == _GAP and gap.isspace())
+                    marks.append((column, page, start, start + len(m.group()), trusted))
+    return marks
+
+
+_NONSPACE: Final = re.compile(r"\S+")
+#: the spaces before a header word that say it was set where the page has it (see Mark)
+_GAP: Final = 8
+_B_ORDER: Final = ("commercial", "research", "social_welfare", "legal_services", "other")
 
 
 def _flag_reading_order(tokens: list[Token]) -> None:

@@ -13,6 +13,14 @@ one way of lining its values up with those columns; the columns left over are pr
 Where the positions allow more than one way (or none), the row is left as it was, for the
 table's sums to decide or withhold.
 
+Where no row of a page of table B prints every column, the page's columns of values are the
+clusters of its values' positions, and :func:`place` gives each row the ways of lining them up
+with the table's columns that the page allows (``row.choices``, the same way for every row of
+the page; see :func:`_narrow`): the table's sums choose among them (``tables._by_page``), and
+the cells they leave undecided are withheld with an error on their row's line. Header words
+help only where their position can be trusted (:data:`Mark`). :func:`stack` rebuilds a column
+header whose cells wrapped over the lines around it.
+
 Text without layout spaces (``pdftotext -raw``: one space between words) has no positions to
 read, and is left alone.
 """
@@ -20,6 +28,7 @@ read, and is left alone.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Sequence
 from statistics import median
 from typing import Final, Protocol
@@ -37,6 +46,20 @@ _TOLERANCE: Final = 0.4
 class _Row(Protocol):
     line: int
     values: list[RawCell]
+    #: the ways the row's values may line up with the columns, where their positions narrow
+    #: them down to a few (each a cell per column, a printed blank where no value stands)
+    choices: list[list[RawCell]] | None
+    #: the ways of the page the row is on (shared by its rows): ``choices[k]`` is the row
+    #: read the page's k-th way
+    placing: list[tuple[int, ...]] | None
+
+
+#: a table column's header word on a page: (column, page, first and last character column,
+#: whether its position can be trusted: ``pdftotext -layout`` sets a run of words one space
+#: apart by their lengths in characters, so a word after others of wide CJK characters stands
+#: left of where it is printed; only the first word of a line, or one after a wide gap, stands
+#: where the page has it)
+Mark = tuple[int, int, float, float, bool]
 
 
 #: where a line stands in the page grid: (page, characters before the grid on that line)
@@ -108,11 +131,12 @@ def _fits(xs: list[float], anchors: list[float], tolerance: float) -> list[tuple
     return plain or shifted
 
 
-def _adds_up(values: list[RawCell]) -> bool:
+def _adds_up(values: list[RawCell], *, blank: bool = False) -> bool:
     """Whether a row of table B placed with its 总计 in the last column says so: the total is
     the sum of the parts (blanks and marks 0). A blank total over parts that are not all
     blank, or a total the parts do not make, means the positions put a value in the wrong
-    column (or the total was cut off the page): such a placement is not taken."""
+    column (or the total was cut off the page): such a placement is not taken, unless
+    *blank* says that a row may leave its total blank."""
     numbers: list[int | None] = []
     for cell in values:
         state, value, _ = classify(cell.text)
@@ -126,12 +150,17 @@ def _adds_up(values: list[RawCell]) -> bool:
             return True
     *parts, total = numbers
     if total is None:
-        return all(p is None for p in parts)
+        return blank or all(p is None for p in parts)
     return sum(p or 0 for p in parts) == total
 
 
 def place(
-    rows: Sequence[_Row], width: int, grid: Grid = NO_GRID, *, total: bool = False
+    rows: Sequence[_Row],
+    width: int,
+    grid: Grid = NO_GRID,
+    *,
+    total: bool = False,
+    marks: Sequence[Mark] = (),
 ) -> list[_Row]:
     """Give the rows of one table that print fewer values than its *width* columns a printed
     blank in each column their values do not stand in, where their positions allow one way
@@ -150,9 +179,12 @@ def place(
     pages: dict[int, list[_Row]] = {}
     for row in candidates:
         pages.setdefault(grid(row.line)[0], []).append(row)
-    for page in pages.values():
+    shown = {mark[0] for mark in marks}
+    for number, page in pages.items():
         anchors = _anchors(page, width, grid)
         if anchors is None:
+            if len(shown) == width and not any(_printed(row) == width for row in page):
+                _narrow(page, width, grid, total, [m for m in marks if m[1] == number])
             continue
         tolerance = _TOLERANCE * min(
             (b - a for a, b in itertools.pairwise(anchors)), default=float("inf")
@@ -181,3 +213,142 @@ def place(
             row.values = values
             placed.append(row)
     return placed
+
+
+#: a word of a space-aligned line: two spaces or more end it
+WORD: Final = re.compile(r"\S+(?: \S+)*")
+#: how far apart (characters) the middles of a header cell's pieces on two lines may stand
+_STACKED: Final = 4.0
+
+
+def stack(lines: Sequence[RawCell], whole: Callable[[str], bool]) -> list[str] | None:
+    """The header cells of a header printed over several space-aligned lines (*lines*: one
+    cell a line, its text with the layout spaces), left to right; None when the lines do not
+    say.
+
+    A header cell too wide for its column wraps: ``pdftotext -layout`` prints its pieces on
+    the lines above and below the cells that fit on one line ("本年新" / "信息内容 …
+    对外公开总数量" / "制作数量"). A word that is a header cell by itself (*whole*) stands
+    alone; the others are pieces, taken top to bottom, the n-th piece of each line with the
+    n-th of the others: every line of pieces must have as many, each stack standing in one
+    column (its pieces' middles within a few characters) and making a whole cell."""
+    words: list[tuple[float, str]] = []
+    pieces: list[list[tuple[float, str]]] = []
+    for cell in lines:
+        found = [
+            (cell.column + m.start() + len(m.group()) / 2, m.group())
+            for m in WORD.finditer(cell.text)
+        ]
+        loose = [w for w in found if not whole(w[1])]
+        words += [w for w in found if whole(w[1])]
+        if loose:
+            pieces.append(loose)
+    if len(pieces) < 2 or len({len(p) for p in pieces}) != 1:
+        return None
+    for stacked in zip(*pieces, strict=True):
+        middles = [x for x, _ in stacked]
+        text = "".join(t for _, t in stacked)
+        if max(middles) - min(middles) > _STACKED or not whole(text):
+            return None
+        words.append((sum(middles) / len(middles), text))
+    return [text for _, text in sorted(words)]
+
+
+#: how far apart (characters) the middles of one column's values may stand on a page
+_SPREAD: Final = 2.0
+#: how far (characters) a column of values may stand from the middle of its header word
+_UNDER: Final = 1.5
+#: how many ways of lining a page's columns of values up with the table's are weighed at most
+_MAX_MAPS: Final = 5000
+
+
+def _narrow(
+    rows: Sequence[_Row],
+    width: int,
+    grid: Grid,
+    total: bool,
+    marks: Sequence[Mark],
+) -> None:
+    """Where the values of a page's rows stand in fewer columns than the table has (its
+    columns left blank on the page print nothing), give each row the ways of lining its
+    values up with the table's columns that the page allows (``row.choices``), for the
+    table's sums to choose from; the cells the ways disagree on are withheld (an
+    ambiguous_row error on the row's line). *marks* are the header words on the page.
+
+    The values of one column of the page are one cluster of positions. The clusters stand in
+    the table's columns in order; a cluster under the header word of exactly one column
+    (*marks*, those whose position is trusted; the cluster's middle within a character or
+    two of the word's) stands in that one. Each way of giving the clusters increasing
+    columns that keeps those and (with *total*) lets every row that prints its total add up
+    (:func:`_adds_up`) is a way the page may be read, the same for all its rows. A page
+    whose columns of values overlap, spread wider than a digit or two (rows set on grids of
+    their own) or hold two values of a row is left alone (and :func:`place` leaves alone a
+    table whose header does not name every column: cut off at the page's right edge, as
+    LibreOffice prints a wide table past it, numbers cut short included)."""
+    cells = [(center(c, grid(c.line)[1]), c) for row in rows for c in row.values if c.text]
+    if not cells:
+        return
+    cells.sort(key=lambda p: p[0])
+    clusters: list[list[tuple[float, RawCell]]] = [[cells[0]]]
+    for point in cells[1:]:
+        if point[0] - clusters[-1][-1][0] <= 2.5:
+            clusters[-1].append(point)
+        else:
+            clusters.append([point])
+    if len(clusters) >= width:
+        return
+    for cluster in clusters:
+        if cluster[-1][0] - cluster[0][0] > _SPREAD or len({c.line for _, c in cluster}) < len(
+            cluster
+        ):
+            # rows laid a few characters apart (a grid of their own), or two values of a row
+            # in one column: the positions do not say which column a value stands in
+            return
+    spans = [
+        (
+            min(c.column - 1 - grid(c.line)[1] for _, c in cluster),
+            max(c.column - 1 - grid(c.line)[1] + len(c.text) for _, c in cluster),
+        )
+        for cluster in clusters
+    ]
+    if any(b[0] < a[1] for a, b in itertools.pairwise(spans)):
+        return  # a value reaches into the next column of values: no telling where it stands
+    where = {id(c): k for k, cluster in enumerate(clusters) for _, c in cluster}
+    pinned: dict[int, int] = {}
+    for k, cluster in enumerate(clusters):
+        middle = median(x for x, _ in cluster)
+        under = {
+            col
+            for col, _, lo, hi, trusted in marks
+            if trusted and lo <= middle <= hi and abs(middle - (lo + hi) / 2) <= _UNDER
+        }
+        if len(under) == 1:
+            pinned[k] = under.pop()
+    maps: list[tuple[int, ...]] = []
+    for n, columns in enumerate(itertools.combinations(range(width), len(clusters))):
+        if n >= _MAX_MAPS:
+            return
+        if any(columns[k] != col for k, col in pinned.items()):
+            continue
+        aligned = [_aligned(row, columns, where, width, grid) for row in rows]
+        if total and not all(_adds_up(values, blank=True) for values in aligned):
+            continue
+        maps.append(columns)
+    if not maps:
+        return
+    for row in rows:
+        row.choices = [_aligned(row, columns, where, width, grid) for columns in maps]
+        row.placing = maps
+
+
+def _aligned(
+    row: _Row, columns: tuple[int, ...], where: dict[int, int], width: int, grid: Grid
+) -> list[RawCell]:
+    """*row*'s values in the columns *columns* gives their clusters, printed blanks between."""
+    at = {columns[where[id(c)]]: c for c in row.values if c.text}
+    indent = grid(row.line)[1]
+    out: list[RawCell] = []
+    for column in range(width):
+        cell = at.get(column)
+        out.append(cell if cell is not None else RawCell("", row.line, 1 + indent, False))
+    return out

@@ -366,6 +366,29 @@ def solve(domains: list[list[Candidate]], equations: Sequence[Equation]) -> list
     return _decide(problem) or _undecided(problem, None)
 
 
+def broken_sums(domains: list[list[Candidate]], equations: Sequence[Equation]) -> set[int]:
+    """The equations no reading of *domains* fits: the report itself breaks them."""
+    problem = _Problem(domains, equations)
+    problem.narrow()
+    return problem.broken
+
+
+def fits(
+    domains: list[list[Candidate]], equations: Sequence[Equation], broken: set[int]
+) -> tuple[bool, int]:
+    """Whether some combination of the readings in *domains* fits every equation but the
+    *broken* ones (:func:`broken_sums` of a wider choice), True too when there are too many
+    combinations to tell; and the readings checked against an equation to tell."""
+    problem = _Problem(domains, equations)
+    problem.broken = set(broken)
+    problem.narrow()
+    combinations = 1
+    for domain in problem.domains:
+        combinations = min(combinations * len(domain), _MAX_COMBINATIONS)
+    fit = problem.broken <= broken and _decide(problem) is not None
+    return fit, problem.work + combinations * len(problem.equations)
+
+
 def _plain_reading(
     domains: list[list[Candidate]], equations: Sequence[Equation]
 ) -> list[Outcome] | None:

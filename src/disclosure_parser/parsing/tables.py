@@ -8,6 +8,7 @@ leaves a diagnostic.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Final
@@ -45,12 +46,12 @@ from ..core.model import (
 )
 from ..core.text import fold
 from . import labels
-from .align import REPAIR_COST, plain_cells, readings
+from .align import REPAIR_COST, placed_readings, plain_cells, readings
 from .cells import make_cell, two_numbers
 from .drafts import ABlock, TableDraft
 from .lexer import Row
 from .raw import RawCell
-from .solver import BLANK, OPAQUE, Candidate, Equation, Outcome, solve
+from .solver import BLANK, OPAQUE, Candidate, Equation, Outcome, broken_sums, fits, solve
 from .split import MAX_DIGITS, MAX_SPLITS, MAX_STEPS, TABLE_STEPS, Budget
 
 
@@ -303,6 +304,7 @@ def _text_first_value(row: Row, width: int) -> Row:
     out.kind, out.cells, out.labels, out.values = row.kind, row.cells, [first], values
     out.label, out.folded, out.key = first.text, fold(first.text), row.key
     out.line, out.column = row.line, row.column
+    out.choices = out.placing = None
     return out
 
 
@@ -333,6 +335,7 @@ def _joined(first: Row, second: Row) -> Row:
     row.labels, row.values = first.labels + second.labels, second.values
     row.label, row.folded = first.label + second.label, first.folded + second.folded
     row.key = labels.item_key(row.folded) or first.key
+    row.choices = row.placing = None
     row.line, row.column = first.line, first.column
     return row
 
@@ -810,12 +813,89 @@ def _plain_cells(rows: list[Row], width: int) -> list[list[Cell]] | None:
     return table
 
 
+def _placed(row: Row, width: int) -> bool:
+    """Whether *row*'s values were lined up by position (:mod:`.positions`) as it stands:
+    every way of it places the row's printed values, all of them, in the table's width."""
+    if not row.choices:
+        return False
+    printed = {id(c) for c in row.values if c.text}
+    return all(
+        len(cells) == width and {id(c) for c in cells if c.text} == printed for cells in row.choices
+    )
+
+
+#: combinations of the ways of reading each page weighed together, at most
+_MAX_PAGE_WAYS: Final = 256
+#: work spent weighing them, at most (readings checked against an equation, and equations
+#: over the combinations tried: the 126 ways of a real two-page table take about 3,000)
+_MAX_PAGE_WORK: Final = 50_000
+
+
+def _by_page(
+    rows: list[Row],
+    pages: list[list[int]],
+    domains: list[list[Candidate]],
+    equations: tuple[Equation, ...],
+) -> list[list[Candidate]] | None:
+    """*domains* with the readings of rows placed by position narrowed to the ways of reading
+    their pages that fit the table's sums together (:func:`.solver.fits`): the rows of one
+    page are all read one way (the page's columns are the same for each). None where no
+    combination fits (a row set on a grid of its own fell into the wrong columns; or the
+    report does not add up) or there are too many to weigh: the positions are not to be
+    relied on then."""
+    sizes = [len(rows[page[0]].placing or ()) for page in pages]
+    count = 1
+    for size in sizes:
+        count *= size
+    if not count or count > _MAX_PAGE_WAYS:
+        return None
+    broken = broken_sums(domains, equations)
+    kept: list[tuple[int, ...]] = []
+    work = 0
+    for ways in itertools.product(*(range(size) for size in sizes)):
+        trial = list(domains)
+        for page, way in zip(pages, ways, strict=True):
+            for i in page:
+                trial[i] = placed_readings([(rows[i].choices or [])[way]])
+        fit, cost = fits(trial, equations, broken)
+        work += cost
+        if work > _MAX_PAGE_WORK:
+            return None
+        if fit:
+            kept.append(ways)
+    if not kept:
+        return None
+    out = list(domains)
+    for p, page in enumerate(pages):
+        for i in page:
+            choices = rows[i].choices or []
+            out[i] = placed_readings([choices[way] for way in sorted({w[p] for w in kept})])
+    return out
+
+
 def _solve_rows(rows: list[Row], width: int, equations: tuple[Equation, ...]) -> list[Outcome]:
     local = _row_sums(equations)
     # the glued runs of one table share a budget of steps: garbage in every row costs the
     # table a bounded time, not rows times a row's
     budget = Budget(TABLE_STEPS)
-    domains = [readings(row.values, width, local.get(i, ()), budget) for i, row in enumerate(rows)]
+    domains = [
+        placed_readings(row.choices or [])
+        if _placed(row, width)
+        else readings(row.values, width, local.get(i, ()), budget)
+        for i, row in enumerate(rows)
+    ]
+    pages: dict[int, list[int]] = {}
+    for i, row in enumerate(rows):
+        if row.placing is not None and _placed(row, width):
+            pages.setdefault(id(row.placing), []).append(i)
+    if pages:
+        narrowed = _by_page(rows, list(pages.values()), domains, equations)
+        if narrowed is None:
+            for page in pages.values():
+                for i in page:
+                    domains[i] = readings(rows[i].values, width, local.get(i, ()), budget)
+        else:
+            domains = narrowed
     if all(len(d) == 1 and None not in d[0].values for d in domains):
         # every row reads plainly: nothing to decide
         return [Outcome(d[0], d, (True,) * width) for d in domains]
@@ -1059,6 +1139,7 @@ def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
     merged.kind, merged.cells, merged.labels, merged.values = "C", values, [], values
     merged.label, merged.folded, merged.key = "", "", None
     merged.line, merged.column = anchor.line, anchor.column
+    merged.choices = merged.placing = None
     order = _c_printed_order(drafts, notes)
     if order is None:
         return Reviews(
