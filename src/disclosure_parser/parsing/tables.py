@@ -769,7 +769,10 @@ def build_applications(
     return Applications(tuple(built), has_total)
 
 
+@lru_cache(maxsize=64)
 def _b_row(key: str) -> Message:
+    # built for every row of every table B, and used only when a note names the row: one per
+    # key (a Message is immutable)
     return msg("part.what.b_row", key=key, label=labels_text(key))
 
 
