@@ -39,7 +39,8 @@ from .model import Cell, Origin, Report
 _PAGED = frozenset({"pdf"})
 
 
-def _cells(report: Report) -> Iterator[Cell]:
+def table_cells(report: Report) -> Iterator[Cell]:
+    """Every cell of *report*'s tables A, B and C, in that order."""
     for item in report.active_disclosure.items:
         yield from item.cells
     for row in report.applications.rows:
@@ -56,7 +57,7 @@ class Places:
 
     def __init__(self, report: Report) -> None:
         by_line: dict[int, list[tuple[int, Origin]]] = {}
-        for cell in _cells(report):
+        for cell in table_cells(report):
             if cell.origin is not None and cell.line is not None:
                 by_line.setdefault(cell.line, []).append((cell.column or 0, cell.origin))
         for found in by_line.values():

@@ -51,7 +51,8 @@ import attrs
 from ..core.errors import MissingDependencyError, ParseError, UnreadableFileError
 from ..core.errors import MissingProgramError as _MissingProgramError
 from ..core.messages import msg
-from ..core.model import Cell, Diagnostic, Report
+from ..core.model import Diagnostic, Report
+from ..core.positions import table_cells
 from ..core.text import fold, has_cjk
 from ..parsing.cells import UNREADABLE, classify
 from ..parsing.parser import MAX_INPUT_CHARS
@@ -1401,21 +1402,12 @@ def ocr_fallback(data: bytes, error: UnreadableFileError) -> ScanAdapted | None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _cells(report: Report) -> Iterator[Cell]:
-    for item in report.active_disclosure.items:
-        yield from item.cells
-    for row in report.applications.rows:
-        yield from row.cells
-    for group in report.reviews.groups:
-        yield from group.cells
-
-
 def _with_outcomes(
     report: Report, unreadable: Mapping[tuple[int, int], Unreadable], after: int
 ) -> Report:
     """*report* with an ``ocr_unreadable`` warning for each unreadable cell, after the
     reader's first *after* diagnostics."""
-    by_position = {(c.line, c.column): c for c in _cells(report) if c.line is not None}
+    by_position = {(c.line, c.column): c for c in table_cells(report) if c.line is not None}
     notes = []
     for (line, column), mark in sorted(unreadable.items()):
         cell = by_position.get((line, column))
