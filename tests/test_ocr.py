@@ -149,13 +149,17 @@ def test_switched_off_a_scan_raises_no_text_layer(monkeypatch: pytest.MonkeyPatc
     assert info.value.code == "no_text_layer"
 
 
-def test_pages_are_read_one_at_a_time_in_a_batch_worker() -> None:
-    """A worker of batch (a daemon process) reads its pages one after another: the pool
-    already reads a file per core. Alone, a file's pages go to every core."""
+def test_a_batch_worker_reads_pages_on_its_share_of_the_cores() -> None:
+    """A worker of batch (a daemon process) reads a scan's pages on its share of the cores:
+    all of them when it is the only worker, one each when there are as many workers as
+    cores. Alone, a file's pages go to every core."""
     from disclosure_parser.output.pool import default_jobs, imap
 
-    assert list(imap(ocr._workers, [8], jobs=1)) == [1]
-    assert ocr._workers(8) == min(8, default_jobs())
+    cores = default_jobs()
+    assert list(imap(ocr._workers, [64], jobs=1)) == [min(64, cores)]
+    assert list(imap(ocr._workers, [64] * cores, jobs=cores)) == [1] * cores
+    assert list(imap(ocr._workers, [1], jobs=1)) == [1]
+    assert ocr._workers(64) == min(64, cores)
     assert ocr._workers(1) == 1
 
 

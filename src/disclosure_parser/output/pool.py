@@ -59,6 +59,10 @@ class Failure:
     message: str
 
 
+#: set in each worker: the cores that are its share (see :func:`_worker`)
+WORKER_CORES: Final = "DISCLOSURE_PARSER_WORKER_CORES"
+
+
 def default_jobs() -> int:
     """The number of cores this process may run on."""
     if hasattr(os, "sched_getaffinity"):
@@ -150,8 +154,14 @@ def _worker(
     parent: int,
     life: tuple[int, int] | None,
     max_memory: int | None,
+    cores: int = 1,
 ) -> None:
-    """Read (index, item) pairs from *conn*, send back (index, task(item)), until told to end."""
+    """Read (index, item) pairs from *conn*, send back (index, task(item)), until told to end.
+
+    *cores* is this worker's share of the machine: a task that can use several (OCR reads a
+    scan's pages in parallel) uses that many, so that the workers together use every core and
+    no more."""
+    os.environ[WORKER_CORES] = str(cores)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which ends us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited
     _die_with_parent(parent, life)
@@ -223,6 +233,7 @@ class _Pool(Generic[R]):
         max_memory: int | None,
     ) -> None:
         self.task, self.jobs = task, jobs
+        self.cores = 1
         self.timeout, self.max_memory = timeout, max_memory
         self.context = _context()
         self.slots: list[_Slot] = []
@@ -233,7 +244,7 @@ class _Pool(Generic[R]):
         ours, theirs = self.context.Pipe()
         process = self.context.Process(
             target=_worker,
-            args=(theirs, self.task, os.getpid(), self.life, self.max_memory),
+            args=(theirs, self.task, os.getpid(), self.life, self.max_memory, self.cores),
             name="disclosure-parser-worker",
             daemon=True,
         )
@@ -323,6 +334,8 @@ class _Pool(Generic[R]):
             if sent < count:
                 dispatch(self.start())
 
+        # fewer files than workers (one long scan, say) leave cores to each worker's pages
+        self.cores = max(1, default_jobs() // min(self.jobs, count))
         for _ in range(min(self.jobs, count)):
             dispatch(self.start())
         while wanted < count:

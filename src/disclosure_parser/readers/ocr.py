@@ -1303,11 +1303,15 @@ def _bounded_scale(width: float, height: float, scale: float) -> float:
 
 
 def _workers(pages: int) -> int:
-    """Pages read at once: one per core for a file read alone; one at a time in a worker of
+    """Pages read at once: one per core for a file read alone; in a worker of
     :func:`~disclosure_parser.output.pool.imap` (``batch``, ``read_reports``), whose pool
-    already reads a file per core, so that the cores are not oversubscribed."""
+    already reads a file per worker, the worker's share of the cores (all of them for one
+    scan read alone, one each where there are as many files as cores), so that the pages of a
+    scan are read in parallel and the cores are never oversubscribed."""
     if multiprocessing.current_process().daemon:
-        return 1
+        # a worker's share of the cores, which its pool sets (output.pool.WORKER_CORES)
+        share = os.environ.get("DISCLOSURE_PARSER_WORKER_CORES", "1")
+        return max(1, min(pages, int(share) if share.isdigit() else 1))
     if hasattr(os, "sched_getaffinity"):
         cores = len(os.sched_getaffinity(0))
     else:  # pragma: no cover - macOS, Windows
