@@ -903,10 +903,20 @@ def _withheld(writer: TextWriter) -> list[Diagnostic]:
             column, page, _ = cut[0]
             message = msg("cut_at_page_edge", page=page, cells=len(cut))
             notes.append(Diagnostic("cut_at_page_edge", "warning", message, line, column))
+        # the pieces of one number cut by a rule stand side by side: one note for them
+        runs: list[list[tuple[int, int | None, str]]] = []
         for column, page, cell in cells:
-            if not cell.startswith(CUT):
-                message = msg("value_across_columns", page=page, text=cell[1:])
-                notes.append(Diagnostic("value_across_columns", "warning", message, line, column))
+            if cell.startswith(CUT):
+                continue
+            if runs and runs[-1][-1][0] + len(runs[-1][-1][2]) + 1 == column:
+                runs[-1].append((column, page, cell))
+            else:
+                runs.append([(column, page, cell)])
+        for run in runs:
+            column, page, _ = run[0]
+            text = "".join(cell[1:] for _, _, cell in run)
+            message = msg("value_across_columns", page=page, text=text)
+            notes.append(Diagnostic("value_across_columns", "warning", message, line, column))
     return notes
 
 
