@@ -884,7 +884,8 @@ def table_texts(
 ) -> list[list[str | None]]:
     """pdfplumber's ``Table.extract``: the text of each cell, from the characters whose
     centre lies in it. *ends*, where given, gets each cell's leftmost and rightmost
-    character (None for a cell without any), cell after cell, row after row."""
+    character by their centres (None for a cell without any), cell after cell, row after
+    row."""
     # the characters by the height of their centre, so that a row's are found by bisection;
     # a cell's are then taken in the page's order, as pdfplumber takes them
     order = sorted(range(len(chars)), key=lambda i: (chars[i].top + chars[i].bottom) / 2)
@@ -908,31 +909,17 @@ def table_texts(
                 texts.append(None)
                 continue
             lo, hi = bisect_left(centres, cell[0]), bisect_left(centres, cell[2])
-            inside = sorted(
+            by_x = [
                 i
                 for _, i in across[lo:hi]
                 if cell[1] <= (chars[i].top + chars[i].bottom) / 2 < cell[3]
-            )
+            ]
+            inside = sorted(by_x)
             texts.append(extract_text([chars[i] for i in inside], x_tolerance) if inside else "")
             if ends is not None:
-                ends.append(
-                    (
-                        min((chars[i] for i in inside), key=_X0_OF),
-                        max((chars[i] for i in inside), key=_X1_OF),
-                    )
-                    if inside
-                    else None
-                )
+                ends.append((chars[by_x[0]], chars[by_x[-1]]) if by_x else None)
         out.append(texts)
     return out
-
-
-def _X0_OF(c: Char) -> float:
-    return c.x0
-
-
-def _X1_OF(c: Char) -> float:
-    return c.x1
 
 
 def within(chars: Sequence[Char], box: Box) -> list[Char]:

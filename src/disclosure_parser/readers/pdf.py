@@ -261,17 +261,21 @@ def _across(
     side by side: its digits run on over the rule as one word (a number overflowing its
     narrow cell), so which column it belongs to cannot be told, nor where it ends."""
     out: set[int] = set()
-    by_border: dict[tuple[float, float], int] = {}
+    # a cell's right neighbour starts where it ends, on the same top (the lattice's corners
+    # are shared, so the coordinates are equal)
+    left_of: dict[tuple[float, float], int] = {}
     for k, ((_, top, bx1, _), _) in enumerate(bboxes):
-        by_border[(round(top, 1), round(bx1, 1))] = k
+        if ends[k] is not None:
+            left_of[(top, bx1)] = k
+    if len(left_of) < 2:
+        return out
     for k, ((bx0, top, _, _), _) in enumerate(bboxes):
-        right = ends[k] if k < len(ends) else None
-        if right is None:
+        right = ends[k]
+        j = left_of.get((top, bx0))
+        if right is None or j is None:
             continue
-        j = by_border.get((round(top, 1), round(bx0, 1)))
-        left = ends[j] if j is not None and j < len(ends) else None
-        if left is None or j is None:
-            continue
+        left = ends[j]
+        assert left is not None
         a, b = left[1], right[0]
         if (
             a.text in _NUMERIC
