@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from statistics import median
@@ -362,7 +362,7 @@ def _recover_unruled_cells(
 #: how far (points) a horizontal rule must run past a table's last vertical rule to draw a
 #: column of its own (a column whose outer rule is missing)
 _OPEN_MIN: Final = 6.0
-#: the most vertical edges looked at for the open ends of a page's rules
+#: the most (horizontal rule, table) pairs of a page weighed for open ends
 _OPEN_STEPS: Final = 200_000
 #: a table reaching this close (points) to the page's edge runs past it: the page cut it
 _PAGE_EDGE: Final = 3.0
@@ -371,60 +371,62 @@ _PAGE_EDGE: Final = 3.0
 _CLIP_SLACK: Final = 2.0
 
 
-def _open_ends(edges: list[_pdfium.Edge], chars: list[_pdfium.Char]) -> list[_pdfium.Edge]:
-    """The vertical rules a table's outer column lacks, from its horizontal rules.
+def _open_ends(
+    tables: list[list[_pdfium.Box]], edges: list[_pdfium.Edge], chars: list[_pdfium.Char]
+) -> list[_pdfium.Edge]:
+    """The vertical rules the outer columns of *tables* lack, from their horizontal rules.
 
     Where several horizontal rules of a table run on past its last (first) vertical rule to
     the same x and the column they frame holds text (a 总计 column drawn without its outer
     rule, as Chromium prints a table as wide as the page), the column is closed by a rule at
-    that x: its cells are placed by position, like the ruled ones.
+    that x: its cells are then placed by position, like the ruled ones.
     """
-    vertical = sorted((e for e in edges if e.orientation == "v"), key=lambda e: e.x0)
-    if not vertical:
+    horizontal = [e for e in edges if e.orientation == "h"]
+    if len(horizontal) * len(tables) > _OPEN_STEPS:
         return []
-    xs = [v.x0 for v in vertical]
-    # (x of the rule's end, its top, x of the vertical rule nearest that end)
-    ends: dict[str, list[tuple[float, float, float]]] = {"left": [], "right": []}
-    steps = 0
-    for h in edges:
-        if h.orientation != "h":
-            continue
-        lo, hi = bisect_left(xs, h.x0 - 3), bisect_right(xs, h.x1 + 3)
-        steps += hi - lo
-        if steps > _OPEN_STEPS:
-            return []
-        crossing = [
-            vertical[k].x0
-            for k in range(lo, hi)
-            if vertical[k].top - 3 <= h.top <= vertical[k].bottom + 3
-        ]
-        if not crossing:
-            continue
-        if h.x1 - crossing[-1] >= _OPEN_MIN:
-            ends["right"].append((h.x1, h.top, crossing[-1]))
-        if crossing[0] - h.x0 >= _OPEN_MIN:
-            ends["left"].append((h.x0, h.top, crossing[0]))
     out: list[_pdfium.Edge] = []
-    for side, found in ends.items():
-        found.sort()
-        groups: list[list[tuple[float, float, float]]] = []
-        for end in found:
-            if groups and end[0] - groups[-1][-1][0] <= 3:
-                groups[-1].append(end)
-            else:
-                groups.append([end])
-        for group in groups:
-            if len(group) < 2:
+    for table in tables:
+        x0 = min(c[0] for c in table)
+        x1 = max(c[2] for c in table)
+        top = min(c[1] for c in table)
+        bottom = max(c[3] for c in table)
+        right: list[tuple[float, float]] = []
+        left: list[tuple[float, float]] = []
+        for h in horizontal:
+            if not top - 3 <= h.top <= bottom + 3 or h.x1 <= x0 or h.x0 >= x1:
                 continue
-            x = sum(g[0] for g in group) / len(group)
-            top, bottom = min(g[1] for g in group), max(g[1] for g in group)
-            inner = max(g[2] for g in group) if side == "right" else min(g[2] for g in group)
-            lo_x, hi_x = (inner, x) if side == "right" else (x, inner)
-            if any(
-                lo_x < (c.x0 + c.x1) / 2 < hi_x and top < (c.top + c.bottom) / 2 < bottom
-                for c in chars
-            ):
-                out.append(_pdfium.Edge(x, top, x, bottom, "v"))
+            if h.x1 - x1 >= _OPEN_MIN:
+                right.append((h.x1, h.top))
+            if x0 - h.x0 >= _OPEN_MIN:
+                left.append((h.x0, h.top))
+        out.extend(_closing(right, x1, chars))
+        out.extend(_closing(left, x0, chars))
+    return out
+
+
+def _closing(
+    ends: list[tuple[float, float]], inner: float, chars: list[_pdfium.Char]
+) -> list[_pdfium.Edge]:
+    """Rules at the x where at least two of the rules' *ends* (x, top) meet, when the column
+    they frame beyond the table's outer rule at *inner* holds text."""
+    ends.sort()
+    groups: list[list[tuple[float, float]]] = []
+    for end in ends:
+        if groups and end[0] - groups[-1][-1][0] <= 3:
+            groups[-1].append(end)
+        else:
+            groups.append([end])
+    out = []
+    for group in groups:
+        if len(group) < 2:
+            continue
+        x = sum(g[0] for g in group) / len(group)
+        top, bottom = min(g[1] for g in group), max(g[1] for g in group)
+        lo, hi = min(x, inner), max(x, inner)
+        if any(
+            lo < (c.x0 + c.x1) / 2 < hi and top < (c.top + c.bottom) / 2 < bottom for c in chars
+        ):
+            out.append(_pdfium.Edge(x, top, x, bottom, "v"))
     return out
 
 
@@ -460,8 +462,10 @@ def _line(raw: _pdfium.Line, page: int) -> _Line | None:
 def _page_items(page: _pdfium.Page, number: int) -> list[_Item]:
     """The paragraph lines and table parts of one page, in reading order."""
     edges = _pdfium.table_edges(page.edges)
-    edges += _open_ends(edges, page.chars)
     tables = _pdfium.lattice(edges)
+    closing = _open_ends(tables, edges, page.chars)
+    if closing:
+        tables = _pdfium.lattice(edges + closing)
     grids = [
         g for g in (_grid(t, page.chars, number, _limits(t, page)) for t in tables) if g is not None
     ]
