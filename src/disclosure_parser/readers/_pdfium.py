@@ -76,7 +76,7 @@ class Page(NamedTuple):
     undecodable: int
     #: the x-range of the page (its crop box), or None for a rotated page
     box: tuple[float, float] | None = None
-    #: the clipped horizontal edges (most pages have none)
+    #: the clipped horizontal edges, by their top (most pages have none)
     clipped: tuple[Clipped, ...] = ()
 
 
@@ -352,15 +352,21 @@ def _page_paths(
                     ops.append(("h", point))
             made = list(_path_edges(_pdfminer_ops(ops)))
             edges.extend(made)
-            if not is_form and any(e.orientation == "h" for e in made):
+            if (
+                not is_form
+                and len(clipped) < MAX_CLIPPED
+                and any(e.orientation == "h" for e in made)
+            ):
                 visible = clips.of(obj)
                 if visible is not None:
                     clipped.extend(
                         Clipped(e.top, e.x0, e.x1, *visible) for e in made if e.orientation == "h"
                     )
-    return edges, images, tuple(clipped)
+    return edges, images, tuple(sorted(clipped))
 
 
+#: the most clipped horizontal edges recorded on a page (Chromium's pages have a few dozen)
+MAX_CLIPPED: Final = 5_000
 #: the most points of clipping paths read on a page (a clip is a rectangle of four or five)
 _CLIP_POINTS: Final = 2_000
 

@@ -364,6 +364,9 @@ def _recover_unruled_cells(
 _OPEN_MIN: Final = 6.0
 #: the most (horizontal rule, table) pairs of a page weighed for open ends
 _OPEN_STEPS: Final = 200_000
+#: the most places on a page where a table's rules end together that are looked at for text
+#: (each look reads the page's characters once)
+_OPEN_LOOKS: Final = 16
 #: a table reaching this close (points) to the page's edge runs past it: the page cut it
 _PAGE_EDGE: Final = 3.0
 #: how far (points) a table's rules may run past the clip of the page's content and still
@@ -384,7 +387,8 @@ def _open_ends(
     horizontal = [e for e in edges if e.orientation == "h"]
     if len(horizontal) * len(tables) > _OPEN_STEPS:
         return []
-    out: list[_pdfium.Edge] = []
+    # (x of the closing rule, its top and bottom, x of the table's outer rule)
+    candidates: list[tuple[float, float, float, float]] = []
     for table in tables:
         x0 = min(c[0] for c in table)
         x1 = max(c[2] for c in table)
@@ -399,16 +403,21 @@ def _open_ends(
                 right.append((h.x1, h.top))
             if x0 - h.x0 >= _OPEN_MIN:
                 left.append((h.x0, h.top))
-        out.extend(_closing(right, x1, chars))
-        out.extend(_closing(left, x0, chars))
+        candidates.extend((*end, x1) for end in _meeting(right))
+        candidates.extend((*end, x0) for end in _meeting(left))
+    out = []
+    for x, top, bottom, inner in candidates[:_OPEN_LOOKS]:
+        lo, hi = min(x, inner), max(x, inner)
+        if any(
+            lo < (c.x0 + c.x1) / 2 < hi and top < (c.top + c.bottom) / 2 < bottom for c in chars
+        ):
+            out.append(_pdfium.Edge(x, top, x, bottom, "v"))
     return out
 
 
-def _closing(
-    ends: list[tuple[float, float]], inner: float, chars: list[_pdfium.Char]
-) -> list[_pdfium.Edge]:
-    """Rules at the x where at least two of the rules' *ends* (x, top) meet, when the column
-    they frame beyond the table's outer rule at *inner* holds text."""
+def _meeting(ends: list[tuple[float, float]]) -> list[tuple[float, float, float]]:
+    """(x, top, bottom) of each place where at least two of the rules' *ends* (x, top) meet
+    (within 3 points)."""
     ends.sort()
     groups: list[list[tuple[float, float]]] = []
     for end in ends:
@@ -416,18 +425,11 @@ def _closing(
             groups[-1].append(end)
         else:
             groups.append([end])
-    out = []
-    for group in groups:
-        if len(group) < 2:
-            continue
-        x = sum(g[0] for g in group) / len(group)
-        top, bottom = min(g[1] for g in group), max(g[1] for g in group)
-        lo, hi = min(x, inner), max(x, inner)
-        if any(
-            lo < (c.x0 + c.x1) / 2 < hi and top < (c.top + c.bottom) / 2 < bottom for c in chars
-        ):
-            out.append(_pdfium.Edge(x, top, x, bottom, "v"))
-    return out
+    return [
+        (sum(g[0] for g in group) / len(group), min(g[1] for g in group), max(g[1] for g in group))
+        for group in groups
+        if len(group) >= 2
+    ]
 
 
 def _limits(table: list[_pdfium.Box], page: _pdfium.Page) -> tuple[float, float]:
@@ -440,9 +442,12 @@ def _limits(table: list[_pdfium.Box], page: _pdfium.Page) -> tuple[float, float]
     left, right = -math.inf, math.inf
     if page.box is not None:
         left, right = page.box[0] + _PAGE_EDGE, page.box[1] - _PAGE_EDGE
-    for clip in page.clipped:
-        if not top - 3 <= clip.top <= bottom + 3:
-            continue
+    clipped = page.clipped
+    start = bisect_left(clipped, (top - 3,))
+    for k in range(start, len(clipped)):
+        clip = clipped[k]
+        if clip.top > bottom + 3:
+            break
         if clip.x1 >= x1 - 3:
             right = min(right, clip.right + _CLIP_SLACK)
         if clip.x0 <= x0 + 3:
