@@ -163,6 +163,24 @@ def test_a_ruled_grid_of_100_by_100_cells() -> None:
     assert {o.table for o in adapted.origins.values()} == {0}
 
 
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize(("tables", "rows"), [(1, 3), (20, 4)])
+def test_tables_whose_rules_run_past_their_last_column(tables: int, rows: int) -> None:
+    """Tables whose horizontal rules run on past their last vertical rule, to x = 400, under
+    a clip at x = 300: the open column is read as one (closed where the rules end), and cut
+    by the clip, so its digits are withheld (⁇✂) with a cut_at_page_edge warning a row. A
+    page of many such tables is read in bounded work (the looks for open columns a page are
+    capped: the later tables keep two columns)."""
+    adapted = pdf_to_text(hostile.open_tables(tables, rows))
+    rows_read = [line.split("\t") for line in adapted.text.splitlines()]
+    assert len(rows_read) == tables * rows
+    assert rows_read[0][:2] == ["0", "0"]
+    assert rows_read[0][2].startswith("\u2047\u2702")
+    cut = [d for d in adapted.diagnostics if d.code == "cut_at_page_edge"]
+    assert rows <= len(cut) <= tables * rows
+    assert all(len(row) in (2, 3) for row in rows_read)
+
+
 def test_table_finder_cells_of_a_small_grid() -> None:
     """Two by three ruled cells: six cells in one table, rows by top."""
     edges = [_pdfium.Edge(0, y, 30, y, "h") for y in (0, 10, 20)]
