@@ -181,6 +181,26 @@ def test_tables_whose_rules_run_past_their_last_column(tables: int, rows: int) -
     assert all(len(row) in (2, 3) for row in rows_read)
 
 
+def test_rules_clipped_to_a_cell_cut_nothing() -> None:
+    """A file that draws each rule of a table under a clip of one cell (the text of the other
+    cells printed beside it) hides none of the table: no cell is withheld as cut."""
+    ops = [b"0.5 w"]
+    for r in range(4):
+        y = 700 - r * 20
+        ops.append(b"q 40 %d 80 20 re W n 40 %d m 360 %d l S Q" % (y - 20, y, y))
+    for x in (40, 120, 200, 280, 360):
+        ops.append(b"%d 640 m %d 700 l S" % (x, x))
+    ops.append(b"BT /F1 10 Tf")
+    for r in range(3):
+        for c, x in enumerate((60, 140, 220, 300)):
+            ops.append(b"1 0 0 1 %d %d Tm (%d) Tj" % (x, 700 - (r + 1) * 20 + 6, r * 4 + c))
+    ops.append(b"ET")
+    data = hostile.pdf(hostile.simple(hostile.stream(b"\n".join(ops))))
+    adapted = pdf_to_text(data)
+    assert adapted.text.splitlines() == ["0\t1\t2\t3", "4\t5\t6\t7", "8\t9\t10\t11"]
+    assert not [d for d in adapted.diagnostics if d.severity != "info"]
+
+
 def test_table_finder_cells_of_a_small_grid() -> None:
     """Two by three ruled cells: six cells in one table, rows by top."""
     edges = [_pdfium.Edge(0, y, 30, y, "h") for y in (0, 10, 20)]

@@ -434,7 +434,12 @@ def _meeting(ends: list[tuple[float, float]]) -> list[tuple[float, float, float]
 
 def _limits(table: list[_pdfium.Box], page: _pdfium.Page) -> tuple[float, float]:
     """The x-positions past which *table*'s page shows nothing: near the page's edges, and
-    the clip that hides the ends of the table's rules (Chromium's page margins)."""
+    the clip that hides the ends of the table's rules (Chromium's page margins).
+
+    A clip is such a limit only where no character of the table's rows stands past it:
+    Chromium leaves out the glyphs its clip hides, while a file that clips each cell's
+    rules to the cell (and draws the next cell's text beside it) clips nothing away.
+    """
     x0 = min(c[0] for c in table)
     x1 = max(c[2] for c in table)
     top = min(c[1] for c in table)
@@ -442,16 +447,27 @@ def _limits(table: list[_pdfium.Box], page: _pdfium.Page) -> tuple[float, float]
     left, right = -math.inf, math.inf
     if page.box is not None:
         left, right = page.box[0] + _PAGE_EDGE, page.box[1] - _PAGE_EDGE
+    clip_left, clip_right = -math.inf, math.inf
     clipped = page.clipped
-    start = bisect_left(clipped, (top - 3,))
-    for k in range(start, len(clipped)):
+    for k in range(bisect_left(clipped, (top - 3,)), len(clipped)):
         clip = clipped[k]
         if clip.top > bottom + 3:
             break
         if clip.x1 >= x1 - 3:
-            right = min(right, clip.right + _CLIP_SLACK)
+            clip_right = min(clip_right, clip.right + _CLIP_SLACK)
         if clip.x0 <= x0 + 3:
-            left = max(left, clip.left - _CLIP_SLACK)
+            clip_left = max(clip_left, clip.left - _CLIP_SLACK)
+    if x1 > clip_right or x0 < clip_left:
+        # a glyph the clip cuts is drawn (it begins inside); one wholly past it is not
+        shown = [
+            c
+            for c in page.chars
+            if top < (c.top + c.bottom) / 2 < bottom and x0 - 1 <= c.x0 and c.x1 <= x1 + 1
+        ]
+        if x1 > clip_right and not any(c.x0 > clip_right for c in shown):
+            right = min(right, clip_right)
+        if x0 < clip_left and not any(c.x1 < clip_left for c in shown):
+            left = max(left, clip_left)
     return left, right
 
 
