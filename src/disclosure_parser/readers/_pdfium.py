@@ -292,6 +292,7 @@ def _page_paths(
     x, y = ctypes.c_float(), ctypes.c_float()
     x_at, y_at = ctypes.addressof(x), ctypes.addressof(y)
     clips = _Clips(api, (x, x_at, y_at))
+    clip_path = api.clip_path
     path_type, form_type, image_type = (
         raw.FPDF_PAGEOBJ_PATH,
         raw.FPDF_PAGEOBJ_FORM,
@@ -352,12 +353,10 @@ def _page_paths(
                     ops.append(("h", point))
             made = list(_path_edges(_pdfminer_ops(ops)))
             edges.extend(made)
-            if (
-                not is_form
-                and len(clipped) < MAX_CLIPPED
-                and any(e.orientation == "h" for e in made)
-            ):
-                visible = clips.of(obj)
+            if is_form or len(clipped) >= MAX_CLIPPED:
+                continue
+            if any(e.orientation == "h" for e in made) and (clip := clip_path(obj)):
+                visible = clips.of(clip)
                 if visible is not None:
                     clipped.extend(
                         Clipped(e.top, e.x0, e.x1, *visible) for e in made if e.orientation == "h"
@@ -382,13 +381,11 @@ class _Clips:
         self.seen: dict[int, tuple[float, float] | None] = {}
         self.left = _CLIP_POINTS
 
-    def of(self, obj: int) -> tuple[float, float] | None:
-        """The x-range the clip of page object *obj* leaves visible (the bounding box of each
-        of its paths, intersected), or None where it has none (or the budget is spent)."""
+    def of(self, clip: int) -> tuple[float, float] | None:
+        """The x-range a page object's *clip* (pdfium's handle) leaves visible (the bounding
+        box of each of its paths, intersected), or None where it has no path (or the budget
+        is spent)."""
         api = self.api
-        clip = api.clip_path(obj)
-        if not clip:
-            return None
         if clip in self.seen:
             return self.seen[clip]
         x, x_at, y_at = self.points
