@@ -179,6 +179,29 @@ def test_tables_whose_rules_run_past_their_last_column(tables: int, rows: int) -
     cut = [d for d in adapted.diagnostics if d.code == "cut_at_page_edge"]
     assert rows <= len(cut) <= tables * rows
     assert all(len(row) in (2, 3) for row in rows_read)
+    # the tables past the cap keep two columns, and say that text beside them is not read
+    beside = [d for d in adapted.diagnostics if d.code == "text_beside_table"]
+    assert len(beside) == (0 if all(len(row) == 3 for row in rows_read) else 1)
+
+
+def test_text_beside_a_table_is_not_read_silently() -> None:
+    """Digits printed in a ruled table's rows past its outer rule, with no rule around them,
+    belong to no cell: they are not read, and a text_beside_table warning says so."""
+    ops = [b"0.5 w"]
+    for r in range(4):
+        ops.append(b"40 %d m 200 %d l S" % (700 - r * 20, 700 - r * 20))
+    for x in (40, 120, 200):
+        ops.append(b"%d 640 m %d 700 l S" % (x, x))
+    ops.append(b"BT /F1 10 Tf")
+    for r in range(3):
+        for x in (60, 140, 230):
+            ops.append(b"1 0 0 1 %d %d Tm (%d) Tj" % (x, 700 - (r + 1) * 20 + 6, r * 3 + x))
+    ops.append(b"ET")
+    adapted = pdf_to_text(hostile.pdf(hostile.simple(hostile.stream(b"\n".join(ops)))))
+    assert adapted.text.splitlines() == ["60\t140", "63\t143", "66\t146"]
+    (note,) = [d for d in adapted.diagnostics if d.code == "text_beside_table"]
+    assert note.severity == "warning"
+    assert "'230233236'" in note.message_in("en")
 
 
 def test_rules_clipped_to_a_cell_cut_nothing() -> None:

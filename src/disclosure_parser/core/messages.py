@@ -1546,6 +1546,13 @@ CATALOGUE: Final[dict[str, Entry]] = {
         page=2,
         cells=1,
     ),
+    "text_beside_table": _e(
+        "PDF 第{page}页有文字印在表格的行中、表格外框线以外，不属于任何单元格，未读入：{text:q}",
+        "page {page} of the PDF: text printed in a table's rows past its outer rule belongs to "
+        "no cell and is not read: {text:q}",
+        page=2,
+        text="总计 859 18",
+    ),
     "value_across_columns": _e(
         "PDF 第{page}页的数字 {text:q} 跨越两栏之间的表格线印刷，无法确定它属于哪一栏、到哪里为止，"
         "不予采用",

@@ -176,6 +176,8 @@ class _Grid:
     xs: list[float]
     x0: float
     x1: float
+    #: how far left and right the table's cells take characters (past a side the page cut)
+    reach: tuple[float, float] = (-math.inf, math.inf)
 
     def full_width(self, r: int) -> bool:
         """Whether row r is a single cell across the whole table that nothing covers."""
@@ -237,7 +239,8 @@ def _grid(
         right = {j for j in range(len(xs)) if cut_right and borders[j + 1] > limits[1]}
         left = {j for j in range(len(xs)) if cut_left and borders[j] < limits[0]}
         _mark_cut(cells, left | right, right)
-    return _Grid(cells, tops, bottom, xs, x0, x1)
+    reach = (-math.inf if cut_left else x0, math.inf if cut_right else x1)
+    return _Grid(cells, tops, bottom, xs, x0, x1, reach)
 
 
 def _widened(
@@ -480,8 +483,11 @@ def _line(raw: _pdfium.Line, page: int) -> _Line | None:
     return _Line(text, raw.x0, raw.x1, raw.top, size, page)
 
 
-def _page_items(page: _pdfium.Page, number: int) -> list[_Item]:
-    """The paragraph lines and table parts of one page, in reading order."""
+def _page_items(
+    page: _pdfium.Page, number: int, notes: list[Diagnostic] | None = None
+) -> list[_Item]:
+    """The paragraph lines and table parts of one page, in reading order; a warning in
+    *notes* for text printed in a table's rows past its outer rule, which no cell holds."""
     edges = _pdfium.table_edges(page.edges)
     tables = _pdfium.lattice(edges)
     closing = _open_ends(tables, edges, page.chars)
@@ -493,6 +499,7 @@ def _page_items(page: _pdfium.Page, number: int) -> list[_Item]:
     items: list[_Item] = []
     body: list[_Line] = []
     framed: dict[tuple[int, int], list[_Line]] = {}
+    beside: list[str] = []
     for raw in _pdfium.text_lines(page.chars, x_tolerance=1.5):
         line = _line(raw, number)
         if line is None:
@@ -508,9 +515,17 @@ def _page_items(page: _pdfium.Page, number: int) -> list[_Item]:
                 if y0 - 1 <= cy <= y1 + 1 and grid.full_width(r):
                     framed.setdefault((g_index, r), []).append(line)
                     break
+            else:
+                if raw.x0 < grid.x0 - 1 or raw.x1 > grid.x1 + 1:
+                    beside.extend(_beside(raw, grid, grids))
             break
         if not placed:
             body.append(line)
+    if beside and notes is not None:
+        text = line_text("".join(beside))
+        if text:
+            message = msg("text_beside_table", page=number, text=text[:40])
+            notes.append(Diagnostic("text_beside_table", "warning", message))
     _set_margins(body)
     items.extend(body)
     for g_index, grid in enumerate(grids):
@@ -532,6 +547,22 @@ def _page_items(page: _pdfium.Page, number: int) -> list[_Item]:
             items.append(_make_part(part, part_top, number, grid))
     items.sort(key=lambda item: item.top)
     return items
+
+
+def _beside(raw: _pdfium.Line, grid: _Grid, grids: list[_Grid]) -> list[str]:
+    """The characters of *raw*, a line of *grid*'s rows, that stand past the table's outer
+    rules where its cells do not reach, in no other table: text no cell holds."""
+    lo, hi = grid.reach
+    out = []
+    for ch in raw.chars:
+        x = (ch.x0 + ch.x1) / 2
+        if lo - 1 <= x <= hi + 1 or grid.x0 - 1 <= x <= grid.x1 + 1:
+            continue
+        y = (ch.top + ch.bottom) / 2
+        if any(g.x0 <= x <= g.x1 and g.tops[0] <= y <= g.bottom for g in grids):
+            continue
+        out.append(ch.text)
+    return out
 
 
 def _make_part(rows: list[list[SourceCell]], top: float, page: int, grid: _Grid) -> _Part:
@@ -766,6 +797,7 @@ def _read_pages(pdf: Any) -> tuple[list[list[_Item]], list[Diagnostic]]:
     pages: list[list[_Item]] = []
     chars = undecodable = 0
     scanned: list[int] = []
+    beside: list[Diagnostic] = []
     broken: list[tuple[int, Exception]] = []
     for number in range(1, count + 1):
         try:
@@ -797,7 +829,7 @@ def _read_pages(pdf: Any) -> tuple[list[list[_Item]], list[Diagnostic]]:
                 scanned.append(number)
             pages.append([])
             continue
-        pages.append(_page_items(content, number))
+        pages.append(_page_items(content, number, beside))
     if broken and len(broken) == len(pages):
         first_number, first_error = broken[0]
         raise UnreadableFileError(
@@ -835,6 +867,7 @@ def _read_pages(pdf: Any) -> tuple[list[list[_Item]], list[Diagnostic]]:
         )
         for number, error in broken
     ]
+    notes.extend(beside)
     if scanned:
         notes.append(
             Diagnostic(
