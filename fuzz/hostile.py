@@ -160,6 +160,29 @@ def ruled_grid(rows: int, columns: int) -> bytes:
     return pdf(simple(stream(b"\n".join(ops), compress=True)))
 
 
+def open_tables(tables: int, rows: int) -> bytes:
+    """One page of *tables* tables of *rows* rows, clipped at x = 300: their vertical rules
+    stop at x = 200, their horizontal rules run on to x = 400 (a column without its outer
+    rule, cut by the clip), a digit in each cell and in the open column."""
+    height = 780 / (tables * (rows + 1))
+    ops = [b"q 40 20 260 800 re W n 0.5 w"]
+    for t in range(tables):
+        top = 810 - t * (rows + 1) * height
+        for r in range(rows + 1):
+            y = top - r * height
+            ops.append(b"40 %.3f m 400 %.3f l S" % (y, y))
+        for x in (40, 120, 200):
+            ops.append(b"%d %.3f m %d %.3f l S" % (x, top, x, top - rows * height))
+        ops.append(b"BT /F1 %.3f Tf" % (height * 0.6))
+        for r in range(rows):
+            y = top - (r + 1) * height + height * 0.25
+            for x in (60, 140, 220):
+                ops.append(b"1 0 0 1 %d %.3f Tm (%d) Tj" % (x, y, (r + x) % 10))
+        ops.append(b"ET")
+    ops.append(b"Q")
+    return pdf(simple(stream(b"\n".join(ops), compress=True)))
+
+
 def repeated_page(times: int) -> bytes:
     """A page tree naming one page *times* times."""
     objects = simple(stream(text_content(["X"])))

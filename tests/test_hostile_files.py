@@ -164,6 +164,67 @@ def test_a_ruled_grid_of_100_by_100_cells() -> None:
     assert {o.table for o in adapted.origins.values()} == {0}
 
 
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize(("tables", "rows"), [(1, 3), (20, 4)])
+def test_tables_whose_rules_run_past_their_last_column(tables: int, rows: int) -> None:
+    """Tables whose horizontal rules run on past their last vertical rule, to x = 400, under
+    a clip at x = 300: the open column is read as one (closed where the rules end), and cut
+    by the clip, so its digits are withheld (⁇✂) with a cut_at_page_edge warning a row. A
+    page of many such tables is read in bounded work (the looks for open columns a page are
+    capped: the later tables keep two columns)."""
+    adapted = pdf_to_text(hostile.open_tables(tables, rows))
+    rows_read = [line.split("\t") for line in adapted.text.splitlines()]
+    assert len(rows_read) == tables * rows
+    assert rows_read[0][:2] == ["0", "0"]
+    assert rows_read[0][2].startswith("\u2047\u2702")
+    cut = [d for d in adapted.diagnostics if d.code == "cut_at_page_edge"]
+    assert rows <= len(cut) <= tables * rows
+    assert all(len(row) in (2, 3) for row in rows_read)
+    # the tables past the cap keep two columns, and say that text beside them is not read
+    beside = [d for d in adapted.diagnostics if d.code == "text_beside_table"]
+    assert len(beside) == (0 if all(len(row) == 3 for row in rows_read) else 1)
+
+
+def test_text_beside_a_table_is_not_read_silently() -> None:
+    """Digits printed in a ruled table's rows past its outer rule, with no rule around them,
+    belong to no cell: they are not read, and a text_beside_table warning says so."""
+    ops = [b"0.5 w"]
+    for r in range(4):
+        ops.append(b"40 %d m 200 %d l S" % (700 - r * 20, 700 - r * 20))
+    for x in (40, 120, 200):
+        ops.append(b"%d 640 m %d 700 l S" % (x, x))
+    ops.append(b"BT /F1 10 Tf")
+    for r in range(3):
+        for x in (60, 140, 230):
+            ops.append(b"1 0 0 1 %d %d Tm (%d) Tj" % (x, 700 - (r + 1) * 20 + 6, r * 3 + x))
+    ops.append(b"ET")
+    adapted = pdf_to_text(hostile.pdf(hostile.simple(hostile.stream(b"\n".join(ops)))))
+    assert adapted.text.splitlines() == ["60\t140", "63\t143", "66\t146"]
+    (note,) = [d for d in adapted.diagnostics if d.code == "text_beside_table"]
+    assert note.severity == "warning"
+    assert "'230233236'" in note.message_in("en")
+
+
+def test_rules_clipped_to_a_cell_cut_nothing() -> None:
+    """A file that draws each rule of a table under a clip of one cell (the text of the other
+    cells printed beside it) hides none of the table: no cell is withheld as cut."""
+    ops = [b"0.5 w"]
+    for r in range(4):
+        y = 700 - r * 20
+        ops.append(b"q 40 %d 80 20 re W n 40 %d m 360 %d l S Q" % (y - 20, y, y))
+    for x in (40, 120, 200, 280, 360):
+        ops.append(b"%d 640 m %d 700 l S" % (x, x))
+    ops.append(b"BT /F1 10 Tf")
+    for r in range(3):
+        for c, x in enumerate((60, 140, 220, 300)):
+            ops.append(b"1 0 0 1 %d %d Tm (%d) Tj" % (x, 700 - (r + 1) * 20 + 6, r * 4 + c))
+    ops.append(b"ET")
+    data = hostile.pdf(hostile.simple(hostile.stream(b"\n".join(ops))))
+    adapted = pdf_to_text(data)
+    assert adapted.text.splitlines() == ["0\t1\t2\t3", "4\t5\t6\t7", "8\t9\t10\t11"]
+    assert not [d for d in adapted.diagnostics if d.severity != "info"]
+
+
 def test_table_finder_cells_of_a_small_grid() -> None:
     """Two by three ruled cells: six cells in one table, rows by top."""
     edges = [_pdfium.Edge(0, y, 30, y, "h") for y in (0, 10, 20)]

@@ -7,6 +7,7 @@ The seed renditions in ``fixtures/`` are written by ``fixtures/make_pdfs.py`` (r
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -114,6 +115,174 @@ def test_repeated_header_of_a_continued_table_is_dropped() -> None:
     assert first is not None
     assert (last.state, last.origin) == ("blank", dp.Origin("pdf", 5, 25, 3, 3))
     assert (first.value, first.origin) == (5, dp.Origin("pdf", 5, 3, 3, 2))
+
+
+# ---------------------------------------------------------------------------------------------
+# Cells placed by position: a column without its outer rule, a number across a rule, a table
+# the page's edge cuts (issue 15, case d)
+# ---------------------------------------------------------------------------------------------
+
+
+def _source_cells(name: str) -> dict[str, object]:
+    source = FIXTURES / "conversions" / "sources" / f"{name}.json"
+    loaded: dict[str, object] = json.loads(source.read_text(encoding="utf-8"))
+    return loaded
+
+
+def test_total_column_without_its_outer_rule_is_read_by_position() -> None:
+    """pdf_columns.pdf (Chromium; make_pdf_columns.py): no cell of table B has a right rule,
+    so the 总计 column is framed only by the rules above and below its cells, which run on to
+    where the table ends. Its header and its numbers are read in their own column."""
+    adapted = pdf_to_text(FIXTURES / "pdf_columns.pdf")
+    lines = adapted.text.splitlines()
+    assert "\t自然人\t法人或其他组织\t总计" in lines
+    assert (
+        "一、本年新收政府信息公开申请数量\t91173\t276053\t298338\t496289\t447125\t522562\t2131540"
+        in lines
+    )
+    report = adapted.parse()
+    assert report.applications.has_total_column
+    want = _source_cells("gen_2019_blank")["B"]
+    assert isinstance(want, dict)
+    for key in ("new_received", "carried_over", "total", "carried_forward"):
+        cell = report.applications.cell(key, "total")
+        assert cell is not None
+        assert (cell.value, cell.derived) == (int(want[key][6]), False)
+        assert cell.origin is not None
+        assert (cell.origin.format, cell.origin.cell, cell.origin.page) == ("pdf", 9, 1)
+    assert not any(d.code == "no_total_column" for d in report.diagnostics)
+
+
+def test_number_printed_across_a_column_rule_is_withheld() -> None:
+    """pdf_columns.pdf: the 31258 of (一)予以公开 × 科研机构 is drawn across the rule into the
+    blank cell on its right. Read by the centres of its digits it would be 312 and 58: both
+    pieces are withheld (the mark ⁇), with a warning on their line naming the whole number;
+    the table's sums may then derive the cells, marked derived."""
+    adapted = pdf_to_text(FIXTURES / "pdf_columns.pdf")
+    row = next(line for line in adapted.text.splitlines() if "（一）予以公开" in line)
+    assert row.split("\t")[4:6] == ["\u2047312", "\u204758"]
+    report = adapted.parse()
+    research = report.applications.cell("granted", "research")
+    public = report.applications.cell("granted", "social_welfare")
+    assert research is not None
+    assert public is not None
+    assert research.raw == "\u2047312"
+    assert public.raw == "\u204758"
+    for cell in (research, public):
+        assert cell.value is None or cell.derived
+        assert cell.value not in (312, 58)
+    notes = [d for d in report.diagnostics if d.code == "value_across_columns"]
+    assert len(notes) == 1
+    assert (notes[0].severity, notes[0].line) == ("warning", research.line)
+    assert "'31258'" in notes[0].message_in("en")
+
+
+def test_total_column_cut_by_the_page_clip_is_withheld() -> None:
+    """portal_2019.chrome-pdf.pdf: Chromium clips table B at the page's margin, inside the 总计
+    column: of 2729200 the page shows 272. The column's cells are withheld (⁇✂) with a
+    cut_at_page_edge warning on each row; the table's sums derive them (marked derived)."""
+    path = FIXTURES / "conversions" / "portal_2019.chrome-pdf.pdf"
+    adapted = pdf_to_text(path)
+    row = next(line for line in adapted.text.splitlines() if line.startswith("一、本年新收"))
+    assert row.split("\t")[-1] == "\u2047\u2702272"
+    report = adapted.parse()
+    cell = report.applications.cell("new_received", "total")
+    assert cell is not None
+    assert (cell.value, cell.derived, cell.raw) == (2729200, True, "\u2047\u2702272")
+    cut = [d for d in report.diagnostics if d.code == "cut_at_page_edge"]
+    assert cell.line in {d.line for d in cut}
+    assert all(d.severity == "warning" for d in cut)
+    assert len(cut) == len(report.applications.rows)
+
+
+def test_table_cut_at_the_page_edge_reads_what_is_on_the_page() -> None:
+    """portal_2019.lo-pdf.pdf: LibreOffice prints table B past both edges of the page. The
+    labels it writes past the left edge are read whole; the column the right edge cuts is
+    withheld (⁇✂) and the columns past it are missing, with a cut_at_page_edge warning on
+    each row; every number printed whole on the page is the page's."""
+    path = FIXTURES / "conversions" / "portal_2019.lo-pdf.pdf"
+    adapted = pdf_to_text(path)
+    lines = adapted.text.splitlines()
+    assert (
+        "一、本年新收政府信息公开申请数量\t408327\t569629\t657699\t279854\t\u2047\u2702281112"
+        in lines
+    )
+    report = adapted.parse()
+    want = _source_cells("portal_2019")["B"]
+    assert isinstance(want, dict)
+    cut_lines = {d.line for d in report.diagnostics if d.code == "cut_at_page_edge"}
+    for row in report.applications.rows:
+        printed = want[row.key]
+        for j, cell in enumerate(row.cells):
+            if j < 4:  # the columns whole on the page
+                expected_value = None if printed[j] == "blank" else int(printed[j])
+                assert cell.value == expected_value, (row.key, j)
+            else:
+                assert cell.value is None or cell.derived, (row.key, j)
+        assert row.line in cut_lines
+    assert not report.applications.has_total_column
+
+
+def test_chromium_pdf_of_a_portal_page_reads_its_total_column() -> None:
+    """005.chrome.pdf (dev corpus): the 总计 column of 005.html prints without its right rule
+    (it falls on the page's clip); its totals are read, on pages 2 and 3."""
+    report = parse_pdf(_corpus_pdf("005.chrome.pdf"))
+    got = {}
+    for key in ("new_received", "carried_over", "total", "carried_forward"):
+        cell = report.applications.cell(key, "total")
+        assert cell is not None
+        assert cell.origin is not None
+        got[key] = (cell.value, cell.origin.page)
+    assert got == {
+        "new_received": (859, 2),
+        "carried_over": (18, 2),
+        "total": (805, 3),
+        "carried_forward": (72, 3),
+    }
+    assert not any(d.code == "no_total_column" for d in report.diagnostics)
+
+
+def test_libreoffice_pdf_of_a_portal_page_withholds_only_what_the_edge_cut() -> None:
+    """005.lo-pdf.pdf (dev corpus): the cells on the page are 005.html's; the three columns
+    the page's edge cut or left out are withheld, with a warning on their row."""
+    page = _corpus_pdf("005.html")
+    source = dp.parse_file(page)
+    report = parse_pdf(_corpus_pdf("005.lo-pdf.pdf"))
+    cut_lines = {d.line for d in report.diagnostics if d.code == "cut_at_page_edge"}
+    for row in report.applications.rows:
+        printed = source.applications.cell(row.key, "natural_person")
+        assert printed is not None
+        for j, cell in enumerate(row.cells):
+            want = source.applications.rows[
+                [r.key for r in source.applications.rows].index(row.key)
+            ].cells[j]
+            if j < 4:
+                assert (cell.state, cell.value) == (want.state, want.value), (row.key, j)
+            else:
+                assert cell.value is None, (row.key, j)
+        assert row.line in cut_lines
+
+
+def test_a_row_cut_at_an_edge_loses_its_cells_from_the_cut() -> None:
+    """The parser's side: a row whose last cells are marked cut (⁇✂) keeps its other cells in
+    their columns and has the rest missing; cut at its start, the other way round; cut at
+    both ends, the table's sums choose where the lost cells were."""
+    from disclosure_parser.parsing.align import _cut_readings, readings
+    from disclosure_parser.parsing.raw import RawCell
+
+    def row(*texts: str) -> list[RawCell]:
+        return [RawCell(t, 1, 1 + 2 * i, False) for i, t in enumerate(texts)]
+
+    tail = readings(row("5", "6", "\u2047\u2702"), 5)
+    assert [list(c.values) for c in tail] == [[5, 6, None, None, None]]
+    head = readings(row("\u2047\u27029", "6", "7"), 5)
+    assert [list(c.values) for c in head] == [[None, None, None, 6, 7]]
+    both = readings(row("\u2047\u2702", "6", "\u2047\u2702"), 4)
+    assert {tuple(c.values) for c in both} == {(None, None, 6, None), (None, 6, None, None)}
+    # cells past the table's width that the edge cut are dropped, never a printed number
+    wide = readings(row("1", "2", "\u2047\u2702"), 2)
+    assert [list(c.values) for c in wide] == [[1, 2]]
+    assert _cut_readings(row("1", "2", "3", "\u2047\u2702"), 2) is None  # 3 is no cut cell
 
 
 def test_parse_file_reads_pdf(tmp_path: Path) -> None:

@@ -1584,6 +1584,31 @@ CATALOGUE: Final[dict[str, Entry]] = {
         "references): read as empty, whatever they were meant to hold",
         objects="7 0, 9 0",
     ),
+    "cut_at_page_edge": _e(
+        "PDF 第{page}页的表格超出页面边缘，在那里被截断：本行被截断的 {cells} 个单元格不予采用，"
+        "截断处以外的单元格不在文件中",
+        "page {page} of the PDF: the table runs past the edge of the printed page and is cut "
+        "there: {cells} cell(s) of this row at the cut are withheld, and the cells past it are "
+        "not in the file",
+        page=2,
+        cells=1,
+    ),
+    "text_beside_table": _e(
+        "PDF 第{page}页有文字印在表格的行中、表格外框线以外，不属于任何单元格，未读入：{text:q}",
+        "page {page} of the PDF: text printed in a table's rows past its outer rule belongs to "
+        "no cell and is not read: {text:q}",
+        page=2,
+        text="总计 859 18",
+    ),
+    "value_across_columns": _e(
+        "PDF 第{page}页的数字 {text:q} 跨越两栏之间的表格线印刷，无法确定它属于哪一栏、到哪里为止，"
+        "不予采用",
+        "page {page} of the PDF: the number {text:q} is printed across the rule between two "
+        "columns: which column it belongs to, and where it ends, cannot be told, so it is "
+        "withheld",
+        page=2,
+        text="27",
+    ),
     "unreadable_page": _e(
         "PDF 第{page}页无法读取（{error}），该页内容未读入",
         "page {page} of the PDF could not be read ({error}); its content is not in the report",

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
-from .cells import classify
+from .cells import CUT, classify
 from .raw import RawCell
 from .solver import BLANK, OPAQUE, Candidate, Value
 from .split import MAX_STEPS, Budget, Sum, splits
@@ -115,6 +115,9 @@ def readings(
     glued = [c for c in values if c.glued]
     if glued:
         return _split_readings(glued[0], width, sums, budget)
+    cut = _cut_readings(values, width)
+    if cut is not None:
+        return cut
     totals = frozenset(total for total, _ in sums)
     lead = 0
     while lead < n and values[lead].filler:
@@ -153,6 +156,47 @@ def placed_readings(choices: Sequence[Sequence[RawCell]]) -> list[Candidate]:
     column each; see :mod:`disclosure_parser.parsing.positions`): each as likely as the
     others, and none a repair (the blanks between stand where nothing was printed)."""
     return [_candidate(list(cells), 0) for cells in choices]
+
+
+def _cut_readings(values: list[RawCell], width: int) -> list[Candidate] | None:
+    """The readings of a row the page's edge cut, else None.
+
+    A reader writes :data:`~disclosure_parser.parsing.cells.CUT` for the cells of a column
+    the edge of the printed page cut; the columns past it are not in the file at all. A row
+    whose last cells (and not its first) are so marked lost its cells from there to its end:
+    the cells before stand in their own columns, the rest are lost (or, past the table's
+    width, were cells of columns the header no longer shows). A row cut at its start is read
+    the other way round. A row cut at both ends lost its missing cells at either end, in any
+    share: one reading per share, for the table's sums to choose from.
+    """
+    n = len(values)
+    lead = 0
+    while lead < n and values[lead].filler:
+        lead += 1
+    end = n
+    while end > lead and values[end - 1].filler:
+        end -= 1
+    core = values[lead:end]
+    if not core or len(core) == width or any(c.filler or c.glued for c in core):
+        return None
+    head = core[0].text.startswith(CUT)
+    tail = core[-1].text.startswith(CUT)
+    m = len(core)
+    if not (head or tail) or (m > width and head and tail):
+        return None
+    if m > width:
+        extra = m - width
+        dropped = core[width:] if tail else core[:extra]
+        if not all(c.text.startswith(CUT) for c in dropped):
+            return None
+        cells: list[RawCell | None] = list(core[:width] if tail else core[extra:])
+        return [_candidate(cells, REPAIR_COST * extra, extra)]
+    lost = width - m
+    shares = range(lost + 1) if head and tail else [lost] if head else [0]
+    return [
+        _candidate([*[None] * before, *core, *[None] * (lost - before)], REPAIR_COST * lost, lost)
+        for before in shares
+    ]
 
 
 def _split_readings(

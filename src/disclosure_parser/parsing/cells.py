@@ -33,6 +33,11 @@ _GAP_BETWEEN_DIGITS: Final = re.compile(
 #: cleanly ("⁇9D5"): the cell is ``missing``, a value the table's sums derive where they force
 #: one, exactly like a cell lost from a ragged row; never a number read from the text
 UNREADABLE: Final = "\u2047"
+#: written by a reader (PDF) for a value cell the edge of the printed page cut ("⁇✂28": what
+#: was left of it after the mark): ``missing`` like :data:`UNREADABLE`, and the row's cells
+#: past it are not in the file at all, so a row that ends (or starts) with such cells has
+#: lost its cells from there on (see :func:`~disclosure_parser.parsing.align.readings`)
+CUT: Final = UNREADABLE + "\u2702"
 
 
 @lru_cache(maxsize=4096)

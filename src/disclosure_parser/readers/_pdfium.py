@@ -54,6 +54,18 @@ class Edge(NamedTuple):
     orientation: str
 
 
+class Clipped(NamedTuple):
+    """A horizontal ruling edge drawn under a clipping path, and the x-range the clip leaves
+    visible (Chromium clips a page's content to its margins, and draws a rule that runs past
+    them whole: the clip hides its end)."""
+
+    top: float
+    x0: float
+    x1: float
+    left: float
+    right: float
+
+
 class Page(NamedTuple):
     """What the reader uses of one page."""
 
@@ -62,6 +74,10 @@ class Page(NamedTuple):
     images: int
     #: characters whose font has no map to Unicode
     undecodable: int
+    #: the x-range of the page (its crop box), or None for a rotated page
+    box: tuple[float, float] | None = None
+    #: the clipped horizontal edges, by their top (most pages have none)
+    clipped: tuple[Clipped, ...] = ()
 
 
 #: the most characters one page may hold: a dense A4 page of 6-point text holds some 20,000
@@ -103,9 +119,21 @@ def read_page(raw: Any, page: Any, textpage: Any, number: int) -> Page:
     page holds more than a page of a report can.
     """
     height = raw.FPDF_GetPageHeightF(page)
-    edges, images = _page_paths(raw, page, height, number)
+    edges, images, clipped = _page_paths(raw, page, height, number)
     chars, undecodable = _page_chars(raw, textpage, height, number)
-    return Page(chars, edges, images, undecodable)
+    return Page(chars, edges, images, undecodable, _page_box(raw, page), clipped)
+
+
+def _page_box(raw: Any, page: Any) -> tuple[float, float] | None:
+    """The left and right edges of the page as printed (its crop box), None where the page is
+    rotated (its x is then not the printed page's)."""
+    if raw.FPDFPage_GetRotation(page) % 4:
+        return None
+    box = raw.FS_RECTF()
+    if not raw.FPDF_GetPageBoundingBox(page, box):
+        return None
+    left, right = sorted((box.left, box.right))
+    return (left, right) if right - left > 1 else None
 
 
 class _Api:
@@ -140,6 +168,10 @@ class _Api:
         self.point = proto(raw.FPDFPathSegment_GetPoint, i, vp, vp, vp)
         self.segment_type = proto(raw.FPDFPathSegment_GetType, i, vp)
         self.closes = proto(raw.FPDFPathSegment_GetClose, i, vp)
+        self.clip_path = proto(raw.FPDFPageObj_GetClipPath, vp, vp)
+        self.clip_paths = proto(raw.FPDFClipPath_CountPaths, i, vp)
+        self.clip_segments = proto(raw.FPDFClipPath_CountPathSegments, i, vp, i)
+        self.clip_segment = proto(raw.FPDFClipPath_GetPathSegment, vp, vp, i, i)
 
 
 _API: list[_Api] = []
@@ -246,16 +278,21 @@ def _run(
     return size, upright, descent, font, api.map_error(tp, i) == 1
 
 
-def _page_paths(raw: Any, page: Any, height: float, number: int) -> tuple[list[Edge], int]:
-    """The page's ruling edges (pdfplumber's line, rectangle and curve edges) and how many
-    images it shows, forms included."""
+def _page_paths(
+    raw: Any, page: Any, height: float, number: int
+) -> tuple[list[Edge], int, tuple[Clipped, ...]]:
+    """The page's ruling edges (pdfplumber's line, rectangle and curve edges), how many
+    images it shows, forms included, and its clipped horizontal edges (:class:`Clipped`)."""
     api = _api(raw)
     edges: list[Edge] = []
+    clipped: list[Clipped] = []
     images = objects = segments = 0
     matrix = raw.FS_MATRIX()
     matrix_at = ctypes.addressof(matrix)
     x, y = ctypes.c_float(), ctypes.c_float()
     x_at, y_at = ctypes.addressof(x), ctypes.addressof(y)
+    clips = _Clips(api, (x, x_at, y_at))
+    clip_path = api.clip_path
     path_type, form_type, image_type = (
         raw.FPDF_PAGEOBJ_PATH,
         raw.FPDF_PAGEOBJ_FORM,
@@ -314,8 +351,61 @@ def _page_paths(raw: Any, page: Any, height: float, number: int) -> tuple[list[E
                 ops.append(("m" if op == moveto else "c" if op == bezierto else "l", point))
                 if api.closes(segment):
                     ops.append(("h", point))
-            edges.extend(_path_edges(_pdfminer_ops(ops)))
-    return edges, images
+            made = list(_path_edges(_pdfminer_ops(ops)))
+            edges.extend(made)
+            if is_form or len(clipped) >= MAX_CLIPPED:
+                continue
+            if any(e.orientation == "h" for e in made) and (clip := clip_path(obj)):
+                visible = clips.of(clip)
+                if visible is not None:
+                    clipped.extend(
+                        Clipped(e.top, e.x0, e.x1, *visible) for e in made if e.orientation == "h"
+                    )
+    return edges, images, tuple(sorted(clipped))
+
+
+#: the most clipped horizontal edges recorded on a page (Chromium's pages have a few dozen)
+MAX_CLIPPED: Final = 5_000
+#: the most points of clipping paths read on a page (a clip is a rectangle of four or five)
+_CLIP_POINTS: Final = 2_000
+
+
+class _Clips:
+    """The x-ranges the clipping paths of a page leave visible, by the clip's handle, read
+    within a budget of :data:`_CLIP_POINTS` points a page."""
+
+    def __init__(self, api: _Api, points: tuple[Any, int, int]) -> None:
+        self.api = api
+        #: (x, address of x, address of y): the floats pdfium writes a point into
+        self.points = points
+        self.seen: dict[int, tuple[float, float] | None] = {}
+        self.left = _CLIP_POINTS
+
+    def of(self, clip: int) -> tuple[float, float] | None:
+        """The x-range a page object's *clip* (pdfium's handle) leaves visible (the bounding
+        box of each of its paths, intersected), or None where it has no path (or the budget
+        is spent)."""
+        api = self.api
+        if clip in self.seen:
+            return self.seen[clip]
+        x, x_at, y_at = self.points
+        left, right = -math.inf, math.inf
+        found = None
+        for p in range(max(api.clip_paths(clip), 0)):
+            xs = []
+            for k in range(max(api.clip_segments(clip, p), 0)):
+                self.left -= 1
+                if self.left < 0:
+                    self.seen[clip] = None
+                    return None
+                segment = api.clip_segment(clip, p, k)
+                if segment and api.point(segment, x_at, y_at):
+                    xs.append(x.value)
+            if xs:
+                left, right = max(left, min(xs)), min(right, max(xs))
+                found = (left, right) if left < right else None
+        self.seen[clip] = found
+        return found
 
 
 def _compose(inner: tuple[float, ...], outer: tuple[float, ...]) -> tuple[float, ...]:
@@ -682,7 +772,11 @@ def table_edges(edges: list[Edge]) -> list[Edge]:
 def find_tables(edges: list[Edge]) -> list[list[Box]]:
     """The ruled tables drawn by *edges*: each a list of cell boxes (x0, top, x1, bottom),
     tables ordered top to bottom, then left to right; a "table" of one cell is none."""
-    edges = table_edges(edges)
+    return lattice(table_edges(edges))
+
+
+def lattice(edges: list[Edge]) -> list[list[Box]]:
+    """:func:`find_tables` of edges already made ready by :func:`table_edges`."""
     vertical = [e for e in edges if e.orientation == "v"]
     horizontal = [e for e in edges if e.orientation == "h"]
     if not vertical or not horizontal:
@@ -786,10 +880,15 @@ def table_rows(cells: list[Box]) -> list[list[Box | None]]:
 
 
 def table_texts(
-    rows: list[list[Box | None]], chars: Sequence[Char], x_tolerance: float = 1.5
+    rows: list[list[Box | None]],
+    chars: Sequence[Char],
+    x_tolerance: float = 1.5,
+    ends: list[tuple[Char, Char] | None] | None = None,
 ) -> list[list[str | None]]:
     """pdfplumber's ``Table.extract``: the text of each cell, from the characters whose
-    centre lies in it."""
+    centre lies in it. *ends*, where given, gets each cell's leftmost and rightmost
+    character by their centres (None for a cell without any), cell after cell, row after
+    row."""
     # the characters by the height of their centre, so that a row's are found by bisection;
     # a cell's are then taken in the page's order, as pdfplumber takes them
     order = sorted(range(len(chars)), key=lambda i: (chars[i].top + chars[i].bottom) / 2)
@@ -813,12 +912,15 @@ def table_texts(
                 texts.append(None)
                 continue
             lo, hi = bisect_left(centres, cell[0]), bisect_left(centres, cell[2])
-            inside = sorted(
+            by_x = [
                 i
                 for _, i in across[lo:hi]
                 if cell[1] <= (chars[i].top + chars[i].bottom) / 2 < cell[3]
-            )
+            ]
+            inside = sorted(by_x)
             texts.append(extract_text([chars[i] for i in inside], x_tolerance) if inside else "")
+            if ends is not None:
+                ends.append((chars[by_x[0]], chars[by_x[-1]]) if by_x else None)
         out.append(texts)
     return out
 

@@ -25,6 +25,7 @@ cycles, the page count) and by page (characters, objects and path segments a pag
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from bisect import bisect_left
@@ -38,7 +39,7 @@ import attrs
 from ..core.errors import MissingDependencyError, UnreadableFileError
 from ..core.messages import msg
 from ..core.model import Diagnostic, Report
-from ..parsing.cells import classify
+from ..parsing.cells import CUT, UNREADABLE, classify
 from . import _pdfium, _pdfscan
 from .base import (
     Adapted,
@@ -175,6 +176,8 @@ class _Grid:
     xs: list[float]
     x0: float
     x1: float
+    #: how far left and right the table's cells take characters (past a side the page cut)
+    reach: tuple[float, float] = (-math.inf, math.inf)
 
     def full_width(self, r: int) -> bool:
         """Whether row r is a single cell across the whole table that nothing covers."""
@@ -187,9 +190,26 @@ class _Grid:
         return self.tops[r], self.tops[r + 1] if r + 1 < len(self.tops) else self.bottom
 
 
-def _grid(table: list[_pdfium.Box], chars: list[_pdfium.Char], number: int) -> _Grid | None:
+def _grid(
+    table: list[_pdfium.Box],
+    chars: list[_pdfium.Char],
+    number: int,
+    limits: tuple[float, float] = (-math.inf, math.inf),
+) -> _Grid | None:
+    """The cells of a ruled *table* on its grid. *limits* are the x-positions past which the
+    page shows nothing (:func:`_limits`): a column reaching past them is cut."""
     rows = _pdfium.table_rows(table)
-    texts = _pdfium.table_texts(rows, chars, x_tolerance=1.5)
+    x0 = min(c[0] for c in table)
+    x1 = max(c[2] for c in table)
+    cut_left, cut_right = x0 < limits[0], x1 > limits[1]
+    read = rows
+    if cut_left or cut_right:
+        # a cell at a cut side holds what the file has of its text past the edge (LibreOffice
+        # writes the whole label whose cell the page edge cuts)
+        lo, hi = -math.inf if cut_left else x0, math.inf if cut_right else x1
+        read = [[None if b is None else _widened(b, x0, x1, lo, hi) for b in row] for row in rows]
+    ends: list[tuple[_pdfium.Char, _pdfium.Char] | None] = []
+    texts = _pdfium.table_texts(read, chars, x_tolerance=1.5, ends=ends)
     bboxes: list[tuple[tuple[float, float, float, float], str | None]] = []
     for table_row, row_texts in zip(rows, texts, strict=False):
         for bbox, text in zip(table_row, row_texts, strict=False):
@@ -197,23 +217,117 @@ def _grid(table: list[_pdfium.Box], chars: list[_pdfium.Char], number: int) -> _
                 bboxes.append((bbox, text))
     if not bboxes:
         return None
+    across = _across(bboxes, ends)
     xs = _positions([b[0] for b, _ in bboxes])
     tops = _positions([b[1] for b, _ in bboxes])
     cells: list[list[SourceCell]] = [[] for _ in tops]
-    for (x0, top, x1, bottom), text in bboxes:
+    for k, ((bx0, top, bx1, bottom), text) in enumerate(bboxes):
         r = _index(tops, top)
-        c = _index(xs, x0)
-        colspan = max(1, _count_within(xs, x0 - 1.5, x1 - 1.5))
+        c = _index(xs, bx0)
+        colspan = max(1, _count_within(xs, bx0 - 1.5, bx1 - 1.5))
         rowspan = max(1, _count_within(tops, top - 1.5, bottom - 1.5))
-        pieces = (text or "").split("\n")
-        cells[r].append(SourceCell(cell_text(pieces), c, rowspan, colspan, number))
-    x0 = min(c[0] for c in table)
-    x1 = max(c[2] for c in table)
+        body = cell_text((text or "").split("\n"))
+        if k in across and classify(body)[0] != "text":
+            body = UNREADABLE + body
+        cells[r].append(SourceCell(body, c, rowspan, colspan, number))
     bottom = max(c[3] for c in table)
     _recover_unruled_cells(cells, [*xs, x1], [*tops, bottom], chars, number)
     for row in cells:
         row.sort(key=lambda cell: cell.column)
-    return _Grid(cells, tops, bottom, xs, x0, x1)
+    if cut_left or cut_right:
+        borders = [*xs, x1]
+        right = {j for j in range(len(xs)) if cut_right and borders[j + 1] > limits[1]}
+        left = {j for j in range(len(xs)) if cut_left and borders[j] < limits[0]}
+        _mark_cut(cells, left | right, right)
+    reach = (-math.inf if cut_left else x0, math.inf if cut_right else x1)
+    return _Grid(cells, tops, bottom, xs, x0, x1, reach)
+
+
+def _widened(
+    box: _pdfium.Box, x0: float, x1: float, lo: float, hi: float
+) -> tuple[float, float, float, float]:
+    """*box* stretched to *lo* (*hi*) where it stands at the table's left (right) edge."""
+    left = lo if box[0] <= x0 + 0.5 else box[0]
+    right = hi if box[2] >= x1 - 0.5 else box[2]
+    return (left, box[1], right, box[3])
+
+
+#: characters that continue a number printed across a column border ("1,234", "2.5")
+_NUMERIC: Final = frozenset("0123456789,.，．０１２３４５６７８９")
+
+
+def _across(
+    bboxes: list[tuple[tuple[float, float, float, float], str | None]],
+    ends: list[tuple[_pdfium.Char, _pdfium.Char] | None],
+) -> set[int]:
+    """The cells (indices into *bboxes*) of a number printed across the border of two cells
+    side by side: its digits run on over the rule as one word (a number overflowing its
+    narrow cell), so which column it belongs to cannot be told, nor where it ends."""
+    out: set[int] = set()
+    # a cell's right neighbour starts where it ends, on the same top (the lattice's corners
+    # are shared, so the coordinates are equal)
+    left_of: dict[tuple[float, float], int] = {}
+    for k, ((_, top, bx1, _), _) in enumerate(bboxes):
+        if ends[k] is not None:
+            left_of[(top, bx1)] = k
+    if len(left_of) < 2:
+        return out
+    for k, ((bx0, top, _, _), _) in enumerate(bboxes):
+        right = ends[k]
+        j = left_of.get((top, bx0))
+        if right is None or j is None:
+            continue
+        left = ends[j]
+        assert left is not None
+        a, b = left[1], right[0]
+        if (
+            a.text in _NUMERIC
+            and b.text in _NUMERIC
+            and (a.text.isdigit() or b.text.isdigit())
+            and b.x0 - a.x1 <= 1.5
+            and abs(a.top - b.top) <= 3
+        ):
+            out.update((j, k))
+    return out
+
+
+def _value_row(row: list[SourceCell], cut: set[int]) -> bool:
+    """Whether *row* holds values: a number or mark outside the *cut* columns, or a label
+    followed by empty cells only (a row of blanks)."""
+    kept = [c for c in row if c.column not in cut]
+    if any(c.text and classify(c.text)[0] != "text" for c in kept):
+        return True
+    labels = [c.column for c in kept if c.text]
+    empty = [c.column for c in kept if not c.text]
+    return bool(labels and empty) and max(labels) < min(empty)
+
+
+def _mark_cut(cells: list[list[SourceCell]], cut: set[int], right: set[int]) -> None:
+    """Mark the value cells of the *cut* columns (cut by the page's edge; *right* those cut
+    at its right edge) with :data:`~disclosure_parser.parsing.cells.CUT`: what the page shows
+    of them is no value. A number or mark there is one; so is an empty cell of a row of
+    values that stands where values do: right of the row's labels at the right edge, in a row
+    without labels at the left (where an empty cell may be a label the edge hides)."""
+    for r, row in enumerate(cells):
+        values = _value_row(row, cut)
+        labels = [c.column for c in row if c.text and classify(c.text)[0] == "text"]
+        for k, c in enumerate(row):
+            if not any(c.column + d in cut for d in range(c.colspan)):
+                continue
+            state = classify(c.text)[0] if c.text else None
+            if state == "text":
+                continue
+            if state is None:
+                if not values:
+                    continue
+                if c.column in right:
+                    if labels and max(labels) > c.column:
+                        continue
+                elif labels:
+                    continue
+            body = c.text[1:] if c.text.startswith(UNREADABLE) else c.text
+            row[k] = attrs.evolve(c, text=CUT + body)
+        cells[r] = row
 
 
 def _recover_unruled_cells(
@@ -248,6 +362,118 @@ def _recover_unruled_cells(
             cells[r].append(SourceCell(cell_text(text.split("\n")), c, 1, 1, number))
 
 
+#: how far (points) a horizontal rule must run past a table's last vertical rule to draw a
+#: column of its own (a column whose outer rule is missing)
+_OPEN_MIN: Final = 6.0
+#: the most (horizontal rule, table) pairs of a page weighed for open ends
+_OPEN_STEPS: Final = 200_000
+#: the most places on a page where a table's rules end together that are looked at for text
+#: (each look reads the page's characters once)
+_OPEN_LOOKS: Final = 16
+#: a table reaching this close (points) to the page's edge runs past it: the page cut it
+_PAGE_EDGE: Final = 3.0
+#: how far (points) a table's rules may run past the clip of the page's content and still
+#: be whole (a rule drawn half outside the margin)
+_CLIP_SLACK: Final = 2.0
+
+
+def _open_ends(
+    tables: list[list[_pdfium.Box]], edges: list[_pdfium.Edge], chars: list[_pdfium.Char]
+) -> list[_pdfium.Edge]:
+    """The vertical rules the outer columns of *tables* lack, from their horizontal rules.
+
+    Where several horizontal rules of a table run on past its last (first) vertical rule to
+    the same x and the column they frame holds text (a 总计 column drawn without its outer
+    rule, as Chromium prints a table as wide as the page), the column is closed by a rule at
+    that x: its cells are then placed by position, like the ruled ones.
+    """
+    horizontal = [e for e in edges if e.orientation == "h"]
+    if len(horizontal) * len(tables) > _OPEN_STEPS:
+        return []
+    # (x of the closing rule, its top and bottom, x of the table's outer rule)
+    candidates: list[tuple[float, float, float, float]] = []
+    for table in tables:
+        x0 = min(c[0] for c in table)
+        x1 = max(c[2] for c in table)
+        top = min(c[1] for c in table)
+        bottom = max(c[3] for c in table)
+        right: list[tuple[float, float]] = []
+        left: list[tuple[float, float]] = []
+        for h in horizontal:
+            if not top - 3 <= h.top <= bottom + 3 or h.x1 <= x0 or h.x0 >= x1:
+                continue
+            if h.x1 - x1 >= _OPEN_MIN:
+                right.append((h.x1, h.top))
+            if x0 - h.x0 >= _OPEN_MIN:
+                left.append((h.x0, h.top))
+        candidates.extend((*end, x1) for end in _meeting(right))
+        candidates.extend((*end, x0) for end in _meeting(left))
+    out = []
+    for x, top, bottom, inner in candidates[:_OPEN_LOOKS]:
+        lo, hi = min(x, inner), max(x, inner)
+        if any(
+            lo < (c.x0 + c.x1) / 2 < hi and top < (c.top + c.bottom) / 2 < bottom for c in chars
+        ):
+            out.append(_pdfium.Edge(x, top, x, bottom, "v"))
+    return out
+
+
+def _meeting(ends: list[tuple[float, float]]) -> list[tuple[float, float, float]]:
+    """(x, top, bottom) of each place where at least two of the rules' *ends* (x, top) meet
+    (within 3 points)."""
+    ends.sort()
+    groups: list[list[tuple[float, float]]] = []
+    for end in ends:
+        if groups and end[0] - groups[-1][-1][0] <= 3:
+            groups[-1].append(end)
+        else:
+            groups.append([end])
+    return [
+        (sum(g[0] for g in group) / len(group), min(g[1] for g in group), max(g[1] for g in group))
+        for group in groups
+        if len(group) >= 2
+    ]
+
+
+def _limits(table: list[_pdfium.Box], page: _pdfium.Page) -> tuple[float, float]:
+    """The x-positions past which *table*'s page shows nothing: near the page's edges, and
+    the clip that hides the ends of the table's rules (Chromium's page margins).
+
+    A clip is such a limit only where no character of the table's rows stands past it:
+    Chromium leaves out the glyphs its clip hides, while a file that clips each cell's
+    rules to the cell (and draws the next cell's text beside it) clips nothing away.
+    """
+    x0 = min(c[0] for c in table)
+    x1 = max(c[2] for c in table)
+    top = min(c[1] for c in table)
+    bottom = max(c[3] for c in table)
+    left, right = -math.inf, math.inf
+    if page.box is not None:
+        left, right = page.box[0] + _PAGE_EDGE, page.box[1] - _PAGE_EDGE
+    clip_left, clip_right = -math.inf, math.inf
+    clipped = page.clipped
+    for k in range(bisect_left(clipped, (top - 3,)), len(clipped)):
+        clip = clipped[k]
+        if clip.top > bottom + 3:
+            break
+        if clip.x1 >= x1 - 3:
+            clip_right = min(clip_right, clip.right + _CLIP_SLACK)
+        if clip.x0 <= x0 + 3:
+            clip_left = max(clip_left, clip.left - _CLIP_SLACK)
+    if x1 > clip_right or x0 < clip_left:
+        # a glyph the clip cuts is drawn (it begins inside); one wholly past it is not
+        shown = [
+            c
+            for c in page.chars
+            if top < (c.top + c.bottom) / 2 < bottom and x0 - 1 <= c.x0 and c.x1 <= x1 + 1
+        ]
+        if x1 > clip_right and not any(c.x0 > clip_right for c in shown):
+            right = min(right, clip_right)
+        if x0 < clip_left and not any(c.x1 < clip_left for c in shown):
+            left = max(left, clip_left)
+    return left, right
+
+
 def _line(raw: _pdfium.Line, page: int) -> _Line | None:
     text = line_text(raw.text)
     if not text:
@@ -257,13 +483,23 @@ def _line(raw: _pdfium.Line, page: int) -> _Line | None:
     return _Line(text, raw.x0, raw.x1, raw.top, size, page)
 
 
-def _page_items(page: _pdfium.Page, number: int) -> list[_Item]:
-    """The paragraph lines and table parts of one page, in reading order."""
-    tables = _pdfium.find_tables(page.edges)
-    grids = [g for g in (_grid(t, page.chars, number) for t in tables) if g is not None]
+def _page_items(
+    page: _pdfium.Page, number: int, notes: list[Diagnostic] | None = None
+) -> list[_Item]:
+    """The paragraph lines and table parts of one page, in reading order; a warning in
+    *notes* for text printed in a table's rows past its outer rule, which no cell holds."""
+    edges = _pdfium.table_edges(page.edges)
+    tables = _pdfium.lattice(edges)
+    closing = _open_ends(tables, edges, page.chars)
+    if closing:
+        tables = _pdfium.lattice(edges + closing)
+    grids = [
+        g for g in (_grid(t, page.chars, number, _limits(t, page)) for t in tables) if g is not None
+    ]
     items: list[_Item] = []
     body: list[_Line] = []
     framed: dict[tuple[int, int], list[_Line]] = {}
+    beside: list[str] = []
     for raw in _pdfium.text_lines(page.chars, x_tolerance=1.5):
         line = _line(raw, number)
         if line is None:
@@ -279,9 +515,17 @@ def _page_items(page: _pdfium.Page, number: int) -> list[_Item]:
                 if y0 - 1 <= cy <= y1 + 1 and grid.full_width(r):
                     framed.setdefault((g_index, r), []).append(line)
                     break
+            else:
+                if raw.x0 < grid.x0 - 1 or raw.x1 > grid.x1 + 1:
+                    beside.extend(_beside(raw, grid, grids))
             break
         if not placed:
             body.append(line)
+    if beside and notes is not None:
+        text = line_text("".join(beside))
+        if text:
+            message = msg("text_beside_table", page=number, text=text[:40])
+            notes.append(Diagnostic("text_beside_table", "warning", message))
     _set_margins(body)
     items.extend(body)
     for g_index, grid in enumerate(grids):
@@ -303,6 +547,22 @@ def _page_items(page: _pdfium.Page, number: int) -> list[_Item]:
             items.append(_make_part(part, part_top, number, grid))
     items.sort(key=lambda item: item.top)
     return items
+
+
+def _beside(raw: _pdfium.Line, grid: _Grid, grids: list[_Grid]) -> list[str]:
+    """The characters of *raw*, a line of *grid*'s rows, that stand past the table's outer
+    rules where its cells do not reach, in no other table: text no cell holds."""
+    lo, hi = grid.reach
+    out = []
+    for ch in raw.chars:
+        x = (ch.x0 + ch.x1) / 2
+        if lo - 1 <= x <= hi + 1 or grid.x0 - 1 <= x <= grid.x1 + 1:
+            continue
+        y = (ch.top + ch.bottom) / 2
+        if any(g.x0 <= x <= g.x1 and g.tops[0] <= y <= g.bottom for g in grids):
+            continue
+        out.append(ch.text)
+    return out
 
 
 def _make_part(rows: list[list[SourceCell]], top: float, page: int, grid: _Grid) -> _Part:
@@ -537,6 +797,7 @@ def _read_pages(pdf: Any) -> tuple[list[list[_Item]], list[Diagnostic]]:
     pages: list[list[_Item]] = []
     chars = undecodable = 0
     scanned: list[int] = []
+    beside: list[Diagnostic] = []
     broken: list[tuple[int, Exception]] = []
     for number in range(1, count + 1):
         try:
@@ -568,7 +829,7 @@ def _read_pages(pdf: Any) -> tuple[list[list[_Item]], list[Diagnostic]]:
                 scanned.append(number)
             pages.append([])
             continue
-        pages.append(_page_items(content, number))
+        pages.append(_page_items(content, number, beside))
     if broken and len(broken) == len(pages):
         first_number, first_error = broken[0]
         raise UnreadableFileError(
@@ -606,6 +867,7 @@ def _read_pages(pdf: Any) -> tuple[list[list[_Item]], list[Diagnostic]]:
         )
         for number, error in broken
     ]
+    notes.extend(beside)
     if scanned:
         notes.append(
             Diagnostic(
@@ -672,6 +934,7 @@ def pdf_to_text(source: bytes | str | os.PathLike[str]) -> Adapted:
     blocks = _blocks(pages)
     writer = TextWriter("pdf")
     writer.write(blocks)
+    notes.extend(_withheld(writer))
     notes.append(
         Diagnostic(
             "source",
@@ -680,6 +943,43 @@ def pdf_to_text(source: bytes | str | os.PathLike[str]) -> Adapted:
         )
     )
     return writer.adapted(notes)
+
+
+def _withheld(writer: TextWriter) -> list[Diagnostic]:
+    """A warning on each line of the written text holding cells the reader withheld: a row
+    the page's edge cut (one note a row), a number printed across a column rule (one a
+    cell)."""
+    notes: list[Diagnostic] = []
+    marked: dict[int, list[tuple[int, int | None, str]]] = {}
+    lines = writer.lines
+    for (line, column), origin in writer.origins.items():
+        text = lines[line - 1]
+        if UNREADABLE not in text or not text.startswith(UNREADABLE, column - 1):
+            continue
+        cell = text[column - 1 :].split("\t", 1)[0]
+        marked.setdefault(line, []).append((column, origin.page, cell))
+    for line in sorted(marked):
+        cells = sorted(marked[line])
+        cut = [c for c in cells if c[2].startswith(CUT)]
+        if cut:
+            column, page, _ = cut[0]
+            message = msg("cut_at_page_edge", page=page, cells=len(cut))
+            notes.append(Diagnostic("cut_at_page_edge", "warning", message, line, column))
+        # the pieces of one number cut by a rule stand side by side: one note for them
+        runs: list[list[tuple[int, int | None, str]]] = []
+        for column, page, cell in cells:
+            if cell.startswith(CUT):
+                continue
+            if runs and runs[-1][-1][0] + len(runs[-1][-1][2]) + 1 == column:
+                runs[-1].append((column, page, cell))
+            else:
+                runs.append([(column, page, cell)])
+        for run in runs:
+            column, page, _ = run[0]
+            text = "".join(cell[1:] for _, _, cell in run)
+            message = msg("value_across_columns", page=page, text=text)
+            notes.append(Diagnostic("value_across_columns", "warning", message, line, column))
+    return notes
 
 
 def parse_pdf(source: bytes | str | os.PathLike[str], strict: bool = False) -> Report:
