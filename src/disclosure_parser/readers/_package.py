@@ -17,6 +17,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
 from ..core.errors import MissingDependencyError, UnreadableFileError
+from ..core.messages import Message
+from ..core.model import Diagnostic
+from .base import Adapted, Block, TextWriter
 
 if TYPE_CHECKING:
     from lxml.etree import _Element  # type: ignore[import-untyped]
@@ -141,3 +144,20 @@ def file_bytes(source: bytes | str | Any) -> bytes:
         return source
     with open(source, "rb") as handle:
         return handle.read()
+
+
+def package_text(
+    fmt: str,
+    blocks: list[Block],
+    source: Callable[[int], Message],
+    clamped: Message | None,
+) -> Adapted:
+    """The text of a package's *blocks* (format *fmt*), with its ``source`` note (given the
+    number of tables written) and, where spans or repeats were cut back to the grid, its
+    ``span_clamped`` warning."""
+    writer = TextWriter(fmt)
+    writer.write(blocks)
+    notes = [Diagnostic("source", "info", source(writer.tables))]
+    if clamped is not None:
+        notes.append(Diagnostic("span_clamped", "warning", clamped))
+    return writer.adapted(notes)

@@ -32,13 +32,14 @@ from typing import TYPE_CHECKING, Any, Final
 
 from ..core.errors import UnreadableFileError
 from ..core.messages import msg
-from ..core.model import Diagnostic, Report
+from ..core.model import Report
 from ._package import (
     MAX_SMALL_PART_BYTES,
     MAX_UNPACKED_BYTES,
     element_budget,
     file_bytes,
     open_package,
+    package_text,
     parse_part,
     read_part,
     xml_parser,
@@ -48,7 +49,6 @@ from .base import (
     Block,
     SourceCell,
     SourceTable,
-    TextWriter,
     cell_text,
     guarded,
 )
@@ -398,24 +398,13 @@ def docx_to_text(source: bytes | str | os.PathLike[str]) -> Adapted:
         raise UnreadableFileError(
             "the Word document is nested too deeply to read", code="too_complex"
         ) from exc
-    writer = TextWriter("docx")
-    writer.write(blocks)
-    notes = [
-        Diagnostic(
-            "source",
-            "info",
-            msg("source.docx", tables=writer.tables),
-        )
-    ]
-    if tables.clamped:
-        notes.append(
-            Diagnostic(
-                "span_clamped",
-                "warning",
-                msg("span_clamped.docx", count=tables.clamped, limit=MAX_GRID_COLUMNS),
-            )
-        )
-    return writer.adapted(notes)
+    clamped = tables.clamped
+    return package_text(
+        "docx",
+        blocks,
+        lambda count: msg("source.docx", tables=count),
+        msg("span_clamped.docx", count=clamped, limit=MAX_GRID_COLUMNS) if clamped else None,
+    )
 
 
 def parse_docx(source: bytes | str | os.PathLike[str], strict: bool = False) -> Report:

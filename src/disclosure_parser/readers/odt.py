@@ -36,16 +36,17 @@ from typing import TYPE_CHECKING, Any, Final
 
 from ..core.errors import UnreadableFileError
 from ..core.messages import msg
-from ..core.model import Diagnostic, Report
+from ..core.model import Report
 from ._package import (
     MAX_SMALL_PART_BYTES,
     file_bytes,
     open_package,
+    package_text,
     parse_part,
     read_part,
     xml_parser,
 )
-from .base import Adapted, Block, SourceCell, SourceTable, TextWriter, cell_text, guarded
+from .base import Adapted, Block, SourceCell, SourceTable, cell_text, guarded
 
 if TYPE_CHECKING:
     import zipfile
@@ -430,18 +431,13 @@ def odt_to_text(source: bytes | str | os.PathLike[str]) -> Adapted:
         raise UnreadableFileError(
             "the OpenDocument text is nested too deeply to read", code="too_complex"
         ) from exc
-    writer = TextWriter("odt")
-    writer.write(blocks)
-    notes = [Diagnostic("source", "info", msg("source.odt", tables=writer.tables))]
-    if tables.clamped:
-        notes.append(
-            Diagnostic(
-                "span_clamped",
-                "warning",
-                msg("span_clamped.odt", count=tables.clamped, limit=MAX_GRID_COLUMNS),
-            )
-        )
-    return writer.adapted(notes)
+    clamped = tables.clamped
+    return package_text(
+        "odt",
+        blocks,
+        lambda count: msg("source.odt", tables=count),
+        msg("span_clamped.odt", count=clamped, limit=MAX_GRID_COLUMNS) if clamped else None,
+    )
 
 
 def parse_odt(source: bytes | str | os.PathLike[str], strict: bool = False) -> Report:
