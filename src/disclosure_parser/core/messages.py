@@ -165,7 +165,17 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
+#: the types :func:`plain` gives back as they are
+_PLAIN_TYPES: Final = frozenset({str, int, bool, float, type(None)})
+
+
 def _params(value: Mapping[str, Any]) -> dict[str, Any]:
+    # most messages carry only strings and numbers: copied at once, without plain()'s walk
+    # (the parser makes a message for every cell it has something to say about)
+    if type(value) is dict and all(
+        type(k) is str and type(v) in _PLAIN_TYPES for k, v in value.items()
+    ):
+        return dict(value)
     return cast(dict[str, Any], plain(value))
 
 

@@ -18,7 +18,6 @@ from . import labels
 from .drafts import SectionDraft, TableDraft
 from .evidence import settle
 from .lexer import Row, Token
-from .rows import unify_radicals
 from .tables import Notes, build_active_disclosure, build_applications, build_reviews
 
 _STAT_YEAR: Final = re.compile(
@@ -128,7 +127,7 @@ def assemble(drafts: Sequence[SectionDraft], text: str, notes: Notes) -> Report:
     if organization is not None and _PLACE.search(organization):
         # a township titled by its name alone: use the body's full name where the text gives it
         fuller = organization + "人民政府"
-        if fuller in unify_radicals(text):
+        if fuller in text:
             organization = fuller
     if title_row is None:
         # said aloud: an organisation guessed from some other line would be a sentence's

@@ -82,7 +82,7 @@ class Drafts(Transformer[Token, list[SectionDraft]]):
         return children
 
     def __default__(self, data: Any, children: list[Any], meta: Any) -> _Spliced:
-        # only the rules spliced into their parent come here (_body, _b_line and lark's
+        # only the rules spliced into their parent come here (_body and lark's
         # helpers for * and +; every other rule has a method): lark reads their children only
         return _Spliced(children)
 
@@ -111,25 +111,28 @@ class Drafts(Transformer[Token, list[SectionDraft]]):
 
     clause_1 = clause_5 = clause_6 = clause_8 = clause_9 = clause_other = _make_clause
 
-    # -- tables B and C: header rows, then the body in order -----------------------------------
+    # -- table B: its rows in order, the header rows those before the first row of the body --
 
-    def table_b(self, children: list[list[tuple[str, Row]]]) -> TableDraft:
-        return _table("B", children)
+    def table_b(self, children: list[Token]) -> TableDraft:
+        heads: list[Row] = []
+        for token in children:
+            if token.type != "B_HEAD":
+                break
+            heads.append(token.value)
+        # the lexer's kind, not the terminal: the table builders place a labelled row by its
+        # key, whichever of B_GRANTED, B_WITHHELD … the grammar saw
+        return TableDraft("B", heads, [(t.kind, t.value) for t in children[len(heads) :]])
+
+    # -- table C: header rows, then the rows of values ------------------------------------
 
     def table_c(self, children: list[list[tuple[str, Row]]]) -> TableDraft:
         return _table("C", children)
 
-    def b_header(self, children: list[Token]) -> list[tuple[str, Row]]:
+    def c_header(self, children: list[Token]) -> list[tuple[str, Row]]:
         return [("head", t.value) for t in children]
 
-    c_header = b_header
-
-    def b_body(self, children: list[Token]) -> list[tuple[str, Row]]:
-        # the lexer's kind, not the terminal: the table builders place a labelled row by its
-        # key, whichever of B_GRANTED, B_WITHHELD … the grammar saw
+    def c_values(self, children: list[Token]) -> list[tuple[str, Row]]:
         return [(t.kind, t.value) for t in children]
-
-    c_values = b_body
 
 
 class _Spliced:

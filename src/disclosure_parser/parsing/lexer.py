@@ -81,6 +81,7 @@ _UNIT_WORD: Final = re.compile(r"^(?:万元|亿元|千元|元|件|个|项|次|�
 
 #: the zero-width token that opens each table
 _BEGIN: Final = {"A": "_A_BEGIN", "B": "_B_BEGIN", "C": "_C_BEGIN"}
+_BEGINS: Final = frozenset(_BEGIN.values())
 
 #: the grammar's terminal for a labelled row of table B, by the first part of its row key
 _B_TERMINALS: Final = {
@@ -109,6 +110,10 @@ _C_LEVELS: Final = (
     ("C_OUTCOMES", re.compile("维持|纠正|其他结果|审结")),
     ("C_GROUPS", re.compile("行政复议|行政诉讼")),
 )
+
+
+#: the kinds of row whose terminal says more than the kind (see _terminal)
+_NAMED_BY_ROW: Final = frozenset({B_ROW, A_CLAUSE, C_HEAD})
 
 
 def _terminal(kind: str, row: Row) -> str:
@@ -291,6 +296,8 @@ class _Lexer:
         self.held_at = 0
         #: numbers printed one per line (text extracted from PDF), waiting to become a row
         self.stream: list[RawCell] = []
+        #: whether any numbers came one per line (only their rows' order can be in doubt)
+        self.streamed = False
         self.tokens: list[Token] = []
         #: where each line stands in the pages of PDF text (see :mod:`.positions`)
         self.grid: Grid = _NO_GRID
@@ -302,17 +309,21 @@ class _Lexer:
                 self.tokens.append(Token(_BEGIN[table], row, row.line, row.column))
             self.open_table = table
             self.b_numbers = False
-        if kind in (B_ROW, B_VALUES) and (self.held or any(c.text for c in row.values)):
-            self.b_numbers = True
-            if self.held and self._continued(row):
-                rest = row.values
-                if rest and rest[0].shadow and not rest[0].text:
-                    rest = rest[1:]  # the shadow of the label cell: the held number stood there
-                row.values = [*self.held, *rest]
-            self.held = []
+        if kind in (B_ROW, B_VALUES):
+            if self.held:
+                self.b_numbers = True
+                if self._continued(row):
+                    rest = row.values
+                    if rest and rest[0].shadow and not rest[0].text:
+                        rest = rest[1:]  # the label cell's shadow: the held number stood there
+                    row.values = [*self.held, *rest]
+                self.held = []
+            elif not self.b_numbers and any(c.text for c in row.values):
+                self.b_numbers = True
         elif kind != B_LABEL:
             self.held = []
-        self.tokens.append(Token(_terminal(kind, row), row, row.line, row.column, kind))
+        terminal = _terminal(kind, row) if kind in _NAMED_BY_ROW else kind
+        self.tokens.append(Token(terminal, row, row.line, row.column, kind))
         self.page_break = False
 
     def _continued(self, row: Row) -> bool:
@@ -352,6 +363,8 @@ class _Lexer:
         ("其他法律行政法规禁止 0" / "2." / "公开 0 0 0 0 0 0"). The line goes on with the row when
         its label starts no row of its own and the row before printed only a value or two.
         """
+        if raw.kind != "plain" or not row.folded:
+            return False  # (a row of cells has its own line: nothing of it went before)
         between: list[Token] = []
         k = len(self.tokens) - 1
         while (
@@ -514,7 +527,8 @@ class _Lexer:
             self.classify(raw)
         self._flush()
         _place_by_position(self.tokens, grid)
-        _flag_reading_order(self.tokens)
+        if self.streamed:
+            _flag_reading_order(self.tokens)
         return self.tokens
 
     def classify(self, raw: RawRow) -> None:
@@ -586,6 +600,7 @@ class _Lexer:
         if not self.stream:
             return
         cells, self.stream = self.stream, []
+        self.streamed = True
         row = Row(RawRow(cells, cells[0].line, "stream"), [], cells)
         if not any(c.text for c in cells) and self.mode != _B:
             return  # blank lines only
@@ -852,7 +867,7 @@ class _Lexer:
         self.mode = _NARRATIVE
         # prose keeps the whole line; a table row that fits no table keeps its cells' words
         row.labels = raw.cells
-        row.label = "\t".join(c.text for c in raw.cells)
+        row.label = "\t".join([c.text for c in raw.cells])
         self.emit(TEXT, row)
 
 
@@ -886,11 +901,15 @@ def _place_by_position(tokens: list[Token], grid: Grid) -> None:
     """Line up the values of space-aligned rows with their table's columns by position
     (:mod:`.positions`): tables B and A, each on its own (table A by its blocks' widths)."""
     tables: list[list[Token]] = []
+    some_plain = False
     for token in tokens:
-        if token.type.startswith("_") and token.type.endswith("_BEGIN"):
+        if token.type in _BEGINS:
             tables.append([])
         elif tables and token.kind in _TABLE_OF:
             tables[-1].append(token)
+            some_plain = some_plain or token.value.kind == "plain"
+    if not some_plain:
+        return  # (rows of cells have their columns already)
     for table in tables:
         plain = [t for t in table if t.value.kind == "plain"]
         if not plain:
@@ -971,7 +990,7 @@ def _flag_reading_order(tokens: list[Token]) -> None:
             token is None
             or token.kind == A_CLAUSE
             or token.kind in _HEADING_KINDS
-            or (token.type.startswith("_") and token.type.endswith("_BEGIN"))
+            or token.type in _BEGINS
         ):
             if _disordered(scope):
                 # (table C's fifteen numbers read by blocks cannot be put back in order by its

@@ -157,6 +157,8 @@ def too_large_text(text: str, max_chars: int) -> ParseError:
 #: UTF-16 surrogates: code points a str may hold (from ``errors="surrogateescape"``, say) but
 #: no character; JSON and UTF-8 cannot carry them alone
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
+#: a surrogate, or a radical of the Kangxi and CJK radicals blocks (see rows.unify_radicals)
+_UNUSUAL: Final = re.compile("[\ud800-\udfff\u2e80-\u2fdf]")
 
 
 def _without_surrogates(text: str) -> tuple[str, int, int]:
@@ -175,12 +177,16 @@ def _parse(text: str, strict: bool) -> Report:
     from .assemble import assemble
     from .grammar import UnexpectedToken, parse_rows
     from .lexer import tokenize
+    from .rows import unify_radicals
     from .tables import Notes
 
     work = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
     surrogates = 0
-    if not work.isascii():
+    if not work.isascii() and _UNUSUAL.search(work) is not None:
+        # one scan of the text for both (they are rare): surrogates, and the radicals PDF text
+        # gives for ideographs, which the rows' words are matched without
         work, surrogates, first = _without_surrogates(work)
+        work = unify_radicals(work)
     if not work.strip():
         raise ParseError(
             "the text is empty", text, 0, expected=_NOT_A_REPORT_EXPECTED, code="empty"

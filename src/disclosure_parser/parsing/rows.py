@@ -175,8 +175,9 @@ def _continues(previous: RawCell, text: str) -> bool:
 
 
 def read_rows(text: str) -> list[RawRow]:
-    """Split *text* into logical rows (see the module docstring)."""
-    lines = unify_radicals(text).split("\n")
+    """Split *text* into logical rows (see the module docstring). (``parse()`` has given the
+    text's radicals back as ideographs: :func:`unify_radicals`.)"""
+    lines = text.split("\n")
     rows: list[RawRow] = []
     block: list[RawCell] | None = None  # the open one-cell-per-line row
     gap = 0  # blank lines since the last row
@@ -243,7 +244,7 @@ def read_rows(text: str) -> list[RawRow]:
         if dump and stripped[:1] == "|":
             rows.append(_dump_row(raw, lineno))
             continue
-        dump = _DUMP_TOP.match(raw) is not None
+        dump = raw[:2] == " _" and _DUMP_TOP.match(raw) is not None
         if dump:
             continue  # the rule above an html2text table
         if stripped[:1] in _BARS:

@@ -9,8 +9,8 @@ leaves a diagnostic.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache, partial
 from typing import Final
 
 import attrs
@@ -149,16 +149,17 @@ def _describe(cand: Candidate, columns: Sequence[str]) -> str:
 
 
 def _flag_two_numbers(
-    what: Message, columns: Sequence[str], cells: Sequence[Cell], notes: Notes
+    what: Callable[[], Message], columns: Sequence[str], cells: Sequence[Cell], notes: Notes
 ) -> None:
     """An error for each cell printed with two numbers in it ("13 60", "1<br>2"): it is read as
-    text, so the error is all that tells the reader why the number is not there."""
+    text, so the error is all that tells the reader why the number is not there. (*what*
+    names the row: called only for such a cell, as most rows have none.)"""
     for name, cell in zip(columns, cells, strict=False):
         if cell.state == "text" and two_numbers(cell.raw):
             notes.add(
                 "two_numbers",
                 "error",
-                msg("two_numbers", what=what, column=name, raw=cell.raw),
+                msg("two_numbers", what=what(), column=name, raw=cell.raw),
                 cell.line,
                 cell.column,
             )
@@ -267,7 +268,7 @@ def _block_items(
             )
         names = list(columns or default)
         cells = _item_cells(_text_first_value(row, len(names)), names, said)
-        _flag_two_numbers(msg("part.what.a_item", label=row.label), names, cells, said)
+        _flag_two_numbers(partial(msg, "part.what.a_item", label=row.label), names, cells, said)
         item = DisclosureItem(
             key=row.key,
             clause=ITEMS[row.key][0],
@@ -734,7 +735,7 @@ def build_applications(
 
     built: list[ApplicationRow] = []
     for key, row, cells in zip(keys, rows, table, strict=True):
-        _flag_two_numbers(_b_row(key), columns, cells, notes)
+        _flag_two_numbers(partial(_b_row, key), columns, cells, notes)
         if order is not None:
             cells = [cells[i] for i in order]
         if not has_total:
@@ -810,8 +811,9 @@ def _plain_cells(rows: list[Row], width: int) -> list[list[Cell]] | None:
         if core is None:
             return None
         cells = [make_cell(c.text, c.line, c.column) for c in core]
-        if any(c.state == "missing" for c in cells):
-            return None  # an unreadable cell (cells.UNREADABLE): the sums may derive it
+        for cell in cells:
+            if cell.state == "missing":
+                return None  # an unreadable cell (cells.UNREADABLE): the sums may derive it
         table.append(cells)
     return table
 
@@ -1172,7 +1174,7 @@ def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
         cells = _cells_of(
             merged, outcome, width, columns, msg("part.what.c"), notes, ("C", None), placed
         )
-    _flag_two_numbers(msg("part.what.c"), columns, cells, notes)
+    _flag_two_numbers(partial(msg, "part.what.c"), columns, cells, notes)
     if placed is not None:
         cells = [cells[i] for i in placed]  # read in the header's order, put in the template's
     groups = []
