@@ -93,7 +93,7 @@ class Drafts(Transformer[Token, list[SectionDraft]]):
         return SectionDraft(children[0], children[1:])
 
     # the six sections: the heading's token says which it is (SectionDraft.number). (Helpers
-    # are named apart from the grammar's inlined rules, such as _section, which lark would
+    # are named apart from the grammar's inlined rules, such as _body, which lark would
     # otherwise call them for.)
     overview = active_disclosure = applications = _make_section
     reviews = problems = other_matters = _make_section
