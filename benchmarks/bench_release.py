@@ -4,10 +4,9 @@
 
 The previous release's ``src/`` and ``grammar/`` are taken from git (``git archive REV``) into
 a temporary folder. Both versions then parse the same files (the seeds, the text files of the
-dev corpus when ``../shared/corpus/dev`` exists, and N generated reports), each in an
-interpreter of its own that stays up for the whole run. They take turns file by file (this,
-previous; then previous, this on the next round), so that a machine busy for a moment slows
-both alike. A file's time is its best over all rounds; the ratio is of the medians.
+dev corpus when ``../shared/corpus/dev`` exists, and N generated reports), each in its own
+interpreter, in alternating rounds (this, previous, this, previous …) so that a busy machine
+slows both alike. A file's time is its best over all rounds; the ratio is of the medians.
 
 Also prints, in fresh processes, the time to ``import disclosure_parser`` and to import and
 parse a first report: with the parser cache warm (the usual case) and with it switched off
@@ -17,6 +16,7 @@ parse a first report: with the parser cache warm (the usual case) and with it sw
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -31,24 +31,23 @@ CORPUS = REPO.parent / "shared" / "corpus" / "dev"
 #: the last release before the parser ran on lark at run time (issue 14): its own LALR driver
 PREVIOUS = "0a0c8ff"
 
-#: reads "path<TAB>repeat" lines on stdin and answers each with the best of *repeat* timings of
-#: parse() on that file, in milliseconds (a file is parsed once untimed when first named)
+#: times parse() over the files named on stdin (one per line), best of R, in milliseconds
 _WORKER = r"""
-import sys, time
+import json, sys, time
 import disclosure_parser as dp
-texts = {}
-for line in sys.stdin:
-    path, repeat = line.rstrip("\n").split("\t")
-    text = texts.get(path)
-    if text is None:
-        text = texts[path] = open(path, encoding="utf-8").read()
-        dp.parse(text)
+paths = sys.stdin.read().split("\n")
+texts = [open(p, encoding="utf-8").read() for p in paths]
+dp.parse(texts[0])
+repeat = int(sys.argv[1])
+out = []
+for text in texts:
     best = float("inf")
-    for _ in range(int(repeat)):
+    for _ in range(repeat):
         t0 = time.perf_counter()
         dp.parse(text)
         best = min(best, time.perf_counter() - t0)
-    print(best * 1e3, flush=True)
+    out.append(best * 1e3)
+print(json.dumps(out))
 """
 
 
@@ -64,32 +63,18 @@ def _source_of(rev: str, into: Path) -> Path:
     return into / "src"
 
 
-class _Worker:
-    """An interpreter that times parse() with the package in *src* on the files it is given."""
-
-    def __init__(self, src: Path) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", _WORKER],
-            env={**os.environ, "PYTHONPATH": str(src)},
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-
-    def time(self, path: Path, repeat: int) -> float:
-        assert self.process.stdin is not None
-        assert self.process.stdout is not None
-        self.process.stdin.write(f"{path}\t{repeat}\n")
-        self.process.stdin.flush()
-        answer = self.process.stdout.readline()
-        if not answer:
-            raise RuntimeError(f"the worker timing {path} stopped")
-        return float(answer)
-
-    def close(self) -> None:
-        assert self.process.stdin is not None
-        self.process.stdin.close()
-        self.process.wait()
+def _times(src: Path, paths: list[Path], repeat: int) -> list[float]:
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    done = subprocess.run(
+        [sys.executable, "-c", _WORKER, str(repeat)],
+        input="\n".join(str(p) for p in paths),
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result: list[float] = json.loads(done.stdout)
+    return result
 
 
 def _generate(count: int, folder: Path) -> list[Path]:
@@ -146,21 +131,16 @@ def main() -> int:
         (work / "gen").mkdir()
         paths += _generate(args.generated, work / "gen")
 
-        workers = {"this": _Worker(current), "previous": _Worker(previous)}
-        best = {name: [float("inf")] * len(paths) for name in workers}
-        try:
-            for round_ in range(args.rounds):
-                turns = ("this", "previous") if round_ % 2 == 0 else ("previous", "this")
-                for i, path in enumerate(paths):
-                    for name in turns:
-                        best[name][i] = min(best[name][i], workers[name].time(path, args.repeat))
-        finally:
-            for worker in workers.values():
-                worker.close()
+        best: dict[str, list[float]] = {}
+        for _ in range(args.rounds):
+            for name, src in (("this", current), ("previous", previous)):
+                times = _times(src, paths, args.repeat)
+                old = best.get(name, times)
+                best[name] = [min(a, b) for a, b in zip(old, times, strict=True)]
         med = {name: statistics.median(times) for name, times in best.items()}
         print(
-            f"parse() over {len(paths)} reports, best of {args.rounds} rounds x {args.repeat}, "
-            "the two versions taking turns file by file:"
+            f"parse() over {len(paths)} reports, best of {args.rounds} alternating rounds "
+            f"x {args.repeat}:"
         )
         print(f"  previous ({args.against}): median {med['previous']:.3f} ms")
         print(f"  this checkout:             median {med['this']:.3f} ms")
