@@ -8,6 +8,10 @@ dev corpus when ``../shared/corpus/dev`` exists, and N generated reports), each 
 interpreter, in alternating rounds (this, previous, this, previous …) so that a busy machine
 slows both alike. A file's time is its best over all rounds; the ratio is of the medians.
 
+Where valgrind is installed, the two versions' instructions per parse() of the reports at the
+median are counted too (``--near``, 40): a count that load on a shared machine does not move,
+beside the timings that it does.
+
 Also prints, in fresh processes, the time to ``import disclosure_parser`` and to import and
 parse a first report: with the parser cache warm (the usual case) and with it switched off
 (the first run on a machine).
@@ -18,6 +22,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -106,12 +112,57 @@ def _fresh(src: Path, code: str, env: dict[str, str], runs: int = 5) -> float:
     return best
 
 
+#: parses each file named on stdin once untimed, then all of them argv[1] times over
+_LOOP = r"""
+import sys
+import disclosure_parser as dp
+texts = [open(p, encoding="utf-8").read() for p in sys.stdin.read().split("\n")]
+for text in texts:
+    dp.parse(text)
+for _ in range(int(sys.argv[1])):
+    for text in texts:
+        dp.parse(text)
+"""
+_COLLECTED = re.compile(r"Collected : (\d+)")
+
+
+def _instructions(src: Path, paths: list[Path], env: dict[str, str]) -> float | None:
+    """Machine instructions per parse() of *paths* with the package in *src*, counted by
+    valgrind (the same on a busy machine as on an idle one), or None without valgrind."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    run_env = {**os.environ, "PYTHONPATH": str(src), **env}
+    loop = [sys.executable, "-c", _LOOP]
+    listed = "\n".join(str(p) for p in paths)
+    # once uncounted first: the parser cache filled, both counts below load it alike
+    subprocess.run([*loop, "0"], input=listed, env=run_env, text=True, check=True)
+    counts = []
+    for loops in (0, 2):
+        done = subprocess.run(
+            [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *loop, str(loops)],
+            input=listed,
+            env=run_env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        found = _COLLECTED.search(done.stderr)
+        if found is None:
+            return None
+        counts.append(int(found.group(1)))
+    return (counts[1] - counts[0]) / (2 * len(paths))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--against", default=PREVIOUS, help="git revision of the previous release")
     ap.add_argument("--generated", type=int, default=300)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument(
+        "--near", type=int, default=40, help="reports at the median counted in instructions"
+    )
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -146,13 +197,31 @@ def main() -> int:
         print(f"  this checkout:             median {med['this']:.3f} ms")
         print(f"  ratio this / previous:     {med['this'] / med['previous']:.3f}x")
 
-        sample = SEEDS / "003.txt"
+        # the same comparison counted in instructions, which load on the machine leaves alone
+        # (it misses what the counts cannot see, such as cache misses: a check on the timing)
+        near = sorted(range(len(paths)), key=lambda i: abs(best["previous"][i] - med["previous"]))[
+            : args.near
+        ]
+        sample = [paths[i] for i in near]
+        cache = {"DISCLOSURE_PARSER_CACHE": str(work / "cache")}
+        counted = {
+            name: _instructions(src, sample, cache)
+            for name, src in (("this", current), ("previous", previous))
+        }
+        if counted["this"] is not None and counted["previous"] is not None:
+            print(f"instructions per parse() (valgrind), the {len(sample)} reports at the median:")
+            print(f"  previous ({args.against}): {counted['previous'] / 1e6:.2f} M")
+            print(f"  this checkout:             {counted['this'] / 1e6:.2f} M")
+            print(f"  ratio this / previous:     {counted['this'] / counted['previous']:.3f}x")
+        else:
+            print("instructions per parse(): valgrind is not installed, not counted")
+
+        first_report = SEEDS / "003.txt"
         imp = "import time; t = time.perf_counter(); import disclosure_parser; "
         imp += "print(time.perf_counter() - t)"
         first = "import time; t = time.perf_counter(); import disclosure_parser as dp; "
-        first += f"dp.parse_file(r'{sample}'); print(time.perf_counter() - t)"
-        cache = {"DISCLOSURE_PARSER_CACHE": str(work / "cache")}
-        _fresh(current, first, cache, runs=1)  # fills the cache
+        first += f"dp.parse_file(r'{first_report}'); print(time.perf_counter() - t)"
+        _fresh(current, first, cache, runs=1)  # fills the cache (if counting did not)
         print("fresh process, best of 5:")
         print(f"  import:                              {_fresh(current, imp, cache) * 1e3:.0f} ms")
         print(
