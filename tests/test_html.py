@@ -203,6 +203,28 @@ def test_table_nested_in_a_data_cell_is_flattened_into_that_cell() -> None:
     assert report.reviews.get("review", "upheld") == 1
 
 
+@pytest.mark.parametrize(
+    "cell", ["3", " 3 ", "结 果 维 持", "7.5 万元", "\u00a0", "", "1<br>2", "<b>3</b>", "<i></i>"]
+)
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        "<p class='MsoNormal'>{}</p>",
+        "<p><span lang='EN-US'>{}</span></p>",
+        "<div><p>{}</p></div>",
+        "<span>{}</span>",
+        "<p>{}</p><p></p>",
+    ],
+)
+def test_cell_wrapped_in_elements_reads_as_its_lines(cell: str, wrap: str) -> None:
+    """A cell's text inside the paragraphs and spans Word writes around it reads as the
+    bare text would (the lines a paragraph ends around it are empty), at the same place."""
+    bare = html_to_text(f"<table><tr><td>信息内容</td><td>{cell}</td></tr></table>")
+    row = f"<table><tr><td>信息内容</td><td>{wrap.format(cell)}</td></tr></table>"
+    wrapped = html_to_text(row)
+    assert (wrapped.text, wrapped.origins) == (bare.text, bare.origins)
+
+
 def test_gbk_page_is_decoded_from_its_meta_charset(tmp_path: Path) -> None:
     """A GB2312-declared page read from disk decodes as GB18030, and says so."""
     page = (

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import Final, ParamSpec, TypeVar
 
 import attrs
@@ -44,6 +45,7 @@ _ANY_SPACE: Final = re.compile(r"[\s\u200b\ufeff]")
 # justified or letter-spaced printing ("结 果 维 持"), never a separator of two values
 _CJK: Final = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\u201c\u201d"
 _CJK_GAP: Final = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
+_COLUMN: Final = itemgetter(0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -151,17 +153,14 @@ def line_text(text: str) -> str:
     return _SPACE.sub(" ", text.replace("\n", " ")).strip()
 
 
-def _is_value(text: str) -> bool:
-    # "missing": a value a reader could not read (parsing.cells.UNREADABLE), a value still
-    return bool(text) and classify(text)[0] in ("number", "na", "missing")
+#: the states of a cell holding a value ("missing": a value a reader could not read,
+#: parsing.cells.UNREADABLE, a value still)
+_VALUE_STATES: Final = frozenset({"number", "na", "missing"})
 
 
-def _ends(table: SourceTable) -> list[int]:
-    return [c.column + c.colspan - 1 for row in table.rows for c in row] or [0]
-
-
-def _first(entry: tuple[int, str, int | None]) -> int:
-    return entry[0]
+#: a table cell as :meth:`TextWriter.grid` reads it: (text, grid column, rowspan, colspan,
+#: PDF page), the fields of :class:`SourceCell`
+GridCell = tuple[str, int, int, int, int | None]
 
 
 class TextWriter:
@@ -181,58 +180,81 @@ class TextWriter:
 
     def table(self, table: SourceTable) -> None:
         """Write *table*, one line per row (see the module docstring for merged cells)."""
+        self.grid(
+            [[(c.text, c.column, c.rowspan, c.colspan, c.page) for c in row] for row in table.rows]
+        )
+
+    def grid(self, rows: Sequence[Sequence[GridCell]]) -> None:
+        """Write a table given as its rows of :data:`GridCell`, as :meth:`table` writes one.
+
+        A reader with many cells to write hands them over as plain tuples: a
+        :class:`SourceCell` per cell costs about as much as writing the cell.
+        """
         index = self.tables
         self.tables += 1
-        rows = table.rows
-        flags = [[_is_value(c.text) for c in row] for row in rows]
         # value columns: from the leftmost column holding a number or mark to the right edge
-        first = min(
-            (
-                c.column
-                for r, f in zip(rows, flags, strict=True)
-                for c, v in zip(r, f, strict=True)
-                if v
-            ),
-            default=-1,
-        )
-        last = max(_ends(table)) if first >= 0 else -1
-
-        def under(cell: SourceCell) -> bool:
-            return cell.colspan > 0 and cell.column <= last and cell.column + cell.colspan > first
-
-        # cells spanning rows: (first row, cell); a cell covers rows first .. first+rowspan-1
-        spanning: list[tuple[int, SourceCell]] = []
+        valued: list[bool] = []  # per row: whether it holds one
+        first = -1
+        for row in rows:
+            columns = [c for text, c, _, _, _ in row if text and classify(text)[0] in _VALUE_STATES]
+            valued.append(bool(columns))
+            if columns:
+                low = min(columns)
+                first = low if first < 0 else min(first, low)
+        last = max([c[1] + c[3] for row in rows for c in row], default=1) - 1 if first >= 0 else -1
+        lines, origins, fmt = self.lines, self.origins, self.format
+        # cells spanning rows: (first row, rowspan, column, page); a cell covers rows first ..
+        # first+rowspan-1
+        spanning: list[tuple[int, int, int, int | None]] = []
         for r, row in enumerate(rows):
-            data = any(flags[r]) or (
-                any(c.text for c in row)
-                and not any(c.text and under(c) for c in row)
-                and any(not c.text and under(c) for c in row)
-            )
-            blank = "\u00a0" if data else ""
-            entries: list[tuple[int, str, int | None]] = [
-                (c.column, c.text or (blank if under(c) else ""), c.page) for c in row
-            ]
+            if valued[r]:
+                data = True
+            else:
+                # a row of values all printed blank: text (its label) only left of the value
+                # columns, empty cells under them
+                has_text = text_under = blank_under = False
+                for text, column, _, colspan, _ in row:
+                    under = colspan > 0 and column <= last and column + colspan > first
+                    if text:
+                        has_text = True
+                        text_under = text_under or under
+                    elif under:
+                        blank_under = True
+                data = has_text and not text_under and blank_under
+            if data:
+                entries = [
+                    (
+                        column,
+                        text
+                        or (
+                            "\u00a0"
+                            if colspan > 0 and column <= last and column + colspan > first
+                            else ""
+                        ),
+                        page,
+                    )
+                    for text, column, _, colspan, page in row
+                ]
+            else:
+                entries = [(column, text, page) for text, column, _, _, page in row]
             if spanning:
-                for start, cell in spanning:
-                    if start < r < start + cell.rowspan:
-                        page = row[0].page if row else cell.page
-                        entries.append((cell.column, "", page))
-                spanning = [(f, c) for f, c in spanning if r < f + c.rowspan - 1]
-            entries.sort(key=_first)
-            spanning.extend((r, c) for c in row if c.rowspan > 1)
-            self._row(index, r, entries)
-
-    def _row(self, table: int, row: int, entries: list[tuple[int, str, int | None]]) -> None:
-        if not any(text for _, text, _ in entries):
-            return  # a row of empty cells carries nothing
-        lineno = len(self.lines) + 1
-        parts: list[str] = []
-        offset = 0
-        for column, text, page in entries:
-            self.origins[(lineno, offset + 1)] = Origin(self.format, table, row, column, page)
-            parts.append(text)
-            offset += len(text) + 1
-        self.lines.append("\t".join(parts))
+                for start, rowspan, column, page in spanning:
+                    if start < r < start + rowspan:
+                        entries.append((column, "", row[0][4] if row else page))
+                spanning = [s for s in spanning if r < s[0] + s[1] - 1]
+            entries.sort(key=_COLUMN)
+            for cell in row:
+                if cell[2] > 1:
+                    spanning.append((r, cell[2], cell[1], cell[4]))
+            texts = [text for _, text, _ in entries]
+            if not any(texts):
+                continue  # a row of empty cells carries nothing
+            lineno = len(lines) + 1
+            offset = 1
+            for column, text, page in entries:
+                origins[(lineno, offset)] = Origin(fmt, index, r, column, page)
+                offset += len(text) + 1
+            lines.append("\t".join(texts))
 
     def write(self, blocks: Iterable[Block]) -> None:
         """Write every block in order."""

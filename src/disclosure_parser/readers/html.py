@@ -2,7 +2,7 @@
 
 The page is decoded (byte-order mark, then the ``<meta>`` charset if it is one of the web's text
 encodings, then UTF-8, then GB18030), parsed by Lexbor (selectolax), a WHATWG HTML5 parser that
-builds the tree a browser builds however broken the markup, copied once into plain objects,
+builds the tree a browser builds however broken the markup, copied once into plain lists,
 stripped of portal chrome (scripts, menus, breadcrumbs, share and 字号 controls, footers, link
 lists), and walked in document order: every block element (``<p>``, ``<div>``, ``<h1>`` …) and
 every ``<br>`` outside tables ends a paragraph line; every data table is written row by row
@@ -22,21 +22,14 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
+from itertools import compress
+from operator import not_, or_
 from typing import Final
 
 from ..core.errors import MissingDependencyError, ParseError, UnreadableFileError
 from ..core.messages import msg
 from ..core.model import Diagnostic, Report
-from .base import (
-    Adapted,
-    Block,
-    SourceCell,
-    SourceTable,
-    TextWriter,
-    cell_text,
-    guarded,
-    line_text,
-)
+from .base import Adapted, GridCell, TextWriter, cell_text, guarded, line_text
 
 # ---------------------------------------------------------------------------------------------
 # Decoding
@@ -256,6 +249,8 @@ _DROP_TAGS: Final = (
 )
 #: page regions that hold report text only inside an <article> or <main>
 _REGION_TAGS: Final = ("nav", "header", "footer", "aside")
+_ARTICLE_TAGS: Final = ("article", "main")
+_SECTION_TAGS: Final = frozenset(_REGION_TAGS + _ARTICLE_TAGS)
 #: class and id values that name portal chrome: stems found anywhere in the value
 #: ("bdsharebuttonbox"), and short words that must stand alone ("nav", not "canvas")
 _CHROME_STEMS: Final = (
@@ -351,118 +346,107 @@ def is_chrome_line(line: str) -> bool:
     return bool(_FONT_SIZE.match(line) or _CONTROLS.fullmatch(line))
 
 
-class _Node:
-    """An element of the page: the parser's tree copied into plain Python objects once.
+class _Page:
+    """The page's elements, copied once from the parser's tree into plain lists.
 
-    The readers' passes (chrome, link lists, the walk) look at every element several times;
-    on plain objects each look costs an attribute read, not a call into the parser. Elements
-    are numbered in document order (:attr:`index`): the elements inside one are those up to
-    :attr:`end` in :attr:`_Page.order`. Removing an element marks its subtree ``dead``; every
-    pass skips dead elements.
+    The reader's passes (chrome, link lists, the walk) look at every element several times:
+    in lists each look is an index, not a call into the parser, and copying a page of
+    thousands of elements makes no object per element. Elements are numbered in document
+    order, the document itself 0: element ``el`` is a ``tags[el]``, its children are
+    ``children[el]`` (elements by number, text as ``str``), and the elements inside it are
+    those from ``el + 1`` up to ``ends[el]``. Removing an element marks it and everything in
+    it ``dead``; every pass skips dead elements.
     """
 
-    __slots__ = (
-        "attrs",
-        "children",
-        "dead",
-        "end",
-        "holder",
-        "index",
-        "inside",
-        "links",
-        "parent",
-        "size",
-        "tag",
-    )
-
-    def __init__(
-        self, tag: str, attrs: dict[str, str | None], parent: _Node | None, index: int
-    ) -> None:
-        self.tag = tag
-        self.attrs = attrs
-        self.parent = parent
-        self.children: list[_Node | str] = []
-        self.index = index
-        self.end = index + 1
-        self.dead = False
-        #: an ancestor of a report table (never removed)
-        self.holder = False
-        #: inside a report table (only hidden text is removed there)
-        self.inside = False
-        #: visible characters of text in the element, and of them in links
-        self.size = self.links = 0
-
-    def attr(self, name: str) -> str:
-        value = self.attrs.get(name) if self.attrs else None
-        return "" if value is None else value
-
-
-class _Page:
-    """The page as plain objects, and what the parser tree gave on the way."""
-
-    def __init__(self, order: list[_Node], title: str | None) -> None:
-        #: every element, in document order; ``order[0]`` is the document
-        self.order = order
+    def __init__(self, title: str | None) -> None:
         self.title = title
+        self.tags: list[str] = []
+        self.attrs: list[dict[str, str | None]] = []
+        #: the parent of each element (-1 for the document)
+        self.parents: list[int] = []
+        self.ends: list[int] = []
+        self.children: list[list[int | str]] = []
+        self.dead: list[bool] = []
+        #: the text pieces of the page in document order, and where each table's are in it
+        self.texts: list[str] = []
+        self.table_texts: dict[int, tuple[int, int]] = {}
+        #: the elements with attributes, and the page regions and articles (_SECTION_TAGS),
+        #: in document order: the few elements the chrome passes look at
+        self.attributed: list[int] = []
+        self.sections: list[int] = []
 
-    def inner(self, node: _Node) -> list[_Node]:
-        """The elements inside *node* (dead ones too), in document order."""
-        return self.order[node.index + 1 : node.end]
+    def append(self, tag: str, attrs: dict[str, str | None], parent: int) -> int:
+        """A new element, last in document order (its end is set once its content is)."""
+        el = len(self.tags)
+        self.tags.append(tag)
+        self.attrs.append(attrs)
+        self.parents.append(parent)
+        self.ends.append(el + 1)
+        self.children.append([])
+        if attrs:
+            self.attributed.append(el)
+        if tag in _SECTION_TAGS:
+            self.sections.append(el)
+        return el
 
-    def text(self, node: _Node) -> str:
-        """The text of *node*'s live subtree."""
-        out: list[str] = []
-        stack: list[Iterator[_Node | str]] = [iter(node.children)]
-        while stack:
-            for child in stack[-1]:
-                if isinstance(child, str):
-                    out.append(child)
-                elif not child.dead:
-                    stack.append(iter(child.children))
-                    break
+    def parsed_text(self, table: int) -> str:
+        """The text of *table* as parsed, before anything was removed from the page."""
+        # (a table without content has no place in texts)
+        start, end = self.table_texts.get(table, (0, 0))
+        return "".join(self.texts[start:end])
+
+    def kill(self, el: int) -> None:
+        """Remove *el* and everything in it."""
+        end = self.ends[el]
+        self.dead[el:end] = [True] * (end - el)
+
+    def cells(self, tr: int) -> list[int]:
+        """The live cells of the row *tr*."""
+        dead, tags = self.dead, self.tags
+        return [
+            c
+            for c in self.children[tr]
+            if not isinstance(c, str) and not dead[c] and tags[c] in ("td", "th")
+        ]
+
+    def table_parts(self, table: int) -> tuple[int | None, list[list[int]], bool]:
+        """What *table* itself holds (not the tables nested in it): its first live caption,
+        its rows (outside that caption) each as a list of its live cells, and whether a
+        live table is nested in it outside the caption. One pass over the table's elements:
+        pages nest layout tables deeply, and each table is read once."""
+        tags, ends, dead = self.tags, self.ends, self.dead
+        caption: int | None = None
+        rows: list[list[int]] = []
+        nested = False
+        i, end = table + 1, ends[table]
+        while i < end:
+            tag = tags[i]
+            if dead[i]:
+                i = ends[i]
+            elif tag == "table":
+                nested = True
+                i = ends[i]
+            elif tag == "caption" and caption is None:
+                caption = i
+                i = ends[i]
             else:
-                stack.pop()
-        return "".join(out)
-
-    def kill(self, node: _Node) -> None:
-        """Remove *node* and everything in it."""
-        node.dead = True
-        for el in self.inner(node):
-            el.dead = True
-
-    def own(self, table: _Node, name: str) -> _Node | None:
-        """The first live *name* element of *table* itself (not of a table nested in it)."""
-        order, i = self.order, table.index + 1
-        while i < table.end:
-            el = order[i]
-            if el.dead:
-                i = el.end
-            elif el.tag == name:
-                return el
-            elif el.tag == "table":
-                i = el.end
-            else:
+                if tag == "tr":
+                    rows.append(self.cells(i))
                 i += 1
-        return None
+        return caption, rows, nested
 
-    def own_rows(self, table: _Node, skip: _Node | None = None) -> list[list[_Node]]:
-        """The rows of *table* (not of tables nested in it, nor in *skip*), each a list of
-        its live cells."""
+    def own_rows(self, table: int) -> list[list[int]]:
+        """The rows of *table* (not of tables nested in it), each a list of its live cells."""
+        tags, ends, dead = self.tags, self.ends, self.dead
         rows = []
-        order, i = self.order, table.index + 1
-        while i < table.end:
-            el = order[i]
-            if el.dead or el.tag == "table" or el is skip:
-                i = el.end
+        i, end = table + 1, ends[table]
+        while i < end:
+            tag = tags[i]
+            if dead[i] or tag == "table":
+                i = ends[i]
                 continue
-            if el.tag == "tr":
-                rows.append(
-                    [
-                        c
-                        for c in el.children
-                        if isinstance(c, _Node) and not c.dead and c.tag in ("td", "th")
-                    ]
-                )
+            if tag == "tr":
+                rows.append(self.cells(i))
             i += 1
         return rows
 
@@ -477,42 +461,65 @@ def _parse(html: str) -> _Page:
         raise MissingDependencyError("html", "selectolax", "HTML pages") from exc
     parser = LexborHTMLParser(html)
     first_title = parser.css_first("title")
-    title = None if first_title is None else first_title.text()
+    page = _Page(None if first_title is None else first_title.text())
+    page.append("[document]", {}, -1)
     top = parser.root
-    root = _Node("[document]", {}, None, 0)
-    order = [root]
     if top is not None:
-        html_node = _Node(top.tag or "html", top.attributes, root, 1)
-        root.children.append(html_node)
-        order.append(html_node)
+        children, texts, table_texts = page.children, page.texts, page.table_texts
+        tags, all_attrs, parents, ends = page.tags, page.attrs, page.parents, page.ends
+        attributed, sections = page.attributed, page.sections
+        children[0].append(page.append(top.tag or "html", top.attributes, 0))
         drop = _DROP_SET
-        # depth first, in document order: (next source child to copy, its copy's parent)
-        stack = [(top.child, html_node)]
+        # depth first, in document order. Each level of the stack is (the next source node
+        # to copy there, the copy of its parent, where that parent's text starts in texts).
+        # Which tables are the report's is decided before anything is removed, so a table's
+        # text is then a slice of texts, not a walk of the table. The loop appends to the
+        # page's lists itself (page.append inlined), and follows first_child and next rather
+        # than iterating each element's children: it runs once per node of the page
+        stack = [(top.first_child, 1, 0)]
         while stack:
-            source, target = stack[-1]
-            if source is None:
-                stack.pop()
-                target.end = len(order)
-                continue
-            stack[-1] = (source.next, target)
-            tag = source.tag or ""
-            if tag == "-text":
-                target.children.append(source.text_content or "")
-            elif tag and tag[0] != "-" and tag not in drop:
-                node = _Node(tag, source.attributes, target, len(order))
-                target.children.append(node)
-                order.append(node)
-                stack.append((source.child, node))
-        root.end = len(order)
-    return _Page(order, title)
+            source, target, first_text = stack.pop()
+            kids = children[target]
+            while source is not None:
+                tag = source.tag
+                if tag == "-text":
+                    text = source.text_content or ""
+                    kids.append(text)
+                    texts.append(text)
+                elif tag and tag[0] != "-" and tag not in drop:
+                    el = len(tags)
+                    kids.append(el)
+                    tags.append(tag)
+                    attrs = source.attributes
+                    all_attrs.append(attrs)
+                    parents.append(target)
+                    ends.append(el + 1)
+                    children.append([])
+                    if attrs:
+                        attributed.append(el)
+                    if tag in _SECTION_TAGS:
+                        sections.append(el)
+                    first = source.first_child
+                    if first is not None:  # copy its content, then go on after it
+                        stack.append((source.next, target, first_text))
+                        source, target, first_text = first, el, len(texts)
+                        kids = children[el]
+                        continue
+                source = source.next
+            ends[target] = len(tags)
+            if tags[target] == "table":
+                table_texts[target] = (first_text, len(texts))
+        ends[0] = len(tags)
+    page.dead = [False] * len(page.tags)
+    return page
 
 
 _DROP_SET: Final = frozenset(_DROP_TAGS)
 
 
-def _is_chrome(tag: _Node) -> bool:
-    """Whether *tag* is page chrome by its class or id."""
-    names = f"{' '.join(tag.attr('class').split())} {tag.attr('id')}".strip()
+def _is_chrome(attrs: dict[str, str | None]) -> bool:
+    """Whether an element with these attributes is page chrome by its class or id."""
+    names = f"{' '.join((attrs.get('class') or '').split())} {attrs.get('id') or ''}".strip()
     if names:
         lowered = names.lower()
         if any(stem in lowered for stem in _CHROME_STEMS):
@@ -521,9 +528,10 @@ def _is_chrome(tag: _Node) -> bool:
     return False
 
 
-def _text_size(text: str) -> int:
-    """The number of characters of *text* that are not white space."""
-    return len("".join(text.split()))
+#: what :func:`_clean` keeps of an element: inside a report table, a report table or one of
+#: its ancestors (0: neither)
+_INSIDE: Final = 1
+_HOLDER: Final = 2
 
 
 def _clean(page: _Page) -> None:
@@ -533,67 +541,78 @@ def _clean(page: _Page) -> None:
     be a link, say) except hidden text. Every step is linear in the page's size, however
     deeply its elements nest.
     """
-    order = page.order
-    # report tables with their ancestors (never removed) and their content (only hidden text
-    # is removed there)
+    tags, ends, dead, parents = page.tags, page.ends, page.dead, page.parents
+    n = len(tags)
+    #: _HOLDER for the report tables and their ancestors (never removed), _INSIDE for the
+    #: elements inside a report table (only hidden text is removed there)
+    kept = [0] * n
     i = 0
-    while i < len(order):
-        table = order[i]
-        if table.tag != "table":
+    while i < n:
+        if tags[i] != "table":
             i += 1
             continue
         # the tables inside are part of this one's text: each is a report table only
         # inside a report table (marked inside here)
-        i = table.end
-        if not _REPORT_TABLE.search(page.text(table)):
+        table, i = i, ends[i]
+        if not _REPORT_TABLE.search(page.parsed_text(table)):
             continue
-        for el in page.inner(table):
-            el.inside = True
-        parent: _Node | None = table
-        while parent is not None and not parent.holder:
-            parent.holder = True
-            parent = parent.parent
+        kept[table + 1 : i] = [_INSIDE] * (i - table - 1)
+        el = table
+        while el >= 0 and kept[el] != _HOLDER:
+            kept[el] = _HOLDER
+            el = parents[el]
     # the elements inside an <article> or <main>
     article_end = -1
-    for el in order:
-        if el.index < article_end:
+    for el in page.sections:
+        if el < article_end:
             continue  # inside an article: regions stay
-        if el.tag in ("article", "main"):
-            article_end = el.end
-        elif el.tag in _REGION_TAGS and not (el.dead or el.holder or el.inside):
+        if tags[el] in _ARTICLE_TAGS:
+            article_end = ends[el]
+        elif not (dead[el] or kept[el]):
             page.kill(el)
-    for el in order:
-        if el.dead or el.holder or not el.attrs:
+    all_attrs = page.attrs
+    for el in page.attributed:
+        if dead[el] or kept[el] == _HOLDER:
             continue
-        hidden = _HIDDEN_STYLE.search(el.attr("style")) is not None
-        if hidden or (not el.inside and _is_chrome(el)):
+        attrs = all_attrs[el]
+        hidden = _HIDDEN_STYLE.search(attrs.get("style") or "") is not None
+        if hidden or (not kept[el] and _is_chrome(attrs)):
             page.kill(el)
-    _drop_link_lists(page)
+    _drop_link_lists(page, kept)
 
 
-def _drop_link_lists(page: _Page) -> None:
+def _drop_link_lists(page: _Page, kept: list[int]) -> None:
     """Remove blocks whose text is mostly links: menus, breadcrumbs, related-report lists.
 
     Such lists often name other years' reports, which would be taken for the title.
+    *kept* marks the elements never removed (report tables, what they hold and their
+    ancestors).
     """
-    order = page.order
-    # sizes in post-order (children before parents): text and link text per element
-    for tag in reversed(order):
-        if tag.dead:
-            continue
-        size = links = 0
-        for child in tag.children:
+    tags, dead, children = page.tags, page.dead, page.children
+    n = len(tags)
+    #: visible characters of text in each element, and of them in links
+    size = [0] * n
+    links = [0] * n
+    # the elements neither removed nor kept, chosen without a Python step per element (on
+    # a report page most elements are kept). A kept element's size is never read: its
+    # parent is kept too
+    candidates = list(compress(range(n), map(not_, map(or_, dead, kept))))
+    # sizes in post-order (children before parents)
+    for el in reversed(candidates):
+        total = linked = 0
+        for child in children[el]:
             if isinstance(child, str):
-                size += _text_size(child)
-            elif not child.dead:
-                size += child.size
-                links += child.links
-        tag.size, tag.links = size, size if tag.tag == "a" else links
-    for tag in order:  # parents before children: the largest link block goes whole
-        if tag.dead or tag.tag not in _LINK_CONTAINERS or tag.holder or tag.inside:
+                total += len("".join(child.split()))  # characters that are not white space
+            elif not dead[child]:
+                total += size[child]
+                linked += links[child]
+        size[el] = total
+        links[el] = total if tags[el] == "a" else linked
+    for el in candidates:  # parents before children: the largest link block goes whole
+        if dead[el] or tags[el] not in _LINK_CONTAINERS:
             continue
-        if tag.size and tag.links * 2 > tag.size:
-            page.kill(tag)
+        if size[el] and links[el] * 2 > size[el]:
+            page.kill(el)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -601,11 +620,9 @@ def _drop_link_lists(page: _Page) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _span(tag: _Node, name: str, limit: int) -> int:
-    if not tag.attrs:
-        return 1
+def _span(attrs: dict[str, str | None], name: str, limit: int) -> int:
     try:
-        value = int(tag.attr(name).strip() or "1")
+        value = int((attrs.get(name) or "").strip() or "1")
     except ValueError:
         return 1
     if value <= 0:
@@ -613,36 +630,53 @@ def _span(tag: _Node, name: str, limit: int) -> int:
     return min(value, limit)
 
 
+class _Table:
+    """A table of the page: its rows of cells as :meth:`TextWriter.grid` writes them."""
+
+    __slots__ = ("rows",)
+
+    def __init__(self, rows: list[list[GridCell]]) -> None:
+        self.rows = rows
+
+
+#: a paragraph line or a table
+_Block = str | _Table
+
+
 class _Walker:
     """Turns the cleaned page into blocks: paragraph lines and tables in document order."""
 
     def __init__(self, page: _Page) -> None:
         self.page = page
-        self.blocks: list[Block] = []
+        self.blocks: list[_Block] = []
         self.buffer: list[str] = []
         #: cells whose rowspan/colspan was too large for their table and was ignored
         self.clamped = 0
 
     def flush(self) -> None:
-        text = line_text("".join(self.buffer))
+        text = "".join(self.buffer)
         self.buffer.clear()
-        if text and not is_chrome_line(text):
-            self.blocks.append(text)
+        if text and not text.isspace():  # (most flushes: the white space between blocks)
+            text = line_text(text)
+            if text and not is_chrome_line(text):
+                self.blocks.append(text)
 
-    def walk(self, node: _Node) -> None:
-        """Read *node*'s content: a block element ends a line before and after it, ``<br>``
+    def walk(self, el: int) -> None:
+        """Read *el*'s content: a block element ends a line before and after it, ``<br>``
         ends one, a table is read as a table (an explicit stack: pages nest deeply)."""
+        tags, dead, children = self.page.tags, self.page.dead, self.page.children
+        buffer = self.buffer
         #: (children left to read, whether a block element's closing flush is due)
-        stack: list[tuple[Iterator[_Node | str], bool]] = [(iter(node.children), False)]
+        stack: list[tuple[Iterator[int | str], bool]] = [(iter(children[el]), False)]
         while stack:
-            children, closing = stack[-1]
-            for child in children:
+            kids, closing = stack[-1]
+            for child in kids:
                 if isinstance(child, str):
-                    self.buffer.append(child)
+                    buffer.append(child)
                     continue
-                if child.dead:
+                if dead[child]:
                     continue
-                name = child.tag
+                name = tags[child]
                 if name == "br":
                     self.flush()
                 elif name == "table":
@@ -650,45 +684,37 @@ class _Walker:
                     self.table(child)
                 elif name in _BLOCK_TAGS:
                     self.flush()
-                    stack.append((iter(child.children), True))
+                    stack.append((iter(children[child]), True))
                     break
                 else:
-                    stack.append((iter(child.children), False))
+                    stack.append((iter(children[child]), False))
                     break
             else:
                 stack.pop()
                 if closing:
                     self.flush()
 
-    def table(self, table: _Node) -> None:
+    def table(self, table: int) -> None:
         page = self.page
-        caption = page.own(table, "caption")
+        caption, rows, nested = page.table_parts(table)
         if caption is not None:
             self.walk(caption)  # a caption ("表一 …") is a paragraph before its table
             self.flush()
-        rows = page.own_rows(table, skip=caption)
-        if caption is not None:
             page.kill(caption)
         if not any(rows):
             self.walk(table)  # a table without cells: read what it holds as text
             return
-        places = _places(rows)
-        width = max((c + span for row in places for _, c, _, span, _ in row), default=0)
-        if width <= 3 and page.own(table, "table") is not None:
-            for cells in rows:  # a layout table: its cells are regions of the page
-                for cell in cells:
-                    self.walk(cell)
-                    self.flush()
-            return
-        self.clamped += sum(1 for row in places for *_, clamped in row if clamped)
-        grid = tuple(
-            tuple(
-                SourceCell(cell_text(_cell_pieces(page, td)), c, rowspan, colspan)
-                for td, c, rowspan, colspan, _ in row
-            )
-            for row in places
-        )
-        self.blocks.append(SourceTable(grid))
+        if nested:  # a layout table, if narrow: its cells are regions of the page
+            width = _grid(page, rows, read=False)[1]
+            if width <= 3:
+                for cells in rows:
+                    for cell in cells:
+                        self.walk(cell)
+                        self.flush()
+                return
+        grid, _, clamped = _grid(page, rows)
+        self.clamped += clamped
+        self.blocks.append(_Table(grid))
 
 
 #: grid slots a table's merged cells may cover, per cell of the table (and at least
@@ -697,70 +723,107 @@ _AREA_PER_CELL: Final = 50
 _MIN_AREA: Final = 10_000
 
 
-def _places(rows: list[list[_Node]]) -> list[list[tuple[_Node, int, int, int, bool]]]:
-    """Each row's cells as (cell, grid column, rowspan, colspan, clamped): the grid column
-    each cell starts at, rowspan/colspan expanded.
+def _grid(
+    page: _Page, rows: list[list[int]], read: bool = True
+) -> tuple[list[list[GridCell]], int, int]:
+    """The table's rows of cells as :meth:`TextWriter.grid` writes them: each cell's text
+    (if *read*, else ""), the grid column it starts at, its rowspan and colspan (the columns
+    of merged cells expanded); with the grid's width and how many cells were clamped.
 
     The grid slots the spans cover are bounded by the table's size (see
     :data:`_AREA_PER_CELL`): a page of cells each claiming rowspan=1000 colspan=100 would
     otherwise cost a hundred thousand slots per cell, here and in the text written for it.
-    Cells whose span no longer fits are read as one slot and flagged *clamped*.
+    Cells whose span no longer fits are read as one slot and counted as clamped.
     """
+    all_attrs, children = page.attrs, page.children
     budget = max(_MIN_AREA, _AREA_PER_CELL * sum(len(cells) for cells in rows))
     occupied: set[tuple[int, int]] = set()
-    out: list[list[tuple[_Node, int, int, int, bool]]] = []
+    grid: list[list[GridCell]] = []
+    width = clamped = 0
     for r, cells in enumerate(rows):
         c = 0
-        row: list[tuple[_Node, int, int, int, bool]] = []
+        row: list[GridCell] = []
         for td in cells:
             while occupied and (r, c) in occupied:
                 c += 1
-            rowspan = _span(td, "rowspan", min(len(rows) - r, 1000))
-            colspan = _span(td, "colspan", 100)
-            clamped = 1 < rowspan * colspan > budget
-            if clamped:
+            # _cell_text's commonest cells, empty or plain text, read here: a call per cell
+            # costs as much as reading it
+            kids = children[td]
+            if not read or not kids:
+                text = ""
+            elif len(kids) == 1 and isinstance(kids[0], str):
+                text = cell_text((kids[0],))
+            else:
+                text = _cell_text(page, td)
+            attrs = all_attrs[td]
+            if "rowspan" not in attrs and "colspan" not in attrs:  # one slot (most cells)
+                budget -= 1
+                row.append((text, c, 1, 1, None))
+                c += 1
+                continue
+            rowspan = _span(attrs, "rowspan", min(len(rows) - r, 1000))
+            colspan = _span(attrs, "colspan", 100)
+            if 1 < rowspan * colspan > budget:
+                clamped += 1
                 rowspan = colspan = 1
             budget -= rowspan * colspan
             if rowspan > 1 or colspan > 1:
                 for dr in range(rowspan):
                     for dc in range(colspan):
                         occupied.add((r + dr, c + dc))
-            row.append((td, c, rowspan, colspan, clamped))
+            row.append((text, c, rowspan, colspan, None))
             c += colspan
-        out.append(row)
-    return out
+        width = max(width, c)
+        grid.append(row)
+    return grid, width, clamped
 
 
-def _cell_pieces(page: _Page, cell: _Node) -> list[str]:
+def _cell_text(page: _Page, cell: int) -> str:
+    """A cell's text (see :func:`_cell_pieces`)."""
+    tags, dead, children = page.tags, page.dead, page.children
+    kids = children[cell]
+    # one line of text, maybe inside elements (<td><p><span>3</span></p></td>, as Word
+    # writes cells): the lines the elements end around it are empty
+    while len(kids) == 1:
+        only = kids[0]
+        if isinstance(only, str):
+            return cell_text((only,))
+        if dead[only] or tags[only] in ("br", "table"):
+            break
+        kids = children[only]
+    if not kids:
+        return ""
+    return cell_text(_cell_pieces(page, cell))
+
+
+def _cell_pieces(page: _Page, cell: int) -> list[str]:
     """A cell's text as the lines it was printed on (<br> and block elements end a line).
 
     A table nested in the cell contributes its cells' text, space-separated, as one line.
     """
-    if len(cell.children) == 1 and isinstance(cell.children[0], str):
-        return [cell.children[0]]  # a cell of plain text (most cells)
+    tags, dead, children = page.tags, page.dead, page.children
     pieces = [""]
-    stack: list[tuple[Iterator[_Node | str], bool]] = [(iter(cell.children), False)]
+    stack: list[tuple[Iterator[int | str], bool]] = [(iter(children[cell]), False)]
     while stack:
-        children, closing = stack[-1]
-        for child in children:
+        kids, closing = stack[-1]
+        for child in kids:
             if isinstance(child, str):
                 pieces[-1] += child
                 continue
-            if child.dead:
+            if dead[child]:
                 continue
-            if child.tag == "br":
+            tag = tags[child]
+            if tag == "br":
                 pieces.append("")
-            elif child.tag == "table":
-                inner = [
-                    cell_text(_cell_pieces(page, td)) for row in page.own_rows(child) for td in row
-                ]
+            elif tag == "table":
+                inner = [_cell_text(page, td) for row in page.own_rows(child) for td in row]
                 pieces.extend((" ".join(t for t in inner if t), ""))
-            elif child.tag in _BLOCK_TAGS:
+            elif tag in _BLOCK_TAGS:
                 pieces.append("")
-                stack.append((iter(child.children), True))
+                stack.append((iter(children[child]), True))
                 break
             else:
-                stack.append((iter(child.children), False))
+                stack.append((iter(children[child]), False))
                 break
         else:
             stack.pop()
@@ -773,10 +836,10 @@ _TITLE_SPLIT: Final = re.compile(r"\s*[_|｜—–]+\s*|\s+-\s+")
 _FIRST_HEADING: Final = re.compile(r"^[一1][、.．]?\s*(?:总体情况|概述|总体概况|基本情况)")
 
 
-def _title_block(title: str, blocks: list[Block]) -> str | None:
+def _title_block(title: str, blocks: list[_Block]) -> str | None:
     """The page <title>'s report name when the body does not print the report's title."""
     for block in blocks:
-        if isinstance(block, SourceTable) or _FIRST_HEADING.match(block):
+        if isinstance(block, _Table) or _FIRST_HEADING.match(block):
             break
         if "报告" in block or "年报" in block:
             return None
@@ -786,12 +849,12 @@ def _title_block(title: str, blocks: list[Block]) -> str | None:
     return None
 
 
-def _blocks(html: str) -> tuple[list[Block], int]:
+def _blocks(html: str) -> tuple[list[_Block], int]:
     """The page's blocks, and how many table cells had their spans clamped."""
     page = _parse(html)
     _clean(page)
     walker = _Walker(page)
-    walker.walk(page.order[0])
+    walker.walk(0)
     walker.flush()
     blocks = walker.blocks
     title = page.title
@@ -801,9 +864,9 @@ def _blocks(html: str) -> tuple[list[Block], int]:
     return blocks, walker.clamped
 
 
-def _has_report(blocks: list[Block]) -> bool:
+def _has_report(blocks: list[_Block]) -> bool:
     return any(
-        isinstance(b, SourceTable) or "总体情况" in b or "年度报告" in b or "第二十条" in b
+        isinstance(b, _Table) or "总体情况" in b or "年度报告" in b or "第二十条" in b
         for b in blocks
     )
 
@@ -843,7 +906,9 @@ def html_to_text(html: str | bytes) -> Adapted:
     visible = _HIDDEN_SOURCE.sub("", html)
     # escaped markup outside <script> elements: the file is JavaScript holding the report (a
     # page's own scripts are only looked into when the page shows no report)
-    if _ESCAPED_MARKUP.search(visible):
+    # (every form of escaped markup has a backslash: most pages have none, and the search
+    # costs as much as parsing the page)
+    if "\\" in visible and _ESCAPED_MARKUP.search(visible):
         inner = embedded_markup(html)
         if inner is not None:
             source = inner
@@ -879,9 +944,13 @@ def html_to_text(html: str | bytes) -> Adapted:
             )
         )
     writer = TextWriter("html")
-    writer.write(blocks)
+    for block in blocks:
+        if isinstance(block, _Table):
+            writer.grid(block.rows)
+        else:
+            writer.paragraph(block)
     if writer.tables:
-        rows = sum(len(b.rows) for b in blocks if isinstance(b, SourceTable))
+        rows = sum(len(b.rows) for b in blocks if isinstance(b, _Table))
         notes.append(
             Diagnostic(
                 "source",
