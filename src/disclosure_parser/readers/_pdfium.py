@@ -20,12 +20,15 @@ geometry keeps every table, cell and line where it was.
 from __future__ import annotations
 
 import ctypes
+import functools
 import itertools
 import math
+import re
+import struct
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
-from typing import Any, Final, NamedTuple
+from typing import Any, Final, NamedTuple, cast
 
 from ..core.errors import UnreadableFileError
 
@@ -96,6 +99,7 @@ _LIGATURES: Final = {
     "ﬆ": "st",
     "ﬅ": "st",
 }
+_LIGATURE: Final = re.compile("[" + "".join(_LIGATURES) + "]")
 
 
 def _too_complex(code: str, message: str) -> UnreadableFileError:
@@ -136,42 +140,64 @@ def _page_box(raw: Any, page: Any) -> tuple[float, float] | None:
     return (left, right) if right - left > 1 else None
 
 
+class _Handle(ctypes.c_void_p):
+    """A handle pdfium returned, kept a ctypes pointer: ctypes turns a returned
+    :class:`ctypes.c_void_p` into an ``int`` but a subclass of it not, and an untyped
+    function (:class:`_Api`) takes it as it is."""
+
+
+#: an ``FS_MATRIX`` (a, b, c, d, e, f) read at once
+_MATRIX: Final = cast("Callable[[Any], tuple[float, ...]]", struct.Struct("6f").unpack_from)
+
+
 class _Api:
-    """pdfium's functions the page reader calls per character and per path segment, taking
-    and returning plain integers (handles as addresses): converting pypdfium2's typed
-    pointers costs more than pdfium's work."""
+    """pdfium's functions the page reader calls per character and per path segment.
+
+    They take plain arguments instead of pypdfium2's typed pointers, whose conversions cost
+    more than pdfium's work. The hottest ones (``*_u``) declare no argument types at all, so
+    that ctypes converts nothing: they must be given an ``int`` for a C ``int`` and a
+    :class:`ctypes.c_void_p`, a ``byref`` or a :class:`_Handle` for a pointer, nothing else
+    (an ``int`` for a pointer would be cut to 32 bits). The others declare their argument
+    types and take a handle as an integer address or a :class:`_Handle`.
+    """
 
     def __init__(self, raw: Any) -> None:
         vp, i, d, f = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
 
         def proto(function: Any, restype: Any, *argtypes: Any) -> Any:
             address = ctypes.cast(function, ctypes.c_void_p).value or 0
-            return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+            # a Python API prototype keeps the GIL: each call is far shorter than releasing
+            # it and taking it back (pdfium calls nothing back)
+            return ctypes.PYFUNCTYPE(restype, *argtypes)(address)
 
-        self.text_object = proto(raw.FPDFText_GetTextObject, vp, vp, i)
-        self.loose_box = proto(raw.FPDFText_GetLooseCharBox, i, vp, i, vp)
-        self.map_error = proto(raw.FPDFText_HasUnicodeMapError, i, vp, i)
-        self.origin = proto(raw.FPDFText_GetCharOrigin, i, vp, i, vp, vp)
         self.matrix = proto(raw.FPDFText_GetMatrix, i, vp, i, vp)
         self.font_size = proto(raw.FPDFText_GetFontSize, d, vp, i)
         self.font = proto(raw.FPDFTextObj_GetFont, vp, vp)
         self.descent = proto(raw.FPDFFont_GetDescent, i, vp, f, vp)
         self.glyph_width = proto(raw.FPDFFont_GetGlyphWidth, i, vp, ctypes.c_uint32, f, vp)
         self.count_objects = proto(raw.FPDFPage_CountObjects, i, vp)
-        self.get_object = proto(raw.FPDFPage_GetObject, vp, vp, i)
         self.form_count = proto(raw.FPDFFormObj_CountObjects, i, vp)
-        self.form_object = proto(raw.FPDFFormObj_GetObject, vp, vp, ctypes.c_ulong)
-        self.object_type = proto(raw.FPDFPageObj_GetType, i, vp)
-        self.object_matrix = proto(raw.FPDFPageObj_GetMatrix, i, vp, vp)
-        self.segments = proto(raw.FPDFPath_CountSegments, i, vp)
-        self.segment = proto(raw.FPDFPath_GetPathSegment, vp, vp, i)
-        self.point = proto(raw.FPDFPathSegment_GetPoint, i, vp, vp, vp)
-        self.segment_type = proto(raw.FPDFPathSegment_GetType, i, vp)
-        self.closes = proto(raw.FPDFPathSegment_GetClose, i, vp)
-        self.clip_path = proto(raw.FPDFPageObj_GetClipPath, vp, vp)
-        self.clip_paths = proto(raw.FPDFClipPath_CountPaths, i, vp)
-        self.clip_segments = proto(raw.FPDFClipPath_CountPathSegments, i, vp, i)
-        self.clip_segment = proto(raw.FPDFClipPath_GetPathSegment, vp, vp, i, i)
+        # a prototype without argument types: ctypes passes the arguments as they come
+        self.text_object_u = proto(raw.FPDFText_GetTextObject, vp)
+        self.loose_box_u = proto(raw.FPDFText_GetLooseCharBox, i)
+        self.origin_u = proto(raw.FPDFText_GetCharOrigin, i)
+        self.matrix_u = proto(raw.FPDFText_GetMatrix, i)
+        self.font_size_u = proto(raw.FPDFText_GetFontSize, d)
+        self.map_error_u = proto(raw.FPDFText_HasUnicodeMapError, i)
+        # handles returned as _Handle, to be passed on as they are
+        self.get_object_u = proto(raw.FPDFPage_GetObject, _Handle)
+        self.form_object = proto(raw.FPDFFormObj_GetObject, _Handle, vp, ctypes.c_ulong)
+        self.object_type_u = proto(raw.FPDFPageObj_GetType, i)
+        self.object_matrix_u = proto(raw.FPDFPageObj_GetMatrix, i)
+        self.segments_u = proto(raw.FPDFPath_CountSegments, i)
+        self.segment_u = proto(raw.FPDFPath_GetPathSegment, _Handle)
+        self.point_u = proto(raw.FPDFPathSegment_GetPoint, i)
+        self.segment_type_u = proto(raw.FPDFPathSegment_GetType, i)
+        self.closes_u = proto(raw.FPDFPathSegment_GetClose, i)
+        self.clip_path_u = proto(raw.FPDFPageObj_GetClipPath, _Handle)
+        self.clip_paths_u = proto(raw.FPDFClipPath_CountPaths, i)
+        self.clip_segments_u = proto(raw.FPDFClipPath_CountPathSegments, i)
+        self.clip_segment_u = proto(raw.FPDFClipPath_GetPathSegment, _Handle)
 
 
 _API: list[_Api] = []
@@ -209,27 +235,53 @@ def _page_chars(raw: Any, textpage: Any, height: float, number: int) -> tuple[li
     api = _api(raw)
     page_text = _page_text(raw, textpage, count)
     tp = _address(textpage)
+    tp_u = ctypes.c_void_p(tp)
     box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
-    ox, oy, value = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
-    box_at, matrix_at = ctypes.addressof(box), ctypes.addressof(matrix)
-    ox_at, oy_at, value_at = ctypes.addressof(ox), ctypes.addressof(oy), ctypes.addressof(value)
-    text_object, loose_box, origin = api.text_object, api.loose_box, api.origin
+    origin = (ctypes.c_double * 2)()
+    value = ctypes.c_float()
+    matrix_at, value_at = ctypes.addressof(matrix), ctypes.addressof(value)
+    box_u, matrix_u = ctypes.byref(box), ctypes.byref(matrix)
+    ox_u, oy_u = ctypes.byref(origin, 0), ctypes.byref(origin, 8)
+    text_object, loose_box, char_origin = api.text_object_u, api.loose_box_u, api.origin_u
+    get_matrix, get_font, font_size, map_error = (
+        api.matrix_u,
+        api.font,
+        api.font_size_u,
+        api.map_error_u,
+    )
     #: text object -> (size, upright, descent per point of size, font, undecodable)
     runs: dict[int, tuple[float, bool, float, int, bool]] = {}
     descents: dict[int, float] = {}
     chars: list[Char] = []
     append = chars.append
     undecodable = 0
-    new_char = Char
+    new_char = _new_char
     for i in range(count):
-        obj = text_object(tp, i)
+        obj = text_object(tp_u, i)
         if not obj:
             continue  # a space or line break pdfium made up between text runs
         text = page_text[i] if page_text is not None else chr(raw.FPDFText_GetUnicode(textpage, i))
-        loose_box(tp, i, box_at)
+        loose_box(tp_u, i, box_u)
         run = runs.get(obj)
         if run is None:
-            run = runs[obj] = _run(api, tp, i, obj, matrix, matrix_at, value, value_at, descents)
+            # what the characters of one text object share (read here, not in a function:
+            # some files draw every character as an object of its own): size, orientation,
+            # the font's descent per point of size, the font, and whether the font has no
+            # map to Unicode
+            get_matrix(tp_u, i, matrix_u)
+            a, b, c, d, _, _ = _MATRIX(matrix)
+            font = get_font(obj) or 0
+            descent = descents.get(font)
+            if descent is None:
+                api.descent(font, 1.0, value_at)
+                descent = descents[font] = value.value
+            run = runs[obj] = (
+                font_size(tp_u, i) * math.hypot(c, d),
+                a * d > 0 and b * c <= 0,
+                descent,
+                font,
+                map_error(tp_u, i) == 1,
+            )
         size, upright, descent, font, unmapped = run
         if unmapped or text == "\ufffd" or text == "\x00":
             undecodable += 1
@@ -237,8 +289,8 @@ def _page_chars(raw: Any, textpage: Any, height: float, number: int) -> tuple[li
         left, right = box.left, box.right
         x0, x1 = (left, right) if left <= right else (right, left)
         if upright:
-            origin(tp, i, ox_at, oy_at)
-            bottom = height - oy.value - descent * size
+            char_origin(tp_u, i, ox_u, oy_u)
+            bottom = height - origin[1] - descent * size
             top = bottom - size
         else:
             top, bottom = height - box.top, height - box.bottom
@@ -250,32 +302,15 @@ def _page_chars(raw: Any, textpage: Any, height: float, number: int) -> tuple[li
                 glyph = abs(value.value * matrix.a)
                 if 0 < glyph < x1 - x0:
                     x1 = x0 + glyph
-        append(new_char(text, x0, x1, top, bottom, size, font, upright))
+        append(new_char((text, x0, x1, top, bottom, size, font, upright)))
     return dedupe(chars), undecodable
 
 
-def _run(
-    api: _Api,
-    tp: int,
-    i: int,
-    obj: int,
-    matrix: Any,
-    matrix_at: int,
-    value: Any,
-    value_at: int,
-    descents: dict[int, float],
-) -> tuple[float, bool, float, int, bool]:
-    """What the characters of one text object share: size, orientation, the font's descent
-    per point of size, the font, and whether the font has no map to Unicode."""
-    api.matrix(tp, i, matrix_at)
-    font = api.font(obj) or 0
-    descent = descents.get(font)
-    if descent is None:
-        api.descent(font, 1.0, value_at)
-        descent = descents[font] = value.value
-    size = api.font_size(tp, i) * math.hypot(matrix.c, matrix.d)
-    upright = matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0
-    return size, upright, descent, font, api.map_error(tp, i) == 1
+#: a :class:`Char` of its fields as one tuple, without the Python call of ``Char(...)``
+_new_char: Final = cast(
+    "Callable[[tuple[str, float, float, float, float, float, int, bool]], Char]",
+    functools.partial(tuple.__new__, Char),
+)
 
 
 def _page_paths(
@@ -288,11 +323,18 @@ def _page_paths(
     clipped: list[Clipped] = []
     images = objects = segments = 0
     matrix = raw.FS_MATRIX()
-    matrix_at = ctypes.addressof(matrix)
-    x, y = ctypes.c_float(), ctypes.c_float()
-    x_at, y_at = ctypes.addressof(x), ctypes.addressof(y)
-    clips = _Clips(api, (x, x_at, y_at))
-    clip_path = api.clip_path
+    matrix_u = ctypes.byref(matrix)
+    point = (ctypes.c_float * 2)()
+    x_u, y_u = ctypes.byref(point, 0), ctypes.byref(point, 4)
+    clips = _Clips(api)
+    clip_path = api.clip_path_u
+    object_type, object_matrix = api.object_type_u, api.object_matrix_u
+    get_segment, get_point, segment_type, closes = (
+        api.segment_u,
+        api.point_u,
+        api.segment_type_u,
+        api.closes_u,
+    )
     path_type, form_type, image_type = (
         raw.FPDF_PAGEOBJ_PATH,
         raw.FPDF_PAGEOBJ_FORM,
@@ -301,13 +343,13 @@ def _page_paths(
     moveto, bezierto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
     identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     # (container, is a form, matrix of the container)
-    stack: list[tuple[int, bool, tuple[float, ...]]] = [(_address(page), False, identity)]
+    stack: list[tuple[Any, bool, tuple[float, ...]]] = [(_Handle(_address(page)), False, identity)]
     while stack:
         container, is_form, outer = stack.pop()
         if is_form:
             count, get = api.form_count(container), api.form_object
         else:
-            count, get = api.count_objects(container), api.get_object
+            count, get = api.count_objects(container), api.get_object_u
         objects += max(count, 0)
         if objects > MAX_PAGE_OBJECTS:
             raise _too_complex(
@@ -319,19 +361,19 @@ def _page_paths(
             obj = get(container, k)
             if not obj:
                 continue
-            kind = api.object_type(obj)
+            kind = object_type(obj)
             if kind == image_type:
                 images += 1
                 continue
-            if kind not in (path_type, form_type) or not api.object_matrix(obj, matrix_at):
+            if kind not in (path_type, form_type) or not object_matrix(obj, matrix_u):
                 continue
-            own = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+            own = _MATRIX(matrix)
             # objects inside a form are placed by the form's matrix, then the form's own
             placed = _compose(own, outer) if is_form else own
             if kind == form_type:
                 stack.append((obj, True, placed))
                 continue
-            n = api.segments(obj)
+            n = api.segments_u(obj)
             segments += max(n, 0)
             if segments > MAX_PAGE_SEGMENTS:
                 raise _too_complex(
@@ -341,26 +383,32 @@ def _page_paths(
                 )
             a, b, c, d, e, f = placed
             ops: list[tuple[str, tuple[float, float]]] = []
+            curved = False
             for s in range(max(n, 0)):
-                segment = api.segment(obj, s)
-                if not segment or not api.point(segment, x_at, y_at):
+                segment = get_segment(obj, s)
+                if not segment or not get_point(segment, x_u, y_u):
                     continue
-                px, py = x.value, y.value
-                point = (a * px + c * py + e, height - (b * px + d * py + f))
-                op = api.segment_type(segment)
-                ops.append(("m" if op == moveto else "c" if op == bezierto else "l", point))
-                if api.closes(segment):
-                    ops.append(("h", point))
-            made = list(_path_edges(_pdfminer_ops(ops)))
+                px, py = point[0], point[1]
+                at = (a * px + c * py + e, height - (b * px + d * py + f))
+                op = segment_type(segment)
+                if op == moveto:
+                    ops.append(("m", at))
+                elif op == bezierto:
+                    ops.append(("c", at))
+                    curved = True
+                else:
+                    ops.append(("l", at))
+                if closes(segment):
+                    ops.append(("h", at))
+            made = _path_edges(_pdfminer_ops(ops) if curved else ops)
             edges.extend(made)
             if is_form or len(clipped) >= MAX_CLIPPED:
                 continue
-            if any(e.orientation == "h" for e in made) and (clip := clip_path(obj)):
+            rules = [e for e in made if e[4] == "h"]
+            if rules and (clip := clip_path(obj)):
                 visible = clips.of(clip)
                 if visible is not None:
-                    clipped.extend(
-                        Clipped(e.top, e.x0, e.x1, *visible) for e in made if e.orientation == "h"
-                    )
+                    clipped.extend(Clipped(e.top, e.x0, e.x1, *visible) for e in rules)
     return edges, images, tuple(sorted(clipped))
 
 
@@ -374,37 +422,40 @@ class _Clips:
     """The x-ranges the clipping paths of a page leave visible, by the clip's handle, read
     within a budget of :data:`_CLIP_POINTS` points a page."""
 
-    def __init__(self, api: _Api, points: tuple[Any, int, int]) -> None:
+    def __init__(self, api: _Api) -> None:
         self.api = api
-        #: (x, address of x, address of y): the floats pdfium writes a point into
-        self.points = points
-        self.seen: dict[int, tuple[float, float] | None] = {}
+        #: the floats pdfium writes a point into, and references to them
+        self.point = (ctypes.c_float * 2)()
+        self.at = (ctypes.byref(self.point, 0), ctypes.byref(self.point, 4))
+        self.seen: dict[int | None, tuple[float, float] | None] = {}
         self.left = _CLIP_POINTS
 
-    def of(self, clip: int) -> tuple[float, float] | None:
+    def of(self, clip: _Handle) -> tuple[float, float] | None:
         """The x-range a page object's *clip* (pdfium's handle) leaves visible (the bounding
         box of each of its paths, intersected), or None where it has no path (or the budget
         is spent)."""
         api = self.api
-        if clip in self.seen:
-            return self.seen[clip]
-        x, x_at, y_at = self.points
+        key = clip.value
+        if key in self.seen:
+            return self.seen[key]
+        point = self.point
+        x_u, y_u = self.at
         left, right = -math.inf, math.inf
         found = None
-        for p in range(max(api.clip_paths(clip), 0)):
+        for p in range(max(api.clip_paths_u(clip), 0)):
             xs = []
-            for k in range(max(api.clip_segments(clip, p), 0)):
+            for k in range(max(api.clip_segments_u(clip, p), 0)):
                 self.left -= 1
                 if self.left < 0:
-                    self.seen[clip] = None
+                    self.seen[key] = None
                     return None
-                segment = api.clip_segment(clip, p, k)
-                if segment and api.point(segment, x_at, y_at):
-                    xs.append(x.value)
+                segment = api.clip_segment_u(clip, p, k)
+                if segment and api.point_u(segment, x_u, y_u):
+                    xs.append(point[0])
             if xs:
                 left, right = max(left, min(xs)), min(right, max(xs))
                 found = (left, right) if left < right else None
-        self.seen[clip] = found
+        self.seen[key] = found
         return found
 
 
@@ -441,28 +492,32 @@ def _pdfminer_ops(
     return out
 
 
-def _path_edges(ops: list[tuple[str, tuple[float, float]]]) -> Iterable[Edge]:
+def _path_edges(ops: list[tuple[str, tuple[float, float]]]) -> list[Edge]:
     """The edges pdfplumber makes of one painted path: each subpath is a line, a rectangle
     (four edges) or a curve (an edge per straight step), as pdfminer classifies it."""
+    if len(ops) == 2 and ops[0][0] == "m" and ops[1][0] == "l":
+        return _subpath_edges(ops)  # a line, the commonest path
+    out: list[Edge] = []
     start = 0
     for end in range(1, len(ops) + 1):
         if end == len(ops) or ops[end][0] == "m":
             if ops[start][0] == "m":
-                yield from _subpath_edges(ops[start:end])
+                out.extend(_subpath_edges(ops[start:end]))
             start = end
+    return out
 
 
-def _subpath_edges(path: Sequence[tuple[str, tuple[float, float]]]) -> Iterable[Edge]:
-    shape = "".join(op for op, _ in path)
+def _subpath_edges(path: Sequence[tuple[str, tuple[float, float]]]) -> list[Edge]:
+    shape = "".join([op for op, _ in path])
     pts = [point if op != "h" else path[0][1] for op, point in path]
     if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
         shape = shape[:-2] + "h"
         pts = pts[:-1]
+    new_edge = _new_edge
     if shape in ("mlh", "ml"):
         (x0, y0), (x1, y1) = pts[0], pts[1]
-        edge = Edge(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), "h" if y0 == y1 else "v")
-        yield edge
-        return
+        orientation = "h" if y0 == y1 else "v"
+        return [new_edge((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), orientation))]
     if shape in ("mlllh", "mllll"):
         (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
         closed = pts[0] == pts[4]
@@ -472,16 +527,19 @@ def _subpath_edges(path: Sequence[tuple[str, tuple[float, float]]]) -> Iterable[
         if closed and square:
             left, right = min(p[0] for p in pts), max(p[0] for p in pts)
             top, bottom = min(p[1] for p in pts), max(p[1] for p in pts)
-            yield Edge(left, top, right, top, "h")
-            yield Edge(left, bottom, right, bottom, "h")
-            yield Edge(left, top, left, bottom, "v")
-            yield Edge(right, top, right, bottom, "v")
-            return
+            return [
+                new_edge((left, top, right, top, "h")),
+                new_edge((left, bottom, right, bottom, "h")),
+                new_edge((left, top, left, bottom, "v")),
+                new_edge((right, top, right, bottom, "v")),
+            ]
+    out = []
     for (xa, ya), (xb, yb) in itertools.pairwise(pts):
         if xa == xb:
-            yield Edge(xa, min(ya, yb), xb, max(ya, yb), "v")
+            out.append(new_edge((xa, min(ya, yb), xb, max(ya, yb), "v")))
         elif ya == yb:
-            yield Edge(min(xa, xb), ya, max(xa, xb), yb, "h")
+            out.append(new_edge((min(xa, xb), ya, max(xa, xb), yb, "h")))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -519,6 +577,17 @@ def _chains(indices: list[int], value: Any, tolerance: float) -> list[list[int]]
     return out
 
 
+# A character's fields by position: a C getter beats an attribute read in a Python key
+_TEXT: Final = itemgetter(0)
+_CHAR_X0: Final = itemgetter(1)
+_CHAR_X1: Final = itemgetter(2)
+_CHAR_TOP: Final = itemgetter(3)
+_CHAR_BOTTOM: Final = itemgetter(4)
+_UPRIGHT: Final = itemgetter(7)
+#: what characters must share to be duplicates: orientation, text, font, size
+_KIND: Final = itemgetter(7, 0, 6, 5)
+
+
 def dedupe(chars: list[Char], tolerance: float = 1.0) -> list[Char]:
     """*chars* without duplicates: characters of the same text, font and size drawn within
     *tolerance* of each other (a bold effect, or text drawn twice), the first kept.
@@ -534,16 +603,15 @@ def dedupe(chars: list[Char], tolerance: float = 1.0) -> list[Char]:
     if len(chars) < 2:
         return chars
     groups: dict[tuple[bool, str, int, float], list[int]] = {}
-    for i, ch in enumerate(chars):
-        groups.setdefault((ch.upright, ch.text, ch.font, ch.size), []).append(i)
+    for i, kind in enumerate(map(_KIND, chars)):
+        members = groups.get(kind)
+        if members is None:
+            groups[kind] = [i]
+        else:
+            members.append(i)
     drop: set[int] = set()
-
-    def top(i: int) -> float:
-        return chars[i].top
-
-    def x0(i: int) -> float:
-        return chars[i].x0
-
+    top = list(map(_CHAR_TOP, chars)).__getitem__
+    x0 = list(map(_CHAR_X0, chars)).__getitem__
     for members in groups.values():
         if len(members) == 1:
             continue
@@ -564,47 +632,90 @@ def dedupe(chars: list[Char], tolerance: float = 1.0) -> list[Char]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _words(chars: Sequence[Char], x_tolerance: float, y_tolerance: float) -> list[list[Char]]:
-    """The words of *chars* (in the order given), each a list of its characters."""
+def _words(
+    chars: Sequence[Char], x_tolerance: float, y_tolerance: float
+) -> tuple[list[list[Char]], list[float]]:
+    """The words of *chars* (in the order given), each a list of its characters, and the top
+    of each word (the least of its characters')."""
     words: list[list[Char]] = []
-    start = 0
+    tops: list[float] = []
     n = len(chars)
+    start = 0
+    uprights = list(map(_UPRIGHT, chars))
     while start < n:
-        upright = chars[start].upright
-        end = start
-        while end < n and chars[end].upright == upright:
-            end += 1
-        group = chars[start:end]
-        start = end
-        if upright:
-            lines = _cluster_objects(group, lambda c: c.top, y_tolerance)
-            sort_key = _upright_order
+        upright = uprights[start]
+        if start == 0 and uprights.count(upright) == n:
+            end = n  # all of one orientation, as nearly always
         else:
-            lines = _cluster_objects(group, lambda c: c.x0, x_tolerance)
-            sort_key = _rotated_order
-        for line in lines:
-            word: list[Char] = []
-            for ch in sorted(line, key=sort_key):
-                if ch.text.isspace():
-                    if word:
+            end = start + 1
+            while end < n and uprights[end] == upright:
+                end += 1
+        group = chars if start == 0 and end == n else chars[start:end]
+        start = end
+        if not upright:
+            _rotated_words(group, x_tolerance, y_tolerance, words, tops)
+            continue
+        for line in _cluster_objects(group, _CHAR_TOP, y_tolerance):
+            # pdfplumber's word break, inlined (a call per character costs as much as the
+            # rest): a space ends a word; a character left of the last one's start, further
+            # than x_tolerance right of its end or off its top by y_tolerance starts one
+            word: list[Char] | None = None
+            word_top = last_x0 = last_x1 = last_top = 0.0
+            for ch in sorted(line, key=_CHAR_X0) if len(line) > 1 else line:
+                text, x0, x1, top, _, _, _, _ = ch
+                if text.isspace():
+                    if word is not None:
                         words.append(word)
-                    word = []
-                elif word and _begins_word(word[-1], ch, upright, x_tolerance, y_tolerance):
+                        tops.append(word_top)
+                    word = None
+                    continue
+                if word is None:
+                    word, word_top = [ch], top
+                elif (
+                    x0 < last_x0 or x0 > last_x1 + x_tolerance or abs(top - last_top) > y_tolerance
+                ):
                     words.append(word)
-                    word = [ch]
+                    tops.append(word_top)
+                    word, word_top = [ch], top
                 else:
                     word.append(ch)
-            if word:
+                    if top < word_top:
+                        word_top = top
+                last_x0, last_x1, last_top = x0, x1, top
+            if word is not None:
                 words.append(word)
-    return words
+                tops.append(word_top)
+    return words, tops
 
 
-def _upright_order(c: Char) -> tuple[float, float]:
-    return (c.x0, c.x0)
+def _rotated_words(
+    chars: Sequence[Char],
+    x_tolerance: float,
+    y_tolerance: float,
+    words: list[list[Char]],
+    tops: list[float],
+) -> None:
+    """:func:`_words` of characters that are all rotated, appended to *words* and *tops*."""
+    for line in _cluster_objects(chars, _CHAR_X0, x_tolerance):
+        word: list[Char] = []
+        for ch in sorted(line, key=_rotated_order):
+            if ch.text.isspace():
+                if word:
+                    words.append(word)
+                    tops.append(min(c.top for c in word))
+                word = []
+            elif word and _begins_word(word[-1], ch, False, x_tolerance, y_tolerance):
+                words.append(word)
+                tops.append(min(c.top for c in word))
+                word = [ch]
+            else:
+                word.append(ch)
+        if word:
+            words.append(word)
+            tops.append(min(c.top for c in word))
 
 
-def _rotated_order(c: Char) -> tuple[float, float]:
-    return (c.top, c.bottom)
+_rotated_order: Final = itemgetter(3, 4)
 
 
 def _begins_word(prev: Char, curr: Char, upright: bool, xt: float, yt: float) -> bool:
@@ -618,19 +729,24 @@ def _begins_word(prev: Char, curr: Char, upright: bool, xt: float, yt: float) ->
 def _cluster_objects(items: Sequence[Any], key: Any, tolerance: float) -> list[list[Any]]:
     """pdfplumber's ``cluster_objects``: items grouped by clustered key, clusters in order of
     their values, items of a cluster in their given order."""
-    clusters = _clusters((key(x) for x in items), tolerance)
-    tagged = sorted(((clusters[key(x)], i) for i, x in enumerate(items)))
-    out: list[list[Any]] = []
-    last = -1
-    for group, i in tagged:
-        if group != last:
-            out.append([])
-            last = group
-        out[-1].append(items[i])
+    return _grouped(items, list(map(key, items)), tolerance)
+
+
+def _grouped(items: Sequence[Any], keys: list[float], tolerance: float) -> list[list[Any]]:
+    """:func:`_cluster_objects` of *items* whose keys are *keys*."""
+    if len(items) == 1:
+        return [[items[0]]]
+    clusters = _clusters(keys, tolerance)
+    out: list[list[Any]] = [[] for _ in range(max(clusters.values(), default=-1) + 1)]
+    for item, value in zip(items, keys, strict=True):
+        out[clusters[value]].append(item)
     return out
 
 
 def _word_text(word: Sequence[Char]) -> str:
+    text = "".join(map(_TEXT, word))
+    if _LIGATURE.search(text) is None:
+        return text
     return "".join(_LIGATURES.get(c.text, c.text) for c in word)
 
 
@@ -649,13 +765,13 @@ def text_lines(
     chars: Sequence[Char], x_tolerance: float = 1.5, y_tolerance: float = 3
 ) -> list[Line]:
     """The lines of text of *chars*, as pdfplumber's ``extract_text_lines`` gives them."""
-    words = _words(chars, x_tolerance, y_tolerance)
+    words, tops = _words(chars, x_tolerance, y_tolerance)
     out: list[Line] = []
-    tops = _clusters((min(c.top for c in w) for w in words), y_tolerance)
+    clusters = _clusters(tops, y_tolerance)
     last = -1
     current: list[list[Char]] = []
-    for word in words:
-        cluster = tops[min(c.top for c in word)]
+    for word, top in zip(words, tops, strict=True):
+        cluster = clusters[top]
         if cluster != last and current:
             out.append(_line(current))
             current = []
@@ -667,13 +783,13 @@ def text_lines(
 
 
 def _line(words: list[list[Char]]) -> Line:
-    chars = [c for w in words for c in w]
+    chars = list(itertools.chain.from_iterable(words))
     return Line(
-        " ".join(_word_text(w) for w in words),
-        min(c.x0 for c in chars),
-        min(c.top for c in chars),
-        max(c.x1 for c in chars),
-        max(c.bottom for c in chars),
+        " ".join(map(_word_text, words)),
+        min(map(_CHAR_X0, chars)),
+        min(map(_CHAR_TOP, chars)),
+        max(map(_CHAR_X1, chars)),
+        max(map(_CHAR_BOTTOM, chars)),
         chars,
     )
 
@@ -683,9 +799,11 @@ def extract_text(chars: Sequence[Char], x_tolerance: float = 1.5, y_tolerance: f
     spaces, lines clustered by ``top`` joined by line breaks)."""
     if not chars:
         return ""
-    words = _words(chars, x_tolerance, y_tolerance)
-    lines = _cluster_objects(words, lambda w: min(c.top for c in w), y_tolerance)
-    return "\n".join(" ".join(_word_text(w) for w in line) for line in lines)
+    if len(chars) == 1:  # most cells of a table hold one figure
+        return "" if chars[0].text.isspace() else _word_text(chars)
+    words, tops = _words(chars, x_tolerance, y_tolerance)
+    lines = _grouped(words, tops, y_tolerance)
+    return "\n".join(" ".join(map(_word_text, line)) for line in lines)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -700,24 +818,16 @@ _INTERSECTION: Final = 3.0
 Box = tuple[float, float, float, float]
 
 
-def _length(e: Edge) -> float:
-    return e.bottom - e.top if e.orientation == "v" else e.x1 - e.x0
-
-
-def _X0(e: Edge) -> float:
-    return e.x0
-
-
-def _X1(e: Edge) -> float:
-    return e.x1
-
-
-def _TOP(e: Edge) -> float:
-    return e.top
-
-
-def _BOTTOM(e: Edge) -> float:
-    return e.bottom
+# An edge's fields by position: C getters, cheaper than a Python key called once an edge
+_X0: Final[Callable[[Edge], float]] = itemgetter(0)
+_TOP: Final[Callable[[Edge], float]] = itemgetter(1)
+_X1: Final[Callable[[Edge], float]] = itemgetter(2)
+_BOTTOM: Final[Callable[[Edge], float]] = itemgetter(3)
+#: an :class:`Edge` of its fields as one tuple, without the Python call of ``Edge(...)``
+_new_edge: Final = cast(
+    "Callable[[tuple[float, float, float, float, str]], Edge]",
+    functools.partial(tuple.__new__, Edge),
+)
 
 
 def _snap(edges: list[Edge], orientation: str) -> list[Edge]:
@@ -726,14 +836,17 @@ def _snap(edges: list[Edge], orientation: str) -> list[Edge]:
         return []
     pos: Callable[[Edge], float] = _X0 if orientation == "v" else _TOP
     out: list[Edge] = []
+    append, new_edge = out.append, _new_edge
     for cluster in _cluster_objects(edges, pos, _SNAP):
-        average = sum(pos(e) for e in cluster) / len(cluster)
-        for e in cluster:
-            shift = average - pos(e)
-            if orientation == "v":
-                out.append(Edge(e.x0 + shift, e.top, e.x1 + shift, e.bottom, "v"))
-            else:
-                out.append(Edge(e.x0, e.top + shift, e.x1, e.bottom + shift, "h"))
+        average = sum(map(pos, cluster)) / len(cluster)
+        if orientation == "v":
+            for x0, top, x1, bottom, _ in cluster:
+                shift = average - x0
+                append(new_edge((x0 + shift, top, x1 + shift, bottom, "v")))
+        else:
+            for x0, top, x1, bottom, _ in cluster:
+                shift = average - top
+                append(new_edge((x0, top + shift, x1, bottom + shift, "h")))
     return out
 
 
@@ -763,10 +876,14 @@ def _join(edges: list[Edge], orientation: str) -> list[Edge]:
 
 def table_edges(edges: list[Edge]) -> list[Edge]:
     """The page's edges as the table finder uses them: long enough, snapped and joined."""
-    vertical = [e for e in edges if e.orientation == "v" and _length(e) >= 1]
-    horizontal = [e for e in edges if e.orientation == "h" and _length(e) >= 1]
-    merged = _join(_snap(vertical, "v"), "v") + _join(_snap(horizontal, "h"), "h")
-    return [e for e in merged if _length(e) >= _MIN_LENGTH]
+    # the length of a vertical edge is bottom - top, of a horizontal one x1 - x0
+    vertical = [e for e in edges if e[4] == "v" and e[3] - e[1] >= 1]
+    horizontal = [e for e in edges if e[4] == "h" and e[2] - e[0] >= 1]
+    vertical = _join(_snap(vertical, "v"), "v")
+    horizontal = _join(_snap(horizontal, "h"), "h")
+    return [e for e in vertical if e[3] - e[1] >= _MIN_LENGTH] + [
+        e for e in horizontal if e[2] - e[0] >= _MIN_LENGTH
+    ]
 
 
 def find_tables(edges: list[Edge]) -> list[list[Box]]:
@@ -783,20 +900,24 @@ def lattice(edges: list[Edge]) -> list[list[Box]]:
         return []
     # intersections: every vertical edge against the horizontal ones near its span, found by
     # bisection over the horizontal edges sorted by position
-    horizontal.sort(key=lambda e: (e.top, e.x0))
+    horizontal.sort(key=itemgetter(1, 0))
     h_tops = [e.top for e in horizontal]
     points: dict[tuple[float, float], tuple[set[int], set[int]]] = {}
-    for vi, v in sorted(enumerate(vertical), key=lambda p: (p[1].x0, p[1].top)):
-        lo = bisect_left(h_tops, v.top - _INTERSECTION)
-        hi = bisect_right(h_tops, v.bottom + _INTERSECTION)
+    by_x0 = list(map(itemgetter(0, 1), vertical))
+    for vi in sorted(range(len(vertical)), key=by_x0.__getitem__):
+        vx0, vtop, _, vbottom, _ = vertical[vi]
+        lo = bisect_left(h_tops, vtop - _INTERSECTION)
+        hi = bisect_right(h_tops, vbottom + _INTERSECTION)
         for hj in range(lo, hi):
-            h = horizontal[hj]
+            hx0, htop, hx1, _, _ = horizontal[hj]
             if (
-                v.top <= h.top + _INTERSECTION
-                and v.bottom >= h.top - _INTERSECTION
-                and h.x0 - _INTERSECTION <= v.x0 <= h.x1 + _INTERSECTION
+                vtop <= htop + _INTERSECTION
+                and vbottom >= htop - _INTERSECTION
+                and hx0 - _INTERSECTION <= vx0 <= hx1 + _INTERSECTION
             ):
-                found = points.setdefault((v.x0, h.top), (set(), set()))
+                found = points.get((vx0, htop))
+                if found is None:
+                    found = points[(vx0, htop)] = (set(), set())
                 found[0].add(vi)
                 found[1].add(hj)
     cells = _cells(points)
@@ -821,20 +942,24 @@ def _cells(points: dict[tuple[float, float], tuple[set[int], set[int]]]) -> list
         v_here, h_here = points[(x, y)]
         ys = columns[x]
         xs = rows[y]
-        below = ys[bisect_right(ys, y) :]
-        right = xs[bisect_right(xs, x) :]
+        # the corners below and to the right, by index: most cells close at the first ones
+        right = range(bisect_right(xs, x), len(xs))
+        if not right:
+            continue  # no corner right of this one: no cell starts here
         found: Box | None = None
-        for by in below:
-            if not v_here & points[(x, by)][0]:
+        for b in range(bisect_right(ys, y), len(ys)):
+            by = ys[b]
+            if v_here.isdisjoint(points[(x, by)][0]):
                 continue
-            for rx in right:
-                if not h_here & points[(rx, y)][1]:
+            for r in right:
+                rx = xs[r]
+                if h_here.isdisjoint(points[(rx, y)][1]):
                     continue
                 corner = points.get((rx, by))
                 if (
                     corner is not None
-                    and corner[0] & points[(rx, y)][0]
-                    and corner[1] & points[(x, by)][1]
+                    and not corner[0].isdisjoint(points[(rx, y)][0])
+                    and not corner[1].isdisjoint(points[(x, by)][1])
                 ):
                     found = (x, y, rx, by)
                     break
@@ -847,25 +972,27 @@ def _cells(points: dict[tuple[float, float], tuple[set[int], set[int]]]) -> list
 
 def _group_cells(cells: list[Box]) -> list[list[Box]]:
     """Cells grouped into tables: cells sharing a corner are in one table."""
+    # union-find, its find inlined (a call per corner costs more than the rest)
     parent = list(range(len(cells)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     owner: dict[tuple[float, float], int] = {}
     for i, (x0, top, x1, bottom) in enumerate(cells):
         for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
-            j = owner.setdefault(corner, i)
-            if j != i:
-                a, b = root(i), root(j)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
+            b = owner.setdefault(corner, i)
+            if b == i:
+                continue
+            a = i
+            while parent[a] != a:
+                parent[a] = a = parent[parent[a]]
+            while parent[b] != b:
+                parent[b] = b = parent[parent[b]]
+            if a != b:
+                parent[max(a, b)] = min(a, b)
     groups: dict[int, list[Box]] = {}
     for i, cell in enumerate(cells):
-        groups.setdefault(root(i), []).append(cell)
+        root = i
+        while parent[root] != root:
+            parent[root] = root = parent[parent[root]]
+        groups.setdefault(root, []).append(cell)
     tables = sorted(groups.values(), key=lambda t: min((c[1], c[0]) for c in t))
     return [t for t in tables if len(t) > 1]
 
@@ -879,20 +1006,41 @@ def table_rows(cells: list[Box]) -> list[list[Box | None]]:
     return [[row.get(x) for x in xs] for _, row in sorted(rows.items())]
 
 
+class Centres(NamedTuple):
+    """The centres of a page's characters, and the characters by the height of their centre
+    (so that a table row's are found by bisection): what :func:`table_texts` reads of them,
+    made once a page (:func:`centres_of`) rather than once a table."""
+
+    ys: list[float]
+    xs: list[float]
+    #: indexes of the characters, by the height of their centre
+    order: list[int]
+    #: the heights of the centres in that order
+    middles: list[float]
+
+
+def centres_of(chars: Sequence[Char]) -> Centres:
+    """The :class:`Centres` of *chars*."""
+    ys = [(top + bottom) / 2 for _, _, _, top, bottom, _, _, _ in chars]
+    xs = [(x0 + x1) / 2 for _, x0, x1, _, _, _, _, _ in chars]
+    order = sorted(range(len(chars)), key=ys.__getitem__)
+    return Centres(ys, xs, order, [ys[i] for i in order])
+
+
 def table_texts(
     rows: list[list[Box | None]],
     chars: Sequence[Char],
     x_tolerance: float = 1.5,
     ends: list[tuple[Char, Char] | None] | None = None,
+    at: Centres | None = None,
 ) -> list[list[str | None]]:
     """pdfplumber's ``Table.extract``: the text of each cell, from the characters whose
     centre lies in it. *ends*, where given, gets each cell's leftmost and rightmost
     character by their centres (None for a cell without any), cell after cell, row after
-    row."""
-    # the characters by the height of their centre, so that a row's are found by bisection;
-    # a cell's are then taken in the page's order, as pdfplumber takes them
-    order = sorted(range(len(chars)), key=lambda i: (chars[i].top + chars[i].bottom) / 2)
-    middles = [(chars[i].top + chars[i].bottom) / 2 for i in order]
+    row. *at* is ``centres_of(chars)``, where already made."""
+    # a row's characters are found by bisection over their centres' heights; a cell's are
+    # then taken in the page's order, as pdfplumber takes them
+    ys, xs, order, middles = at if at is not None else centres_of(chars)
     out: list[list[str | None]] = []
     for row in rows:
         present = [c for c in row if c is not None]
@@ -902,9 +1050,7 @@ def table_texts(
         right = max(c[2] for c in present)
         picked = order[bisect_left(middles, top) : bisect_left(middles, bottom)]
         # the row's characters by the x of their centre: a cell's are found by bisection
-        across = sorted(
-            (x, i) for i in picked if left <= (x := (chars[i].x0 + chars[i].x1) / 2) < right
-        )
+        across = sorted([(x, i) for i in picked if left <= (x := xs[i]) < right])
         centres = [x for x, _ in across]
         texts: list[str | None] = []
         for cell in row:
@@ -912,11 +1058,8 @@ def table_texts(
                 texts.append(None)
                 continue
             lo, hi = bisect_left(centres, cell[0]), bisect_left(centres, cell[2])
-            by_x = [
-                i
-                for _, i in across[lo:hi]
-                if cell[1] <= (chars[i].top + chars[i].bottom) / 2 < cell[3]
-            ]
+            cell_top, cell_bottom = cell[1], cell[3]
+            by_x = [i for _, i in across[lo:hi] if cell_top <= ys[i] < cell_bottom]
             inside = sorted(by_x)
             texts.append(extract_text([chars[i] for i in inside], x_tolerance) if inside else "")
             if ends is not None:

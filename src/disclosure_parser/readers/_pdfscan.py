@@ -21,9 +21,9 @@ work is out of proportion to its size before pdfium sees it:
 
 from __future__ import annotations
 
-import base64
 import binascii
 import re
+import struct
 import zlib
 from collections.abc import Iterator
 from typing import Final
@@ -32,12 +32,24 @@ from ..core.errors import UnreadableFileError
 from ..core.messages import msg
 from ..core.model import Diagnostic
 
-_OBJECT: Final = re.compile(rb"(?<![0-9])(\d{1,10})\s+(\d{1,5})\s+obj\b")
-_END: Final = re.compile(rb"\bendobj\b")
-_STREAM: Final = re.compile(rb"\bstream\r?\n?")
-_ENDSTREAM: Final = re.compile(rb"\bendstream\b")
+# The keywords are looked for as literals, the word boundary before them checked apart
+# (:func:`_search`): a pattern that begins with a boundary or a digit is tried at every byte
+# of the file's binary streams, twenty times slower than a literal search.
+#: ``obj`` closing an object header ``N G obj``
+_OBJ: Final = re.compile(rb"obj\b")
+#: an object header ``N G obj`` read backwards from its ``obj``: the reversed bytes of
+#: what ``(?<![0-9])(\d{1,10})\s+(\d{1,5})\s+obj\b`` matches, generation then number
+_HEADER_REVERSED: Final = re.compile(rb"jbo\s+(\d{1,5})\s+(\d{1,10})(?![0-9])")
+_END: Final = re.compile(rb"endobj\b")
+_STREAM: Final = re.compile(rb"stream\r?\n?")
+_ENDSTREAM: Final = re.compile(rb"endstream\b")
+#: the bytes a regular expression's ``\b`` takes for parts of a word
+_WORD: Final = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
 _REFERENCE_ONLY: Final = re.compile(rb"\A\s*(\d{1,10})\s+\d{1,5}\s+R\s*\Z")
+#: a form or image drawn: ``/Name Do``
 _DO: Final = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")
+#: the operator that ends :data:`_DO`, looked for first (:func:`_drawn`)
+_DO_WORD: Final = re.compile(rb"Do\b")
 _NAME_REF: Final = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*(\d{1,10})\s+\d{1,5}\s+R")
 #: the names themselves, not a longer name they begin (a damaged "/ResourcesF" is none)
 _RESOURCES: Final = re.compile(rb"/Resources(?![^\s/\[\]()<>{}%])")
@@ -185,23 +197,21 @@ def _objects(data: bytes) -> Iterator[tuple[int, bytes, bytes | None]]:
     Each object runs to the next object's header, whatever its ``endobj``, ``endstream`` or
     ``/Length`` say: damage there must not hide the objects after it (pdfium finds them).
     """
-    headers = list(_OBJECT.finditer(data))
+    headers = _headers(data)
     #: numbers of headers cut short (no endobj, no stream before the next header): a
     #: damaged header that pdfium may still read as the object that follows
     aliases: list[int] = []
-    for k, header in enumerate(headers):
-        number = int(header.group(1))
-        start = header.end()
-        stop = headers[k + 1].start() if k + 1 < len(headers) else len(data)
-        end = _END.search(data, start, stop)
-        stream = _STREAM.search(data, start, end.start() if end else stop)
+    for k, (_, start, number) in enumerate(headers):
+        stop = headers[k + 1][0] if k + 1 < len(headers) else len(data)
+        end = _search(_END, data, start, stop)
+        stream = _search(_STREAM, data, start, end.start() if end else stop)
         if stream is None and end is None and k + 1 < len(headers):
             aliases.append(number)
             continue
         if stream is None:
             found: tuple[bytes, bytes | None] = (data[start : end.start() if end else stop], None)
         else:
-            closing = _ENDSTREAM.search(data, stream.end(), stop)
+            closing = _search(_ENDSTREAM, data, stream.end(), stop)
             found = (
                 data[start : stream.start()],
                 data[stream.end() : closing.start() if closing else stop],
@@ -212,16 +222,92 @@ def _objects(data: bytes) -> Iterator[tuple[int, bytes, bytes | None]]:
         yield number, *found
 
 
+def _headers(data: bytes) -> list[tuple[int, int, int]]:
+    """(start, end, object number) of each object header ``N G obj`` in *data*, in file order:
+    each ``obj`` that ends a word, read backwards (:data:`_HEADER_REVERSED`).
+
+    >>> _headers(b"1 0 obj << >> endobj 12 0 obj 3 0 xobj 123 4 obj")
+    [(0, 7, 1), (21, 29, 12), (39, 48, 123)]
+    """
+    reverse = data[::-1]
+    size = len(data)
+    out = []
+    for keyword in _OBJ.finditer(data):
+        found = _HEADER_REVERSED.match(reverse, size - keyword.end())
+        if found is not None:
+            out.append((size - found.end(), keyword.end(), int(found.group(2)[::-1])))
+    return out
+
+
+def _search(
+    pattern: re.Pattern[bytes], data: bytes, start: int, stop: int
+) -> re.Match[bytes] | None:
+    """The first match of *pattern* in ``data[start:stop]`` that begins a word (as a ``\\b``
+    before it would find it: the byte before *start* counts)."""
+    while True:
+        found = pattern.search(data, start, stop)
+        if found is None or found.start() == 0 or data[found.start() - 1] not in _WORD:
+            return found
+        start = found.start() + 1
+
+
+def _drawn(data: bytes) -> list[bytes]:
+    """The names of what *data* draws (``/Name Do``), as ``_DO.finditer`` finds them.
+
+    The operator is looked for first, and the pattern tried only at the last ``/`` before
+    each: names and the space after them hold no ``/``, so no other can begin a drawing that
+    ends there, and no drawing holds another's ``/``. Tried at every ``/``, the pattern ran
+    through the names of a font's binary data, most of the time of the whole scan.
+
+    >>> _drawn(b"q /Im0 Do Q /F1 12 Tf /Fm1Do /X/Y  Do /Z Dox")
+    [b'Im0', b'Fm1', b'Y']
+    """
+    names = []
+    searched = 0
+    for operator in _DO_WORD.finditer(data):
+        end = operator.start()
+        slash = data.rfind(b"/", searched, end)
+        searched = end
+        if slash < 0:
+            continue  # the "/" before it was tried for an operator before
+        found = _DO.match(data, slash)
+        if found is not None:
+            names.append(found.group(1))
+    return names
+
+
+#: the value of each digit of ASCII85 (the byte less 33), and the bytes that are no digit
+_A85_VALUES: Final = bytes(max(b - 33, 0) for b in range(256))
+_A85_DIGITS: Final = bytes(range(33, 118))
+
+
 def _a85(data: bytes) -> bytes:
+    """The ASCII85 stream *data* decoded as ``base64.a85decode`` decodes it, or nothing where
+    that raises. Decoded by groups of five digits here: ``a85decode`` takes a Python step per
+    digit."""
     text = re.sub(rb"\s+", b"", data)
     text = text.removeprefix(b"<~")
     cut = text.find(b"~>")
     if cut >= 0:
         text = text[:cut]
-    try:
-        return base64.a85decode(text)
-    except ValueError:
+    if text.translate(None, _A85_DIGITS + b"z"):
+        return b""  # a byte that is no digit
+    if b"z" in text:
+        # "z" (four zero bytes) stands between groups only; there it is the group "!!!!!"
+        *whole, _ = text.split(b"z")
+        if any(len(part) % 5 for part in whole):
+            return b""
+        text = text.replace(b"z", b"!!!!!")
+    # a85decode pads the last group with "u" and cuts what the padding added
+    kept = len(text) // 5 * 4 + max(len(text) % 5 - 1, 0)
+    digits = iter((text + b"uuuu").translate(_A85_VALUES))
+    groups = [
+        (((a * 85 + b) * 85 + c) * 85 + d) * 85 + e
+        for a, b, c, d, e in zip(digits, digits, digits, digits, digits, strict=False)
+    ]
+    if groups and max(groups) > 0xFFFFFFFF:
         return b""
+    return struct.pack(f">{len(groups)}I", *groups)[:kept]
 
 
 def _hex(data: bytes) -> bytes:
@@ -318,8 +404,8 @@ def _drawings(scan: _Scan) -> int:
         counts: dict[bytes, int] = {}
         for definition in forms[number]:
             mine: dict[bytes, int] = {}
-            for m in _DO.finditer(definition.data):
-                mine[m.group(1)] = mine.get(m.group(1), 0) + 1
+            for name in _drawn(definition.data):
+                mine[name] = mine.get(name, 0) + 1
             for name, times in mine.items():
                 counts[name] = max(counts.get(name, 0), times)
         return list(counts.items())
@@ -363,9 +449,9 @@ def _drawings(scan: _Scan) -> int:
     for s in scan.streams:
         if s.form or s.image:
             continue
-        for m in _DO.finditer(s.data):
+        for name in _drawn(s.data):
             best = 1
-            for target in targets(s.number, m.group(1)):
+            for target in targets(s.number, name):
                 if target in forms:
                     best = max(best, cost[target] if target in cost else form_cost(target))
             total += best

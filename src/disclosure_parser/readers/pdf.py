@@ -195,9 +195,11 @@ def _grid(
     chars: list[_pdfium.Char],
     number: int,
     limits: tuple[float, float] = (-math.inf, math.inf),
+    at: _pdfium.Centres | None = None,
 ) -> _Grid | None:
     """The cells of a ruled *table* on its grid. *limits* are the x-positions past which the
-    page shows nothing (:func:`_limits`): a column reaching past them is cut."""
+    page shows nothing (:func:`_limits`): a column reaching past them is cut. *at* is
+    ``_pdfium.centres_of(chars)``, where already made."""
     rows = _pdfium.table_rows(table)
     x0 = min(c[0] for c in table)
     x1 = max(c[2] for c in table)
@@ -209,7 +211,7 @@ def _grid(
         lo, hi = -math.inf if cut_left else x0, math.inf if cut_right else x1
         read = [[None if b is None else _widened(b, x0, x1, lo, hi) for b in row] for row in rows]
     ends: list[tuple[_pdfium.Char, _pdfium.Char] | None] = []
-    texts = _pdfium.table_texts(read, chars, x_tolerance=1.5, ends=ends)
+    texts = _pdfium.table_texts(read, chars, x_tolerance=1.5, ends=ends, at=at)
     bboxes: list[tuple[tuple[float, float, float, float], str | None]] = []
     for table_row, row_texts in zip(rows, texts, strict=False):
         for bbox, text in zip(table_row, row_texts, strict=False):
@@ -493,13 +495,18 @@ def _page_items(
     closing = _open_ends(tables, edges, page.chars)
     if closing:
         tables = _pdfium.lattice(edges + closing)
+    at = _pdfium.centres_of(page.chars) if tables else None
     grids = [
-        g for g in (_grid(t, page.chars, number, _limits(t, page)) for t in tables) if g is not None
+        g
+        for g in (_grid(t, page.chars, number, _limits(t, page), at) for t in tables)
+        if g is not None
     ]
     items: list[_Item] = []
     body: list[_Line] = []
     framed: dict[tuple[int, int], list[_Line]] = {}
     beside: list[str] = []
+    # each grid's rows: (top, bottom, whether a single cell across the table)
+    rows = [[(*grid.band(r), grid.full_width(r)) for r in range(len(grid.cells))] for grid in grids]
     for raw in _pdfium.text_lines(page.chars, x_tolerance=1.5):
         line = _line(raw, number)
         if line is None:
@@ -510,9 +517,8 @@ def _page_items(
             if not (grid.x0 - 1 <= cx <= grid.x1 + 1 and grid.tops[0] - 1 <= cy <= grid.bottom + 1):
                 continue
             placed = True
-            for r in range(len(grid.cells)):
-                y0, y1 = grid.band(r)
-                if y0 - 1 <= cy <= y1 + 1 and grid.full_width(r):
+            for r, (y0, y1, wide) in enumerate(rows[g_index]):
+                if y0 - 1 <= cy <= y1 + 1 and wide:
                     framed.setdefault((g_index, r), []).append(line)
                     break
             else:
@@ -534,7 +540,7 @@ def _page_items(
         part: list[list[SourceCell]] = []
         part_top = 0.0
         for r, row in enumerate(grid.cells):
-            if grid.full_width(r):
+            if rows[g_index][r][2]:
                 if part:
                     items.append(_make_part(part, part_top, number, grid))
                     part = []
@@ -569,7 +575,8 @@ def _make_part(rows: list[list[SourceCell]], top: float, page: int, grid: _Grid)
     # a cell spanning rows ends with the part
     n = len(rows)
     clipped = [
-        [attrs.evolve(c, rowspan=min(c.rowspan, n - r)) for c in row] for r, row in enumerate(rows)
+        [c if c.rowspan <= n - r else attrs.evolve(c, rowspan=n - r) for c in row]
+        for r, row in enumerate(rows)
     ]
     span = (grid.x1 - grid.x0) or 1.0
     columns = tuple(round((x - grid.x0) / span, 4) for x in [*grid.xs, grid.x1])
