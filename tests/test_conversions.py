@@ -63,7 +63,6 @@ BELOW_BAR: dict[str, str] = {
         "on a grid of its own: no column is shared to place them by; those rows are left to "
         "the sums"
     ),
-    "html2text": "html2text cuts cells byte-wise: labels and header words cut short are lost",
 }
 
 

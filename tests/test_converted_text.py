@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import disclosure_parser as dp
 
 TITLE = "示例镇人民政府2021年政府信息公开工作年度报告\n"
@@ -455,6 +457,76 @@ def test_html2text_cells_cut_byte_wise() -> None:
     cut = [d for d in report.diagnostics if d.code == "cut_cell"]
     assert {d.line for d in cut} == {6, 7}
     assert all(d.severity == "warning" for d in cut)
+
+
+def _a_values(report: dp.Report, key: str) -> list[object]:
+    item = report.active_disclosure.item(key)
+    assert item is not None, key
+    return [c.value if c.state == "number" else c.state for c in item.cells]
+
+
+def test_html2text_header_cells_cut_short_are_the_template_columns() -> None:
+    """(i) html2text cuts header cells byte-wise ("上一\ufffd", "采购\ufffd"): each cell is
+    still one column, named by the template column it starts, and a number whose unit the cut
+    broke ("92734.068 万\ufffd") is read with a cut_cell warning."""
+    text = (
+        TITLE + "二、主动公开政府信息情况\n"
+        " ____________________\n"
+        "|第二十条第（八）项_______|\n"
+        "|信息内\ufffd|上一\ufffd|本年增/减__|\n"
+        "|行政事\ufffd|0性收|668____________|\n"
+        "|第二十条第（九）项_______|\n"
+        "|信息内\ufffd|采购\ufffd|采购总金额|\n"
+        "|政府集\ufffd|2采购|92734.068_万\ufffd|\n"
+    )
+    report = dp.parse(text)
+    fees = report.active_disclosure.item("fees")
+    assert fees is not None
+    assert fees.columns == ("上一年项目数量", "本年增/减")
+    assert _a_values(report, "fees") == [0, 668]
+    assert _a_values(report, "procurement") == [2, Decimal("92734.068")]
+    cut = {(d.line, d.code) for d in report.diagnostics if d.severity != "info"}
+    assert (9, "cut_cell") in cut
+
+
+def test_html2text_label_cut_short_is_read_with_what_ran_into_its_cells() -> None:
+    """(i) a label cut to "行政\ufffd" is the one item of its clause it starts (（五）: 行政许可),
+    or the one whose wording the rest run into its cells completes ("0罚": 行政处罚); where
+    neither tells (（六）, nothing ran over) the row is skipped with a warning, no number taken."""
+    text = (
+        TITLE + "二、主动公开政府信息情况\n"
+        " ____________________\n"
+        "|第二十条第（五）项_|\n"
+        "|信息\ufffd|本年处理决定\ufffd|量\n"
+        "|行政\ufffd|86785_______________|\n"
+        "|第二十条第（六）项_|\n"
+        "|信息\ufffd|本年处理决定\ufffd|量\n"
+        "|行政\ufffd|0罚________________|\n"
+        "|行政\ufffd|11934_______________|\n"
+    )
+    report = dp.parse(text)
+    licensing = report.active_disclosure.item("licensing")
+    assert licensing is not None
+    assert licensing.columns == ("本年处理决定数量",)
+    assert _a_values(report, "licensing") == [86785]
+    assert _a_values(report, "penalties") == [0]
+    assert report.active_disclosure.item("coercive_measures") is None
+    skipped = [d for d in report.diagnostics if d.code == "unknown_label"]
+    assert [(d.line, d.severity) for d in skipped] == [(10, "warning")]
+
+
+def test_html2text_table_indented_inside_a_quote() -> None:
+    """(i) a table html2text indents (inside a quote or a list) is read like one at the margin:
+    padding dropped, the header over two lines."""
+    text = (
+        TITLE + "二、主动公开政府信息情况\n"
+        "   ________________________________\n"
+        "  |__________第二十条第（一）项______|\n"
+        "  |        信息内容|     本年新|     本年新|       对外公开\ufffd|数量\n"
+        "  |____________________|_____制作数|_____公开数|\ufffd\ufffd___________|\n"
+        "  |规章______________|______5_______|______1_______|________27058________|\n"
+    )
+    assert _a_values(dp.parse(text), "regulations") == [5, 1, 27058]
 
 
 def test_print_headers_and_footers_are_not_text() -> None:

@@ -9,7 +9,7 @@ to the pattern they belong to.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Final
 
@@ -271,6 +271,46 @@ def item_key(folded: str) -> str | None:
     return _truncated(core, _ITEM_NAMES, 3)
 
 
+def item_key_in_pieces(pieces: Sequence[str]) -> str | None:
+    """The table A item whose wording holds *pieces* in order, when it is the only one: a
+    label a text dump cut byte by byte, its first piece in the label cell and the rest run into
+    the cells after it, a broken character (U+FFFD) or two lost at each cut
+    (("行政\ufffd", "可") is 行政许可). The first piece starts the wording and holds at least
+    two characters."""
+    cores = [
+        strip_numbering(p.replace("\ufffd", "")) if i == 0 else p.replace("\ufffd", "")
+        for i, p in enumerate(pieces)
+    ]
+    cores = [c for c in cores if c]
+    if not cores or len(cores[0]) < 2 or len(cores) < 2:
+        return None
+    pattern = re.compile(".{0,2}".join(re.escape(c) for c in cores))
+    found = {
+        key
+        for key, wordings in _ITEM_NAMES.items()
+        for w in wordings
+        if pattern.match(w) is not None
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def cut_item_in_clause(folded: str, clause: str) -> str | None:
+    """The item of 第二十条 clause *clause* whose wording *folded* is the start of, when it is
+    the only one there: a label a text dump cut to its width ("行政\ufffd" under （五） is
+    行政许可; under （六） it starts both 行政处罚 and 行政强制, and names none)."""
+    core = strip_numbering(folded).replace("\ufffd", "")
+    if len(core) < 2:
+        return None
+    found = {
+        key
+        for key, wordings in _ITEM_NAMES.items()
+        if ITEMS[key][0] == clause
+        for w in wordings
+        if w.startswith(core)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 #: column headers of table A, each with the template it belongs to (None: both)
 _A_COLUMNS: Final[tuple[tuple[re.Pattern[str], str, str | None], ...]] = tuple(
     (re.compile(p), name, template)
@@ -302,6 +342,18 @@ def a_columns(folded: str) -> tuple[tuple[int, str, str | None, str], ...]:
             if not any(start <= m.start() < start + len(text) for start, _, _, text in found):
                 found.append((m.start(), name, template, m.group()))
     return tuple(sorted(found))
+
+
+#: every table A column header, for headers cut short
+_A_COLUMN_NAMES: Final[dict[str, tuple[str, ...]]] = {name: (name,) for _, name, _ in _A_COLUMNS}
+
+
+@lru_cache(maxsize=256)
+def a_column_start(folded: str) -> str | None:
+    """The table A column header *folded* is the start of, when it is the only one: a header
+    cell a text dump cut to its width ("上一\ufffd" is 上一年项目数量; "本年\ufffd" names
+    none)."""
+    return _truncated(folded, _A_COLUMN_NAMES, 2)
 
 
 # ---------------------------------------------------------------------------------------------

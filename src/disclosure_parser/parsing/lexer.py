@@ -696,8 +696,10 @@ class _Lexer:
                     return
                 if self.mode == _A and self._more_header(row, raw):
                     return
-                # (信息内: the header cell cut short by a text dump, "信息内\ufffd")
-                if folded.startswith("信息内") or (self.mode == _A and labels.a_columns(folded)):
+                # (信息内, 信息\ufffd: the header cell cut short by a text dump)
+                if folded.startswith(("信息内", "信息\ufffd")) or (
+                    self.mode == _A and labels.a_columns(folded)
+                ):
                     self.mode = _A
                     self.emit(A_HEAD, row)
                     return
@@ -822,7 +824,7 @@ class _Lexer:
             self.mode = _B
             self.emit(B_ROW, row)
             return
-        item = labels.item_key(folded)
+        item = labels.item_key(folded) or _cut_item(row)
         if item is not None and short and self.mode in (_A, _NARRATIVE):
             row.key = item
             self.mode = _A
@@ -869,6 +871,15 @@ class _Lexer:
         row.labels = raw.cells
         row.label = "\t".join([c.text for c in raw.cells])
         self.emit(TEXT, row)
+
+
+def _cut_item(row: Row) -> str | None:
+    """The table A item of a row whose label a text dump cut to its column's width, read with
+    the rest of the label that ran into its value cells: "行政\ufffd | 0可" is 行政许可."""
+    if "\ufffd" not in row.folded:
+        return None
+    rest = [fold(c.cut[len(c.text) :]) for c in row.values if c.cut]
+    return labels.item_key_in_pieces((row.folded, *rest)) if rest else None
 
 
 def _a_header_cell(word: str) -> bool:

@@ -96,11 +96,11 @@ def _split(line_text: str, sep: str, line: int, offset: int = 0) -> list[RawCell
 
 
 #: the top of a table html2text draws: a space and a rule of underscores
-_DUMP_TOP: Final = re.compile(r"^ _{4,}\s*$")
+_DUMP_TOP: Final = re.compile(r"^ +_{4,}\s*$")  # (indented inside a quote or a list)
 #: a number at the start of a cell, then what html2text let overflow into it from the cell
 #: before (its words cut byte-wise, so broken characters show as U+FFFD) or its padding
 _NUMBER_THEN_CUT: Final = re.compile(
-    r"([-+]?\d[\d,]*(?:\.\d+)?(?:[ ]?(?:万元|元))?)(?=[^\d.,_\s])(.*)"
+    r"([-+]?\d[\d,]*(?:\.\d+)?(?:[ ]?(?:万元|元))?)(?=[^\d.,_\s]|[ ][^\s]*\ufffd)(.*)"
 )
 
 
@@ -244,7 +244,7 @@ def read_rows(text: str) -> list[RawRow]:
         if dump and stripped[:1] == "|":
             rows.append(_dump_row(raw, lineno))
             continue
-        dump = raw[:2] == " _" and _DUMP_TOP.match(raw) is not None
+        dump = raw[:1] == " " and stripped[:1] == "_" and _DUMP_TOP.match(raw) is not None
         if dump:
             continue  # the rule above an html2text table
         if stripped[:1] in _BARS:

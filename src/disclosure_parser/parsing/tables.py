@@ -221,6 +221,8 @@ def _fit(item: DisclosureItem, said: Notes) -> tuple[int, bool]:
 
 
 def _header_columns(head: Row) -> list[str]:
+    if any("\ufffd" in c.text for c in head.labels):
+        return _cut_header_columns([c.text for c in head.labels])
     found = labels.a_columns(head.folded)
     if found:
         return [name for _, name, _, _ in found]
@@ -229,6 +231,36 @@ def _header_columns(head: Row) -> list[str]:
     if texts and not labels.a_columns(texts[0]) and texts[0].startswith("信息内"):
         texts = texts[1:]
     return texts
+
+
+def _cut_header_columns(texts: list[str]) -> list[str]:
+    """The columns of a header whose cells a text dump cut to their width byte by byte
+    (html2text: "信息内\ufffd|上一\ufffd|本年增/减"): one column per cell, since the words of
+    one cell cannot run into the next, named by the header the cell is the start of where only
+    one is; a cell too short to tell keeps its text (see :func:`_cut_names`)."""
+    names: list[str] = []
+    for i, text in enumerate(texts):
+        folded = fold(text)
+        found = labels.a_columns(folded)
+        if found:
+            names += [name for _, name, _, _ in found]
+        elif not (i == 0 and folded.startswith("信息")):
+            # a cell too short to name one header keeps its text, marked as cut
+            names.append(labels.a_column_start(folded) or text.rstrip("\ufffd") + "\ufffd")
+    return names
+
+
+def _cut_names(names: list[str], default: Sequence[str]) -> list[str]:
+    """*names* with the cut header cells among them ("采购\ufffd") read as the template's
+    columns, when the header has the template's columns one for one and each cut cell is the
+    start of its own; else *names* as they are."""
+    if len(names) != len(default) or not any("\ufffd" in name for name in names):
+        return names
+    for name, column in zip(names, default, strict=True):
+        start = name.replace("\ufffd", "")
+        if name != column and not ("\ufffd" in name and start and column.startswith(start)):
+            return names
+    return list(default)
 
 
 def _block_items(
@@ -240,6 +272,8 @@ def _block_items(
     columns: list[str] | None = None
     for row in _join_wrapped(block.rows):
         where = (row.line, row.column)
+        if row.key is None and block.clause is not None and "\ufffd" in row.folded:
+            row.key = labels.cut_item_in_clause(row.folded, block.clause.key or "")
         if heads and (heads[0].line, heads[0].column) <= where:
             # a header printed over several lines (one column per line in PDF text)
             columns = []
@@ -266,7 +300,7 @@ def _block_items(
                 row.line,
                 row.column,
             )
-        names = list(columns or default)
+        names = _cut_names(columns, default) if columns else list(default)
         cells = _item_cells(_text_first_value(row, len(names)), names, said)
         _flag_two_numbers(partial(msg, "part.what.a_item", label=row.label), names, cells, said)
         item = DisclosureItem(
