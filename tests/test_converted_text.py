@@ -245,6 +245,22 @@ def test_layout_columns_cut_off_the_page_are_not_placed() -> None:
             assert cell.value is None or str(cell.value) == number or cell.line in loud
 
 
+def test_number_held_before_its_label_is_said_to_be_joined() -> None:
+    """(a) a number printed before the rest of its wrapped label is taken as the row's first
+    value: a reading of two lines, said on both with a joined_row warning."""
+    text = (
+        TITLE
+        + B_HEAD
+        + "申请人情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+        "自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n"
+        "一、本年新收政府信息公开申\n14\n请数量\n0 0 0 0 0 14\n"
+    )
+    report = dp.parse(text)
+    assert _values(report, "new_received") == [14, 0, 0, 0, 0, 0, 14]
+    joined = {d.line for d in report.diagnostics if d.code == "joined_row"}
+    assert joined == {14, 16}
+
+
 def test_layout_header_cells_wrapped_over_lines_are_stacked() -> None:
     """(e) table A's header cells too wide for their column wrap around the line of those
     that fit ("本年新" above, "制作数量" below): the pieces standing in one column make one
@@ -527,6 +543,71 @@ def test_html2text_table_indented_inside_a_quote() -> None:
         "  |规章______________|______5_______|______1_______|________27058________|\n"
     )
     assert _a_values(dp.parse(text), "regulations") == [5, 1, 27058]
+
+
+def test_html2text_caption_cut_short_beside_its_items() -> None:
+    """(i) a 第二十条 caption in a merged first column, cut to "第二十条\ufffd" and drawn in
+    the header and item rows, is neither a column nor part of the item's name; a dash cut
+    short ("—\ufffd") is the none mark it printed."""
+    text = (
+        TITLE + "二、主动公开政府信息情况\n"
+        "   ______________________________________\n"
+        "  |                |___信息\ufffd|___上一年\ufffd|____本年增/|___处理决\ufffd|\ufffd数量\n"
+        "  |   第二十条\ufffd|行政许\ufffd|______—\ufffd_____|____-3867_____|______2______|\n"
+    )
+    report = dp.parse(text)
+    licensing = report.active_disclosure.item("licensing")
+    assert licensing is not None
+    assert licensing.columns == ("上一年项目数量", "本年增/减", "处理决定数量")
+    assert _a_values(report, "licensing") == ["na", -3867, 2]
+
+
+def test_box_drawn_caption_beside_the_first_item_is_not_its_name() -> None:
+    """(i) elinks and w3m draw a merged 第二十条 caption cell beside the block's first item
+    ("第二十条第（ | 一）项 规章"): the row is still 规章, an item of that clause."""
+    text = (
+        TITLE + "二、主动公开政府信息情况\n"
+        "┌──────────────┬──────────┬──────────┬──────────┬────────────┐\n"
+        "│              │ 信息内容 │ 本年新制 │ 本年新公 │ 对外公开总 │\n"
+        "│              │          │ 作数量   │ 开数量   │ 数量       │\n"
+        "│ 第二十条第（ ├──────────┼──────────┼──────────┼────────────┤\n"
+        "│    一）项    │ 规章     │ 1        │ 0        │ 3          │\n"
+        "│              ├──────────┼──────────┼──────────┼────────────┤\n"
+        "│              │ 规范性文件 │ 4      │ 5        │ 6          │\n"
+        "└──────────────┴──────────┴──────────┴──────────┴────────────┘\n"
+    )
+    report = dp.parse(text)
+    assert _a_values(report, "regulations") == [1, 0, 3]
+    assert _a_values(report, "normative_documents") == [4, 5, 6]
+
+
+def test_pandoc_tables_with_a_spanned_header_cell() -> None:
+    """(i) pandoc writes a header cell spanning two columns as an empty column beside it, in
+    its grid tables (``-t plain``, values placed under the header they stand in) and its pipe
+    tables (``-t gfm``, a column empty in every row dropped): 3 values, not 4."""
+    grid = (
+        TITLE + "二、主动公开政府信息情况\n\n"
+        "+-----------+-----------+-----------+-----------+-----------+-----------+\n"
+        "| 第        | 信息内容  | 本年新    | 本年新    |           | 对外公    |\n"
+        "| 二十条第  |           | 制作数量  | 公开数量  |           | 开总数量  |\n"
+        "| （一）项  |           |           |           |           |           |\n"
+        "+-----------+-----------+-----------+-----------+-----------+-----------+\n"
+        "|           | 规章      | 1         | 0         |           | 3         |\n"
+        "+-----------+-----------+-----------+-----------+-----------+-----------+\n"
+    )
+    assert _a_values(dp.parse(grid), "regulations") == [1, 0, 3]
+    pipe = (
+        TITLE + "二、主动公开政府信息情况\n\n"
+        "|                    |              |              |     |              |\n"
+        "|--------------------|--------------|--------------|-----|--------------|\n"
+        "| 第二十条第（一）项 |              |              |     |              |\n"
+        "| 信息内容           | 本年制发件数 | 本年废止件数 |     | 现行有效件数 |\n"
+        "| 规章               | 70907        | 75704        |     | 11648        |\n"
+        "| 规范性文件         | 82905        |              |     | 0            |\n"
+    )
+    report = dp.parse(pipe)
+    assert _a_values(report, "regulations") == [70907, 75704, 11648]
+    assert _a_values(report, "normative_documents") == [82905, "blank", 0]
 
 
 def test_print_headers_and_footers_are_not_text() -> None:

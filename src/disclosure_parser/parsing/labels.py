@@ -246,6 +246,9 @@ def clause_of(folded: str) -> str | None:
     return m.group(1) if m else None
 
 
+#: a 第二十条 caption a text dump cut short byte by byte, before the label it was drawn beside
+_CUT_CLAUSE: Final = re.compile(r"第二十条?[^\ufffd]{0,6}\ufffd+")
+
 _ITEM_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
     (key, re.compile(pattern))
     for key, pattern in (
@@ -264,6 +267,15 @@ _ITEM_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
 @lru_cache(maxsize=2048)
 def item_key(folded: str) -> str | None:
     """The table A item a row label names (规章 → ``regulations``), or None."""
+    clause = _CLAUSE.match(folded)
+    if clause is not None and clause.end() < len(folded):
+        # "第二十条第（一）项规章": a merged clause cell drawn beside its first item (text
+        # browsers' boxes); the item must be one of that clause's
+        key = item_key(folded[clause.end() :])
+        return key if key is not None and ITEMS[key][0] == clause.group(1) else None
+    cut = _CUT_CLAUSE.match(folded)
+    if cut is not None and cut.end() < len(folded):
+        return item_key(folded[cut.end() :])  # the same, the caption cut short ("第二十条\ufffd")
     core = strip_numbering(folded)
     for key, pattern in _ITEM_PATTERNS:
         if pattern.search(core):

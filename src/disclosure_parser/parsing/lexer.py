@@ -317,6 +317,7 @@ class _Lexer:
                     if rest and rest[0].shadow and not rest[0].text:
                         rest = rest[1:]  # the label cell's shadow: the held number stood there
                     row.values = [*self.held, *rest]
+                    _note_joined(row, self.held[0].line, row.line)
                 self.held = []
             elif not self.b_numbers and any(c.text for c in row.values):
                 self.b_numbers = True
@@ -795,23 +796,8 @@ class _Lexer:
         if self.mode == _B and self._rest_of_row(row, raw, numbers):
             first = self.tokens[-1].value.values
             self._extend_label(row)
-            joined: Row = self.tokens[-1].value
             # said on each line the row's numbers stand on: the reading joins two lines
-            for line in sorted({c.line for c in (*first, *row.values) if c.text}):
-                joined.notes.append(
-                    (
-                        "joined_row",
-                        "warning",
-                        msg(
-                            "joined_row",
-                            what=_what_b(joined),
-                            first=first[0].line,
-                            second=row.line,
-                        ),
-                        line,
-                        1,
-                    )
-                )
+            _note_joined(self.tokens[-1].value, first[0].line, row.line)
             return
         key = labels.row_key(folded)
         if (
@@ -932,6 +918,11 @@ def _place_by_position(tokens: list[Token], grid: Grid) -> None:
             widest = max((sum(1 for c in r.values if c.text) for r in rows), default=0)
             width = 7 if any(w in heads for w in _TOTALS) or widest >= 7 else 6
             marks = _b_marks([t.value for t in table if t.kind == B_HEAD], width, grid)
+            if marks and max(m[0] for m in marks) < _B_WORDS["其他"]:
+                # a header that stops before 其他 was cut off at the page's right edge (no
+                # template leaves 其他 out): the table's width, and where its columns stand on
+                # pages the header is not on, are unknown; nothing is placed by position
+                continue
             place(rows, width, grid, total=width == 7, marks=marks)
         elif kind == "A":
             by_width: dict[int, list[Row]] = {}
@@ -1084,6 +1075,15 @@ def _grid(text: str) -> Grid:
 def tokenize(text: str) -> list[Token]:
     """The token stream of *text*: one token per logical row (see the module docstring)."""
     return _Lexer().run(read_rows(text), _grid(text))
+
+
+def _note_joined(row: Row, first: int, second: int) -> None:
+    """Say on each line *row*'s numbers stand on that the reading joins the numbers of two
+    lines (*first*, *second*) into one row, a label wrapped around them: a reading, not what
+    one line printed."""
+    message = msg("joined_row", what=_what_b(row), first=first, second=second)
+    for line in sorted({c.line for c in row.values if c.text}):
+        row.notes.append(("joined_row", "warning", message, line, 1))
 
 
 def _what_b(row: Row) -> Message:

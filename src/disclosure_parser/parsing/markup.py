@@ -300,8 +300,10 @@ def _drawn_rows(rows: list[list[_Cell]]) -> list[RawRow]:
         texts = [c for c in row if c.text]
         if not texts:
             continue
-        if texts[0].text.startswith("信息内容") and not any(_is_value(c.text) for c in row):
-            heads = [c.column for c in texts[1:]]
+        # (a merged 第二十条第（X）项 cell may stand before 信息内容, as its first column)
+        lead = next((k for k, c in enumerate(texts[:2]) if c.text.startswith("信息内容")), -1)
+        if lead >= 0 and not any(_is_value(c.text) for c in row):
+            heads = [c.column for c in texts[lead + 1 :]]
             spans = [
                 (col, heads[k + 1] if k + 1 < len(heads) else len(row))
                 for k, col in enumerate(heads)

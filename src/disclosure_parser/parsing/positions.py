@@ -45,6 +45,7 @@ _TOLERANCE: Final = 0.4
 
 class _Row(Protocol):
     line: int
+    labels: list[RawCell]
     values: list[RawCell]
     #: the ways the row's values may line up with the columns, where their positions narrow
     #: them down to a few (each a cell per column, a printed blank where no value stands)
@@ -81,9 +82,17 @@ def _spaced(row: _Row) -> bool:
     """Whether the row's values are set apart by runs of spaces (layout text), not single
     spaces (text without positions)."""
     cells = [c for c in row.values if c.text]
-    return any(b.column - (a.column + len(a.text)) >= 2 for a, b in itertools.pairwise(cells)) or (
-        len(cells) == 1 and cells[0].column > 8
-    )
+    if any(b.column - (a.column + len(a.text)) >= 2 for a, b in itertools.pairwise(cells)):
+        return True
+    if len(cells) != 1:
+        return False
+    # one value: set apart from its label by a run of spaces, or alone and indented (a label
+    # and its value one space apart is text without positions, default pdftotext's)
+    before = [c for c in row.labels if c.text and c.column < cells[0].column]
+    if before:
+        last = before[-1]
+        return cells[0].column - (last.column + len(last.text)) >= 2
+    return cells[0].column > 8
 
 
 def _anchors(rows: Sequence[_Row], width: int, grid: Grid) -> list[float] | None:
@@ -174,8 +183,12 @@ def place(
         and all(not c.text or looks_like_value(c.text) for c in row.values)
         and 0 < _printed(row) <= width
     ]
-    if not candidates or sum(_spaced(r) for r in candidates) * 2 < len(candidates):
+    spaced = [row for row in candidates if _spaced(row)]
+    if not candidates or len(spaced) * 2 < len(candidates):
         return placed
+    # a row whose values are one space apart has no positions to read, whatever its
+    # neighbours have (default pdftotext sets a lone value a space after its label)
+    candidates = spaced
     pages: dict[int, list[_Row]] = {}
     for row in candidates:
         pages.setdefault(grid(row.line)[0], []).append(row)

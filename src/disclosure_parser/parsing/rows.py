@@ -104,6 +104,10 @@ _NUMBER_THEN_CUT: Final = re.compile(
 )
 
 
+#: a dash (none, not applicable) and a broken character after it ("—\ufffd"): the mark
+_DASH_THEN_CUT: Final = re.compile(r"([-\u2013\u2014]+)(\ufffd+)")
+
+
 def _dump_row(raw: str, lineno: int) -> RawRow:
     """A row of a table html2text drew: ``|cell__|cell|`` with underscores as padding, cut to
     the column's width byte by byte (a cut character is U+FFFD, the rest of a long label runs
@@ -122,7 +126,7 @@ def _dump_row(raw: str, lineno: int) -> RawRow:
         if text != cell.text:
             cell.text = text
             cell.filler = not text
-        m = _NUMBER_THEN_CUT.fullmatch(text)
+        m = _NUMBER_THEN_CUT.fullmatch(text) or _DASH_THEN_CUT.fullmatch(text)
         if m is not None and (set(m.group(2)) - {"_"}):
             cell.cut, cell.text = text, m.group(1)
     return RawRow(cells, lineno, "pipe")
@@ -270,7 +274,37 @@ def read_rows(text: str) -> list[RawRow]:
         rows.append(plain)
     if block is not None:
         rows.extend(_block_rows(block))
+    _drop_empty_columns(rows, lines)
     return rows
+
+
+def _drop_empty_columns(rows: list[RawRow], lines: list[str]) -> None:
+    """Take out of each markdown pipe table the columns empty in every row, its header rows
+    too: a converter's trace of a cell spanning two columns (pandoc writes ``colspan`` as an
+    empty column beside the cell), which holds nothing and would be read as a blank value."""
+    i, n = 0, len(rows)
+    while i < n:
+        first = rows[i]
+        if first.kind != "pipe" or lines[first.line - 1].lstrip(_WS)[:1] != "|":
+            i += 1
+            continue
+        width = len(first.cells)
+        j = i + 1
+        while (
+            j < n
+            and rows[j].kind == "pipe"
+            and len(rows[j].cells) == width
+            and rows[j].line - rows[j - 1].line <= 2  # (the |---| rule between)
+            and lines[rows[j].line - 1].lstrip(_WS)[:1] == "|"
+        ):
+            j += 1
+        if j - i >= 3:
+            table = rows[i:j]
+            full = [k for k in range(width) if any(r.cells[k].text for r in table)]
+            if full and len(full) < width:
+                for row in table:
+                    row.cells = [row.cells[k] for k in full]
+        i = j
 
 
 def _names_a_row(text: str) -> bool:

@@ -239,12 +239,14 @@ def _cut_header_columns(texts: list[str]) -> list[str]:
     one cell cannot run into the next, named by the header the cell is the start of where only
     one is; a cell too short to tell keeps its text (see :func:`_cut_names`)."""
     names: list[str] = []
-    for i, text in enumerate(texts):
+    for text in texts:
         folded = fold(text)
         found = labels.a_columns(folded)
         if found:
             names += [name for _, name, _, _ in found]
-        elif not (i == 0 and folded.startswith("信息")):
+        elif not names and folded.startswith(("信息", "第二十")):
+            continue  # 信息内容, and a merged 第二十条 caption drawn beside it
+        else:
             # a cell too short to name one header keeps its text, marked as cut
             names.append(labels.a_column_start(folded) or text.rstrip("\ufffd") + "\ufffd")
     return names
