@@ -27,7 +27,18 @@ TITLES = [
     ("某县人民政府（2020年）政府信息公开工作年度报告", "某县人民政府", 2020),
     ("某县（区）人民政府2020年政府信息公开工作年度报告", "某县（区）人民政府", 2020),
     ("太极镇人民政府信息公开工作年度报告", "太极镇人民政府", None),
+    # OCR misread 开 (淮安市's scanned report); a body whose name holds 信息公开 keeps it
+    ("准安市人民政府2024年政府信息公”工作年度报告", "准安市人民政府", 2024),
+    ("某市政府信息公开办公室2020年政府信息公开工作年度报告", "某市政府信息公开办公室", 2020),
 ]
+
+
+def test_the_rest_of_a_title_is_no_name() -> None:
+    """The second line of a title printed on two, OCR's 开 misread, names no body (it was
+    taken for one: 政府信息公工作年度报告)."""
+    assert organization_from_title(fold("2024年政府信息公”工作年度报告")) == (None, 2024)
+    report = dp.parse("准安市人民政府\n2024年政府信息公”工作年度报告\n一、总体情况\n")
+    assert report.organization == "准安市人民政府"
 
 
 @pytest.mark.parametrize(("title", "organization", "year"), TITLES)

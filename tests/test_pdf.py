@@ -333,3 +333,33 @@ def test_missing_pypdfium2_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setitem(sys.modules, "pypdfium2", None)
     with pytest.raises(MissingDependencyError, match=re.escape("disclosure-parser[pdf]")):
         parse_pdf(b"%PDF-1.7\n")
+
+
+def test_a_border_is_not_snapped_onto_another_tables_border() -> None:
+    """Two tables' right borders 3 points apart (LibreOffice: table A's at 453, table B's at
+    456 lower on the page) stay apart: snapped together at their average, the rule closing
+    table A's header row (ending at 452.1) no longer met the border, and the cell holding
+    the 采购总金额 value was read as part of the header cell above it."""
+    from disclosure_parser.readers._pdfium import Edge, find_tables
+
+    def h(x0: float, y: float, x1: float) -> Edge:
+        return Edge(x0, y, x1, y, "h")
+
+    def v(x: float, top: float, bottom: float) -> Edge:
+        return Edge(x, top, x, bottom, "v")
+
+    upper = [h(57, 28.8, 453.4), h(57.7, 63.7, 452.1), h(57, 98.7, 453.4)]
+    upper += [v(57, 28.4, 99.1), v(272, 29.6, 97.8), v(452.8, 28.9, 63.6), v(453.2, 63.3, 99.1)]
+    # table B: many rows, its border drawn a row at a time (twice, as LibreOffice does)
+    lower = [h(57, 250 + 20 * k, 456.8) for k in range(9)]
+    for k in range(8):
+        lower += [v(57, 250 + 20 * k, 270 + 20 * k), v(300, 250 + 20 * k, 270 + 20 * k)]
+        lower += [v(456.2, 250 + 20 * k, 270 + 20 * k), v(456.8, 250 + 20 * k, 270 + 20 * k)]
+    tables = find_tables(upper + lower)
+    cells = sorted(tables[0])
+    assert [(round(c[0]), round(c[1]), round(c[3])) for c in cells] == [
+        (57, 29, 64),
+        (57, 64, 99),
+        (272, 29, 64),
+        (272, 64, 99),
+    ]

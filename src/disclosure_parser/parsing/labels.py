@@ -121,7 +121,9 @@ def is_title(folded: str) -> bool:
 
 
 _ORG_SUFFIX: Final = re.compile(
-    r"((?:19|20)\d\d年度?)?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报).*$"
+    # (信息公.工作: OCR misreads 开 now and then, "信息公”工作年度报告")
+    r"((?:19|20)\d\d年度?)?(?:政府)?(?:信息公开|政务公开|信息公.?(?=工作))(?:工作)?(?:年度)?(?:工作)?"
+    r"(?:报告|年报).*$"
 )
 #: what a page puts before its title: a field name ("标题: …"), or a printed page's header
 #: stamp (Chromium prints the date and time before the page's title: "12/3/26, 2:51 PM")
@@ -130,7 +132,7 @@ _TITLE_PREFIX: Final = re.compile(
     r"(?:AM|PM|am|pm)?)?|(?:文章)?(?:标题|题目|名称)[:：])"
 )
 #: a name is short and holds no sentence: longer text, or text with these, is a fragment
-_NOT_A_NAME: Final = re.compile(r"[。,;:，；：《》“”\"]|根据|本报告|按照|要求")
+_NOT_A_NAME: Final = re.compile(r"[。,;:，；：《》“”\"]|根据|本报告|按照|要求|年度报告|工作报告")
 
 
 #: what a crawler or a page puts before the title: a field name (标题: 题目: …), a breadcrumb

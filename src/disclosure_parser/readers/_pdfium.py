@@ -837,7 +837,7 @@ def _snap(edges: list[Edge], orientation: str) -> list[Edge]:
     pos: Callable[[Edge], float] = _X0 if orientation == "v" else _TOP
     out: list[Edge] = []
     append, new_edge = out.append, _new_edge
-    for cluster in _cluster_objects(edges, pos, _SNAP):
+    for cluster in _snap_clusters(edges, pos):
         average = sum(map(pos, cluster)) / len(cluster)
         if orientation == "v":
             for x0, top, x1, bottom, _ in cluster:
@@ -847,6 +847,33 @@ def _snap(edges: list[Edge], orientation: str) -> list[Edge]:
             for x0, top, x1, bottom, _ in cluster:
                 shift = average - top
                 append(new_edge((x0, top + shift, x1, bottom + shift, "h")))
+    return out
+
+
+def _snap_clusters(edges: list[Edge], pos: Callable[[Edge], float]) -> list[list[Edge]]:
+    """The edges that are one line drawn in pieces: pdfplumber's clusters of positions
+    chained within the snap tolerance, except that a cluster spread wider than the tolerance
+    is cut into the runs of edges that touch along the line. (A table's border at 453.2 and
+    another table's at 456.2 further down the page became one line at their average, away
+    from the rules ending at the first: the cell they closed was lost, its value read as part
+    of the cell above.)"""
+    out: list[list[Edge]] = []
+    for cluster in _cluster_objects(edges, pos, _SNAP):
+        spread = max(map(pos, cluster)) - min(map(pos, cluster))
+        if spread <= _SNAP or len(cluster) < 2:
+            out.append(cluster)
+            continue
+        # along the line: (top, bottom) of a vertical edge, (x0, x1) of a horizontal one
+        start, end = (_TOP, _BOTTOM) if pos is _X0 else (_X0, _X1)
+        run: list[Edge] = []
+        reach = float("-inf")
+        for edge in sorted(cluster, key=start):
+            if run and start(edge) > reach + _SNAP:
+                out.append(run)
+                run = []
+            run.append(edge)
+            reach = max(reach, end(edge)) if len(run) > 1 else end(edge)
+        out.append(run)
     return out
 
 
