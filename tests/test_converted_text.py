@@ -245,6 +245,28 @@ def test_layout_columns_cut_off_the_page_are_not_placed() -> None:
             assert cell.value is None or str(cell.value) == number or cell.line in loud
 
 
+def test_row_split_over_two_lines_around_its_numbering() -> None:
+    """(a) Chromium's PDF through ``pdftotext -layout``: a wrapped label's first line with four
+    of the row's numbers, its numbering alone on the next line, the rest of the label with the
+    other three: one row of seven, said joined on both lines of numbers."""
+    rows = [
+        _at("3.补正后申请 50550 32457 54752 1", {}),
+        "                        3.",
+        _at("  内容仍不明确", {60: "0", 68: "5589", 76: "143349"}),
+    ]
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
+    assert _values(report, "unavailable.unclear_after_correction") == [
+        50550,
+        32457,
+        54752,
+        1,
+        0,
+        5589,
+        143349,
+    ]
+    assert {d.line for d in report.diagnostics if d.code == "joined_row"} == {5, 7}
+
+
 def test_number_held_before_its_label_is_said_to_be_joined() -> None:
     """(a) a number printed before the rest of its wrapped label is taken as the row's first
     value: a reading of two lines, said on both with a joined_row warning."""

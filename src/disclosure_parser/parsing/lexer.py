@@ -362,7 +362,9 @@ class _Lexer:
         label and the others beside the last ("（二）部分公开（区分处理的，只计这 0" / "一情形，
         不计其他情形） 0 0 0 0 0 0"), the label's numbering sometimes alone between them
         ("其他法律行政法规禁止 0" / "2." / "公开 0 0 0 0 0 0"). The line goes on with the row when
-        its label starts no row of its own and the row before printed only a value or two.
+        its label starts no row of its own and the row before printed only a value or two, or
+        named its row and printed the values the line lacks to make the row's seven. The
+        reading is said on each line with a joined_row warning.
         """
         if raw.kind != "plain" or not row.folded:
             return False  # (a row of cells has its own line: nothing of it went before)
@@ -384,9 +386,14 @@ class _Lexer:
             or raw.line != last.value.end_line + 1 + len(between)
             or not row.folded
             or _ORDINAL.match(row.folded) is not None
-            or not 0 < sum(1 for c in last.value.values if c.text) <= 2
-            or sum(1 for c in last.value.values if c.text) + len(numbers) > 7
         ):
+            return False
+        before = sum(1 for c in last.value.values if c.text)
+        # more of the row before it only where the two lines make the full row (7 values)
+        # and the first named the row ("补正后申请 50550 32457 54752 1" / "3." / "内容仍不明确
+        # 0 5589 143349")
+        whole = before + len(numbers) == 7 and last.value.key is not None
+        if not ((0 < before <= 2 and before + len(numbers) <= 7) or (before > 2 and whole)):
             return False
         previous: Row = last.value
         if previous.key is not None and labels.row_key(row.folded) not in (None, previous.key):
