@@ -351,9 +351,36 @@ class _Lexer:
             # label standing beside the rows, not the end of one row's label)
             and 2 <= len(row.folded) <= 20
             and _ORDINAL.match(row.folded) is None
-            # a fragment naming a row ("过程性信息") ends a label that did not name one yet
-            and (last.value.key is None or labels.row_key(row.folded) is None)
+            # a fragment naming a row ("过程性信息") ends a label that did not name one yet,
+            # neither on the row's line nor on the label lines just above it ("1.本机关不" /
+            # "掌握相关政 2 … 293773" / "没有现成": the next row's label starts there)
+            and self._may_end_label(last.value, row.folded)
         )
+
+    def _may_end_label(self, last: Row, folded: str) -> bool:
+        """Whether the fragment *folded* may end the label of the row *last* (the last token):
+        one naming no row may; one naming a row may only where the label named none yet,
+        or its lines above named that same row."""
+        key = labels.row_key(folded)
+        if key is None:
+            return True
+        if last.key is not None:
+            return False
+        above = self._named(len(self.tokens) - 1)
+        return above is None or above == key
+
+    def _named(self, k: int) -> str | None:
+        """The row key the label lines printed just above the row token ``tokens[k]`` give
+        (the start of its wrapped label)."""
+        line = self.tokens[k].value.line
+        while k > 0 and self.tokens[k - 1].kind == B_LABEL:
+            above: Row = self.tokens[k - 1].value
+            if above.end_line != line - 1:
+                break
+            if above.key is not None:
+                return above.key
+            k, line = k - 1, above.line
+        return None
 
     def _rest_of_row(self, row: Row, raw: RawRow, numbers: list[RawCell]) -> bool:
         """Whether a labelled line of numbers is the rest of the row on the line before.

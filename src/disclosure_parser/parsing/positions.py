@@ -97,7 +97,7 @@ def _spaced(row: _Row) -> bool:
 
 def _anchors(rows: Sequence[_Row], width: int, grid: Grid) -> list[float] | None:
     """The middle of each of *width* columns on one page, or None when the rows do not say."""
-    full = [row for row in rows if _printed(row) == width]
+    full = [row for row in rows if _printed(row) == width and _apart(row)]
     if full:
         columns = [[center(c, grid(c.line)[1]) for c in row.values if c.text] for row in full]
         anchors = [median(column) for column in zip(*columns, strict=True)]
@@ -121,6 +121,15 @@ def _anchors(rows: Sequence[_Row], width: int, grid: Grid) -> list[float] | None
 
 def _printed(row: _Row) -> int:
     return sum(1 for c in row.values if c.text)
+
+
+def _apart(row: _Row) -> bool:
+    """Whether every two of the row's values stand a run of spaces apart: ``pdftotext
+    -layout`` squeezes values that would collide with a long label one space after it ("分处理
+    的，只计这一 81100 86237 0      -  70017"), and those stand where they fit, not in their
+    columns."""
+    cells = [c for c in row.values if c.text]
+    return all(b.column - (a.column + len(a.text)) >= 2 for a, b in itertools.pairwise(cells))
 
 
 def _fits(xs: list[float], anchors: list[float], tolerance: float) -> list[tuple[int, ...]]:
@@ -204,7 +213,7 @@ def place(
         )
         for row in page:
             cells = [c for c in row.values if c.text]
-            if len(cells) == width or width - len(cells) > _MAX_BLANKS:
+            if len(cells) == width or width - len(cells) > _MAX_BLANKS or not _apart(row):
                 continue
             indent = grid(row.line)[1]
             xs = [center(c, grid(c.line)[1]) for c in cells]
