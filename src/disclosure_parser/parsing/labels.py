@@ -312,17 +312,8 @@ def cut_item_in_clause(folded: str, clause: str) -> str | None:
     """The item of 第二十条 clause *clause* whose wording *folded* is the start of, when it is
     the only one there: a label a text dump cut to its width ("行政\ufffd" under （五） is
     行政许可; under （六） it starts both 行政处罚 and 行政强制, and names none)."""
-    core = strip_numbering(folded).replace("\ufffd", "")
-    if len(core) < 2:
-        return None
-    found = {
-        key
-        for key, wordings in _ITEM_NAMES.items()
-        if ITEMS[key][0] == clause
-        for w in wordings
-        if w.startswith(core)
-    }
-    return found.pop() if len(found) == 1 else None
+    names = _ITEMS_OF_CLAUSE.get(clause)
+    return _truncated(strip_numbering(folded), names, 2) if names else None
 
 
 #: column headers of table A, each with the template it belongs to (None: both)
@@ -475,6 +466,11 @@ _ROW_NAMES: Final[dict[str, tuple[str, ...]]] = {
 _ITEM_NAMES: Final[dict[str, tuple[str, ...]]] = {
     key: (label, "行政规范性文件") if key == "normative_documents" else (label,)
     for key, (_, label) in ITEMS.items()
+}
+#: the items of each 第二十条 clause, as :data:`_ITEM_NAMES` gives them
+_ITEMS_OF_CLAUSE: Final[dict[str, dict[str, tuple[str, ...]]]] = {
+    clause: {key: names for key, names in _ITEM_NAMES.items() if ITEMS[key][0] == clause}
+    for clause, _ in ITEMS.values()
 }
 
 

@@ -82,7 +82,7 @@ def _spaced(row: _Row) -> bool:
     """Whether the row's values are set apart by runs of spaces (layout text), not single
     spaces (text without positions)."""
     cells = [c for c in row.values if c.text]
-    if any(b.column - (a.column + len(a.text)) >= 2 for a, b in itertools.pairwise(cells)):
+    if any(gap >= 2 for gap in _gaps(cells)):
         return True
     if len(cells) != 1:
         return False
@@ -128,8 +128,12 @@ def _apart(row: _Row) -> bool:
     -layout`` squeezes values that would collide with a long label one space after it ("分处理
     的，只计这一 81100 86237 0      -  70017"), and those stand where they fit, not in their
     columns."""
-    cells = [c for c in row.values if c.text]
-    return all(b.column - (a.column + len(a.text)) >= 2 for a, b in itertools.pairwise(cells))
+    return all(gap >= 2 for gap in _gaps([c for c in row.values if c.text]))
+
+
+def _gaps(cells: list[RawCell]) -> list[int]:
+    """The spaces between each two of *cells* on their line."""
+    return [b.column - (a.column + len(a.text)) for a, b in itertools.pairwise(cells)]
 
 
 def _fits(xs: list[float], anchors: list[float], tolerance: float) -> list[tuple[int, ...]]:
