@@ -646,3 +646,27 @@ def test_print_headers_and_footers_are_not_text() -> None:
     report = dp.parse(text)
     assert report.active_disclosure.get("coercive_measures", 2) == 6
     assert report.organization == "示例镇人民政府"
+
+
+def test_number_printed_against_the_numbering_is_not_a_blank() -> None:
+    """(c) ``pdftotext -layout`` sets a row's first value against the numbering of its wrapped
+    label ("要求提供公 03."): the row's six numbers do not make a printed blank of 自然人
+    where the 0 stood, but a row with a lost cell, said on the label's line; here no other
+    row tells which cell a lost 0 was, so the cells in doubt are withheld with an error (in
+    a whole table its sums read it: gen_2021_numbering in the conversion matrix)."""
+    columns = (60, 68, 76, 84, 92, 100, 108)
+    full = dict(zip(columns, ("3", "1", "0", "0", "0", "1", "5"), strict=True))
+    rest = dict(zip(columns[1:], ("5", "6", "0", "0", "3", "14"), strict=True))
+    rows = [
+        _at("一、本年新收政府信息公开申请数量", full),
+        "",
+        _at("              要求提供公 03.", {}),
+        _at("（五） 开出版物", rest),
+    ]
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
+    row = report.applications.row("not_processed.publication")
+    assert "blank" not in [c.state for c in row.cells]
+    assert row.cells[0].state == "missing"
+    said = {(d.code, d.severity, d.line) for d in report.diagnostics}
+    assert ("number_in_numbering", "warning", 7) in said
+    assert ("ambiguous_row", "error", 8) in said

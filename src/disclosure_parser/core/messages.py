@@ -806,6 +806,14 @@ CATALOGUE: Final[dict[str, Entry]] = {
         first=40,
         second=42,
     ),
+    "number_in_numbering": _e(
+        "{what}：行名中的{text:q}把一个数字和行的序号印在了一起，不按位置补空白，按各列之和读取",
+        "{what}: {text:q} in its label is a number printed against the row's numbering; the "
+        "row is not read by position (a blank there may be that number) but by the table's "
+        "sums",
+        what=_WHAT_B,
+        text="03.",
+    ),
     "reading_order": _e(
         "{what}：{value:q}单独印在一行，位于各列分开印出的表头之下（PDF 文本按列块读出），"
         "这类数字的先后不一定是各列的顺序",

@@ -947,7 +947,13 @@ def _place_by_position(tokens: list[Token], grid: Grid) -> None:
             continue
         kind = _TABLE_OF[table[0].kind]
         if kind == "B":
-            rows = [t.value for t in plain if t.kind in (B_ROW, B_VALUES)]
+            rows = [
+                t.value
+                for k, t in enumerate(table)
+                if t.kind in (B_ROW, B_VALUES)
+                and t.value.kind == "plain"
+                and not _number_in_numbering(table, k)
+            ]
             heads = "".join(t.value.folded for t in table if t.kind == B_HEAD)
             widest = max((sum(1 for c in r.values if c.text) for r in rows), default=0)
             width = 7 if any(w in heads for w in _TOTALS) or widest >= 7 else 6
@@ -970,6 +976,33 @@ def _place_by_position(tokens: list[Token], grid: Grid) -> None:
                     by_width.setdefault(width, []).append(t.value)
             for width, rows in by_width.items():
                 place(rows, width, grid)
+
+
+def _number_in_numbering(table: list[Token], k: int) -> bool:
+    """Whether the label of the row ``table[k]`` holds digits run into its numbering ("要求提供公
+    03." / "（五） 开出版物 83551 …": the row's first value 0 printed against its "3."), said
+    with a warning on the row. Such a row is not placed by position: the column its lost
+    value stands in would read as a printed blank (a 0 lost so adds up all the same); the
+    table's sums read it instead."""
+    row: Row = table[k].value
+    pieces = [row]
+    k -= 1
+    line = row.line
+    while k >= 0 and table[k].kind == B_LABEL and line - table[k].value.end_line <= 2:
+        pieces.append(table[k].value)
+        line = table[k].value.line
+        k -= 1
+    for piece in pieces:
+        m = _GLUED_NUMBERING.search(piece.label)
+        if m is not None:
+            message = msg("number_in_numbering", what=_what_b(row), text=m.group(1))
+            row.notes.append(("number_in_numbering", "warning", message, piece.line, 1))
+            return True
+    return False
+
+
+#: a row's sub-item numbering with digits run into it, at the end of a line of label ("… 03.")
+_GLUED_NUMBERING: Final = re.compile(r"(?:^|\s)(\d+[1-8][.．])$")
 
 
 #: table B's columns by the header word that names each one alone, in the template's order
