@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from typing import Final
 
 from ..core.messages import Message, msg
@@ -372,15 +373,7 @@ class _Lexer:
     def _named(self, k: int) -> str | None:
         """The row key the label lines printed just above the row token ``tokens[k]`` give
         (the start of its wrapped label)."""
-        line = self.tokens[k].value.line
-        while k > 0 and self.tokens[k - 1].kind == B_LABEL:
-            above: Row = self.tokens[k - 1].value
-            if above.end_line != line - 1:
-                break
-            if above.key is not None:
-                return above.key
-            k, line = k - 1, above.line
-        return None
+        return next((r.key for r in _labels_above(self.tokens, k, 1) if r.key is not None), None)
 
     def _rest_of_row(self, row: Row, raw: RawRow, numbers: list[RawCell]) -> bool:
         """Whether a labelled line of numbers is the rest of the row on the line before.
@@ -985,20 +978,26 @@ def _number_in_numbering(table: list[Token], k: int) -> bool:
     value stands in would read as a printed blank (a 0 lost so adds up all the same); the
     table's sums read it instead."""
     row: Row = table[k].value
-    pieces = [row]
-    k -= 1
-    line = row.line
-    while k >= 0 and table[k].kind == B_LABEL and line - table[k].value.end_line <= 2:
-        pieces.append(table[k].value)
-        line = table[k].value.line
-        k -= 1
-    for piece in pieces:
+    for piece in (row, *_labels_above(table, k, 2)):
         m = _GLUED_NUMBERING.search(piece.label)
         if m is not None:
             message = msg("number_in_numbering", what=_what_b(row), text=m.group(1))
             row.notes.append(("number_in_numbering", "warning", message, piece.line, 1))
             return True
     return False
+
+
+def _labels_above(tokens: list[Token], k: int, gap: int) -> Iterator[Row]:
+    """The label lines printed just above the row ``tokens[k]``, nearest first: the label
+    tokens before it, each ending at most *gap* lines above the next (1: on the line just
+    above; 2: a blank line between)."""
+    line = tokens[k].value.line
+    while k > 0 and tokens[k - 1].kind == B_LABEL:
+        above: Row = tokens[k - 1].value
+        if line - above.end_line > gap:
+            return
+        yield above
+        k, line = k - 1, above.line
 
 
 #: a row's sub-item numbering with digits run into it, at the end of a line of label ("… 03.")
