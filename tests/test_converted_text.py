@@ -670,3 +670,76 @@ def test_number_printed_against_the_numbering_is_not_a_blank() -> None:
     said = {(d.code, d.severity, d.line) for d in report.diagnostics}
     assert ("number_in_numbering", "warning", 7) in said
     assert ("ambiguous_row", "error", 8) in said
+
+
+_B_BOX = (
+    "┌────────┬──────────────┬──┬──┬──┬──┬──┬──┬──┐\n"
+    "│        │              │自│商│科│社│法│其│总│\n"
+    "│        │              │然│业│研│会│律│他│计│\n"
+    "│        │              │人│企│机│公│服│  │  │\n"
+    "├────────┼──────────────┼──┼──┼──┼──┼──┼──┼──┤\n"
+    "│        │1.属于国家秘密│1 │2 │0 │0 │0 │0 │3 │\n"
+    "├────────┼──────────────┼──┼──┼──┼──┼──┼──┼──┤\n"
+    "│        │2.重复申请    │  │0 │  │9 │2 │2 │13│\n"
+    "└────────┴──────────────┴──┴──┴──┴──┴──┴──┴──┘\n"
+)
+
+
+def test_box_drawn_blank_after_the_label_is_a_printed_blank() -> None:
+    """(i) w3m draws every cell: an empty 自然人 right after the label stands in a column of
+    numbers, so it is a blank printed there, not a merged label's shadow (read so, the row
+    lost a cell and its 0 moved under 自然人, with 0 made up for 科研机构 from the sums)."""
+    report = dp.parse(TITLE + B_HEAD + _B_BOX)
+    assert _values(report, "not_processed.duplicate") == ["blank", 0, "blank", 9, 2, 2, 13]
+    assert _loud_lines(report) & {13} == set()
+
+
+def test_pipe_table_shadow_of_a_spanned_label_is_not_a_blank() -> None:
+    """(i) pandoc's pipe table of a label spanning two label columns leaves an empty cell in
+    the label's part of the grid (a column of labels in the other rows): no value; the empty
+    cell in a column of numbers is a printed blank."""
+    text = (
+        TITLE + B_HEAD + "| 申请人情况 | | | 自然人 | 商业企业 | 科研机构 | 社会公益组织 "
+        "| 法律服务机构 | 其他 | 总计 |\n"
+        "|---|---|---|---|---|---|---|---|---|---|\n"
+        "| 三、本年度办理结果 | （一）予以公开 | | 4 | 0 | 1 | 0 | 0 | 0 | 5 |\n"
+        "| | （三）不予公开 | 1.属于国家秘密 | | 2 | 0 | 0 | 0 | 1 | 3 |\n"
+        "| | | 2.其他法律行政法规禁止公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+    )
+    report = dp.parse(text)
+    assert _values(report, "granted") == [4, 0, 1, 0, 0, 0, 5]
+    assert _values(report, "withheld.state_secret") == ["blank", 2, 0, 0, 0, 1, 3]
+    assert _values(report, "withheld.prohibited_by_law") == [1, 0, 0, 0, 0, 0, 1]
+    assert not [d for d in report.diagnostics if d.code == "ragged_row"]
+
+
+def test_html2text_cell_of_cut_words_only_holds_no_number() -> None:
+    """(i) html2text cuts a cell's "无" (or the label's overflow into it) byte by byte: a cell
+    of cut characters and no digit held no number, so the row is read as printed (not as a
+    row that lost a cell, a 0 made up by the sums), with a cut_cell_word warning on it."""
+    text = (
+        TITLE + B_HEAD + " ______________________________________________\n"
+        "|         |       |申请人情况|__|__|__|__|__|__|\n"
+        "|         |       |_______|自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计|\n"
+        "|         |       |1.属于国家秘密|1_|2_|0_|0_|0_|0_|3_|\n"
+        "|         |       |1.本机关不掌握| \ufffd|3政|2\ufffd\ufffd| \ufffd__|2__| |7__|\n"
+    )
+    report = dp.parse(text)
+    assert _values(report, "unavailable.not_held") == ["blank", 3, 2, "blank", 2, "blank", 7]
+    said = {(d.code, d.line) for d in report.diagnostics if d.severity == "warning"}
+    assert ("cut_cell_word", 7) in said
+    assert not [d for d in report.diagnostics if d.code == "ragged_row"]
+
+
+def test_markdown_escaped_dash_is_the_dash_printed() -> None:
+    """(i) pandoc's markdown escapes a cell's "-" as "\\-": the cell printed the mark for none,
+    not text that leaves the row a cell short for the sums to fill with a 0."""
+    text = (
+        TITLE + B_HEAD + "| 申请人情况 | | 自然人 | 商业企业 | 科研机构 | 社会公益组织 "
+        "| 法律服务机构 | 其他 | 总计 |\n"
+        "|---|---|---|---|---|---|---|---|---|\n"
+        "| （三）不予公开 | 6.属于四类过程性信息 | \\- | 2 | 3 | 无 | 9 | 1 | 15 |\n"
+    )
+    report = dp.parse(text)
+    assert _values(report, "withheld.process_information") == ["na", 2, 3, "na", 9, 1, 15]
+    assert not [d for d in report.diagnostics if d.code == "ragged_row"]

@@ -792,6 +792,13 @@ CATALOGUE: Final[dict[str, Entry]] = {
         printed="本年新收政府信息公开申请数量 821",
         read="821",
     ),
+    "cut_cell_word": _e(
+        "单元格印为{printed:q}：文本转换时按字节截断了其中的文字（如“无”）或相邻文字；"
+        "此处没有数字，按空白读取",
+        "the cell printed {printed:q}: a text dump cut its word (such as 无) or its "
+        "neighbour's words byte by byte; no number stood there, read as blank",
+        printed="权\ufffd",
+    ),
     "page_break_row": _e(
         "{what}：行名在一页末尾，数字在下一页开头，按同一行读取",
         "{what}: its label ends a page and its numbers start the next one; they are read as "

@@ -173,8 +173,9 @@ def assemble(drafts: Sequence[SectionDraft], text: str, notes: Notes) -> Report:
 
 def _row_notes(tables: dict[str, list[TableDraft]], notes: Notes) -> None:
     """What the lexer noted on table rows (``Row.notes``), and a warning on each number read
-    out of a cell that a text dump filled past its width with its neighbour's words
-    (``RawCell.cut``): the reading is a repair, and says so."""
+    out of a cell that a text dump filled past its width with its neighbour's words, or on
+    each cell of cut words read as no number (``RawCell.cut``): the reading is a repair, and
+    says so."""
     rows: list[Row] = []
     for drafts in tables.values():
         for draft in drafts:
@@ -186,13 +187,13 @@ def _row_notes(tables: dict[str, list[TableDraft]], notes: Notes) -> None:
             notes.add(code, severity, message, line, column)
         for cell in row.values:
             if cell.cut:
-                notes.add(
-                    "cut_cell",
-                    "warning",
-                    msg("cut_cell", printed=cell.cut, read=cell.text),
-                    cell.line,
-                    cell.column,
+                code = "cut_cell" if cell.text else "cut_cell_word"
+                message = (
+                    msg(code, printed=cell.cut, read=cell.text)
+                    if cell.text
+                    else msg(code, printed=cell.cut)
                 )
+                notes.add(code, "warning", message, cell.line, cell.column)
 
 
 def _year_from_text(text: str, sections: list[Section]) -> int | None:

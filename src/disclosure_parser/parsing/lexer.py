@@ -233,13 +233,15 @@ def _split_cells(cells: list[RawCell], kind: str) -> tuple[list[RawCell], list[R
             break
     labels_ = [c for c in cells[: last_label + 1] if c.text and not c.filler]
     values = cells[last_label + 1 :]
+    while values and values[0].labelled:
+        values = values[1:]  # a drawn grid's label columns left empty by this row's label
     # An empty cell is layout filler only where layout leaves one: right after the label (the
     # shadow of a merged label cell) and after the last printed value (a row narrower than its
     # header). Elsewhere an empty cell is a cell printed blank.
     last = len(values) - 1  # the last printed value
     while last >= 0 and not values[last].text:
         last -= 1
-    if values and labels_ and not values[0].text:
+    if values and labels_ and not values[0].text and not values[0].drawn:
         # one cell per line: an empty line after the label may be a merged label's remnant or
         # a blank cell, equally; in rows of cells it is a merged label's shadow
         values[0].filler = True

@@ -10,7 +10,18 @@ from __future__ import annotations
 class RawCell:
     """A cell's text as printed (stripped) and the position of its first visible character."""
 
-    __slots__ = ("column", "cut", "filler", "glued", "line", "shadow", "text", "unsplit")
+    __slots__ = (
+        "column",
+        "cut",
+        "drawn",
+        "filler",
+        "glued",
+        "labelled",
+        "line",
+        "shadow",
+        "text",
+        "unsplit",
+    )
 
     def __init__(self, text: str, line: int, column: int, filler: bool) -> None:
         self.text = text
@@ -20,6 +31,12 @@ class RawCell:
         self.filler = filler
         #: true for the empty cell a merged label cell leaves right after the label
         self.shadow = False
+        #: true for an empty cell of a drawn grid (pipes, box walls) in a column whose other
+        #: rows print numbers there: a cell printed blank, never a label's shadow
+        self.drawn = False
+        #: true for an empty cell of a drawn grid in a column whose other rows print labels,
+        #: never a number: part of the label, no value
+        self.labelled = False
         #: true for a run of numbers whose cell boundaries were lost (flattened text)
         self.glued = False
         #: for a glued run no split was taken from: why ("none fits", "too many")

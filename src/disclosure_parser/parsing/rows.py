@@ -20,7 +20,7 @@ from typing import Final
 
 from ..core.text import display_width, fold
 from . import labels
-from .cells import looks_like_value
+from .cells import classify, looks_like_value
 from .flat import flat_rows, looks_flattened
 from .labels import heading_number
 from .markup import grid_table, is_grid_rule, is_simple_rule, simple_table, table_rows
@@ -37,6 +37,8 @@ _WALLS: Final = re.compile("[│┃║]")
 _RULE_CHARS: Final = re.compile("[\u2500\u2501\u2504-\u2550\u2552-\u257f]")  # all but the walls
 #: box-drawing characters (U+2500–U+257F): horizontal rules and corners of drawn tables
 _BOX: Final = "".join(chr(c) for c in range(0x2500, 0x2580))
+#: a character markdown escapes with a backslash (pandoc writes a cell's "-" as "\-")
+_MD_ESCAPE: Final = re.compile(r"\\([-\\`*_{}\[\]()#+.!~<>])")
 
 
 #: radical code points that PDF text extraction returns for ideographs (Chromium's PDFs of CJK
@@ -275,7 +277,54 @@ def read_rows(text: str) -> list[RawRow]:
     if block is not None:
         rows.extend(_block_rows(block))
     _drop_empty_columns(rows, lines)
+    _mark_drawn_blanks(rows)
     return rows
+
+
+def _mark_drawn_blanks(rows: list[RawRow]) -> None:
+    """Tell apart the empty cells of drawn grids (markdown pipes, text browsers' boxes,
+    html2text) by their column.
+
+    A grid prints every cell of a row, so its rows of one width share their columns. An empty
+    cell before a row's last number, where the grid's other rows print numbers, is a cell
+    printed blank: read as the shadow of a merged label instead (what an empty cell right after
+    a label usually is), the row seems to have lost a cell, and the table's sums, which cannot
+    tell a blank from a 0, would put its numbers one column over. An empty cell where the
+    other rows print labels and never a number is the label's part of the grid, no value."""
+    i, n = 0, len(rows)
+    while i < n:
+        if rows[i].kind != "pipe":
+            i += 1
+            continue
+        j = i
+        while j < n and rows[j].kind == "pipe":
+            j += 1
+        numbers: dict[int, set[int]] = {}
+        words: dict[int, set[int]] = {}
+        for row in rows[i:j]:
+            width = len(row.cells)
+            printed = {k for k, c in enumerate(row.cells) if c.text and _is_number(c.text)}
+            if printed:  # (a header's words stand over columns of numbers)
+                numbers.setdefault(width, set()).update(printed)
+                words.setdefault(width, set()).update(
+                    k for k, c in enumerate(row.cells) if c.text and k not in printed
+                )
+        for row in rows[i:j]:
+            width = len(row.cells)
+            valued = numbers.get(width, set())
+            labelled = words.get(width, set()) - valued
+            if any(c.text and _is_number(c.text) for c in row.cells):
+                for k in valued:  # (a header's words are cut too, and are the header's)
+                    _cut_word(row.cells[k])
+            last = max((k for k, c in enumerate(row.cells) if c.text), default=-1)
+            for k, cell in enumerate(row.cells[:last]):
+                if cell.text:
+                    continue
+                if k in valued:
+                    cell.drawn, cell.filler = True, False
+                elif k in labelled:
+                    cell.labelled = True
+        i = j
 
 
 def _drop_empty_columns(rows: list[RawRow], lines: list[str]) -> None:
@@ -305,6 +354,20 @@ def _drop_empty_columns(rows: list[RawRow], lines: list[str]) -> None:
                 for row in table:
                     row.cells = [row.cells[k] for k in full]
         i = j
+
+
+def _cut_word(cell: RawCell) -> None:
+    """Read a value cell of html2text's that holds only words cut byte by byte (its own "无",
+    or the label's overflow) as empty: a digit is one byte and never cut, so no number stood
+    there (a mark such as 无 left whole is kept; ``cut`` keeps what was printed)."""
+    text = cell.text
+    if "\ufffd" in text and not any(ch.isdigit() for ch in text):
+        word = text.replace("\ufffd", "").strip()
+        cell.cut, cell.text = text, word if word and classify(word)[0] == "na" else ""
+
+
+def _is_number(text: str) -> bool:
+    return classify(text)[0] == "number"
 
 
 def _names_a_row(text: str) -> bool:
@@ -413,6 +476,8 @@ def _pipe_row(raw: str, lineno: int) -> RawRow | None:
     for cell in cells:
         if cell.text and not cell.text.strip(_BOX):
             cell.text, cell.filler = "", True
+        elif bar == "|" and "\\" in cell.text:
+            cell.text = _MD_ESCAPE.sub(r"\1", cell.text)
     if all(_RULE_CELL.match(fold(c.text)) for c in cells):
         return None  # |---|---|
     return RawRow(cells, lineno, "pipe")
