@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 import disclosure_parser as dp
 
 TITLE = "示例镇人民政府2021年政府信息公开工作年度报告\n"
@@ -584,16 +586,17 @@ def test_html2text_caption_cut_short_beside_its_items() -> None:
     assert _a_values(report, "licensing") == ["na", -3867, 2]
 
 
-def test_box_drawn_caption_beside_the_first_item_is_not_its_name() -> None:
+@pytest.mark.parametrize("wrap", [("第二十条第（", "一）项"), ("第二十条第（一", "）项")])
+def test_box_drawn_caption_beside_the_first_item_is_not_its_name(wrap: tuple[str, str]) -> None:
     """(i) elinks and w3m draw a merged 第二十条 caption cell beside the block's first item
-    ("第二十条第（ | 一）项 规章"): the row is still 规章, an item of that clause."""
+    ("第二十条第（ | 一）项 规章", or "第二十条第（一 | ）项 规章"): the row is still 规章."""
     text = (
         TITLE + "二、主动公开政府信息情况\n"
         "┌──────────────┬──────────┬──────────┬──────────┬────────────┐\n"
         "│              │ 信息内容 │ 本年新制 │ 本年新公 │ 对外公开总 │\n"
         "│              │          │ 作数量   │ 开数量   │ 数量       │\n"
-        "│ 第二十条第（ ├──────────┼──────────┼──────────┼────────────┤\n"
-        "│    一）项    │ 规章     │ 1        │ 0        │ 3          │\n"
+        f"│ {wrap[0]:<12} ├──────────┼──────────┼──────────┼────────────┤\n"
+        f"│ {wrap[1]:^12} │ 规章     │ 1        │ 0        │ 3          │\n"
         "│              ├──────────┼──────────┼──────────┼────────────┤\n"
         "│              │ 规范性文件 │ 4      │ 5        │ 6          │\n"
         "└──────────────┴──────────┴──────────┴──────────┴────────────┘\n"

@@ -249,6 +249,9 @@ def clause_of(folded: str) -> str | None:
 
 
 #: a 第二十条 caption a text dump cut short byte by byte, before the label it was drawn beside
+#: the end of a 第二十条 caption wrapped onto its first item's line in a merged cell drawn
+#: beside it ("第二十条第（一" / "）项" 规章: text browsers' boxes)
+_CLAUSE_TAIL: Final = re.compile(r"(?:[(\[]?[一二三四五六七八九十]{1,2})?[)\]]项")
 _CUT_CLAUSE: Final = re.compile(r"第二十条?[^\ufffd]{0,6}\ufffd+")
 
 _ITEM_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
@@ -275,9 +278,10 @@ def item_key(folded: str) -> str | None:
         # browsers' boxes); the item must be one of that clause's
         key = item_key(folded[clause.end() :])
         return key if key is not None and ITEMS[key][0] == clause.group(1) else None
-    cut = _CUT_CLAUSE.match(folded)
+    cut = _CUT_CLAUSE.match(folded) or _CLAUSE_TAIL.match(folded)
     if cut is not None and cut.end() < len(folded):
-        return item_key(folded[cut.end() :])  # the same, the caption cut short ("第二十条\ufffd")
+        # the same, the caption cut short ("第二十条\ufffd") or only its end (")项")
+        return item_key(folded[cut.end() :])
     core = strip_numbering(folded)
     for key, pattern in _ITEM_PATTERNS:
         if pattern.search(core):
