@@ -269,6 +269,27 @@ def test_row_split_over_two_lines_around_its_numbering() -> None:
     assert {d.line for d in report.diagnostics if d.code == "joined_row"} == {5, 7}
 
 
+def test_row_split_around_its_numbering_named_by_both_pieces() -> None:
+    """(a) the same, where the label's first line starts two rows alike ("属于行政" is 7. and
+    8.): the two pieces name the row together, so the lines make one row of seven."""
+    rows = [
+        _at("属于行政 64675 34676 0", {}),
+        "                        8.",
+        _at("  查询事项", {60: "99092", 68: "26864", 76: "27976", 84: "253283"}),
+    ]
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
+    assert _values(report, "withheld.administrative_query") == [
+        64675,
+        34676,
+        0,
+        99092,
+        26864,
+        27976,
+        253283,
+    ]
+    assert {d.line for d in report.diagnostics if d.code == "joined_row"} == {5, 7}
+
+
 def test_number_held_before_its_label_is_said_to_be_joined() -> None:
     """(a) a number printed before the rest of its wrapped label is taken as the row's first
     value: a reading of two lines, said on both with a joined_row warning."""

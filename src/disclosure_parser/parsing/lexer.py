@@ -414,7 +414,15 @@ class _Lexer:
         # more of the row before it only where the two lines make the full row (7 values)
         # and the first named the row ("补正后申请 50550 32457 54752 1" / "3." / "内容仍不明确
         # 0 5589 143349")
-        whole = before + len(numbers) == 7 and last.value.key is not None
+        whole = before + len(numbers) == 7 and (
+            last.value.key is not None
+            # or the label's pieces name it together ("属于行政 64675 34676 0" / "8." / "查询事项
+            # 99092 26864 27976 253283": 属于行政 starts 7. and 8. alike)
+            or labels.row_key(
+                "".join(t.value.folded for t in reversed(between)) + last.value.folded + row.folded
+            )
+            is not None
+        )
         if not ((0 < before <= 2 and before + len(numbers) <= 7) or (before > 2 and whole)):
             return False
         previous: Row = last.value
