@@ -290,6 +290,54 @@ def test_row_split_around_its_numbering_named_by_both_pieces() -> None:
     assert {d.line for d in report.diagnostics if d.code == "joined_row"} == {5, 7}
 
 
+def test_row_pushed_below_a_centred_group_label_is_one_row() -> None:
+    """(a) a browser's PDF centres the group label (（三）) on the row's second line: the
+    label's first line holds the first numbers, the rest of the row stands on a line of its
+    own under the label's end; the lines make one row of seven, said joined on both."""
+    rows = [
+        _at("保护第三 25928 9975 1", {}),
+        "                        4.",
+        _at("（三） 方合法权益", {}),
+        _at("", {60: "-", 68: "2", 76: "——", 84: "35906"}),
+    ]
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
+    assert _values(report, "withheld.third_party_rights") == [
+        25928,
+        9975,
+        1,
+        "na",
+        2,
+        "na",
+        35906,
+    ]
+    assert {d.line for d in report.diagnostics if d.code == "joined_row"} == {5, 8}
+    assert not [d for d in report.diagnostics if d.code == "unlabelled_row"]
+
+
+def test_numbering_after_a_label_fragments_number_is_no_value() -> None:
+    """(a) "要求提供 5 3.": the row's first number set between its label's first line and its
+    numbering; "3." is the label's, and the rest of the row, beside the group label a blank
+    line lower, makes the row's seven."""
+    rows = [
+        _at("要求提供 5 3.", {}),
+        "",
+        _at("（五） 公开出版物", {60: "80584", 68: "42846", 76: "36196", 92: "3", 100: "64370"})
+        + "   224004",
+    ]
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
+    assert _values(report, "not_processed.publication") == [
+        5,
+        80584,
+        42846,
+        36196,
+        3,
+        64370,
+        224004,
+    ]
+    assert {d.line for d in report.diagnostics if d.code == "joined_row"} == {5, 7}
+    assert not [d for d in report.diagnostics if d.code in ("ragged_row", "duplicate_row")]
+
+
 def test_number_held_before_its_label_is_said_to_be_joined() -> None:
     """(a) a number printed before the rest of its wrapped label is taken as the row's first
     value: a reading of two lines, said on both with a joined_row warning."""

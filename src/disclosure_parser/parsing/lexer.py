@@ -405,12 +405,22 @@ class _Lexer:
             or last.kind not in (B_ROW, B_VALUES)
             or last.value.kind != "plain"
             or raw.kind != "plain"
-            or raw.line != last.value.end_line + 1 + len(between)
+            or not 0 <= raw.line - (last.value.end_line + 1 + len(between)) <= 1
             or not row.folded
-            or _ORDINAL.match(row.folded) is not None
         ):
             return False
         before = sum(1 for c in last.value.values if c.text)
+        named = last.value.key is not None and labels.row_key(row.folded) == last.value.key
+        if _ORDINAL.match(row.folded) is not None and not (
+            named and _GROUP_NUMBERING.match(row.folded) is not None
+        ):
+            return False  # a numbering starts a row; but a group's label set on the line
+        if raw.line != last.value.end_line + 1 + len(between) and (
+            before + len(numbers) != 7 or not named
+        ):
+            # a blank line between (a centred group label set a line lower, "要求提供 5 3." /
+            # "" / "（五） 公开出版物 80584 …"): only lines that make the named row's seven
+            return False
         # more of the row before it only where the two lines make the full row (7 values)
         # and the first named the row ("补正后申请 50550 32457 54752 1" / "3." / "内容仍不明确
         # 0 5589 143349")
@@ -433,6 +443,51 @@ class _Lexer:
             previous.labels = [*token.value.labels, *previous.labels]
             previous.label = token.value.label + previous.label
             previous.folded = token.value.folded + previous.folded
+        return True
+
+    def _rest_below_label(self, row: Row, numbers: list[RawCell]) -> bool:
+        """Give a line of numbers without a label to the row above it whose wrapped label
+        ends just above it, when the two make the row's seven numbers and its label's pieces
+        name no other row ("保护第三 25928 9975 1" / "4." / "（三） 方合法权益" / "- 2 —— 35906":
+        a centred group label pushes the rest of the row below the label, in
+        ``pdftotext -layout`` text of a browser's PDF); whether it did, said joined."""
+        if row.kind != "plain":
+            return False
+        k = len(self.tokens) - 1
+        line = row.line
+        while k >= 0 and self.tokens[k].kind == B_LABEL and len(self.tokens) - k <= 2:
+            piece: Row = self.tokens[k].value
+            if piece.values or not line - 2 <= piece.end_line < line:
+                return False  # (a blank line between, where the group label was set lower)
+            line = piece.line
+            k -= 1
+        if k < 0 or k == len(self.tokens) - 1 or self.tokens[k].kind != B_ROW:
+            return False
+        previous: Row = self.tokens[k].value
+        before = sum(1 for c in previous.values if c.text)
+        if (
+            previous.kind != "plain"
+            or previous.key is None
+            or not line - 2 <= previous.end_line < line
+            or not 0 < before < 7
+            or before + len(numbers) != 7
+            or any(
+                labels.row_key(t.value.folded) not in (None, previous.key)
+                for t in self.tokens[k + 1 :]
+                if _ORDINAL.fullmatch(t.value.folded) is None
+            )
+        ):
+            return False
+        first = next(c.line for c in previous.values if c.text)
+        for token in self.tokens[k + 1 :]:
+            previous.labels = [*previous.labels, *token.value.labels]
+            previous.label += token.value.label
+            previous.folded += token.value.folded
+        del self.tokens[k + 1 :]
+        previous.values = [*previous.values, *row.values]
+        previous.end_line = row.end_line
+        previous.kind = "joined"  # numbers from two lines: no common positions
+        _note_joined(previous, first, row.line)
         return True
 
     def _after_page_break(self, row: Row) -> bool:
@@ -709,6 +764,8 @@ class _Lexer:
         if raw.kind == "flat":
             self._flat_row(row)
             return
+        if self.mode == _B and raw.kind == "plain":
+            folded = _numbering_after_values(row)
         numbers = [c for c in row.values if c.text and not c.filler and looks_like_value(c.text)]
         short = len(folded) <= 60 and not _SENTENCE_END.search(folded)
         multi = len(raw.cells) > 1
@@ -818,7 +875,7 @@ class _Lexer:
                     self.mode = _NARRATIVE  # the table's 15 numbers are in
                 return
             if self.mode == _B:
-                if self._after_page_break(row):
+                if self._after_page_break(row) or self._rest_below_label(row, numbers):
                     return
                 if len(numbers) >= 4 or row.notes:
                     self.emit(B_VALUES, row)
@@ -979,6 +1036,35 @@ def _place_by_position(tokens: list[Token], grid: Grid) -> None:
                     by_width.setdefault(width, []).append(t.value)
             for width, rows in by_width.items():
                 place(rows, width, grid)
+
+
+#: a group's numbering, (一) to (六), before the rest of a sub-item's label on its line
+_GROUP_NUMBERING: Final = re.compile(r"\([一二三四五六]\)")
+#: a sub-item's numbering standing alone, as a line's last word
+_BARE_NUMBERING: Final = re.compile(r"[1-8][.．]")
+
+
+def _numbering_after_values(row: Row) -> str:
+    """Move a numbering printed after a label fragment's values ("要求提供 5 3.": the row's
+    first value set between the first line of its wrapped label and its numbering, as a
+    centred label cell comes out of ``pdftotext -layout``) into the label, where it belongs;
+    it is no value. A label that carries a numbering of its own keeps its words (the
+    numbering would be the next row's). The row's folded label."""
+    values = [c for c in row.values if c.text]
+    if (
+        len(values) < 2
+        or not row.folded
+        or _BARE_NUMBERING.fullmatch(values[-1].text) is None
+        or values[-1] is not row.values[-1]
+        or _ORDINAL.match(row.folded) is not None
+    ):
+        return row.folded
+    numbering = values[-1]
+    row.values = row.values[:-1]
+    row.labels = [numbering, *row.labels]
+    row.label = numbering.text + row.label
+    row.folded = fold(row.label)
+    return row.folded
 
 
 def _number_in_numbering(table: list[Token], k: int) -> bool:
