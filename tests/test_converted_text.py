@@ -314,6 +314,26 @@ def test_row_pushed_below_a_centred_group_label_is_one_row() -> None:
     assert not [d for d in report.diagnostics if d.code == "unlabelled_row"]
 
 
+def test_row_pushed_below_a_centred_group_label_with_a_blank() -> None:
+    """(a) the same with a cell printed blank: the first line's one value and the five below
+    make one row of six numbers; with no other row to sum with, where its blank stood is
+    not known, so its cells are withheld with the row's error (never an unlabelled row)."""
+    rows = [
+        _at("保护第三 3 4.", {}),
+        _at("（三） 方合法权益", {}),
+        _at("", {68: "9", 76: "89162", 84: "16891", 92: "58114", 108: "164179"}),
+    ]
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
+    row = report.applications.row("withheld.third_party_rights")
+    assert row is not None
+    assert [c.state for c in row.cells] == ["missing"] * 7
+    said = {(d.code, d.line) for d in report.diagnostics}
+    assert ("ambiguous_row", 5) in said
+    assert ("joined_row", 5) in said
+    assert ("joined_row", 7) in said
+    assert not [d for d in report.diagnostics if d.code == "unlabelled_row"]
+
+
 def test_numbering_after_a_label_fragments_number_is_no_value() -> None:
     """(a) "要求提供 5 3.": the row's first number set between its label's first line and its
     numbering; "3." is the label's, and the rest of the row, beside the group label a blank

@@ -447,10 +447,11 @@ class _Lexer:
 
     def _rest_below_label(self, row: Row, numbers: list[RawCell]) -> bool:
         """Give a line of numbers without a label to the row above it whose wrapped label
-        ends just above it, when the two make the row's seven numbers and its label's pieces
-        name no other row ("保护第三 25928 9975 1" / "4." / "（三） 方合法权益" / "- 2 —— 35906":
-        a centred group label pushes the rest of the row below the label, in
-        ``pdftotext -layout`` text of a browser's PDF); whether it did, said joined."""
+        ends just above it, when the two make the row's seven numbers (or fewer, after a
+        value or two on the first line) and its label's pieces name no other row
+        ("保护第三 25928 9975 1" / "4." / "（三） 方合法权益" / "- 2 —— 35906": a centred group
+        label pushes the rest of the row below the label, in ``pdftotext -layout`` text of a
+        browser's PDF); whether it did, said joined."""
         if row.kind != "plain":
             return False
         k = len(self.tokens) - 1
@@ -469,8 +470,10 @@ class _Lexer:
             previous.kind != "plain"
             or previous.key is None
             or not line - 2 <= previous.end_line < line
-            or not 0 < before < 7
-            or before + len(numbers) != 7
+            # the row's seven, or fewer (blanks) after a value or two: the label's first line
+            # holds no more of a row than that (as in _rest_of_row)
+            or not (before + len(numbers) == 7 or 0 < before <= 2 < len(numbers))
+            or before + len(numbers) > 7
             or any(
                 labels.row_key(t.value.folded) not in (None, previous.key)
                 for t in self.tokens[k + 1 :]
