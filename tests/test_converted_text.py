@@ -334,6 +334,34 @@ def test_row_pushed_below_a_centred_group_label_with_a_blank() -> None:
     assert not [d for d in report.diagnostics if d.code == "unlabelled_row"]
 
 
+def test_few_numbers_inside_a_wrapped_label_are_its_rows() -> None:
+    """(a) LibreOffice's PDF through ``pdftotext -layout`` sets a row's numbers on a line of
+    their own inside its wrapped label: three numbers of a mostly blank row
+    ("3.补正后申请内容仍" / "5 9 14" / "不明确") are that row's, not a stray digit dropped,
+    so its label does not run on into the next row's and leave that one unlabelled."""
+    rows = [
+        _at("3.补正后申请内容仍", {}),
+        _at("", {68: "5", 100: "9", 108: "14"}),
+        _at("不明确", {}),
+        "",
+        _at("1.信访举报投诉类申", {}),
+        _at("", {60: "0", 68: "3", 76: "5", 84: "3", 92: "3", 100: "1", 108: "15"}),
+        _at("请", {}),
+    ]
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
+    assert _values(report, "not_processed.complaint") == [0, 3, 5, 3, 3, 1, 15]
+    assert _values(report, "unavailable.unclear_after_correction") == [
+        "blank",
+        5,
+        "blank",
+        "blank",
+        "blank",
+        9,
+        14,
+    ]
+    assert not [d for d in report.diagnostics if d.code == "unlabelled_row"]
+
+
 def test_numbering_after_a_label_fragments_number_is_no_value() -> None:
     """(a) "要求提供 5 3.": the row's first number set between its label's first line and its
     numbering; "3." is the label's, and the rest of the row, beside the group label a blank

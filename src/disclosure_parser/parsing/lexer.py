@@ -445,6 +445,22 @@ class _Lexer:
             previous.folded = token.value.folded + previous.folded
         return True
 
+    def _under_row_label(self, row: Row) -> bool:
+        """Whether a short line of numbers without a label stands right under a label line
+        that names a row ("3.补正后申请内容仍" / "5 9 14" / "不明确": a row mostly blank, its
+        numbers set inside its wrapped label): the row's numbers, not a stray digit; left
+        out, the label would run on into the next row's."""
+        last = self.tokens[-1] if self.tokens else None
+        return (
+            row.kind == "plain"
+            and last is not None
+            and last.kind == B_LABEL
+            and last.value.kind == "plain"
+            and last.value.key is not None
+            and not last.value.values
+            and last.value.end_line == row.line - 1
+        )
+
     def _rest_below_label(self, row: Row, numbers: list[RawCell]) -> bool:
         """Give a line of numbers without a label to the row above it whose wrapped label
         ends just above it, when the two make the row's seven numbers (or fewer, after a
@@ -880,7 +896,7 @@ class _Lexer:
             if self.mode == _B:
                 if self._after_page_break(row) or self._rest_below_label(row, numbers):
                     return
-                if len(numbers) >= 4 or row.notes:
+                if len(numbers) >= 4 or row.notes or self._under_row_label(row):
                     self.emit(B_VALUES, row)
                 # else: a stray digit among label fragments (converted PDFs); not a row
                 return
