@@ -362,6 +362,27 @@ def test_few_numbers_inside_a_wrapped_label_are_its_rows() -> None:
     assert not [d for d in report.diagnostics if d.code == "unlabelled_row"]
 
 
+def test_first_value_squeezed_beside_a_long_label_is_the_first_column() -> None:
+    """(e) ``pdftotext -layout`` sets a row's first value right after its long label, left of
+    every column, the others in their columns: those starting at the second column, the
+    squeezed value is the first column's and the row is placed (its blank where printed); a
+    squeezed value before values starting further right could be any column before them."""
+    columns = (60, 68, 76, 84, 92, 100, 108)
+    full = dict(zip(columns, ("63", "40", "32", "20", "48", "36", "239"), strict=True))
+    rows = [
+        _at("一、本年新收政府信息公开申请数量", full),
+        "",
+        _at("二、上年结转政府信息公开申请数量", full),
+        "",
+        _at("三、本年度 （一）予以公开  5", {68: "——", 76: "1", 92: "9", 100: "2", 108: "17"}),
+        "",
+        _at("（二）部分公开（区分处理的，只计  5", {76: "1", 92: "9", 100: "2", 108: "17"}),
+    ]
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
+    assert _values(report, "granted") == [5, "na", 1, "blank", 9, 2, 17]
+    assert "blank" not in [c.state for c in report.applications.row("partially_granted").cells]
+
+
 def test_numbering_after_a_label_fragments_number_is_no_value() -> None:
     """(a) "要求提供 5 3.": the row's first number set between its label's first line and its
     numbering; "3." is the label's, and the rest of the row, beside the group label a blank

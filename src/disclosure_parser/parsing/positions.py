@@ -222,6 +222,14 @@ def place(
             indent = grid(row.line)[1]
             xs = [center(c, grid(c.line)[1]) for c in cells]
             fits = _fits(xs, anchors, tolerance)
+            if not fits and len(xs) > 1 and xs[0] < anchors[0] - tolerance:
+                # the first value squeezed beside a long label, left of every column ("（一）
+                # 予以公开  5 ……  —— 1  9 2 17"), the others in theirs: where those stand
+                # says where it does when they start at the second column (values keep
+                # their order); else it could be any column before theirs
+                rest = _fits(xs[1:], anchors, tolerance)
+                fits = [(0, *rest[0])] if len(rest) == 1 and rest[0][0] == 1 else []
+                xs = [anchors[0], *xs[1:]]
             if len(fits) != 1:
                 continue  # no way, or several: the sums decide, or the row is withheld
             (columns,) = fits
