@@ -383,6 +383,60 @@ def test_first_value_squeezed_beside_a_long_label_is_the_first_column() -> None:
     assert "blank" not in [c.state for c in report.applications.row("partially_granted").cells]
 
 
+_STACKED_TOTAL_HEAD = (
+    "   （本列数据的勾稽关系为：第一项加第二项之和，等    法人或其他组织\n"
+    "   于第三项加第四项之和）             自然                 总\n"
+    "                           人 商业 科研 社会公 法律服 其 计\n"
+    "                              企业 机构 益组织 务机构 他\n"
+)
+
+
+@pytest.mark.parametrize("head", [_STACKED_TOTAL_HEAD, ""])
+def test_total_column_of_a_table_mostly_blank_is_not_lost(head: str) -> None:
+    """(e) a table whose rows mostly print a blank (six numbers of seven) has its 总计 column
+    all the same, named in a header whose 总 and 计 stand on two lines, or shown by rows
+    that end with the sum of their numbers: read as a table without 总计, each row's total
+    went under 其他 and its numbers a column over, with nothing said."""
+    columns = (60, 68, 76, 84, 92, 100, 108)
+    full = dict(zip(columns, ("46", "49", "49", "57", "48", "47", "296"), strict=True))
+    sixes = [
+        ("3.危及“三安全一稳定”", ("9", "9", "9", "0", None, "5", "32")),
+        ("1.信访举报投诉类申请", ("5", None, "9", "1", "5", "3", "23")),
+        ("3.要求提供公开出版物", ("9", None, "1", "2", "3", "5", "20")),
+    ]
+    rows = [_at("一、本年新收政府信息公开申请数量", full), ""]
+    for label, values in sixes:
+        at = {c: v for c, v in zip(columns, values, strict=True) if v is not None}
+        rows += [_at(label, at), ""]
+    report = dp.parse(TITLE + B_HEAD + head + "\n".join(rows) + "\n")
+    assert report.applications.has_total_column
+    for key, expected in (
+        ("withheld.security_stability", [9, 9, 9, 0, "blank", 5, 32]),
+        ("not_processed.complaint", [5, "blank", 9, 1, 5, 3, 23]),
+        ("not_processed.publication", [9, "blank", 1, 2, 3, 5, 20]),
+    ):
+        assert _values(report, key) == expected, key
+    # the same rows one space apart (``pdftotext -raw``): no positions to place their blank,
+    # so the sums place it or the row is withheld; never a total under 其他
+    raw = "\n".join(
+        label + " " + " ".join(v for v in values if v is not None) for label, values in sixes
+    )
+    full_line = "一、本年新收政府信息公开申请数量 46 49 49 57 48 47 296"
+    report = dp.parse(TITLE + B_HEAD + head + full_line + "\n" + raw + "\n")
+    assert report.applications.has_total_column
+    loud = _loud_lines(report)
+    for key, (_, values) in zip(
+        ("withheld.security_stability", "not_processed.complaint", "not_processed.publication"),
+        sixes,
+        strict=True,
+    ):
+        row = report.applications.row(key)
+        assert row is not None
+        assert row.cells[5].value != int(values[6] or 0), key
+        assert row.cells[6].value in (None, int(values[6] or 0)), key
+        assert row.cells[6].value is not None or row.cells[6].line in loud | {None}, key
+
+
 def test_numbering_after_a_label_fragments_number_is_no_value() -> None:
     """(a) "要求提供 5 3.": the row's first number set between its label's first line and its
     numbering; "3." is the label's, and the rest of the row, beside the group label a blank

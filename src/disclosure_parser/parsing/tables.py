@@ -47,7 +47,7 @@ from ..core.model import (
 from ..core.text import fold
 from . import labels
 from .align import REPAIR_COST, placed_readings, plain_cells, readings
-from .cells import make_cell, two_numbers
+from .cells import classify, make_cell, two_numbers
 from .drafts import ABlock, TableDraft
 from .lexer import Row
 from .raw import RawCell
@@ -487,18 +487,47 @@ _ORDER_ALL: Final = (*_ORDER_2021[:-5], "other_handling", *_ORDER_2021[-5:])
 
 
 def _has_total_column(drafts: Sequence[TableDraft]) -> bool:
-    """Whether table B has its 总计 column: named in the header, or seven numbers a row."""
+    """Whether table B has its 总计 column: named in the header (its two characters stacked
+    on two lines, in ``pdftotext -layout`` text, too), a row of seven numbers whose last is
+    the sum of the others, or seven numbers a row."""
     heads = "".join(r.folded for d in drafts for r in d.heads)
     if "总计" in heads or "合计" in heads:
         return True
-    widths = sorted(
-        len([c for c in r.values if not c.filler])
+    words = {w for d in drafts for r in d.heads for w in r.label.split()}
+    if "计" in words and ("总" in words or "合" in words):
+        return True
+    rows = [
+        [c for c in r.values if not c.filler]
         for d in drafts
         for kind, r in d.body
         if kind in ("B_ROW", "B_VALUES")
-    )
+    ]
+    totals = [len(cells) for cells in rows if len(cells) >= 3 and _sums_to_last(cells)]
+    if 7 in totals or len(totals) >= 3:
+        # a row of seven whose last is its total, or rows that print a blank or more and
+        # still end with the sum of the others (three would not by chance): in a table with
+        # many blanks most rows print fewer than seven numbers, and taken for a table without
+        # 总计, its rows of six would put each total under 其他
+        return True
+    widths = sorted(len(cells) for cells in rows)
     # a header that lost its 总计 cell still leaves seven numbers in most rows
     return not widths or widths[len(widths) // 2] >= 7
+
+
+def _sums_to_last(cells: Sequence[RawCell]) -> bool:
+    """Whether the last of *cells* is a count, not 0, that the others (blanks and marks 0)
+    add up to: a row's 总计."""
+    numbers: list[int] = []
+    for cell in cells:
+        state, value, _ = classify(cell.text)
+        if state == "number" and value is not None and value == int(value):
+            numbers.append(int(value))
+        elif state in ("blank", "na"):
+            numbers.append(0)
+        else:
+            return False
+    *parts, total = numbers
+    return total > 0 and sum(parts) == total and sum(1 for p in parts if p) >= 2
 
 
 def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | None, Row]]:
