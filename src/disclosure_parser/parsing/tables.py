@@ -488,35 +488,39 @@ _ORDER_ALL: Final = (*_ORDER_2021[:-5], "other_handling", *_ORDER_2021[-5:])
 
 def _has_total_column(drafts: Sequence[TableDraft]) -> bool:
     """Whether table B has its 总计 column: named in the header (its two characters stacked
-    on two lines, in ``pdftotext -layout`` text, too), a row of seven numbers whose last is
-    the sum of the others, or seven numbers a row."""
+    on two lines, or its 总 alone where the page's edge cut it, in ``pdftotext -layout``
+    text, too), rows whose last number is the sum of the others, or seven numbers a row."""
     heads = "".join(r.folded for d in drafts for r in d.heads)
     if "总计" in heads or "合计" in heads:
         return True
     words = {w for d in drafts for r in d.heads for w in r.label.split()}
-    if "计" in words and ("总" in words or "合" in words):
-        return True
+    if words & {"总", "合"}:
+        return True  # 总计 stacked on two lines, or cut at the page's edge after its 总
     rows = [
         [c for c in r.values if not c.filler]
         for d in drafts
         for kind, r in d.body
         if kind in ("B_ROW", "B_VALUES")
     ]
-    totals = [len(cells) for cells in rows if len(cells) >= 3 and _sums_to_last(cells)]
-    if 7 in totals or len(totals) >= 3:
+    judged = [(len(cells), _sums_to_last(cells)) for cells in rows if len(cells) >= 3]
+    sums = [n for n, adds in judged if adds]
+    assessed = sum(1 for _, adds in judged if adds is not None)
+    if 7 in sums or (len(sums) >= 3 and len(sums) * 4 >= assessed * 3):
         # a row of seven whose last is its total, or rows that print a blank or more and
-        # still end with the sum of the others (three would not by chance): in a table with
-        # many blanks most rows print fewer than seven numbers, and taken for a table without
-        # 总计, its rows of six would put each total under 其他
+        # still end with the sum of the others, nearly all of them (small counts add up by
+        # chance now and then): in a table with many blanks most rows print fewer than seven
+        # numbers, and taken for a table without 总计, its rows of six would put each total
+        # under 其他
         return True
     widths = sorted(len(cells) for cells in rows)
     # a header that lost its 总计 cell still leaves seven numbers in most rows
     return not widths or widths[len(widths) // 2] >= 7
 
 
-def _sums_to_last(cells: Sequence[RawCell]) -> bool:
-    """Whether the last of *cells* is a count, not 0, that the others (blanks and marks 0)
-    add up to: a row's 总计."""
+def _sums_to_last(cells: Sequence[RawCell]) -> bool | None:
+    """Whether the last of *cells* is the sum of the others (blanks and marks 0), as a row's
+    总计 is; None where that says nothing: a last cell not a count above 0, fewer than two
+    parts above 0, a cell not a count."""
     numbers: list[int] = []
     for cell in cells:
         state, value, _ = classify(cell.text)
@@ -525,9 +529,11 @@ def _sums_to_last(cells: Sequence[RawCell]) -> bool:
         elif state in ("blank", "na"):
             numbers.append(0)
         else:
-            return False
+            return None
     *parts, total = numbers
-    return total > 0 and sum(parts) == total and sum(1 for p in parts if p) >= 2
+    if total <= 0 or sum(1 for p in parts if p) < 2:
+        return None
+    return sum(parts) == total
 
 
 def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | None, Row]]:
@@ -643,19 +649,18 @@ def _place_unlabelled(rows: list[tuple[str | None, Row]], notes: Notes) -> list[
             )
         if len(gap) == len(run):
             for k, r in zip(gap, run, strict=True):
-                notes.add(
-                    "unlabelled_row",
-                    "warning",
-                    msg(
-                        "unlabelled_row.placed",
-                        key=k,
-                        label=labels_text(k),
-                        previous=before,
-                        following=after,
-                    ),
-                    r.line,
-                    r.column,
+                message = msg(
+                    "unlabelled_row.placed",
+                    key=k,
+                    label=labels_text(k),
+                    previous=before,
+                    following=after,
                 )
+                notes.add("unlabelled_row", "warning", message, r.line, r.column)
+                # and on each other line its numbers stand on (one a line in default
+                # ``pdftotext`` text): that is where a reader looks for them
+                for line in sorted({c.line for c in r.values if c.text} - {r.line}):
+                    notes.add("unlabelled_row", "warning", message, line, 1)
                 placed.append((k, r))
                 present.add(k)
         else:
