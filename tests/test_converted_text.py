@@ -247,46 +247,33 @@ def test_layout_columns_cut_off_the_page_are_not_placed() -> None:
             assert cell.value is None or str(cell.value) == number or cell.line in loud
 
 
-def test_row_split_over_two_lines_around_its_numbering() -> None:
-    """(a) Chromium's PDF through ``pdftotext -layout``: a wrapped label's first line with four
+_SPLIT_ROWS = {
+    # four numbers beside the label's first line, three beside its end
+    "unavailable.unclear_after_correction": (
+        ("3.补正后申请 50550 32457 54752 1", "3.", "  内容仍不明确", (0, 5589, 143349)),
+        (50550, 32457, 54752, 1),
+    ),
+    # 属于行政 starts 7. and 8. alike: the two pieces name the row together
+    "withheld.administrative_query": (
+        ("属于行政 64675 34676 0", "8.", "  查询事项", (99092, 26864, 27976, 253283)),
+        (64675, 34676, 0),
+    ),
+}
+
+
+@pytest.mark.parametrize("key", list(_SPLIT_ROWS))
+def test_row_split_over_two_lines_around_its_numbering(key: str) -> None:
+    """(a) Chromium's PDF through ``pdftotext -layout``: a wrapped label's first line with some
     of the row's numbers, its numbering alone on the next line, the rest of the label with the
-    other three: one row of seven, said joined on both lines of numbers."""
+    others: one row of seven, said joined on both lines of numbers."""
+    (first, numbering, rest, after), before = _SPLIT_ROWS[key]
     rows = [
-        _at("3.补正后申请 50550 32457 54752 1", {}),
-        "                        3.",
-        _at("  内容仍不明确", {60: "0", 68: "5589", 76: "143349"}),
+        _at(first, {}),
+        " " * 24 + numbering,
+        _at(rest, {60 + 8 * i: str(v) for i, v in enumerate(after)}),
     ]
     report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
-    assert _values(report, "unavailable.unclear_after_correction") == [
-        50550,
-        32457,
-        54752,
-        1,
-        0,
-        5589,
-        143349,
-    ]
-    assert {d.line for d in report.diagnostics if d.code == "joined_row"} == {5, 7}
-
-
-def test_row_split_around_its_numbering_named_by_both_pieces() -> None:
-    """(a) the same, where the label's first line starts two rows alike ("属于行政" is 7. and
-    8.): the two pieces name the row together, so the lines make one row of seven."""
-    rows = [
-        _at("属于行政 64675 34676 0", {}),
-        "                        8.",
-        _at("  查询事项", {60: "99092", 68: "26864", 76: "27976", 84: "253283"}),
-    ]
-    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
-    assert _values(report, "withheld.administrative_query") == [
-        64675,
-        34676,
-        0,
-        99092,
-        26864,
-        27976,
-        253283,
-    ]
+    assert _values(report, key) == [*before, *after]
     assert {d.line for d in report.diagnostics if d.code == "joined_row"} == {5, 7}
 
 
