@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
 from typing import Final
@@ -94,6 +95,25 @@ def two_numbers(raw: str) -> bool:
     if _GAP_BETWEEN_DIGITS.search(text) is None:
         return False
     return _NUMBER.match(fold(text)) is not None
+
+
+def counts(texts: Iterable[str]) -> list[int | None] | None:
+    """The counts cells printed as *texts*: each a whole number, or None for a blank or a
+    mark; None when a cell is anything else (text, an amount), so that no sum can be checked.
+
+    >>> counts(["3", "", "—", "5"]), counts(["3", "见附件"])
+    ([3, None, None, 5], None)
+    """
+    out: list[int | None] = []
+    for text in texts:
+        state, value, _ = classify(text)
+        if state == "number" and value is not None and value == int(value):
+            out.append(int(value))
+        elif state in ("blank", "na"):
+            out.append(None)
+        else:
+            return None
+    return out
 
 
 @lru_cache(maxsize=4096)

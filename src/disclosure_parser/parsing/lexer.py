@@ -498,14 +498,10 @@ class _Lexer:
         ):
             return False
         first = next(c.line for c in previous.values if c.text)
-        for token in self.tokens[k + 1 :]:
-            previous.labels = [*previous.labels, *token.value.labels]
-            previous.label += token.value.label
-            previous.folded += token.value.folded
+        pieces = self.tokens[k + 1 :]
         del self.tokens[k + 1 :]
-        previous.values = [*previous.values, *row.values]
-        previous.end_line = row.end_line
-        previous.kind = "joined"  # numbers from two lines: no common positions
+        for piece in (*(t.value for t in pieces), row):
+            self._extend_label(piece)  # (the line of numbers last: its values join the row)
         _note_joined(previous, first, row.line)
         return True
 

@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from statistics import median
 from typing import Final, Protocol
 
-from .cells import classify, looks_like_value
+from .cells import counts, looks_like_value
 from .raw import RawCell
 
 #: a row placed by position may have lost at most this many cells (more combinations than
@@ -159,17 +159,9 @@ def _adds_up(values: list[RawCell], *, blank: bool = False) -> bool:
     blank, or a total the parts do not make, means the positions put a value in the wrong
     column (or the total was cut off the page): such a placement is not taken, unless
     *blank* says that a row may leave its total blank."""
-    numbers: list[int | None] = []
-    for cell in values:
-        state, value, _ = classify(cell.text)
-        if state == "number":
-            if value is None or value != int(value):
-                return True  # not counts: nothing to check
-            numbers.append(int(value))
-        elif state in ("blank", "na"):
-            numbers.append(None)
-        else:
-            return True
+    numbers = counts(c.text for c in values)
+    if numbers is None:
+        return True  # not counts: nothing to check
     *parts, total = numbers
     if total is None:
         return blank or all(p is None for p in parts)

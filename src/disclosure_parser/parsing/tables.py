@@ -47,7 +47,7 @@ from ..core.model import (
 from ..core.text import fold
 from . import labels
 from .align import REPAIR_COST, placed_readings, plain_cells, readings
-from .cells import classify, make_cell, two_numbers
+from .cells import counts, make_cell, two_numbers
 from .drafts import ABlock, TableDraft
 from .lexer import Row
 from .raw import RawCell
@@ -521,16 +521,10 @@ def _sums_to_last(cells: Sequence[RawCell]) -> bool | None:
     """Whether the last of *cells* is the sum of the others (blanks and marks 0), as a row's
     总计 is; None where that says nothing: a last cell not a count above 0, fewer than two
     parts above 0, a cell not a count."""
-    numbers: list[int] = []
-    for cell in cells:
-        state, value, _ = classify(cell.text)
-        if state == "number" and value is not None and value == int(value):
-            numbers.append(int(value))
-        elif state in ("blank", "na"):
-            numbers.append(0)
-        else:
-            return None
-    *parts, total = numbers
+    numbers = counts(c.text for c in cells)
+    if numbers is None:
+        return None
+    *parts, total = (n or 0 for n in numbers)
     if total <= 0 or sum(1 for p in parts if p) < 2:
         return None
     return sum(parts) == total
