@@ -262,3 +262,49 @@ def test_matrix_counts_a_number_in_a_printed_blank_as_wrong() -> None:
     t = matrix.tally(expected, report)
     assert (t.withheld, t.withheld_silent) == (1, 1)
     assert Decimal(t.equal) == t.cells - 1
+
+
+_GROUPS = ("review", "direct_suit", "post_review_suit")
+
+
+def _c_printed(expected: dict[str, object]) -> list[tuple[int, str]]:
+    """Table C's cells a source printed as numbers, in order, each with its group."""
+    groups = expected.get("C") or {}
+    assert isinstance(groups, dict)
+    return [
+        (g, str(v))
+        for g, key in enumerate(_GROUPS)
+        for v in groups.get(key, [])
+        if matrix._value(v) is not None
+    ]
+
+
+def test_table_c_group_words_bound_their_values_in_pdftotext_layout() -> None:
+    """What reading table C by its group words rests on, checked on every committed
+    ``pdftotext -layout`` conversion whose table C line holds the source's numbers in order:
+    each value stands in a group its position allows (.review_positions.group_bounds), and
+    the positions narrow most values down (the check is not empty)."""
+    from disclosure_parser.parsing import review_positions as rp
+    from disclosure_parser.parsing.lexer import C_HEAD, C_ROW, _grid, tokenize
+
+    checked = narrowed = 0
+    for name, expected in SOURCES.items():
+        printed = _c_printed(expected)
+        for tool in ("lo-pdf", "chrome-pdf"):
+            text = matrix.conversion(FIXTURES, name, f"{tool}.pdftotext-layout").read_text()
+            tokens = tokenize(text)
+            rows = [t.value for t in tokens if t.kind == C_ROW]
+            heads = [c for t in tokens if t.kind == C_HEAD for c in t.value.labels]
+            cells = [c for row in rows for c in row.values if c.text]
+            if len(rows) != 1 or [c.text for c in cells] != [v for _, v in printed]:
+                continue
+            grid = _grid(text)
+            bounds = rp.group_bounds(rows[0].labels, cells, rp.group_marks(heads, grid), grid)
+            if bounds is None:
+                continue
+            for (group, _), (lo, hi) in zip(printed, bounds, strict=True):
+                assert lo <= group <= hi, (name, tool)
+                checked += 1
+                narrowed += (lo, hi) != (0, 2)
+    assert checked >= 100, checked
+    assert narrowed * 2 >= checked, (checked, narrowed)

@@ -370,6 +370,28 @@ def test_first_value_squeezed_beside_a_long_label_is_the_first_column() -> None:
     assert "blank" not in [c.state for c in report.applications.row("partially_granted").cells]
 
 
+def test_first_values_squeezed_beside_labels_do_not_move_the_first_column() -> None:
+    """(e) rows printing every column, most with their first value squeezed one space after a
+    long label: the first column is where the rows that set it apart print it, so a row of
+    blanks reads its first value there (not withheld as fitting no column)."""
+    columns = (60, 68, 76, 84, 92, 100, 108)
+    full = dict(zip(columns, ("63", "40", "32", "20", "48", "36", "239"), strict=True))
+    rest = dict(zip(columns[1:], ("1", "0", "2", "0", "0", "6"), strict=True))
+    rows = [
+        _at("一、本年新收政府信息公开申请数量", full),
+        "",
+        _at("（三）不予公开 1.属于国家秘密 3", rest),
+        "",
+        _at("2.其他法律行政法规禁止公开 3", rest),
+        "",
+        _at("3.危及“三安全一稳定”", {60: "5", 84: "5", 108: "10"}),
+    ]
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
+    blank = "blank"
+    assert _values(report, "withheld.security_stability") == [5, blank, blank, 5, blank, blank, 10]
+    assert _values(report, "withheld.state_secret") == [3, 1, 0, 2, 0, 0, 6]
+
+
 _STACKED_TOTAL_HEAD = (
     "   （本列数据的勾稽关系为：第一项加第二项之和，等    法人或其他组织\n"
     "   于第三项加第四项之和）             自然                 总\n"
@@ -528,6 +550,79 @@ def test_single_spaced_text_has_no_positions() -> None:
     )
     report = dp.parse(text)
     assert all(c.state != "blank" for c in report.applications.row("carried_over").cells)  # type: ignore[union-attr]
+
+
+# e. pdftotext -layout: table C with blank cells, under its group words
+
+#: table C as Chromium's PDF of a provincial report comes out of ``pdftotext -layout``: the
+#: outcome words stacked a character a line and set by their lengths in characters (far left
+#: of their numbers), the group words each starting a fragment of the page
+_C_LAYOUT_HEAD = (
+    " " * 28
+    + "行政复议"
+    + " " * 20
+    + "行政诉讼\n"
+    + " " * 28
+    + "结"
+    + " " * 23
+    + "未经复议直接起诉"
+    + " " * 13
+    + "复议后起诉\n"
+    + " " * 28
+    + "果   结果 其他 尚未\n"
+    + " " * 41
+    + "总计         结果 结果 其他 尚未    结果 结果 其他 尚未 总\n"
+    + " " * 28
+    + "维   纠正 结果 审结"
+    + " " * 24
+    + "总计\n"
+    + " " * 28
+    + "持"
+    + " " * 23
+    + "维持 纠正 结果 审结    维持 纠正 结果 审结 计\n"
+)
+_C_LAYOUT_VALUES = " " * 28 + "5               2   7   8          1   9\n"
+
+
+def _c_cells(report: dp.Report) -> list[list[object]]:
+    return [[c.value if c.state == "number" else c.state for c in g.cells] for g in report.reviews]
+
+
+def test_layout_table_c_with_blanks_reads_its_group_totals() -> None:
+    """(e) six numbers for fifteen columns: 5 starts under 行政复议 (the first group), 8 under
+    未经复议直接起诉 (the second), and each group ends with its sum, so 7 and 9 are the two
+    groups' totals and the third group is blank; which outcome columns 5, 2, 8 and 1 stand
+    in the positions do not say: those are withheld, with an error on their line."""
+    text = TITLE + C_HEAD + _C_LAYOUT_HEAD + _C_LAYOUT_VALUES + "\f"
+    report = dp.parse(text)
+    missing = ["missing"] * 4
+    assert _c_cells(report) == [[*missing, 7], [*missing, 9], ["blank"] * 5]
+    (error,) = [d for d in report.diagnostics if d.code == "ambiguous_row"]
+    assert (error.severity, error.line) == ("error", 9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # values one space apart: one fragment of the page, laid out by its characters
+        TITLE + C_HEAD + _C_LAYOUT_HEAD + " " * 28 + "5 2 7 8 1 9\n\f",
+        # the third group's 总计 cut off the header: the page's edge cut the table
+        TITLE
+        + C_HEAD
+        + _C_LAYOUT_HEAD.replace(" 总\n", "\n").replace(" 计\n", "\n")
+        + _C_LAYOUT_VALUES
+        + "\f",
+        # no form feed: not pdftotext's page grid
+        TITLE + C_HEAD + _C_LAYOUT_HEAD + _C_LAYOUT_VALUES,
+    ],
+    ids=["one-fragment", "total-cut", "no-grid"],
+)
+def test_layout_table_c_not_placed_where_positions_say_nothing(text: str) -> None:
+    """(e) where the text's positions cannot be trusted, table C's six numbers are not lined
+    up by them: every cell is withheld, said on the line."""
+    report = dp.parse(text)
+    assert all(cell == "missing" for group in _c_cells(report) for cell in group)
+    assert 9 in _loud_lines(report)
 
 
 # f. the title, and the organisation a name

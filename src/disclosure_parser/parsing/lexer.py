@@ -16,7 +16,7 @@ from typing import Final
 from ..core.messages import Message, msg
 from ..core.model import Severity
 from ..core.text import fold, has_cjk, strip_numbering
-from . import labels
+from . import labels, review_positions
 from .cells import classify, looks_like_value
 from .positions import NO_GRID as _NO_GRID
 from .positions import Grid, Mark, place, stack
@@ -1051,6 +1051,14 @@ def _place_by_position(tokens: list[Token], grid: Grid) -> None:
                     by_width.setdefault(width, []).append(t.value)
             for width, rows in by_width.items():
                 place(rows, width, grid)
+        elif kind == "C" and grid is not _NO_GRID:
+            # pdftotext's layout: table C's values under its group words (.review_positions)
+            c_rows = [t.value for t in table if t.kind == C_ROW and t.value.kind == "plain"]
+            if len(c_rows) == 1:
+                c_heads = [c for t in table if t.kind == C_HEAD for c in t.value.labels]
+                c_marks = review_positions.group_marks(c_heads, grid)
+                row = c_rows[0]
+                row.choices = review_positions.choices(row.labels, row.values, c_marks, grid)
 
 
 #: a group's numbering, (一) to (六), before the rest of a sub-item's label on its line

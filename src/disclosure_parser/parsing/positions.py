@@ -101,6 +101,11 @@ def _anchors(rows: Sequence[_Row], width: int, grid: Grid) -> list[float] | None
     if full:
         columns = [[center(c, grid(c.line)[1]) for c in row.values if c.text] for row in full]
         anchors = [median(column) for column in zip(*columns, strict=True)]
+        # a first value squeezed one space after its label stands where it fit, not in its
+        # column: the first column is where the rows that set it apart print it
+        apart = [xs[0] for row, xs in zip(full, columns, strict=True) if not _squeezed(row)]
+        if apart and len(apart) < len(full):
+            anchors[0] = median(apart)
     else:
         points = sorted(center(c, grid(c.line)[1]) for row in rows for c in row.values if c.text)
         if not points:
@@ -117,6 +122,13 @@ def _anchors(rows: Sequence[_Row], width: int, grid: Grid) -> list[float] | None
     if any(b - a < 2 for a, b in itertools.pairwise(anchors)):
         return None  # columns closer than a number is wide: no grid to read
     return anchors
+
+
+def _squeezed(row: _Row) -> bool:
+    """Whether the row's first value stands one space after a label on its line."""
+    first = next(c for c in row.values if c.text)
+    before = [c for c in row.labels if c.line == first.line and c.column < first.column]
+    return bool(before) and first.column - (before[-1].column + len(before[-1].text)) <= 1
 
 
 def _printed(row: _Row) -> int:

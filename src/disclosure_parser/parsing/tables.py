@@ -1210,6 +1210,9 @@ def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
     merged.line, merged.column = anchor.line, anchor.column
     merged.choices = merged.placing = None
     order = _c_printed_order(drafts, notes)
+    if order == _C_TEMPLATE and len(value_rows) == 1:
+        # the ways its values' positions allow (.review_positions; pdftotext's layout)
+        merged.choices = anchor.choices
     if order is None:
         return Reviews(
             tuple(

@@ -1,0 +1,183 @@
+"""Table C's printed values lined up with its fifteen columns in ``pdftotext -layout`` text
+whose blank cells left only spaces ("5  2  7  8  1  9" under a header of fifteen columns).
+
+The column positions of table C's values are not to be read off its header: its header words
+are CJK characters, which ``pdftotext -layout`` counts one grid column each however wide they
+print, and values on the line below stand several characters right of the words they sit
+under. What the layout does keep: it sets each fragment of a page's text (words one space
+apart) at a character column no less than the end of every fragment printed left of it on the
+page, on any line. So a value that starts a fragment (first on its line, or after two spaces
+or more) and starts before a header word ends is not right of that word on the page, and
+stands in a group no later than the word's; and a value that ends after a header word starts,
+where the word starts a fragment, is not left of that word, and stands in a group no earlier
+than the word's. The group words 行政复议, 未经复议直接起诉 and 复议后起诉 each stand over their
+one group, 行政诉讼 over the two groups of suits. (Words of one fragment do not keep this:
+values one space apart are laid out by their characters alone.)
+
+Each group that prints anything prints its 总计 last, the sum of its outcomes. The ways of
+cutting the printed values into the three groups that the words and the sums allow, each
+group's outcomes in any of its four columns, are the row's ``choices``: the table's sums
+choose among them, and the cells the ways disagree on are withheld (``ambiguous_row``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from ..core.text import fold
+from .cells import counts
+from .positions import Grid
+from .raw import RawCell
+
+#: the groups, first to last, that each of table C's group words stands over
+GROUP_WORDS: Final = {
+    "行政复议": (0, 0),
+    "未经复议直接起诉": (1, 1),
+    "复议后起诉": (2, 2),
+    "行政诉讼": (1, 2),
+}
+_GROUPS: Final = 3
+_SIZE: Final = 5
+#: the most ways of lining a row up that are handed to the table's sums
+_MAX_CHOICES: Final = 1000
+#: spaces before a word that say a new fragment of the page starts there (see the docstring)
+_GAP: Final = 2
+
+#: a group word of table C's header where the layout set it: (first and last group it stands
+#: over, page, first and last character column (0-based, the end excluded), whether it starts
+#: a fragment)
+GroupMark = tuple[int, int, int, int, int, bool]
+
+_NONSPACE: Final = re.compile(r"\S+")
+
+
+def group_marks(heads: Sequence[RawCell], grid: Grid) -> list[GroupMark]:
+    """Where the cells *heads* of table C's space-aligned header print its group words; none
+    where the header does not show each group's 总计."""
+    marks: list[GroupMark] = []
+    if sum(c.text.count("总") + c.text.count("合") for c in heads) < _GROUPS:
+        # a group's 总计 not in the header: cut off at the page's right edge (LibreOffice
+        # prints a wide table past it), and the values seen there may be cut short
+        return marks
+    end: dict[int, int] = {}  # where the cells before, on each line, end
+    for cell in sorted(heads, key=lambda c: (c.line, c.column)):
+        page, indent = grid(cell.line)
+        before = end.get(cell.line)
+        end[cell.line] = cell.column + len(cell.text)
+        for m in _NONSPACE.finditer(cell.text):
+            groups = GROUP_WORDS.get(fold(m.group()))
+            if groups is None:
+                continue
+            start = cell.column - 1 - indent + m.start()
+            if m.start():
+                starts = cell.text[m.start() - _GAP : m.start()] == " " * _GAP
+            else:
+                starts = before is None or cell.column - before >= _GAP
+            marks.append((*groups, page, start, start + len(m.group()), starts))
+    return marks
+
+
+def choices(
+    labels: Sequence[RawCell],
+    values: Sequence[RawCell],
+    marks: Sequence[GroupMark],
+    grid: Grid,
+) -> list[list[RawCell]] | None:
+    """The ways of lining up the values of table C's one space-aligned line *values* (after
+    its *labels*, if any) with its fifteen columns that its header's group words (*marks*)
+    and its groups' sums allow, each a cell per column (a printed blank where no value
+    stands); None where the positions say nothing (:func:`group_bounds`), the line prints
+    every column, or no way (or too many) is left."""
+    cells = [c for c in values if c.text]
+    bounds = group_bounds(labels, cells, marks, grid)
+    if bounds is None or len(cells) >= _GROUPS * _SIZE:
+        return None
+    numbers = counts(c.text for c in cells)
+    line, column = cells[0].line, cells[0].column
+    out: list[list[RawCell]] = []
+    for cut in _cuts(len(cells)):
+        groups = [list(range(a, b)) for a, b in itertools.pairwise((0, *cut, len(cells)))]
+        if any(
+            not bounds[i][0] <= g <= bounds[i][1]
+            for g, members in enumerate(groups)
+            for i in members
+        ):
+            continue
+        if numbers is not None and not all(_adds_up([numbers[i] for i in m]) for m in groups if m):
+            continue
+        for ways in itertools.product(*(_group_ways(len(m)) for m in groups)):
+            row = [RawCell("", line, column, False) for _ in range(_GROUPS * _SIZE)]
+            for g, (members, way) in enumerate(zip(groups, ways, strict=True)):
+                for i, at in zip(members, way, strict=True):
+                    row[g * _SIZE + at] = cells[i]
+            out.append(row)
+            if len(out) > _MAX_CHOICES:
+                return None
+    return out or None
+
+
+def group_bounds(
+    labels: Sequence[RawCell],
+    cells: Sequence[RawCell],
+    marks: Sequence[GroupMark],
+    grid: Grid,
+) -> list[tuple[int, int]] | None:
+    """For each of the printed values *cells* of table C's line (after its *labels*), the
+    first and last group its position allows, by the group words *marks* (see the module
+    docstring); None where the header has no group word, the values are not on one line,
+    not each a fragment of its own (a run of spaces before each), or the words contradict
+    each other."""
+    if not marks or len(cells) < 2 or len({c.line for c in cells}) != 1:
+        return None
+    if any(b.column - (a.column + len(a.text)) < _GAP for a, b in itertools.pairwise(cells)):
+        return None  # values one space apart: one fragment, or text without positions (-raw)
+    before = [c for c in labels if c.line == cells[0].line and c.column < cells[0].column]
+    if before and cells[0].column - (before[-1].column + len(before[-1].text)) < _GAP:
+        return None  # the first value run into a label: no fragment of its own
+    page, indent = grid(cells[0].line)
+    bounds: list[tuple[int, int]] = []
+    for cell in cells:
+        start = cell.column - 1 - indent
+        end = start + len(cell.text)
+        lo, hi = 0, _GROUPS - 1
+        for first, last, on, word_start, word_end, starts in marks:
+            if on != page:
+                continue
+            if start < word_end:
+                hi = min(hi, last)
+            if starts and word_start < end:
+                lo = max(lo, first)
+        if lo > hi:
+            return None  # the words contradict each other: the layout is not the one read here
+        bounds.append((lo, hi))
+    return bounds
+
+
+def _cuts(n: int) -> list[tuple[int, int]]:
+    """Where *n* values in order may be cut into three groups of at most five each."""
+    return [
+        (a, b)
+        for a in range(min(n, _SIZE) + 1)
+        for b in range(a, min(n, a + _SIZE) + 1)
+        if n - b <= _SIZE
+    ]
+
+
+def _group_ways(k: int) -> list[tuple[int, ...]]:
+    """The columns *k* values of one group may stand in: the last in its 总计 (the fifth), the
+    others in any of the four outcomes, in order."""
+    if k == 0:
+        return [()]
+    return [(*parts, _SIZE - 1) for parts in itertools.combinations(range(_SIZE - 1), k - 1)]
+
+
+def _adds_up(numbers: list[int | None]) -> bool:
+    """Whether a group's printed values end with their sum (blanks and marks count 0; a
+    blank total only over blank outcomes)."""
+    *parts, total = numbers
+    if total is None:
+        return all(p is None for p in parts)
+    return sum(p or 0 for p in parts) == total
