@@ -59,6 +59,40 @@ def test_label_end_after_its_numbers_belongs_to_the_row() -> None:
     assert _values(report, "withheld.enforcement_files") == [7, 0, 0, 0, 0, 0, 7]
 
 
+def test_numbers_of_rows_whose_labels_were_printed_apart() -> None:
+    """(a) default pdftotext printed the labels of （一） and （二） after the table's other
+    rows, their numbers right after those of the row before: 21 numbers after one label,
+    three sevens that each add up, are that row and the two rows whose labels are missing
+    there, each said on its lines."""
+
+    def lines(*values: int) -> str:
+        return "".join(f"{v}\n\n" for v in values)
+
+    text = (
+        TITLE
+        + B_HEAD
+        + "申请人情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+        "自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n"
+        "一、本年新收政府信息公开申请数量\n\n"
+        + lines(3001, 53, 0, 0, 61, 4, 3119)
+        + "二、上年结转政府信息公开申请数量\n\n"
+        + lines(34, 0, 0, 0, 0, 0, 34, 1288, 21, 0, 0, 50, 3, 1362, 447, 7, 0, 0, 0, 0, 454)
+        + "1.属于国家秘密\n\n"
+        + lines(2, 0, 0, 0, 0, 0, 2)
+        + "（一）予以公开\n（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n"
+    )
+    report = dp.parse(text)
+    assert _values(report, "carried_over") == [34, 0, 0, 0, 0, 0, 34]
+    assert _values(report, "granted") == [1288, 21, 0, 0, 50, 3, 1362]
+    assert _values(report, "partially_granted") == [447, 7, 0, 0, 0, 0, 454]
+    assert _values(report, "withheld.state_secret") == [2, 0, 0, 0, 0, 0, 2]
+    said = {d.code for d in report.diagnostics if d.severity == "warning"}
+    assert {"rows_run_together", "unlabelled_row"} <= said
+    granted = report.applications.row("granted")
+    assert granted is not None
+    assert {c.line for c in granted.cells} <= _loud_lines(report)
+
+
 # b. default pdftotext of table C with one-character header cells
 
 

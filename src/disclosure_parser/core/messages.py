@@ -1061,6 +1061,15 @@ CATALOGUE: Final[dict[str, Entry]] = {
         "table B row label {label:q} matches no row of the template; its numbers are not used",
         label="其他情形",
     ),
+    "rows_run_together": _e(
+        "{what}：行名后印有 {n} 行的数字（每 {width} 个一行，各行合计相符），"
+        "第一行按本行读取，其余按没有行名的行处理",
+        "{what}: its label is followed by the numbers of {n} rows ({width} a row, each adding "
+        "up); the first {width} are read as its own, the others as rows without a label",
+        what=_WHAT_B,
+        n=3,
+        width=7,
+    ),
     "unlabelled_row.placed": _e(
         "申请情况表中有一行没有行名，按其位置（{previous}与{following}之间）认定为{label:q}行",
         "table B row without a label placed as {key} by its position between {previous} and "

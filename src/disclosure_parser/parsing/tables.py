@@ -601,6 +601,66 @@ def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | 
     return out
 
 
+def _split_run_together(
+    rows: list[tuple[str | None, Row]], notes: Notes
+) -> list[tuple[str | None, Row]]:
+    """*rows* with each labelled row of several rows' numbers cut into those rows: the first
+    its own, the others rows without a label, for :func:`_place_unlabelled` to place.
+
+    Default ``pdftotext`` prints a table's cells one a line, and where it printed the labels
+    of some rows elsewhere (a block of labels before or after), their numbers follow the
+    numbers of the row before, as one row of 14, 21 … numbers. Cut into sevens that each end
+    with their sum (every number printed: a blank leaves nothing in such text), they are
+    those rows, in order.
+    """
+    out: list[tuple[str | None, Row]] = []
+    for key, row in rows:
+        cells = [c for c in row.values if not c.filler]
+        n = len(cells)
+        if key is None or row.kind != "stream" or n < 2 * _B_WIDTH or n % _B_WIDTH:
+            out.append((key, row))
+            continue
+        blocks = [cells[i : i + _B_WIDTH] for i in range(0, n, _B_WIDTH)]
+        if not all(_whole_row(block) for block in blocks):
+            out.append((key, row))
+            continue
+        notes.add(
+            "rows_run_together",
+            "warning",
+            msg("rows_run_together", what=_b_row(key), n=len(blocks), width=_B_WIDTH),
+            row.line,
+            row.column,
+        )
+        row.values = blocks[0]
+        out.append((key, row))
+        out.extend((None, _unlabelled(row, block)) for block in blocks[1:])
+    return out
+
+
+#: table B's columns with its 总计
+_B_WIDTH: Final = 7
+
+
+def _whole_row(cells: Sequence[RawCell]) -> bool:
+    """Whether *cells* print a count in every column, the last the sum of the others."""
+    numbers = counts(c.text for c in cells)
+    if numbers is None or None in numbers:
+        return False
+    *parts, total = numbers
+    return sum(p or 0 for p in parts) == total
+
+
+def _unlabelled(like: Row, values: list[RawCell]) -> Row:
+    """A row of *values* without a label, of the kind of the row *like* they came with."""
+    row = Row.__new__(Row)
+    row.kind, row.cells, row.values, row.labels = like.kind, values, values, []
+    row.label, row.folded, row.key = "", "", None
+    row.line, row.column = values[0].line, values[0].column
+    row.end_line = values[-1].line
+    row.notes, row.choices, row.placing = [], None, None
+    return row
+
+
 def _place_unlabelled(rows: list[tuple[str | None, Row]], notes: Notes) -> list[tuple[str, Row]]:
     """Give rows whose label was lost the keys their position leaves for them.
 
@@ -755,7 +815,10 @@ def build_applications(
         return Applications((), True)
     has_total = _has_total_column(drafts)
     width = 7 if has_total else 6
-    placed = _place_unlabelled(_label_runs(drafts, notes), notes)
+    runs = _label_runs(drafts, notes)
+    if has_total:
+        runs = _split_run_together(runs, notes)
+    placed = _place_unlabelled(runs, notes)
 
     # Tolerance here rather than in the grammar, which takes table B's rows in any order:
     # rows are put in template order by their keys, a repeated row keeps its first copy, and
