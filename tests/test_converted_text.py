@@ -387,7 +387,8 @@ def test_first_value_squeezed_beside_a_long_label_is_the_first_column() -> None:
     """(e) ``pdftotext -layout`` sets a row's first value right after its long label, left of
     every column, the others in their columns: those starting at the second column, the
     squeezed value is the first column's and the row is placed (its blank where printed); a
-    squeezed value before values starting further right could be any column before them."""
+    squeezed value before values starting further right could be any column before them:
+    those cells are withheld (an error on the row), the others read where they stand."""
     columns = (60, 68, 76, 84, 92, 100, 108)
     full = dict(zip(columns, ("63", "40", "32", "20", "48", "36", "239"), strict=True))
     rows = [
@@ -401,7 +402,9 @@ def test_first_value_squeezed_beside_a_long_label_is_the_first_column() -> None:
     ]
     report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
     assert _values(report, "granted") == [5, "na", 1, "blank", 9, 2, 17]
-    assert "blank" not in [c.state for c in report.applications.row("partially_granted").cells]
+    assert _values(report, "partially_granted") == ["missing", "missing", 1, "blank", 9, 2, 17]
+    (error,) = [d for d in report.diagnostics if d.code == "ambiguous_row"]
+    assert (error.severity, error.line) == ("error", 11)
 
 
 def test_first_values_squeezed_beside_labels_do_not_move_the_first_column() -> None:
@@ -424,6 +427,61 @@ def test_first_values_squeezed_beside_labels_do_not_move_the_first_column() -> N
     blank = "blank"
     assert _values(report, "withheld.security_stability") == [5, blank, blank, 5, blank, blank, 10]
     assert _values(report, "withheld.state_secret") == [3, 1, 0, 2, 0, 0, 6]
+
+
+def test_columns_learnt_from_rows_whose_first_values_are_squeezed() -> None:
+    """(e) wide numbers: every row that prints all seven squeezes its first values one space
+    after its label, the others in their columns. Those columns are learnt from them; a row
+    of blanks reads its values there, its squeezed first value in one of the columns before
+    (the sums choose), and a row whose numbers stand on two lines beside its wrapped label
+    reads the second line's by position, the first line's in the columns before them."""
+    columns = (60, 68, 76, 84, 92)  # 科研机构 … 总计; 自然人 and 商业企业 are squeezed
+    rows = [
+        _at(
+            "一、本年新收政府信息公开申请数量 650482 594410",
+            dict(zip(columns, ("365989", "454326", "563666", "122007", "2750880"), strict=True)),
+        ),
+        "",
+        _at(
+            "二、上年结转政府信息公开申请数量 57002 20052",
+            dict(zip(columns, ("25608", "19000", "56197", "93331", "271190"), strict=True)),
+        ),
+        "",
+        _at(
+            "三、本年度办理结果 （一）予以公开    75553",
+            {60: "1", 68: "3", 76: "26246", 84: "2", 92: "101805"},
+        ),
+        "",
+        _at(
+            "（二）部分公开（区分处理的，只计 87128 8978",
+            {60: "94046", 76: "73615", 84: "67475", 92: "331242"},
+        ),
+        "",
+        _at("（三）不予公开 1.属于国家 48634 436", {}),
+        _at("秘密", {60: "2603", 76: "28946", 84: "80619", 92: "161238"}),
+    ]
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
+    assert _values(report, "partially_granted") == [
+        87128,
+        8978,
+        94046,
+        "blank",
+        73615,
+        67475,
+        331242,
+    ]
+    assert _values(report, "withheld.state_secret") == [
+        48634,
+        436,
+        2603,
+        "blank",
+        28946,
+        80619,
+        161238,
+    ]
+    assert _values(report, "granted") == ["missing", "missing", 1, 3, 26246, 2, 101805]
+    (error,) = [d for d in report.diagnostics if d.code == "ambiguous_row"]
+    assert (error.severity, error.line) == ("error", 9)
 
 
 _STACKED_TOTAL_HEAD = (

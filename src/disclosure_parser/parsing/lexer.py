@@ -1026,7 +1026,7 @@ def _place_by_position(tokens: list[Token], grid: Grid) -> None:
                 t.value
                 for k, t in enumerate(table)
                 if t.kind in (B_ROW, B_VALUES)
-                and t.value.kind == "plain"
+                and t.value.kind in ("plain", "joined")
                 and not _number_in_numbering(table, k)
             ]
             heads = "".join(t.value.folded for t in table if t.kind == B_HEAD)

@@ -44,6 +44,7 @@ _TOLERANCE: Final = 0.4
 
 
 class _Row(Protocol):
+    kind: str
     line: int
     labels: list[RawCell]
     values: list[RawCell]
@@ -107,7 +108,12 @@ def _anchors(rows: Sequence[_Row], width: int, grid: Grid) -> list[float] | None
         if apart and len(apart) < len(full):
             anchors[0] = median(apart)
     else:
-        points = sorted(center(c, grid(c.line)[1]) for row in rows for c in row.values if c.text)
+        # (values squeezed beside their labels stand where they fit, in no column)
+        points = sorted(
+            center(c, grid(c.line)[1])
+            for row in rows
+            for c in [c for c in row.values if c.text][_squeezed_prefix(row) or 0 :]
+        )
         if not points:
             return None
         clusters: list[list[float]] = [[points[0]]]
@@ -148,9 +154,12 @@ def _gaps(cells: list[RawCell]) -> list[int]:
     return [b.column - (a.column + len(a.text)) for a, b in itertools.pairwise(cells)]
 
 
-def _fits(xs: list[float], anchors: list[float], tolerance: float) -> list[tuple[int, ...]]:
+def _fits(
+    xs: list[float], anchors: list[float], tolerance: float, *, shift: bool = True
+) -> list[tuple[int, ...]]:
     """Every way of giving the values at *xs* increasing columns within *tolerance* of the
-    columns' middles, the row shifted as a whole; the fits without a shift if there are any."""
+    columns' middles, the row shifted as a whole (unless not *shift*); the fits without a
+    shift if there are any."""
     width = len(anchors)
     plain: list[tuple[int, ...]] = []
     shifted: list[tuple[int, ...]] = []
@@ -159,8 +168,8 @@ def _fits(xs: list[float], anchors: list[float], tolerance: float) -> list[tuple
         if all(abs(o) <= tolerance for o in offsets):
             plain.append(columns)
             continue
-        shift = median(offsets)
-        if all(abs(o - shift) <= tolerance for o in offsets):
+        moved = median(offsets)
+        if shift and all(abs(o - moved) <= tolerance for o in offsets):
             shifted.append(columns)
     return plain or shifted
 
@@ -200,6 +209,10 @@ def place(
         and all(not c.text or looks_like_value(c.text) for c in row.values)
         and 0 < _printed(row) <= width
     ]
+    # a row whose numbers stand on two lines beside its wrapped label: only those of one line
+    # may be read by position (:func:`_place_rest`)
+    joined = [row for row in candidates if row.kind == "joined"]
+    candidates = [row for row in candidates if row.kind != "joined"]
     spaced = [row for row in candidates if _spaced(row)]
     if not candidates or len(spaced) * 2 < len(candidates):
         return placed
@@ -209,19 +222,36 @@ def place(
     pages: dict[int, list[_Row]] = {}
     for row in candidates:
         pages.setdefault(grid(row.line)[0], []).append(row)
+    beside: dict[int, list[_Row]] = {}
+    for row in joined:
+        if len({grid(c.line)[0] for c in row.values}) == 1:
+            beside.setdefault(grid(row.line)[0], []).append(row)
     shown = {mark[0] for mark in marks}
     for number, page in pages.items():
         anchors = _anchors(page, width, grid)
+        wrapped = beside.get(number, [])
         if anchors is None:
-            if len(shown) == width and not any(_printed(row) == width for row in page):
+            partial = _partial_anchors(page, width, grid)
+            if partial is not None:
+                placed += [
+                    row
+                    for row in (*page, *wrapped)
+                    if _place_rest(row, partial, width, grid, total)
+                ]
+            elif len(shown) == width and not any(_printed(row) == width for row in page):
                 _narrow(page, width, grid, total, [m for m in marks if m[1] == number])
             continue
         tolerance = _TOLERANCE * min(
             (b - a for a, b in itertools.pairwise(anchors)), default=float("inf")
         )
+        placed += [row for row in wrapped if _place_rest(row, list(anchors), width, grid, total)]
         for row in page:
             cells = [c for c in row.values if c.text]
-            if len(cells) == width or width - len(cells) > _MAX_BLANKS or not _apart(row):
+            if len(cells) == width or width - len(cells) > _MAX_BLANKS:
+                continue
+            if not _apart(row):
+                if _place_rest(row, list(anchors), width, grid, total):
+                    placed.append(row)
                 continue
             indent = grid(row.line)[1]
             xs = [center(c, grid(c.line)[1]) for c in cells]
@@ -235,7 +265,11 @@ def place(
                 fits = [(0, *rest[0])] if len(rest) == 1 and rest[0][0] == 1 else []
                 xs = [anchors[0], *xs[1:]]
             if len(fits) != 1:
-                continue  # no way, or several: the sums decide, or the row is withheld
+                # no way, or several: the values standing in their columns may still say
+                # where the others go (or give the sums a few ways to choose from)
+                if _place_rest(row, list(anchors), width, grid, total):
+                    placed.append(row)
+                continue
             (columns,) = fits
             shift = median(anchors[c] - x for c, x in zip(columns, xs, strict=True))
             at = dict(zip(columns, cells, strict=True))
@@ -251,6 +285,118 @@ def place(
             row.values = values
             placed.append(row)
     return placed
+
+
+def _squeezed_prefix(row: _Row) -> int | None:
+    """How many of the row's first values ``pdftotext -layout`` squeezed one space after its
+    label and each other (set where they fit, not in their columns); None where its values are
+    not on one line or a later value is one space from the one before (no positions to read
+    there either)."""
+    cells = [c for c in row.values if c.text]
+    line = cells[0].line
+    if any(c.line != line for c in cells):
+        return None
+    before = [c for c in row.labels if c.line == line and c.column < cells[0].column]
+    end = before[-1].column + len(before[-1].text) if before else None
+    k = 0
+    for cell in cells:
+        if end is None or cell.column - end > 1:
+            break
+        k += 1
+        end = cell.column + len(cell.text)
+    if any(gap < 2 for gap in _gaps(cells[k:])):
+        return None
+    return k
+
+
+def _prefix(row: _Row, cells: list[RawCell], left: float, grid: Grid) -> int | None:
+    """How many of the row's first values (*cells*) stand where they fit, not in their
+    columns: squeezed one space after a label or the value before on their line, or left of
+    *left*, where the first column whose place is known starts; None where the others are not
+    one line of values a run of spaces apart (no positions to read)."""
+    k = 0
+    for cell in cells:
+        before = [
+            c
+            for c in (*row.labels, *cells[:k])
+            if c.text and c.line == cell.line and c.column < cell.column
+        ]
+        end = max((c.column + len(c.text) for c in before), default=None)
+        squeezed = end is not None and cell.column - end <= 1
+        if not squeezed and center(cell, grid(cell.line)[1]) >= left:
+            break
+        k += 1
+    rest = cells[k:]
+    if not rest or len({c.line for c in rest}) != 1 or any(gap < 2 for gap in _gaps(rest)):
+        return None
+    return k
+
+
+def _partial_anchors(rows: Sequence[_Row], width: int, grid: Grid) -> list[float | None] | None:
+    """The middle of each column of one page where its rows that print every column set the
+    column's values apart, None for a column they all squeezed beside their labels (the first
+    ones); None where no such row says, or its columns spread (rows on grids of their own)."""
+    columns: list[list[float]] = [[] for _ in range(width)]
+    for row in rows:
+        cells = [c for c in row.values if c.text]
+        if len(cells) != width:
+            continue
+        k = _squeezed_prefix(row)
+        if k is None or width - k < 3:
+            continue
+        for column, cell in zip(range(k, width), cells[k:], strict=True):
+            columns[column].append(center(cell, grid(cell.line)[1]))
+    if any(xs and max(xs) - min(xs) > _SPREAD for xs in columns):
+        return None
+    anchors = [median(xs) if xs else None for xs in columns]
+    known = [a for a in anchors if a is not None]
+    if len(known) < 3 or any(b - a < 2 for a, b in itertools.pairwise(known)):
+        return None
+    return anchors
+
+
+def _place_rest(
+    row: _Row, anchors: list[float | None], width: int, grid: Grid, total: bool
+) -> bool:
+    """Place a row whose first values are squeezed beside its label (:func:`_squeezed_prefix`)
+    by the others: those in the columns they stand in (of those whose place *anchors* knows),
+    the squeezed ones in order in the columns before, blanks elsewhere. Where the squeezed
+    values leave more than one way, the row gets them all (``row.choices``) for the table's
+    sums; whether any way was left."""
+    cells = [c for c in row.values if c.text]
+    if not cells or width - len(cells) > _MAX_BLANKS:
+        return False
+    known = [c for c in range(width) if anchors[c] is not None]
+    middles = [a for a in anchors if a is not None]
+    tolerance = _TOLERANCE * min((b - a for a, b in itertools.pairwise(middles)))
+    k = _prefix(row, cells, middles[0] - tolerance, grid)
+    if k is None:
+        return False
+    rest = cells[k:]
+    fits = _fits([center(c, grid(c.line)[1]) for c in rest], middles, tolerance, shift=False)
+    if len(fits) != 1:
+        return False
+    columns = [known[i] for i in fits[0]]
+    indent = grid(row.line)[1]
+    ways: list[list[RawCell]] = []
+    for lead in itertools.combinations(range(columns[0]), k):
+        at = dict(zip((*lead, *columns), cells, strict=True))
+        values: list[RawCell] = []
+        for column in range(width):
+            cell = at.get(column)
+            if cell is None:
+                # a printed blank, located where its column passes through the row
+                anchor = anchors[column]
+                where = 1 if anchor is None else int(anchor) + 1
+                cell = RawCell("", row.line, where + indent, False)
+            values.append(cell)
+        if not total or _adds_up(values):
+            ways.append(values)
+    if len(ways) == 1:
+        row.values = ways[0]
+    elif ways:
+        row.choices = ways
+    return bool(ways)
 
 
 #: a word of a space-aligned line: two spaces or more end it
