@@ -13,6 +13,14 @@ one way of lining its values up with those columns; the columns left over are pr
 Where the positions allow more than one way (or none), the row is left as it was, for the
 table's sums to decide or withhold.
 
+Wide numbers collide with long labels: ``pdftotext -layout`` then squeezes a row's first values
+one space after its label (and each other), where they fit, not in their columns. Those never
+set a column's place (:func:`_squeezed_prefix`); where every row that prints all columns
+squeezes some, the columns they print apart are learnt alone (:func:`_partial_anchors`), and
+a row is read by its values standing in learnt columns, those squeezed or left of them going
+in order into the columns before (:func:`_place_rest`: one way, or a few for the sums), a row
+whose numbers stand on two lines beside its wrapped label too.
+
 Where no row of a page of table B prints every column, the page's columns of values are the
 clusters of its values' positions, and :func:`place` gives each row the ways of lining them up
 with the table's columns that the page allows (``row.choices``, the same way for every row of
@@ -104,7 +112,7 @@ def _anchors(rows: Sequence[_Row], width: int, grid: Grid) -> list[float] | None
         anchors = [median(column) for column in zip(*columns, strict=True)]
         # a first value squeezed one space after its label stands where it fit, not in its
         # column: the first column is where the rows that set it apart print it
-        apart = [xs[0] for row, xs in zip(full, columns, strict=True) if not _squeezed(row)]
+        apart = [xs[0] for row, xs in zip(full, columns, strict=True) if not _squeezed_prefix(row)]
         if apart and len(apart) < len(full):
             anchors[0] = median(apart)
     else:
@@ -128,13 +136,6 @@ def _anchors(rows: Sequence[_Row], width: int, grid: Grid) -> list[float] | None
     if any(b - a < 2 for a, b in itertools.pairwise(anchors)):
         return None  # columns closer than a number is wide: no grid to read
     return anchors
-
-
-def _squeezed(row: _Row) -> bool:
-    """Whether the row's first value stands one space after a label on its line."""
-    first = next(c for c in row.values if c.text)
-    before = [c for c in row.labels if c.line == first.line and c.column < first.column]
-    return bool(before) and first.column - (before[-1].column + len(before[-1].text)) <= 1
 
 
 def _printed(row: _Row) -> int:

@@ -73,7 +73,7 @@ def group_marks(heads: Sequence[RawCell], grid: Grid) -> list[GroupMark]:
                 continue
             start = cell.column - 1 - indent + m.start()
             if m.start():
-                starts = cell.text[m.start() - _GAP : m.start()] == " " * _GAP
+                starts = cell.text[max(m.start() - _GAP, 0) : m.start()] == " " * _GAP
             else:
                 starts = before is None or cell.column - before >= _GAP
             marks.append((*groups, page, start, start + len(m.group()), starts))
