@@ -183,6 +183,10 @@ def test_layout_text_places_values_by_their_column() -> None:
     assert blank.line == 5
 
 
+#: where each column's numbers start in the space-aligned lines of these tests (:func:`_at`)
+_COLUMNS = (60, 68, 76, 84, 92, 100, 108)
+
+
 def _at(label: str, values: dict[int, str]) -> str:
     """A space-aligned line: *label* after two spaces, each value from its character column."""
     out = list("  " + label + " " * 120)
@@ -389,8 +393,7 @@ def test_first_value_squeezed_beside_a_long_label_is_the_first_column() -> None:
     squeezed value is the first column's and the row is placed (its blank where printed); a
     squeezed value before values starting further right could be any column before them:
     those cells are withheld (an error on the row), the others read where they stand."""
-    columns = (60, 68, 76, 84, 92, 100, 108)
-    full = dict(zip(columns, ("63", "40", "32", "20", "48", "36", "239"), strict=True))
+    full = dict(zip(_COLUMNS, ("63", "40", "32", "20", "48", "36", "239"), strict=True))
     rows = [
         _at("一、本年新收政府信息公开申请数量", full),
         "",
@@ -411,9 +414,8 @@ def test_first_values_squeezed_beside_labels_do_not_move_the_first_column() -> N
     """(e) rows printing every column, most with their first value squeezed one space after a
     long label: the first column is where the rows that set it apart print it, so a row of
     blanks reads its first value there (not withheld as fitting no column)."""
-    columns = (60, 68, 76, 84, 92, 100, 108)
-    full = dict(zip(columns, ("63", "40", "32", "20", "48", "36", "239"), strict=True))
-    rest = dict(zip(columns[1:], ("1", "0", "2", "0", "0", "6"), strict=True))
+    full = dict(zip(_COLUMNS, ("63", "40", "32", "20", "48", "36", "239"), strict=True))
+    rest = dict(zip(_COLUMNS[1:], ("1", "0", "2", "0", "0", "6"), strict=True))
     rows = [
         _at("一、本年新收政府信息公开申请数量", full),
         "",
@@ -461,25 +463,12 @@ def test_columns_learnt_from_rows_whose_first_values_are_squeezed() -> None:
         _at("秘密", {60: "2603", 76: "28946", 84: "80619", 92: "161238"}),
     ]
     report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
-    assert _values(report, "partially_granted") == [
-        87128,
-        8978,
-        94046,
-        "blank",
-        73615,
-        67475,
-        331242,
-    ]
-    assert _values(report, "withheld.state_secret") == [
-        48634,
-        436,
-        2603,
-        "blank",
-        28946,
-        80619,
-        161238,
-    ]
-    assert _values(report, "granted") == ["missing", "missing", 1, 3, 26246, 2, 101805]
+    read = {
+        "partially_granted": [87128, 8978, 94046, "blank", 73615, 67475, 331242],
+        "withheld.state_secret": [48634, 436, 2603, "blank", 28946, 80619, 161238],
+        "granted": ["missing", "missing", 1, 3, 26246, 2, 101805],
+    }
+    assert {key: _values(report, key) for key in read} == read
     (error,) = [d for d in report.diagnostics if d.code == "ambiguous_row"]
     assert (error.severity, error.line) == ("error", 9)
 
@@ -498,8 +487,7 @@ def test_total_column_of_a_table_mostly_blank_is_not_lost(head: str) -> None:
     all the same, named in a header whose 总 and 计 stand on two lines, or shown by rows
     that end with the sum of their numbers: read as a table without 总计, each row's total
     went under 其他 and its numbers a column over, with nothing said."""
-    columns = (60, 68, 76, 84, 92, 100, 108)
-    full = dict(zip(columns, ("46", "49", "49", "57", "48", "47", "296"), strict=True))
+    full = dict(zip(_COLUMNS, ("46", "49", "49", "57", "48", "47", "296"), strict=True))
     sixes = [
         ("3.危及“三安全一稳定”", ("9", "9", "9", "0", None, "5", "32")),
         ("1.信访举报投诉类申请", ("5", None, "9", "1", "5", "3", "23")),
@@ -507,7 +495,7 @@ def test_total_column_of_a_table_mostly_blank_is_not_lost(head: str) -> None:
     ]
     rows = [_at("一、本年新收政府信息公开申请数量", full), ""]
     for label, values in sixes:
-        at = {c: v for c, v in zip(columns, values, strict=True) if v is not None}
+        at = {c: v for c, v in zip(_COLUMNS, values, strict=True) if v is not None}
         rows += [_at(label, at), ""]
     report = dp.parse(TITLE + B_HEAD + head + "\n".join(rows) + "\n")
     assert report.applications.has_total_column
@@ -1023,9 +1011,8 @@ def test_number_printed_against_the_numbering_is_not_a_blank() -> None:
     where the 0 stood, but a row with a lost cell, said on the label's line; here no other
     row tells which cell a lost 0 was, so the cells in doubt are withheld with an error (in
     a whole table its sums read it: gen_2021_numbering in the conversion matrix)."""
-    columns = (60, 68, 76, 84, 92, 100, 108)
-    full = dict(zip(columns, ("3", "1", "0", "0", "0", "1", "5"), strict=True))
-    rest = dict(zip(columns[1:], ("5", "6", "0", "0", "3", "14"), strict=True))
+    full = dict(zip(_COLUMNS, ("3", "1", "0", "0", "0", "1", "5"), strict=True))
+    rest = dict(zip(_COLUMNS[1:], ("5", "6", "0", "0", "3", "14"), strict=True))
     rows = [
         _at("一、本年新收政府信息公开申请数量", full),
         "",
