@@ -681,6 +681,18 @@ def test_layout_table_c_with_blanks_reads_its_group_totals() -> None:
     assert (error.severity, error.line) == ("error", 9)
 
 
+def test_raw_table_c_with_blanks_reads_what_its_sums_decide() -> None:
+    """(e) ``pdftotext -raw``: seven numbers one space apart, blanks leaving nothing. Only one
+    cut into groups each ending with its sum (3 4 7 | 1 1 | 6 6): the three totals are read,
+    the outcomes' columns, which the order does not say, withheld with an error."""
+    head = "行政复议 行政诉讼\n结果\n维持\n总\n计\n未经复议直接起诉 复议后起诉\n总\n计\n总\n计\n"
+    report = dp.parse(TITLE + C_HEAD + head + "3 4 7 1 1 6 6\n\f")
+    missing = ["missing"] * 4
+    assert _c_cells(report) == [[*missing, 7], [*missing, 1], [*missing, 6]]
+    (error,) = [d for d in report.diagnostics if d.code == "ambiguous_row"]
+    assert (error.severity, error.line) == ("error", 13)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -1,5 +1,6 @@
-"""Table C's printed values lined up with its fifteen columns in ``pdftotext -layout`` text
-whose blank cells left only spaces ("5  2  7  8  1  9" under a header of fifteen columns).
+"""Table C's printed values lined up with its fifteen columns in ``pdftotext`` text whose
+blank cells left only spaces, or nothing ("5  2  7  8  1  9" under a header of fifteen
+columns).
 
 The column positions of table C's values are not to be read off its header: its header words
 are CJK characters, which ``pdftotext -layout`` counts one grid column each however wide they
@@ -13,6 +14,9 @@ where the word starts a fragment, is not left of that word, and stands in a grou
 than the word's. The group words 行政复议, 未经复议直接起诉 and 复议后起诉 each stand over their
 one group, 行政诉讼 over the two groups of suits. (Words of one fragment do not keep this:
 values one space apart are laid out by their characters alone.)
+
+Text without positions (``pdftotext -raw``: values one space apart) keeps the values' order
+only: there the groups are cut by the sums alone.
 
 Each group that prints anything prints its 总计 last, the sum of its outcomes. The ways of
 cutting the printed values into the three groups that the words and the sums allow, each
@@ -89,10 +93,15 @@ def choices(
     """The ways of lining up the values of table C's one space-aligned line *values* (after
     its *labels*, if any) with its fifteen columns that its header's group words (*marks*)
     and its groups' sums allow, each a cell per column (a printed blank where no value
-    stands); None where the positions say nothing (:func:`group_bounds`), the line prints
-    every column, or no way (or too many) is left."""
+    stands); values one space apart (text without positions) by their order and the sums
+    alone. None where the header lacks a group word or a group's 总计, the positions say
+    nothing (:func:`group_bounds`), the line prints every column, or no way (or too many)
+    is left."""
     cells = [c for c in values if c.text]
     bounds = group_bounds(labels, cells, marks, grid)
+    if bounds is None and marks and _without_positions(cells):
+        # text without positions (pdftotext -raw): the values' order and the sums only
+        bounds = [(0, _GROUPS - 1)] * len(cells)
     if bounds is None or len(cells) >= _GROUPS * _SIZE:
         return None
     numbers = counts(c.text for c in cells)
@@ -154,6 +163,14 @@ def group_bounds(
             return None  # the words contradict each other: the layout is not the one read here
         bounds.append((lo, hi))
     return bounds
+
+
+def _without_positions(cells: Sequence[RawCell]) -> bool:
+    """Whether *cells* are one line of values each one space after the one before, as text
+    without layout spaces prints them (``pdftotext -raw``)."""
+    return len({c.line for c in cells}) == 1 and all(
+        b.column - (a.column + len(a.text)) == 1 for a, b in itertools.pairwise(cells)
+    )
 
 
 def _cuts(n: int) -> list[tuple[int, int]]:
