@@ -359,11 +359,11 @@ def _partial_anchors(rows: Sequence[_Row], width: int, grid: Grid) -> list[float
 def _place_rest(
     row: _Row, anchors: list[float | None], width: int, grid: Grid, total: bool
 ) -> bool:
-    """Place a row whose first values are squeezed beside its label (:func:`_squeezed_prefix`)
-    by the others: those in the columns they stand in (of those whose place *anchors* knows),
-    the squeezed ones in order in the columns before, blanks elsewhere. Where the squeezed
-    values leave more than one way, the row gets them all (``row.choices``) for the table's
-    sums; whether any way was left."""
+    """Place a row whose first values stand where they fit (:func:`_prefix`: squeezed beside
+    its label, or left of every column *anchors* knows) by the others: those in the known
+    columns they stand in, the first ones in order in the columns before, blanks elsewhere.
+    Where the first ones leave more than one way, the row gets them all (``row.choices``) for
+    the table's sums; whether any way was left."""
     cells = [c for c in row.values if c.text]
     if not cells or width - len(cells) > _MAX_BLANKS:
         return False
