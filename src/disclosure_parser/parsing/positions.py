@@ -15,7 +15,7 @@ table's sums to decide or withhold.
 
 Wide numbers collide with long labels: ``pdftotext -layout`` then squeezes a row's first values
 one space after its label (and each other), where they fit, not in their columns. Those never
-set a column's place (:func:`_squeezed_prefix`); where every row that prints all columns
+set a column's place (:func:`_prefix`); where every row that prints all columns
 squeezes some, the columns they print apart are learnt alone (:func:`_partial_anchors`), and
 a row is read by its values standing in learnt columns, those squeezed or left of them going
 in order into the columns before (:func:`_place_rest`: one way, or a few for the sums), a row
@@ -112,7 +112,11 @@ def _anchors(rows: Sequence[_Row], width: int, grid: Grid) -> list[float] | None
         anchors = [median(column) for column in zip(*columns, strict=True)]
         # a first value squeezed one space after its label stands where it fit, not in its
         # column: the first column is where the rows that set it apart print it
-        apart = [xs[0] for row, xs in zip(full, columns, strict=True) if not _squeezed_prefix(row)]
+        apart = [
+            xs[0]
+            for row, xs in zip(full, columns, strict=True)
+            if not _prefix(row, [c for c in row.values if c.text], grid)
+        ]
         if apart and len(apart) < len(full):
             anchors[0] = median(apart)
     else:
@@ -120,7 +124,8 @@ def _anchors(rows: Sequence[_Row], width: int, grid: Grid) -> list[float] | None
         points = sorted(
             center(c, grid(c.line)[1])
             for row in rows
-            for c in [c for c in row.values if c.text][_squeezed_prefix(row) or 0 :]
+            for printed in [[c for c in row.values if c.text]]
+            for c in printed[_prefix(row, printed, grid) or 0 :]
         )
         if not points:
             return None
@@ -288,33 +293,12 @@ def place(
     return placed
 
 
-def _squeezed_prefix(row: _Row) -> int | None:
-    """How many of the row's first values ``pdftotext -layout`` squeezed one space after its
-    label and each other (set where they fit, not in their columns); None where its values are
-    not on one line or a later value is one space from the one before (no positions to read
-    there either)."""
-    cells = [c for c in row.values if c.text]
-    line = cells[0].line
-    if any(c.line != line for c in cells):
-        return None
-    before = [c for c in row.labels if c.line == line and c.column < cells[0].column]
-    end = before[-1].column + len(before[-1].text) if before else None
-    k = 0
-    for cell in cells:
-        if end is None or cell.column - end > 1:
-            break
-        k += 1
-        end = cell.column + len(cell.text)
-    if any(gap < 2 for gap in _gaps(cells[k:])):
-        return None
-    return k
-
-
-def _prefix(row: _Row, cells: list[RawCell], left: float, grid: Grid) -> int | None:
-    """How many of the row's first values (*cells*) stand where they fit, not in their
-    columns: squeezed one space after a label or the value before on their line, or left of
-    *left*, where the first column whose place is known starts; None where the others are not
-    one line of values a run of spaces apart (no positions to read)."""
+def _prefix(row: _Row, cells: list[RawCell], grid: Grid, left: float = float("-inf")) -> int | None:
+    """How many of the row's first values (*cells*, its printed ones) stand where they fit,
+    not in their columns: ``pdftotext -layout`` squeezed them one space after a label or the
+    value before on their line, or they stand left of *left* (where the first column whose
+    place is known starts); None where the others are not one line of values a run of spaces
+    apart (no positions to read there either)."""
     k = 0
     for cell in cells:
         before = [
@@ -328,7 +312,7 @@ def _prefix(row: _Row, cells: list[RawCell], left: float, grid: Grid) -> int | N
             break
         k += 1
     rest = cells[k:]
-    if not rest or len({c.line for c in rest}) != 1 or any(gap < 2 for gap in _gaps(rest)):
+    if len({c.line for c in rest}) > 1 or any(gap < 2 for gap in _gaps(rest)):
         return None
     return k
 
@@ -342,7 +326,7 @@ def _partial_anchors(rows: Sequence[_Row], width: int, grid: Grid) -> list[float
         cells = [c for c in row.values if c.text]
         if len(cells) != width:
             continue
-        k = _squeezed_prefix(row)
+        k = _prefix(row, cells, grid)
         if k is None or width - k < 3:
             continue
         for column, cell in zip(range(k, width), cells[k:], strict=True):
@@ -370,8 +354,8 @@ def _place_rest(
     known = [c for c in range(width) if anchors[c] is not None]
     middles = [a for a in anchors if a is not None]
     tolerance = _TOLERANCE * min((b - a for a, b in itertools.pairwise(middles)))
-    k = _prefix(row, cells, middles[0] - tolerance, grid)
-    if k is None:
+    k = _prefix(row, cells, grid, middles[0] - tolerance)
+    if k is None or k == len(cells):
         return False
     rest = cells[k:]
     fits = _fits([center(c, grid(c.line)[1]) for c in rest], middles, tolerance, shift=False)
