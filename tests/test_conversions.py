@@ -264,6 +264,23 @@ def test_matrix_counts_a_number_in_a_printed_blank_as_wrong() -> None:
     assert Decimal(t.equal) == t.cells - 1
 
 
+def test_cell_blank_in_one_reading_and_0_in_another_is_withheld() -> None:
+    """seed_003 as ``pandoc -t plain``: table C's row can be read four ways, some with a
+    printed blank where others have 0; the sums cannot tell them apart, so the page's blank
+    is not given as the number 0 (nor a printed 0 as a blank): those cells are withheld with
+    the row's error."""
+    report = dp.parse_file(matrix.conversion(FIXTURES, "seed_003", "pandoc-plain"))
+    row = report.reviews.group("direct_suit")
+    assert row is not None
+    assert [c.state for c in row.cells[3:]] == ["missing", "missing"]
+    post = report.reviews.group("post_review_suit")
+    assert post is not None
+    assert post.cells[3].state == "missing"
+    assert [(d.code, d.severity) for d in report.diagnostics if d.line == 70] == [
+        ("ambiguous_row", "error")
+    ]
+
+
 _GROUPS = ("review", "direct_suit", "post_review_suit")
 
 

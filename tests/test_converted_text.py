@@ -1111,3 +1111,79 @@ def test_markdown_escaped_dash_is_the_dash_printed() -> None:
     report = dp.parse(text)
     assert _values(report, "withheld.process_information") == ["na", 2, 3, "na", 9, 1, 15]
     assert not [d for d in report.diagnostics if d.code == "ragged_row"]
+
+
+def test_row_wrapped_in_a_table_without_total_is_read_by_column() -> None:
+    """(a) a table printed without 总计 has six columns: a row whose label wrapped, two
+    placeholders squeezed beside its first line and one far right, its numbers beside the
+    second, is one row of six, its values in the order of where they stand (无 is 其他's);
+    read as the line's order, or two rows, its numbers went into the wrong columns or blanks."""
+    head = " " * 61 + "自然人\n" + " " * 67 + "商业企业 科研机构 社会公益组织 法律服务机构 其他\n"
+    rows = [
+        _at("（六）其 1.申请人无正当理由逾期不补正、行 —— -", {100: "无"}),
+        _at("他处理 政机关不再处理其政府信息公开申请", {76: "0", 84: "2", 92: "0"}),
+    ]
+    report = dp.parse(TITLE + B_HEAD + head + "\n".join(rows) + "\n")
+    values = _values(report, "other_handling.no_correction")
+    assert values == ["na", "na", 0, 2, 0, "na", "missing"]
+    assert {d.line for d in report.diagnostics if d.code == "joined_row"} == {5, 6}
+
+
+def test_blanks_beside_numbers_left_out_are_said() -> None:
+    """A line of numbers under a row, its label naming no row, is left out: the row above
+    read its columns as blanks, which they are not if the numbers are its own; a warning on
+    that row's line says so (a blank where a number stands must not pass unsaid)."""
+    full = {c: str(v) for c, v in zip(_COLUMNS, (1, 2, 3, 4, 5, 6, 21), strict=True)}
+    rows = [
+        _at("一、本年新收政府信息公开申请数量", full),
+        _at("二、上年结转政府信息公开申请数量", dict.fromkeys(_COLUMNS, "0")),
+        _at("三、本年度办理结果 （一）予以公开", {60: "1", 76: "3", 108: "4"}),
+        _at("补充说明事项", {84: "4", 92: "5"}),
+    ]
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
+    assert _values(report, "granted") == [1, "blank", 3, "blank", "blank", "blank", 4]
+    said = {(d.code, d.line, d.severity) for d in report.diagnostics}
+    assert ("unknown_label", 7, "warning") in said
+    assert ("unknown_label", 8, "warning") in said
+
+
+def test_row_named_by_label_pieces_above_its_numbers_is_joined() -> None:
+    """(a) a browser's PDF wraps a long label over seven lines, the row's numbers beside its
+    fourth and fifth: the pieces above (numbering between) name the row with them, so the
+    two lines are one row of seven, not a row of three and a line left out."""
+    rows = [
+        _at("                        申请人无正", {}),
+        "                         1.",
+        _at("                       当理由逾期不", {}),
+        _at("                       补正、行政机 75194 38678 2", {}),
+        _at("                       关不再处理其", {84: "9", 92: "25276", 100: "0", 108: "139159"}),
+        _at("                       政府信息公开", {}),
+        _at("                       申请", {}),
+    ]
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
+    values = _values(report, "other_handling.no_correction")
+    assert values == [75194, 38678, 2, 9, 25276, 0, 139159]
+    assert {d.line for d in report.diagnostics if d.code == "joined_row"} == {8, 9}
+
+
+def test_start_of_the_next_rows_label_is_not_joined_to_a_whole_label() -> None:
+    """The line after a row whose label is whole ("（二）部分公开…情形）") starts the next
+    row ("属于国家 3" / "1." / "秘密 81674 …"): its number is that row's, even where the two
+    lines' values would make seven (the first row printed a blank)."""
+    rows = [
+        _at("（二）部分公开（区", {}),
+        _at(
+            "分处理的，只计这一",
+            {68: "9", 76: "50450", 84: "9", 92: "1", 100: "5", 108: "50474"},
+        ),
+        _at("情形，不计其他情形）", {}),
+        _at("                   属于国家 3", {}),
+        "                           1.",
+        _at(
+            "                       秘密",
+            {68: "81674", 76: "9", 84: "2", 92: "5", 100: "/", 108: "81693"},
+        ),
+    ]
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
+    assert _values(report, "withheld.state_secret") == [3, 81674, 9, 2, 5, "na", 81693]
+    assert 3 not in _values(report, "partially_granted")

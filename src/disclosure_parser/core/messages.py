@@ -1061,6 +1061,15 @@ CATALOGUE: Final[dict[str, Entry]] = {
         "table B row label {label:q} matches no row of the template; its numbers are not used",
         label="其他情形",
     ),
+    "unknown_label.b_row_above": _e(
+        "{what}：下一行（第 {line} 行）的行名{label:q}与模板中任何一行都对不上，其数字未采用；"
+        "这些数字若属于本行，本行读作空白的单元格并非空白",
+        "{what}: the label {label:q} on the next line ({line}) matches no row of the template "
+        "and its numbers are not used; if they are this row's, its cells read as blanks are not",
+        what="（一）予以公开",
+        line=12,
+        label="其他情形",
+    ),
     "rows_run_together": _e(
         "{what}：行名后印有 {n} 行的数字（每 {width} 个一行，各行合计相符），"
         "第一行按本行读取，其余按没有行名的行处理",

@@ -19,7 +19,7 @@ from ..core.text import fold, has_cjk, strip_numbering
 from . import labels, review_positions
 from .cells import classify, looks_like_value
 from .positions import NO_GRID as _NO_GRID
-from .positions import Grid, Mark, place, stack
+from .positions import Grid, Mark, by_column, place, stack
 from .raw import RawCell, RawRow
 from .rows import read_rows
 
@@ -410,30 +410,34 @@ class _Lexer:
         ):
             return False
         before = sum(1 for c in last.value.values if c.text)
+        width = self._b_width()
         named = last.value.key is not None and labels.row_key(row.folded) == last.value.key
         if _ORDINAL.match(row.folded) is not None and not (
             named and _GROUP_NUMBERING.match(row.folded) is not None
         ):
             return False  # a numbering starts a row; but a group's label set on the line
         if raw.line != last.value.end_line + 1 + len(between) and (
-            before + len(numbers) != 7 or not named
+            before + len(numbers) != width or not named
         ):
             # a blank line between (a centred group label set a line lower, "要求提供 5 3." /
             # "" / "（五） 公开出版物 80584 …"): only lines that make the named row's seven
             return False
-        # more of the row before it only where the two lines make the full row (7 values)
-        # and the first named the row ("补正后申请 50550 32457 54752 1" / "3." / "内容仍不明确
-        # 0 5589 143349")
-        whole = before + len(numbers) == 7 and (
+        # more of the row before it only where the two lines make the full row (7 values; 6
+        # without 总计) and the first named the row ("补正后申请 50550 32457 54752 1" / "3." /
+        # "内容仍不明确 0 5589 143349")
+        pieces = "".join(t.value.folded for t in reversed(between)) + last.value.folded
+        whole = before + len(numbers) == width and (
             last.value.key is not None
             # or the label's pieces name it together ("属于行政 64675 34676 0" / "8." / "查询事项
             # 99092 26864 27976 253283": 属于行政 starts 7. and 8. alike)
-            or labels.row_key(
-                "".join(t.value.folded for t in reversed(between)) + last.value.folded + row.folded
-            )
-            is not None
+            or labels.row_key(pieces + row.folded) is not None
+            # or they do with those printed above them, each piece of its wording ("申请人无正"
+            # / "1." / "当理由逾期不" / "补正、行政机 75194 38678 2" / "关不再处理其  9  25276
+            # 0  139159"; not "…（区" / "分处理的… 9 50450 9 1 5 50474" / "情形，不计其他情形）" /
+            # "属于国家 3": 属于国家 starts the next row)
+            or self._named_with_pieces_above(k, pieces, row.folded)
         )
-        if not ((0 < before <= 2 and before + len(numbers) <= 7) or (before > 2 and whole)):
+        if not ((0 < before <= 2 and before + len(numbers) <= width) or (before > 2 and whole)):
             return False
         previous: Row = last.value
         if previous.key is not None and labels.row_key(row.folded) not in (None, previous.key):
@@ -444,6 +448,56 @@ class _Lexer:
             previous.label = token.value.label + previous.label
             previous.folded = token.value.folded + previous.folded
         return True
+
+    def _named_with_pieces_above(self, k: int, head: str, tail: str) -> bool:
+        """Whether label fragments right above token *k*, *head* (the label pieces from token
+        *k* on) and *tail* (those of the line joining it) name a row together: every piece
+        part of that row's wording, or, where the group's label is printed among them
+        ("（四） 2.没有现成信" / "无法提 息需要另行制 75779 59703 3" / "供 作  41414 …"),
+        the wording not whole before *tail*, nor *tail* the start of another row ("（区" /
+        "分处理的…情形，不计其他情形） 9 50450 …" / "属于国家 3": 属于国家 is the next row's).
+        The fragments nearest first: the one above them may end the row before ("…出具已
+        获取信" / "息")."""
+        pieces = self._pieces_above(k)
+        for start in range(len(pieces)):
+            text = "".join(pieces[start:]) + head + tail
+            key = labels.row_key(text)
+            if key is None:
+                continue
+            if labels.inside_wording(key, text) or (
+                labels.row_key(tail) in (None, key)
+                and not labels.holds_wording(key, text[: len(text) - len(tail)])
+            ):
+                return True
+        return False
+
+    def _pieces_above(self, k: int) -> list[str]:
+        """The label fragments printed on the lines right above token *k* (no values, one
+        line after another), top to bottom: the start of its wrapped label, or more."""
+        pieces: list[str] = []
+        line = self.tokens[k].value.line
+        for token in reversed(self.tokens[max(k - 6, 0) : k]):
+            piece: Row = token.value
+            if token.kind != B_LABEL or piece.values or not line - 1 <= piece.end_line < line:
+                break
+            pieces.append(piece.folded)
+            line = piece.line
+        return pieces[::-1]
+
+    def _b_width(self) -> int:
+        """How many values a full row of the table B being read holds: 6 under a header that
+        names 其他 and no 总计 (a table printed without its total column), else 7. (Known
+        from the header alone: the rows' widths are not all read yet.)"""
+        heads = ""
+        for token in reversed(self.tokens):
+            if token.kind not in (B_HEAD, B_ROW, B_VALUES, B_LABEL):
+                break
+            if token.kind == B_HEAD:
+                heads = token.value.folded + heads
+        shown = "其他" in heads.replace("法人或其他组织", "")  # (the column, not the group)
+        if shown and "总" not in heads and not any(w in heads for w in _TOTALS):
+            return 6
+        return 7
 
     def _under_row_label(self, row: Row) -> bool:
         """Whether a short line of numbers without a label stands right under a label line
@@ -482,14 +536,15 @@ class _Lexer:
             return False
         previous: Row = self.tokens[k].value
         before = sum(1 for c in previous.values if c.text)
+        width = self._b_width()
         if (
             previous.kind != "plain"
             or previous.key is None
             or not line - 2 <= previous.end_line < line
             # the row's seven, or fewer (blanks) after a value or two: the label's first line
             # holds no more of a row than that (as in _rest_of_row)
-            or not (before + len(numbers) == 7 or 0 < before <= 2 < len(numbers))
-            or before + len(numbers) > 7
+            or not (before + len(numbers) == width or 0 < before <= 2 < len(numbers))
+            or before + len(numbers) > width
             or any(
                 labels.row_key(t.value.folded) not in (None, previous.key)
                 for t in self.tokens[k + 1 :]
@@ -623,7 +678,11 @@ class _Lexer:
         previous.folded += row.folded
         previous.end_line = row.end_line
         if row.values:
-            previous.values = [*previous.values, *row.values]
+            values = [*previous.values, *row.values]
+            if all(c.text for c in values) and len(values) == self._b_width():
+                # the full row: where its values stand says their order (not always the lines')
+                values = by_column(values, [*previous.labels, *row.labels, *values], self.grid)
+            previous.values = values
             previous.kind = "joined"  # numbers from two lines: no common positions
         if last.kind == B_ROW and previous.key is None:
             previous.key = labels.row_key(previous.folded)

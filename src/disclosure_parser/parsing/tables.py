@@ -377,6 +377,11 @@ def _joined(first: Row, second: Row) -> Row:
     return row
 
 
+def _blank_agreed(alternatives: Sequence[Candidate], col: int) -> bool:
+    """Whether *alternatives* all read column *col* as a printed blank, or all as no blank."""
+    return len({a.values[col] == BLANK for a in alternatives}) <= 1
+
+
 def _ambiguous_item(
     row: Row, outcome: Outcome, names: list[str], amounts: list[bool], notes: Notes
 ) -> list[Cell]:
@@ -596,9 +601,30 @@ def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | 
                         row.line,
                         row.column,
                     )
+                    _beside_unused(out, row, notes)
                 continue
             out.append((key, row))
     return out
+
+
+def _beside_unused(rows: list[tuple[str | None, Row]], row: Row, notes: Notes) -> None:
+    """Say on the row just above a line of numbers left out (*row*: its label names no row)
+    that its cells read as blanks may be those numbers' places: a row wrapped over two lines
+    the reader did not join leaves blanks in the first line's row where the second printed
+    numbers, and a blank where a number stands is a wrong reading."""
+    if not rows or row.kind != "plain" or not any(c.text for c in row.values):
+        return  # (rows of cells keep their blanks: each cell was printed, empty)
+    key, above = rows[-1]
+    if key is None or above.kind != "plain" or not 0 < row.line - above.end_line <= 2:
+        return
+    if any(not c.text and not c.filler for c in above.values):
+        notes.add(
+            "unknown_label",
+            "warning",
+            msg("unknown_label.b_row_above", what=_b_row(key), line=row.line, label=row.label),
+            above.line,
+            above.column,
+        )
 
 
 def _split_run_together(
@@ -1120,7 +1146,9 @@ def _cells_of(
     withheld = []
     first = alternatives[0] if alternatives else None
     for col in range(width):
-        if first is not None and outcome.kept[col]:
+        # (a cell printed blank in some readings and 0 in others is one number to the sums,
+        # not one reading: whether it was printed is not known)
+        if first is not None and outcome.kept[col] and _blank_agreed(alternatives, col):
             cells.append(
                 _cell_from(
                     first.sources[col],
