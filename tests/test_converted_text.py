@@ -1187,3 +1187,54 @@ def test_start_of_the_next_rows_label_is_not_joined_to_a_whole_label() -> None:
     report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
     assert _values(report, "withheld.state_secret") == [3, 81674, 9, 2, 5, "na", 81693]
     assert 3 not in _values(report, "partially_granted")
+
+
+#: a row printing every column, three blank lines under it (rows set apart, as on a page)
+_FULL_ROW = [
+    _at("一、本年新收政府信息公开申请数量", dict.fromkeys(_COLUMNS[:6], "1") | {108: "6"}),
+    "",
+    "",
+    "",
+]
+
+
+def test_numbering_printed_inside_a_wrapped_label_names_its_row() -> None:
+    """A browser's PDF sets a wrapped label's numbering on a line of its own between its
+    pieces ("属于行政" / "8." / "查询事项 …"): the pieces name row 8. with the numbering
+    first; read in print order they named no row and the row was left out."""
+    rows = [
+        *_FULL_ROW,
+        _at("                          属于行政", {}),
+        "                           8.",
+        _at(
+            "                         查询事项",
+            {68: "1", 76: "55707", 84: "83207", 92: "32637", 100: "3", 108: "171555"},
+        ),
+    ]
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
+    values = _values(report, "withheld.administrative_query")
+    assert values == ["blank", 1, 55707, 83207, 32637, 3, 171555]
+    assert not [d for d in report.diagnostics if d.code == "unknown_label"]
+
+
+def test_row_named_twice_across_a_blank_line_is_one_row_with_a_blank() -> None:
+    """A centred group label pushes the end of a row's label a line lower, after a blank
+    line ("要求提供 72795" / "3." / "" / "（五） 公开出版物  52366 …"): both lines name the
+    row, so their six values are one row with a blank (where, the sums decide), not the
+    row twice."""
+    rows = [
+        *_FULL_ROW,
+        _at("                  要求提供 72795", {}),
+        "                           3.",
+        "",
+        _at(
+            "            （五） 公开出版物",
+            {76: "52366", 84: "36339", 92: "78884", 100: "59401", 108: "299785"},
+        ),
+    ]
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
+    values = _values(report, "not_processed.publication")
+    assert values == ["missing", "missing", 52366, 36339, 78884, 59401, 299785]
+    said = {(d.code, d.line) for d in report.diagnostics}
+    assert {("joined_row", 9), ("joined_row", 12), ("ambiguous_row", 9)} <= said
+    assert "duplicate_row" not in {code for code, _ in said}

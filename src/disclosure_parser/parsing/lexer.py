@@ -417,10 +417,12 @@ class _Lexer:
         ):
             return False  # a numbering starts a row; but a group's label set on the line
         if raw.line != last.value.end_line + 1 + len(between) and (
-            before + len(numbers) != width or not named
+            before + len(numbers) > width or not named
         ):
             # a blank line between (a centred group label set a line lower, "要求提供 5 3." /
-            # "" / "（五） 公开出版物 80584 …"): only lines that make the named row's seven
+            # "" / "（五） 公开出版物 80584 …"): only lines that both name the row, its seven
+            # values or fewer (blanks: "要求提供 72795" / "3." / "" / "（五） 公开出版物  52366
+            # 36339  78884  59401  299785")
             return False
         # more of the row before it only where the two lines make the full row (7 values; 6
         # without 总计) and the first named the row ("补正后申请 50550 32457 54752 1" / "3." /

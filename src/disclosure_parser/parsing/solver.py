@@ -31,6 +31,11 @@ _MAX_COMBINATIONS: Final = 512
 #: each); garbage in every row of a flattened table needed millions. Narrowing stops there,
 #: which leaves readings undecided (withheld), never a wrong one chosen.
 _MAX_NARROWING: Final = 200_000
+#: steps (a reading given to a row) and combinations that fit, at most, when the combinations
+#: are too many to try one by one (:meth:`_Problem._search`): real tables with a few rows of
+#: blanks take a few thousand steps; past these the rows are left undecided (withheld)
+_MAX_NODES: Final = 2_000
+_MAX_SOLUTIONS: Final = 256
 
 Value = int | None
 #: (row index, column index, sign): one side of an equation is +1, the other -1
@@ -240,28 +245,86 @@ class _Problem:
 
     # -- search ------------------------------------------------------------------------------
 
-    def solutions(self) -> list[list[Candidate]] | None:
+    def solutions(self, search: bool = True) -> list[list[Candidate]] | None:
         """Every combination of readings that satisfies all usable equations.
 
-        None when there are too many combinations to try.
+        None when there are too many combinations to try (past :data:`_MAX_COMBINATIONS`
+        unless *search*, past what :meth:`_search` weighs).
         """
         sizes = [len(d) for d in self.domains]
         total = 1
         for s in sizes:
             total *= s
             if total > _MAX_COMBINATIONS:
-                return None
+                return self._search() if search else None
         found: list[list[Candidate]] = []
         seen: set[tuple[tuple[object, ...], ...]] = set()
         for combo in itertools.product(*self.domains):
-            resolved = self._complete(list(combo))
-            if resolved is None:
-                continue
-            key = tuple(_meaning(c) for c in resolved)
-            if key not in seen:
-                seen.add(key)
-                found.append(resolved)
+            self._keep(self._complete(list(combo)), found, seen)
         return found
+
+    def _keep(
+        self,
+        resolved: list[Candidate] | None,
+        found: list[list[Candidate]],
+        seen: set[tuple[tuple[object, ...], ...]],
+    ) -> None:
+        """Add a combination that fits (*resolved*, None where it broke a sum) to *found*,
+        once per distinct meaning."""
+        if resolved is None:
+            return
+        key = tuple(_meaning(c) for c in resolved)
+        if key not in seen:
+            seen.add(key)
+            found.append(resolved)
+
+    def _search(self) -> list[list[Candidate]] | None:
+        """:meth:`solutions` where the combinations are too many to try one by one: rows are
+        given a reading one after another, and a branch is left as soon as some equation can
+        no longer hold whatever the rows not yet read give (their least and greatest values,
+        a cell to be derived any count from 0 up). The tables of unseen reports whose sums
+        decide them took at most a few hundred steps where their products ran to tens of
+        thousands. None past :data:`_MAX_NODES` steps or :data:`_MAX_SOLUTIONS` combinations
+        that fit: rows left undecided, as before the search."""
+        terms = [_Terms(self, e) for e in range(len(self.equations))]
+        order = sorted(range(len(self.domains)), key=lambda r: len(self.domains[r]))
+        state = [t.open() for t in terms]
+        for e, t in enumerate(terms):
+            for row in t.rows:
+                state[e] = t.add(state[e], t.bound[row])
+        found: list[list[Candidate]] = []
+        seen: set[tuple[tuple[object, ...], ...]] = set()
+        chosen: list[Candidate | None] = [None] * len(self.domains)
+        nodes = 0
+
+        def visit(depth: int) -> bool:
+            nonlocal nodes
+            if depth == len(order):
+                self._keep(self._complete([c for c in chosen if c is not None]), found, seen)
+                return len(found) <= _MAX_SOLUTIONS
+            row = order[depth]
+            for k, cand in enumerate(self.domains[row]):
+                nodes += 1
+                if nodes > _MAX_NODES:
+                    return False
+                touched = self.by_row[row]
+                saved = [state[e] for e in touched]
+                ok = True
+                for e in touched:
+                    t = terms[e]
+                    state[e] = t.add(t.add(state[e], t.bound[row], -1), t.reading[row][k])
+                    ok = ok and t.holds(state[e])
+                self.work += len(touched)
+                if ok:
+                    chosen[row] = cand
+                    if not visit(depth + 1):
+                        return False
+                for e, old in zip(touched, saved, strict=True):
+                    state[e] = old
+            chosen[row] = None
+            return True
+
+        return found if visit(0) else None
 
     def _complete(self, rows: list[Candidate]) -> list[Candidate] | None:
         """Derive the unknowns of one combination; None if it breaks an equation."""
@@ -307,6 +370,85 @@ class _Problem:
             if not progress:
                 break
         return rows
+
+
+#: an equation's sum over some rows: (finite part of its least value, terms that may be any
+#: count down, finite part of its greatest, terms that may be any count up, terms that make
+#: the equation say nothing: a text cell, a blank total)
+_Range = tuple[int, int, int, int, int]
+
+
+class _Terms:
+    """One equation's share of each row, as :meth:`_Problem._search` adds rows up."""
+
+    __slots__ = ("bound", "reading", "rows")
+
+    def __init__(self, problem: _Problem, e: int) -> None:
+        _, terms, totals = problem.equations[e]
+        broken = e in problem.broken
+        by_row: dict[int, list[tuple[int, int]]] = {}
+        for r, col, sign in terms:
+            by_row.setdefault(r, []).append((col, sign))
+        self.rows = sorted(by_row)
+        #: per row: the range of each of its readings' share (row -> reading -> range)
+        self.reading: dict[int, list[_Range]] = {}
+        #: per row: the range over all its readings (what a row not yet read may give)
+        self.bound: dict[int, _Range] = {}
+        for r, cells in by_row.items():
+            shares = [_share(c, r, cells, totals, broken) for c in problem.domains[r]]
+            self.reading[r] = shares
+            self.bound[r] = (
+                min(s[0] for s in shares),
+                max(s[1] for s in shares),
+                max(s[2] for s in shares),
+                max(s[3] for s in shares),
+                max(s[4] for s in shares),
+            )
+
+    @staticmethod
+    def open() -> _Range:
+        return (0, 0, 0, 0, 0)
+
+    @staticmethod
+    def add(a: _Range, b: _Range, sign: int = 1) -> _Range:
+        return (
+            a[0] + sign * b[0],
+            a[1] + sign * b[1],
+            a[2] + sign * b[2],
+            a[3] + sign * b[3],
+            a[4] + sign * b[4],
+        )
+
+    @staticmethod
+    def holds(r: _Range) -> bool:
+        """Whether the sum may still be 0 (the equation hold)."""
+        return r[4] > 0 or ((r[1] > 0 or r[0] <= 0) and (r[3] > 0 or r[2] >= 0))
+
+
+def _share(
+    cand: Candidate,
+    row: int,
+    cells: list[tuple[int, int]],
+    totals: frozenset[tuple[int, int]],
+    broken: bool,
+) -> _Range:
+    """The range of one reading's cells (*cells*: column and sign) in an equation."""
+    if broken:
+        return (0, 0, 0, 0, 1)
+    lo = hi = down = up = 0
+    for col, sign in cells:
+        v = cand.values[col]
+        if v == OPAQUE or (v == BLANK and (row, col) in totals):
+            return (0, 0, 0, 0, 1)
+        if v is None:
+            if sign > 0:
+                up += 1
+            else:
+                down += 1
+        elif v != BLANK:
+            lo += sign * v
+            hi += sign * v
+    return (lo, down, hi, up, 0)
 
 
 def _signature(domain: list[Candidate]) -> tuple[tuple[Value, ...], ...]:
@@ -385,7 +527,9 @@ def fits(
     combinations = 1
     for domain in problem.domains:
         combinations = min(combinations * len(domain), _MAX_COMBINATIONS)
-    fit = problem.broken <= broken and _decide(problem) is not None
+    # (each way of a page is tried: the search that weighs many combinations is for the one
+    # table that is finally read, not for each trial)
+    fit = problem.broken <= broken and _decide(problem, search=False) is not None
     return fit, problem.work + combinations * len(problem.equations)
 
 
@@ -422,14 +566,15 @@ def _plain_reading(
     return [Outcome(c, [c], (True,) * len(c.values)) for c in chosen]
 
 
-def _decide(problem: _Problem) -> list[Outcome] | None:
-    """The outcome of each row, or None when no combination of readings fits the sums."""
+def _decide(problem: _Problem, search: bool = True) -> list[Outcome] | None:
+    """The outcome of each row, or None when no combination of readings fits the sums
+    (*search*: see :meth:`_Problem.solutions`)."""
     if all(len(d) == 1 for d in problem.domains):
         single = problem._complete([d[0] for d in problem.domains])
         if single is None:
             return None
         return [Outcome(c, [c], (True,) * len(c.values)) for c in single]
-    found = problem.solutions()
+    found = problem.solutions(search)
     if found == []:
         return None
     return _undecided(problem, found)

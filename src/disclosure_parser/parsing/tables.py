@@ -44,7 +44,7 @@ from ..core.model import (
     Severity,
     new_cell,
 )
-from ..core.text import fold
+from ..core.text import fold, strip_numbering
 from . import labels
 from .align import REPAIR_COST, placed_readings, plain_cells, readings
 from .cells import counts, make_cell, two_numbers
@@ -564,7 +564,9 @@ def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | 
                 else:
                     # detached labels (converted files) may belong to other rows: use them
                     # only when they name a single row
-                    keys = {p.key for p in pending if p.key} | {labels.row_key(joined)}
+                    keys = {p.key for p in pending if p.key} | {
+                        labels.row_key(joined) or labels.row_key(_numbering_first(pending, row))
+                    }
                     keys.discard(None)
                     key = keys.pop() if len(keys) == 1 else None
                 if key is not None:
@@ -605,6 +607,15 @@ def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | 
                 continue
             out.append((key, row))
     return out
+
+
+def _numbering_first(pending: Sequence[Row], row: Row) -> str:
+    """The label of *row* and the fragments before it (*pending*) with their numbering put
+    first: a browser's PDF sets a wrapped label's numbering on a line of its own, in the
+    middle ("属于行政" / "8." / "查询事项" is 8.属于行政查询事项)."""
+    numbering = [p.folded for p in pending if not strip_numbering(p.folded)]
+    words = [p.folded for p in pending if strip_numbering(p.folded)]
+    return "".join(numbering) + "".join(words) + row.folded
 
 
 def _beside_unused(rows: list[tuple[str | None, Row]], row: Row, notes: Notes) -> None:

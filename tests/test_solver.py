@@ -1,0 +1,107 @@
+"""The solver's search over combinations of row readings (``parsing/solver.py``)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from disclosure_parser.parsing.solver import (
+    BLANK,
+    Candidate,
+    Equation,
+    _meaning,
+    _Problem,
+    solve,
+)
+
+
+def _placements(values: list[int]) -> tuple[list[list[Candidate]], tuple[Equation, ...]]:
+    """Rows each printing one value that may stand in column a or b (the other cell a
+    printed blank), and a last row of the two columns' totals: "a + b" tables whose sums
+    say where each value stands only together."""
+    domains = [
+        [Candidate([v, BLANK], "a_", 0), Candidate([BLANK, v], "_b", 0)] for v in values[:-1]
+    ]
+    a_total = sum(v for i, v in enumerate(values[:-1]) if i % 3 == 0)
+    b_total = sum(values[:-1]) - a_total
+    domains.append([Candidate([a_total, b_total], "ab", 0)])
+    last = len(values) - 1
+    equations = tuple(
+        (
+            f"column {col}",
+            ((last, col, 1), *((r, col, -1) for r in range(last))),
+            frozenset({(last, col)}),
+        )
+        for col in (0, 1)
+    )
+    return domains, equations
+
+
+def test_sums_decide_a_table_with_too_many_combinations_to_try_one_by_one() -> None:
+    """Ten rows of two ways each (1,024 combinations, past the 512 tried one by one), values
+    1, 2, 4 … 512: only one set of them adds up to column a's total, so every row is decided
+    (the search leaves a branch as soon as a column can no longer add up)."""
+    values = [2**i for i in range(10)] + [0]
+    domains, equations = _placements(values)
+    outcomes = solve(domains, equations)
+    chosen = [o.chosen for o in outcomes]
+    assert all(c is not None for c in chosen)
+    where = [c.values.index(v) for c, v in zip(chosen[:-1], values, strict=False) if c]
+    assert where == [0 if i % 3 == 0 else 1 for i in range(10)]
+
+
+def test_equal_values_leave_their_rows_undecided() -> None:
+    """Swapping two equal values keeps every sum: those rows stay undecided, the others are
+    read, whichever way the combinations are weighed."""
+    values = [2**i for i in range(8)] + [256, 256] + [0]
+    domains, equations = _placements(values)
+    outcomes = solve(domains, equations)
+    assert all(o.chosen is not None for o in outcomes[:8])
+    # rows 8 and 9 print 256 each; one stands in a and one in b, either way round
+    assert [o.chosen for o in outcomes[8:10]] == [None, None]
+    assert all(not any(o.kept) for o in outcomes[8:10])
+
+
+@st.composite
+def _problems(draw: st.DrawFn) -> tuple[list[list[Candidate]], tuple[Equation, ...]]:
+    """Small tables of rows with a few readings each (values, blanks and cells to derive)
+    and column sums over them."""
+    width = draw(st.integers(1, 3))
+    rows = draw(st.integers(2, 4))
+    cell = st.one_of(st.integers(0, 6), st.just(BLANK), st.none())
+    domains = [
+        [
+            Candidate(draw(st.lists(cell, min_size=width, max_size=width)), "x" * width, k)
+            for k in range(draw(st.integers(1, 4)))
+        ]
+        for _ in range(rows)
+    ]
+    total = rows - 1
+    equations = tuple(
+        (
+            f"column {col}",
+            ((total, col, 1), *((r, col, -1) for r in range(total))),
+            frozenset({(total, col)}),
+        )
+        for col in range(width)
+    )
+    return domains, equations
+
+
+def _meanings(found: list[list[Candidate]] | None) -> set[tuple[tuple[object, ...], ...]]:
+    """What each combination says (a blank and a 0 alike: one of them stands for both)."""
+    assert found is not None
+    return {tuple(_meaning(c) for c in combo) for combo in found}
+
+
+@settings(max_examples=300, deadline=None)
+@given(_problems())
+def test_search_finds_what_trying_every_combination_finds(
+    problem: tuple[list[list[Candidate]], tuple[Equation, ...]],
+) -> None:
+    """The search gives the combinations that fit exactly as trying each one does: leaving
+    a branch early never loses a combination that fits."""
+    domains, equations = problem
+    every = _Problem(domains, equations).solutions(search=False)
+    searched = _Problem(domains, equations)._search()
+    assert _meanings(searched) == _meanings(every)
