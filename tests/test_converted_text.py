@@ -1238,3 +1238,26 @@ def test_row_named_twice_across_a_blank_line_is_one_row_with_a_blank() -> None:
     said = {(d.code, d.line) for d in report.diagnostics}
     assert {("joined_row", 9), ("joined_row", 12), ("ambiguous_row", 9)} <= said
     assert "duplicate_row" not in {code for code, _ in said}
+
+
+def test_value_on_a_line_of_its_own_inside_a_wrapped_row_stands_in_its_column() -> None:
+    """A browser's PDF sets a row's cells on three lines around its wrapped label: its first
+    value beside the label's first line, a placeholder alone on a line below, the others
+    beside the label's end. They are one row of seven, the placeholder in the column it
+    stands in (法律服务机构), not first: the row's other values keep their columns."""
+    rows = [
+        _at(
+            "1.属于国家秘密",
+            dict(zip(_COLUMNS, ("1", "9", "2", "——", "0", "2", "14"), strict=True)),
+        ),
+        "",
+        "",
+        _at("  其他法律行政法规禁止 1", {}),
+        "   2.",
+        _at("", {92: "无"}),
+        _at("  公开", {68: "5", 76: "3", 84: "1", 100: "1", 108: "11"}),
+    ]
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
+    assert _values(report, "withheld.prohibited_by_law") == [1, 5, 3, 1, "na", 1, 11]
+    assert {d.line for d in report.diagnostics if d.code == "joined_row"} == {8, 10, 11}
+    assert not [d for d in report.diagnostics if d.code == "unknown_label"]

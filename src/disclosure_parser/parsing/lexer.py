@@ -411,12 +411,21 @@ class _Lexer:
             return False
         before = sum(1 for c in last.value.values if c.text)
         width = self._b_width()
+        # a value printed on a line of its own between the two ("其他法律行政法规禁止 1" /
+        # "2." / "无" / "公开  5  3  1  1  11"), held for the row, is of the row too
+        held = (
+            self.held
+            if self.held and all(last.value.end_line < c.line < raw.line for c in self.held)
+            else []
+        )
+        numbers = [*held, *numbers]
+        skipped = len(between) + len({c.line for c in held})
         named = last.value.key is not None and labels.row_key(row.folded) == last.value.key
         if _ORDINAL.match(row.folded) is not None and not (
             named and _GROUP_NUMBERING.match(row.folded) is not None
         ):
             return False  # a numbering starts a row; but a group's label set on the line
-        if raw.line != last.value.end_line + 1 + len(between) and (
+        if raw.line != last.value.end_line + 1 + skipped and (
             before + len(numbers) > width or not named
         ):
             # a blank line between (a centred group label set a line lower, "要求提供 5 3." /
@@ -445,6 +454,9 @@ class _Lexer:
         if previous.key is not None and labels.row_key(row.folded) not in (None, previous.key):
             return False  # the line names another row
         del self.tokens[k + 1 :]
+        if held:
+            row.values = [*held, *row.values]
+            self.held = []
         for token in reversed(between):
             previous.labels = [*token.value.labels, *previous.labels]
             previous.label = token.value.label + previous.label

@@ -385,17 +385,19 @@ def _place_rest(
 
 
 def by_column(values: Sequence[RawCell], items: Sequence[RawCell], grid: Grid) -> list[RawCell]:
-    """A row's values printed on two lines beside its wrapped label (*values*: the first
-    line's, then the second's) in the order of the columns they stand in.
+    """A row's values printed on two lines or more beside its wrapped label (*values*: line
+    by line, top to bottom) in the order of the columns they stand in.
 
     ``pdftotext -layout`` sets a value that follows a run of spaces where the page has it, so
-    one on the first line standing right of values of the second comes after them ("（六）其
+    one on a line above standing right of values of a line below comes after them ("（六）其
     1.申请人…行 —— -          无" / "他处理 政机关不再处理其…申请   0  2  0": 无 is the last
     column's). A value squeezed one space after a label or value (of *items*, the cells of
-    both lines) may stand right of its place: where one would move, as where the lines are on
+    the lines) may stand right of its place: where one would move, as where the lines are on
     different pages, the order given stands."""
     lines = sorted({c.line for c in values})
-    if len(lines) != 2 or grid(lines[0])[0] != grid(lines[1])[0]:
+    if len(lines) < 2 or len({grid(line)[0] for line in lines}) != 1:
+        return list(values)
+    if sorted(values, key=lambda c: c.line) != list(values):
         return list(values)
 
     def x(cell: RawCell) -> float:
@@ -409,13 +411,9 @@ def by_column(values: Sequence[RawCell], items: Sequence[RawCell], grid: Grid) -
         ]
         return not ends or cell.column - max(ends) >= 2
 
-    top = [c for c in values if c.line == lines[0]]
-    bottom = [c for c in values if c.line == lines[1]]
-    if [*top, *bottom] != list(values):
-        return list(values)
-    for a in top:
-        for b in bottom:
-            if x(b) == x(a) or (x(b) < x(a) and not placed(a)):
+    for i, a in enumerate(values):
+        for b in values[i + 1 :]:
+            if b.line != a.line and (x(b) == x(a) or (x(b) < x(a) and not placed(a))):
                 return list(values)
     return sorted(values, key=x)
 
