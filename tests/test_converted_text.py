@@ -1261,3 +1261,18 @@ def test_value_on_a_line_of_its_own_inside_a_wrapped_row_stands_in_its_column() 
     assert _values(report, "withheld.prohibited_by_law") == [1, 5, 3, 1, "na", 1, 11]
     assert {d.line for d in report.diagnostics if d.code == "joined_row"} == {8, 10, 11}
     assert not [d for d in report.diagnostics if d.code == "unknown_label"]
+
+
+def test_row_of_values_shaped_like_a_page_number_is_read() -> None:
+    """A line of values set apart "0    3    5    /    8" folds to "035/8", the shape of a
+    page number ("2/4"): read as page furniture, the row was dropped; a page number is one
+    word, so a line of fields is the table's row."""
+    rows = [
+        *_FULL_ROW,
+        "           5.属于三类内部事务",
+        _at("", {60: "0", 76: "3", 84: "5", 100: "/", 108: "8"}),
+        "           信息",
+    ]
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
+    values = _values(report, "withheld.internal_affairs")
+    assert values == [0, "blank", 3, 5, "blank", "na", 8]

@@ -62,6 +62,8 @@ _FURNITURE: Final = re.compile(
     r"^(?:(?:file|https?):/+\S*?(?:\d{1,3}/\d{1,3})?"
     r"|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?(?:AM|PM|am|pm)?.*)$"
 )
+#: two pieces of a line set apart by a run of spaces (fields of space-aligned text)
+_FIELDS: Final = re.compile(r"\S[ \u3000]{2,}\S")
 _SENTENCE_END: Final = re.compile(r"[。；;！!？?]")
 _PROSE: Final = re.compile(r"[，,。；;]")
 _TOKEN: Final = re.compile(r"[^\s\u3000]+")
@@ -743,7 +745,10 @@ class _Lexer:
             # heading or the title, whatever layout it came in
             text = visible[0].text
             folded = fold(text)
-            if not folded or _JUNK.match(folded) or _FURNITURE.match(folded):
+            # (a page number "2/4" is one word: a line of values set apart, "0    3    5    /
+            # 8", folds to the same shape but is a row of the table)
+            junk = _JUNK.match(folded) is not None and _FIELDS.search(text.strip()) is None
+            if not folded or junk or _FURNITURE.match(folded):
                 self.page_break = self.page_break or bool(folded)
                 return
             if self.title_seen and folded == self.title_folded:
