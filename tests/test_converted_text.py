@@ -1276,3 +1276,23 @@ def test_row_of_values_shaped_like_a_page_number_is_read() -> None:
     report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
     values = _values(report, "withheld.internal_affairs")
     assert values == [0, "blank", 3, 5, "blank", "na", 8]
+
+
+def test_first_value_standing_off_the_first_column_is_placed_by_the_others() -> None:
+    """Rows of one page may set the first column a few characters apart (LibreOffice's PDF
+    through ``-layout``): a first value standing between the first and second columns, the
+    others in theirs from the second on, is the first column's; the blank is where no value
+    stands (before, the row was left to the sums, which took a cell as lost)."""
+    rows = [
+        _at(
+            "1.属于国家秘密", dict(zip(_COLUMNS, ("1", "9", "2", "3", "0", "2", "17"), strict=True))
+        ),
+        _at(
+            "2.其他法律行政法规禁止公开", dict(zip(_COLUMNS, "1234567", strict=False)) | {108: "21"}
+        ),
+        _at("3.危及“三安全一稳定”", {64: "5", 68: "1", 76: "2", 84: "0", 92: "3", 108: "11"}),
+    ]
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
+    values = _values(report, "withheld.security_stability")
+    assert values == [5, 1, 2, 0, 3, "blank", 11]
+    assert not [d for d in report.diagnostics if d.line == 7 and d.severity != "info"]

@@ -262,9 +262,11 @@ def place(
             indent = grid(row.line)[1]
             xs = [center(c, grid(c.line)[1]) for c in cells]
             fits = _fits(xs, anchors, tolerance)
-            if not fits and len(xs) > 1 and xs[0] < anchors[0] - tolerance:
+            if not fits and len(xs) > 1 and xs[0] < anchors[1] - tolerance:
                 # the first value squeezed beside a long label, left of every column ("（一）
-                # 予以公开  5 ……  —— 1  9 2 17"), the others in theirs: where those stand
+                # 予以公开  5 ……  —— 1  9 2 17"), or standing off the first column (rows of
+                # one page that set it five characters apart: "无法提      1      9 …" and
+                # "（七）总计       54     66 …"), the others in theirs: where those stand
                 # says where it does when they start at the second column (values keep
                 # their order); else it could be any column before theirs
                 rest = _fits(xs[1:], anchors, tolerance)
