@@ -1296,3 +1296,21 @@ def test_first_value_standing_off_the_first_column_is_placed_by_the_others() -> 
     values = _values(report, "withheld.security_stability")
     assert values == [5, 1, 2, 0, 3, "blank", 11]
     assert not [d for d in report.diagnostics if d.line == 7 and d.severity != "info"]
+
+
+def test_wrapped_row_with_a_blank_spelled_by_its_pieces_is_one_row() -> None:
+    """A row printed "属于行政 79375 12366 75033 5" / "7." / "执法案卷  51511  218290": the
+    first line's label names no row alone (属于行政 starts 7. and 8.), the pieces spell 7.'s
+    wording, and the six values (a blank among them) are one row: its last two stand in 其他
+    and 总计, the first four in order before, the blank left to the sums (here ambiguous)."""
+    rows = [
+        *_FULL_ROW,
+        _at("                          属于行政 79375 12366 75033 5", {}),
+        "                           7.",
+        _at("                         执法案卷", {100: "51511", 108: "218290"}),
+    ]
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
+    values = _values(report, "withheld.enforcement_files")
+    assert values[5:] == [51511, 218290]
+    assert {d.line for d in report.diagnostics if d.code == "joined_row"} == {9, 11}
+    assert not [d for d in report.diagnostics if d.code == "unknown_label"]

@@ -450,7 +450,19 @@ class _Lexer:
             # "属于国家 3": 属于国家 starts the next row)
             or self._named_with_pieces_above(k, pieces, row.folded)
         )
-        if not ((0 < before <= 2 and before + len(numbers) <= width) or (before > 2 and whole)):
+        # fewer (a blank) where the first line's label names no row alone and the two lines'
+        # pieces are of one row's wording ("属于行政 79375 12366 75033 5" / "7." / "执法案卷
+        # 51511  218290": 属于行政 starts 7. and 8. alike)
+        spelled = (
+            before + len(numbers) < width
+            and last.value.key is None
+            and (key := labels.row_key(pieces + row.folded)) is not None
+            and labels.inside_wording(key, pieces + row.folded)
+        )
+        if not (
+            (0 < before <= 2 and before + len(numbers) <= width)
+            or (before > 2 and (whole or spelled))
+        ):
             return False
         previous: Row = last.value
         if previous.key is not None and labels.row_key(row.folded) not in (None, previous.key):
