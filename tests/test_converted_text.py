@@ -1314,3 +1314,26 @@ def test_wrapped_row_with_a_blank_spelled_by_its_pieces_is_one_row() -> None:
     assert values[5:] == [51511, 218290]
     assert {d.line for d in report.diagnostics if d.code == "joined_row"} == {9, 11}
     assert not [d for d in report.diagnostics if d.code == "unknown_label"]
+
+
+def test_first_fragment_far_left_of_its_column_goes_in_order_before_the_others() -> None:
+    """A browser's PDF through ``-layout`` may set a row's first fragment ("31581 0") far left
+    of its columns, where the first column stands; the values after it, each after a run of
+    spaces, stand in theirs (0, —, 31581 in 法律服务机构, 其他, 总计). The fragment's values go
+    in order into the columns before those, the ways left to the sums: with none to decide
+    here, those four cells are withheld with the row's error, never read as the first two."""
+    rows = [
+        _at(
+            "1.属于国家秘密", dict(zip(_COLUMNS, ("1", "9", "2", "3", "0", "2", "17"), strict=True))
+        ),
+        _at("1.信访举报投诉类申请", {58: "31581 0", 92: "0", 100: "—", 108: "31581"}),
+    ]
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
+    row = report.applications.row("not_processed.complaint")
+    assert row is not None
+    assert [c.state for c in row.cells[:4]] == ["missing"] * 4
+    assert [c.value for c in row.cells[4:]] == [0, None, 31581]
+    assert row.cells[5].state == "na"
+    assert ("ambiguous_row", "error", 6) in {
+        (d.code, d.severity, d.line) for d in report.diagnostics
+    }

@@ -49,6 +49,9 @@ from .raw import RawCell
 _MAX_BLANKS: Final = 9
 #: how far a value may stand from its column, as a share of the narrowest gap between columns
 _TOLERANCE: Final = 0.4
+#: columns stand evenly apart when the widest gap between two is at most this many times the
+#: narrowest (table B's applicant columns are set alike)
+_EVEN: Final = 1.5
 
 
 class _Row(Protocol):
@@ -256,7 +259,7 @@ def place(
             if len(cells) == width or width - len(cells) > _MAX_BLANKS:
                 continue
             if not _apart(row):
-                if _place_rest(row, list(anchors), width, grid, total):
+                if _place_rest_far_left(row, anchors, width, grid, total):
                     placed.append(row)
                 continue
             indent = grid(row.line)[1]
@@ -275,7 +278,7 @@ def place(
             if len(fits) != 1:
                 # no way, or several: the values standing in their columns may still say
                 # where the others go (or give the sums a few ways to choose from)
-                if _place_rest(row, list(anchors), width, grid, total):
+                if _place_rest_far_left(row, anchors, width, grid, total):
                     placed.append(row)
                 continue
             (columns,) = fits
@@ -293,6 +296,25 @@ def place(
             row.values = values
             placed.append(row)
     return placed
+
+
+def _place_rest_far_left(
+    row: _Row, anchors: Sequence[float], width: int, grid: Grid, total: bool
+) -> bool:
+    """:func:`_place_rest` by the page's columns (*anchors*); where that finds no way, by
+    those from the second on: the first fragment after a label may stand far left of its
+    column, even where the first column stands ("诉类申请      31581 0   …   0   —   31581":
+    31581 is 商业企业's), so the values left of the second column go in order into the
+    columns before the others'. Only where those columns stand evenly apart: columns learnt
+    from rows squeezed beside their labels stand unevenly (24, 28, 35, 79, 87 …), and
+    placed by them a row's values went into the wrong columns without a word."""
+    if _place_rest(row, list(anchors), width, grid, total):
+        return True
+    # (the 总计 column is often set wider: the applicant columns are what is set alike)
+    gaps = [b - a for a, b in itertools.pairwise(anchors[1 : -1 if total else None])]
+    if not gaps or max(gaps) > _EVEN * min(gaps):
+        return False
+    return _place_rest(row, [None, *anchors[1:]], width, grid, total)
 
 
 def _prefix(row: _Row, cells: list[RawCell], grid: Grid, left: float = float("-inf")) -> int | None:
