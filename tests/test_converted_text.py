@@ -1337,3 +1337,19 @@ def test_first_fragment_far_left_of_its_column_goes_in_order_before_the_others()
     assert ("ambiguous_row", "error", 6) in {
         (d.code, d.severity, d.line) for d in report.diagnostics
     }
+
+
+def test_wrapped_row_whose_first_line_names_it_joined_with_a_blank() -> None:
+    """A row printed "属于三类内 55904 59252 44880 27619" / "5." / "部事务信息  62810
+    250465": the first line names the row already, the pieces together are of its wording,
+    so the six values are its row with a blank, not a row of four and a line of an unknown
+    label."""
+    rows = [
+        *_FULL_ROW,
+        _at("                          属于三类内 55904 59252 44880 27619", {}),
+        "                           5.",
+        _at("                         部事务信息", {100: "62810", 108: "250465"}),
+    ]
+    report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
+    assert _values(report, "withheld.internal_affairs")[5:] == [62810, 250465]
+    assert not [d for d in report.diagnostics if d.code == "unknown_label"]

@@ -450,13 +450,14 @@ class _Lexer:
             # "属于国家 3": 属于国家 starts the next row)
             or self._named_with_pieces_above(k, pieces, row.folded)
         )
-        # fewer (a blank) where the first line's label names no row alone and the two lines'
-        # pieces are of one row's wording ("属于行政 79375 12366 75033 5" / "7." / "执法案卷
-        # 51511  218290": 属于行政 starts 7. and 8. alike)
+        # fewer (a blank) where the two lines' label pieces are of one row's wording, the
+        # row the first names if it names one ("属于行政 79375 12366 75033 5" / "7." / "执法
+        # 案卷  51511  218290"; "属于三类内 55904 59252 44880 27619" / "5." / "部事务信息
+        # 62810  250465"): a whole label and the start of the next row's are of none
         spelled = (
             before + len(numbers) < width
-            and last.value.key is None
             and (key := labels.row_key(pieces + row.folded)) is not None
+            and last.value.key in (None, key)
             and labels.inside_wording(key, pieces + row.folded)
         )
         if not (
