@@ -1177,16 +1177,23 @@ def test_start_of_the_next_rows_label_is_not_joined_to_a_whole_label() -> None:
             {68: "9", 76: "50450", 84: "9", 92: "1", 100: "5", 108: "50474"},
         ),
         _at("情形，不计其他情形）", {}),
-        _at("                   属于国家 3", {}),
-        "                           1.",
-        _at(
-            "                       秘密",
+        *_around(
+            "属于国家 3",
+            "1.",
+            "秘密",
             {68: "81674", 76: "9", 84: "2", 92: "5", 100: "/", 108: "81693"},
         ),
     ]
     report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
     assert _values(report, "withheld.state_secret") == [3, 81674, 9, 2, 5, "na", 81693]
     assert 3 not in _values(report, "partially_granted")
+
+
+def _around(first: str, numbering: str, last: str, values: dict[int, str]) -> list[str]:
+    """A row whose label a browser's PDF wrapped around its numbering, as ``-layout`` prints
+    it: the label's first piece (with what stands beside it), the numbering on a line of its
+    own, the last piece with *values* at their character columns."""
+    return [_at(" " * 24 + first, {}), " " * 27 + numbering, _at(" " * 23 + last, values)]
 
 
 #: a row printing every column, three blank lines under it (rows set apart, as on a page)
@@ -1204,10 +1211,10 @@ def test_numbering_printed_inside_a_wrapped_label_names_its_row() -> None:
     first; read in print order they named no row and the row was left out."""
     rows = [
         *_FULL_ROW,
-        _at("                          属于行政", {}),
-        "                           8.",
-        _at(
-            "                         查询事项",
+        *_around(
+            "属于行政",
+            "8.",
+            "查询事项",
             {68: "1", 76: "55707", 84: "83207", 92: "32637", 100: "3", 108: "171555"},
         ),
     ]
@@ -1305,9 +1312,7 @@ def test_wrapped_row_with_a_blank_spelled_by_its_pieces_is_one_row() -> None:
     and 总计, the first four in order before, the blank left to the sums (here ambiguous)."""
     rows = [
         *_FULL_ROW,
-        _at("                          属于行政 79375 12366 75033 5", {}),
-        "                           7.",
-        _at("                         执法案卷", {100: "51511", 108: "218290"}),
+        *_around("属于行政 79375 12366 75033 5", "7.", "执法案卷", {100: "51511", 108: "218290"}),
     ]
     report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
     values = _values(report, "withheld.enforcement_files")
@@ -1346,9 +1351,9 @@ def test_wrapped_row_whose_first_line_names_it_joined_with_a_blank() -> None:
     label."""
     rows = [
         *_FULL_ROW,
-        _at("                          属于三类内 55904 59252 44880 27619", {}),
-        "                           5.",
-        _at("                         部事务信息", {100: "62810", 108: "250465"}),
+        *_around(
+            "属于三类内 55904 59252 44880 27619", "5.", "部事务信息", {100: "62810", 108: "250465"}
+        ),
     ]
     report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
     assert _values(report, "withheld.internal_affairs")[5:] == [62810, 250465]

@@ -479,31 +479,21 @@ _ITEMS_OF_CLAUSE: Final[dict[str, dict[str, tuple[str, ...]]]] = {
 
 
 @lru_cache(maxsize=2048)
-def inside_wording(key: str, folded: str) -> bool:
+def spells(key: str, folded: str, *, whole: bool = False) -> bool:
     """Whether *folded* (the pieces of a wrapped label, numbering aside) is part of the
-    wording of table B row *key*: "申请人无正1.当理由逾期不补正、行政机关不再处理其" is of
-    other_handling.no_correction, "…不计其他情形）属于国家" of no row (the start of the next
-    row's label came after).
+    wording of table B row *key* (with *whole*: holds all of it). "申请人无正1.当理由逾期不
+    补正、行政机关" is part of other_handling.no_correction's; "…情形)属于国家" of no row's
+    (the start of the next row's label came after a whole one).
 
-    >>> inside_wording("other_handling.no_correction", "申请人无正1.当理由逾期不补正、行政机关")
+    >>> spells("other_handling.no_correction", "申请人无正1.当理由逾期不补正、行政机关")
     True
-    >>> inside_wording("partially_granted", "(二)部分公开(区分处理的,只计这一情形)属于国家")
+    >>> spells("partially_granted", "(二)部分公开(区分处理的,只计这一情形)属于国家")
     False
+    >>> spells("withheld.state_secret", "(三)不予公开1.属于国家秘密", whole=True)
+    True
     """
     text = _LAST_NUMBERING.sub("", folded)
-    return any(text in wording for wording in _ROW_NAMES.get(key, ()))
-
-
-def holds_wording(key: str, folded: str) -> bool:
-    """Whether *folded* (numbering aside) holds the whole wording of table B row *key*.
-
-    >>> holds_wording("partially_granted", "(二)部分公开(区分处理的,只计这一情形,不计其他情形)")
-    True
-    >>> holds_wording("unavailable.needs_creation", "(四)2.没有现成信无法提息需要另行制")
-    False
-    """
-    text = _LAST_NUMBERING.sub("", folded)
-    return any(wording in text for wording in _ROW_NAMES.get(key, ()))
+    return any((w in text) if whole else (text in w) for w in _ROW_NAMES.get(key, ()))
 
 
 def row_keys(folded: str) -> tuple[str, ...]:

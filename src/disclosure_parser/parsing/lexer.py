@@ -458,7 +458,7 @@ class _Lexer:
             before + len(numbers) < width
             and (key := labels.row_key(pieces + row.folded)) is not None
             and last.value.key in (None, key)
-            and labels.inside_wording(key, pieces + row.folded)
+            and labels.spells(key, pieces + row.folded)
         )
         if not (
             (0 < before <= 2 and before + len(numbers) <= width)
@@ -493,9 +493,9 @@ class _Lexer:
             key = labels.row_key(text)
             if key is None:
                 continue
-            if labels.inside_wording(key, text) or (
+            if labels.spells(key, text) or (
                 labels.row_key(tail) in (None, key)
-                and not labels.holds_wording(key, text[: len(text) - len(tail)])
+                and not labels.spells(key, text[: len(text) - len(tail)], whole=True)
             ):
                 return True
         return False
