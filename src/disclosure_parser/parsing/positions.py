@@ -94,16 +94,14 @@ def _spaced(row: _Row) -> bool:
     """Whether the row's values are set apart by runs of spaces (layout text), not single
     spaces (text without positions)."""
     cells = [c for c in row.values if c.text]
-    if any(gap >= 2 for gap in _gaps(cells)):
+    if any(gap >= 2 for gap in gaps(cells)):
         return True
     if len(cells) != 1:
         return False
     # one value: set apart from its label by a run of spaces, or alone and indented (a label
     # and its value one space apart is text without positions, default pdftotext's)
-    before = [c for c in row.labels if c.text and c.column < cells[0].column]
-    if before:
-        last = before[-1]
-        return cells[0].column - (last.column + len(last.text)) >= 2
+    if any(c.text and c.column < cells[0].column for c in row.labels):
+        return not squeezed(cells[0], row.labels)
     return cells[0].column > 8
 
 
@@ -155,12 +153,24 @@ def _apart(row: _Row) -> bool:
     -layout`` squeezes values that would collide with a long label one space after it ("分处理
     的，只计这一 81100 86237 0      -  70017"), and those stand where they fit, not in their
     columns."""
-    return all(gap >= 2 for gap in _gaps([c for c in row.values if c.text]))
+    return all(gap >= 2 for gap in gaps([c for c in row.values if c.text]))
 
 
-def _gaps(cells: list[RawCell]) -> list[int]:
+def gaps(cells: Sequence[RawCell]) -> list[int]:
     """The spaces between each two of *cells* on their line."""
     return [b.column - (a.column + len(a.text)) for a, b in itertools.pairwise(cells)]
+
+
+def squeezed(cell: RawCell, items: Sequence[RawCell]) -> bool:
+    """Whether ``pdftotext -layout`` set *cell* one space after a label or value of *items*
+    on its line (where it fit, not where the page has it: a fragment after a run of spaces
+    stands at its place)."""
+    ends = [
+        c.column + len(c.text)
+        for c in items
+        if c.text and c.line == cell.line and c.column < cell.column
+    ]
+    return bool(ends) and cell.column - max(ends) <= 1
 
 
 def _fits(
@@ -325,18 +335,14 @@ def _prefix(row: _Row, cells: list[RawCell], grid: Grid, left: float = float("-i
     apart (no positions to read there either)."""
     k = 0
     for cell in cells:
-        before = [
-            c
-            for c in (*row.labels, *cells[:k])
-            if c.text and c.line == cell.line and c.column < cell.column
-        ]
-        end = max((c.column + len(c.text) for c in before), default=None)
-        squeezed = end is not None and cell.column - end <= 1
-        if not squeezed and center(cell, grid(cell.line)[1]) >= left:
+        if (
+            not squeezed(cell, [*row.labels, *cells[:k]])
+            and center(cell, grid(cell.line)[1]) >= left
+        ):
             break
         k += 1
     rest = cells[k:]
-    if len({c.line for c in rest}) > 1 or any(gap < 2 for gap in _gaps(rest)):
+    if len({c.line for c in rest}) > 1 or any(gap < 2 for gap in gaps(rest)):
         return None
     return k
 
@@ -427,17 +433,9 @@ def by_column(values: Sequence[RawCell], items: Sequence[RawCell], grid: Grid) -
     def x(cell: RawCell) -> float:
         return center(cell, grid(cell.line)[1])
 
-    def placed(cell: RawCell) -> bool:
-        ends = [
-            c.column + len(c.text)
-            for c in items
-            if c.text and c.line == cell.line and c.column < cell.column
-        ]
-        return not ends or cell.column - max(ends) >= 2
-
     for i, a in enumerate(values):
         for b in values[i + 1 :]:
-            if b.line != a.line and (x(b) == x(a) or (x(b) < x(a) and not placed(a))):
+            if b.line != a.line and (x(b) == x(a) or (x(b) < x(a) and squeezed(a, items))):
                 return list(values)
     return sorted(values, key=x)
 

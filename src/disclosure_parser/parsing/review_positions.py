@@ -33,7 +33,7 @@ from typing import Final
 
 from ..core.text import fold
 from .cells import counts
-from .positions import Grid
+from .positions import Grid, gaps, squeezed
 from .raw import RawCell
 
 #: the groups, first to last, that each of table C's group words stands over
@@ -141,10 +141,9 @@ def group_bounds(
     each other."""
     if not marks or len(cells) < 2 or len({c.line for c in cells}) != 1:
         return None
-    if any(b.column - (a.column + len(a.text)) < _GAP for a, b in itertools.pairwise(cells)):
+    if any(gap < _GAP for gap in gaps(cells)):
         return None  # values one space apart: one fragment, or text without positions (-raw)
-    before = [c for c in labels if c.line == cells[0].line and c.column < cells[0].column]
-    if before and cells[0].column - (before[-1].column + len(before[-1].text)) < _GAP:
+    if squeezed(cells[0], labels):
         return None  # the first value run into a label: no fragment of its own
     page, indent = grid(cells[0].line)
     bounds: list[tuple[int, int]] = []
@@ -168,9 +167,7 @@ def group_bounds(
 def _without_positions(cells: Sequence[RawCell]) -> bool:
     """Whether *cells* are one line of values each one space after the one before, as text
     without layout spaces prints them (``pdftotext -raw``)."""
-    return len({c.line for c in cells}) == 1 and all(
-        b.column - (a.column + len(a.text)) == 1 for a, b in itertools.pairwise(cells)
-    )
+    return len({c.line for c in cells}) == 1 and all(gap == 1 for gap in gaps(cells))
 
 
 def _cuts(n: int) -> list[tuple[int, int]]:
