@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from functools import lru_cache
 from typing import Final
@@ -95,6 +95,19 @@ def two_numbers(raw: str) -> bool:
     if _GAP_BETWEEN_DIGITS.search(text) is None:
         return False
     return _NUMBER.match(fold(text)) is not None
+
+
+def ends_with_sum(numbers: Sequence[int | None], *, blank: bool = False) -> bool:
+    """Whether counts (:func:`counts`) end with the sum of the others, blanks and marks
+    counting 0; a blank total only over blank parts, unless *blank* allows it anywhere.
+
+    >>> ends_with_sum([3, None, 5, 8]), ends_with_sum([3, None]), ends_with_sum([None, None])
+    (True, False, True)
+    """
+    *parts, total = numbers
+    if total is None:
+        return blank or all(p is None for p in parts)
+    return sum(p or 0 for p in parts) == total
 
 
 def counts(texts: Iterable[str]) -> list[int | None] | None:

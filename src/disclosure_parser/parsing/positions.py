@@ -41,7 +41,7 @@ from collections.abc import Callable, Sequence
 from statistics import median
 from typing import Final, Protocol
 
-from .cells import counts, looks_like_value
+from .cells import counts, ends_with_sum, looks_like_value
 from .raw import RawCell
 
 #: a row placed by position may have lost at most this many cells (more combinations than
@@ -200,12 +200,8 @@ def _adds_up(values: list[RawCell], *, blank: bool = False) -> bool:
     column (or the total was cut off the page): such a placement is not taken, unless
     *blank* says that a row may leave its total blank."""
     numbers = counts(c.text for c in values)
-    if numbers is None:
-        return True  # not counts: nothing to check
-    *parts, total = numbers
-    if total is None:
-        return blank or all(p is None for p in parts)
-    return sum(p or 0 for p in parts) == total
+    # (not counts: nothing to check)
+    return numbers is None or ends_with_sum(numbers, blank=blank)
 
 
 def place(

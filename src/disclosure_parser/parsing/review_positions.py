@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from ..core.text import fold
-from .cells import counts
+from .cells import counts, ends_with_sum
 from .positions import Grid, gaps, squeezed
 from .raw import RawCell
 
@@ -115,7 +115,9 @@ def choices(
             for i in members
         ):
             continue
-        if numbers is not None and not all(_adds_up([numbers[i] for i in m]) for m in groups if m):
+        if numbers is not None and not all(
+            ends_with_sum([numbers[i] for i in m]) for m in groups if m
+        ):
             continue
         for ways in itertools.product(*(_group_ways(len(m)) for m in groups)):
             row = [RawCell("", line, column, False) for _ in range(_GROUPS * _SIZE)]
@@ -186,12 +188,3 @@ def _group_ways(k: int) -> list[tuple[int, ...]]:
     if k == 0:
         return [()]
     return [(*parts, _SIZE - 1) for parts in itertools.combinations(range(_SIZE - 1), k - 1)]
-
-
-def _adds_up(numbers: list[int | None]) -> bool:
-    """Whether a group's printed values end with their sum (blanks and marks count 0; a
-    blank total only over blank outcomes)."""
-    *parts, total = numbers
-    if total is None:
-        return all(p is None for p in parts)
-    return sum(p or 0 for p in parts) == total

@@ -47,7 +47,7 @@ from ..core.model import (
 from ..core.text import fold, strip_numbering
 from . import labels
 from .align import REPAIR_COST, placed_readings, plain_cells, readings
-from .cells import counts, make_cell, two_numbers
+from .cells import counts, ends_with_sum, make_cell, two_numbers
 from .drafts import ABlock, TableDraft
 from .lexer import Row
 from .raw import RawCell
@@ -681,10 +681,7 @@ _B_WIDTH: Final = 7
 def _whole_row(cells: Sequence[RawCell]) -> bool:
     """Whether *cells* print a count in every column, the last the sum of the others."""
     numbers = counts(c.text for c in cells)
-    if numbers is None or None in numbers:
-        return False
-    *parts, total = numbers
-    return sum(p or 0 for p in parts) == total
+    return numbers is not None and None not in numbers and ends_with_sum(numbers)
 
 
 def _unlabelled(like: Row, values: list[RawCell]) -> Row:
