@@ -114,6 +114,35 @@ def test_table_c_read_by_blocks_of_columns_is_flagged() -> None:
     assert any(d.code == "reading_order" for d in report.diagnostics)
 
 
+def test_table_c_groups_that_do_not_add_up_in_blocks_order_are_withheld() -> None:
+    """(a) 001.pdftotext: table C's blocks came out as 72 64 178 37 / 12 1 1 6 / 351 /
+    13 4 8 1 26 / 20, so no group adds up in the order read (the review total read 12,
+    printed 351): each such group is withheld with an error on its first number's line, and
+    a group that adds up is kept."""
+
+    def lines(*values: int) -> str:
+        return "".join(f"{v}\n\n" for v in values)
+
+    head = "行政复议\n\n行政诉讼\n\n未经复议直接起诉\n结果\n\n结果\n\n其他结\n\n结果 结果 尚未\n\n"
+    disordered = head + lines(72, 64, 178, 37, 12, 1, 1, 6, 351, 13, 4, 8, 1, 26, 20)
+    text = TITLE + C_HEAD + disordered
+    report = dp.parse(text)
+    for group in report.reviews:
+        assert [c.state for c in group.cells] == ["missing"] * 5, group
+    errors = [d for d in report.diagnostics if d.code == "reading_order" and d.severity == "error"]
+    assert len(errors) == 3
+    assert "351" in errors[0].message
+    assert "12" in errors[0].message
+    assert [text.split("\n")[d.line - 1] for d in errors] == ["72", "1", "4"]
+    in_order = head + lines(72, 64, 178, 37, 351, 12, 1, 1, 6, 20, 13, 4, 8, 1, 26)
+    report = dp.parse(TITLE + C_HEAD + in_order)
+    totals = [group.cells[4].value for group in report.reviews]
+    assert totals == [351, 20, 26]
+    assert not [
+        d for d in report.diagnostics if d.code == "reading_order" and d.severity == "error"
+    ]
+
+
 # c. a row cut by a page break
 
 

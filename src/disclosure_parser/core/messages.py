@@ -830,6 +830,18 @@ CATALOGUE: Final[dict[str, Entry]] = {
         what=_WHAT_B,
         value="14",
     ),
+    "reading_order.c_group": _e(
+        "行政复议、行政诉讼情况表“{group}”一组：各列分块读出的数字按读出的先后不合本组之和"
+        "（{parts:and} 之和为 {sum}，总计读作 {total}），读出的先后不是各列的顺序，"
+        "本组的数字不予采用",
+        "table C, group {group}: its numbers, read by blocks of columns, do not add up in the "
+        "order read ({parts:and} add up to {sum}, its total reads {total}): the order read is "
+        "not the columns' order, and the group's numbers are withheld",
+        group="行政复议",
+        parts=["72", "64", "178", "37"],
+        sum=351,
+        total=12,
+    ),
     "settled_by_narrative": _e(
         "{what}读作 {chosen}：在其 {n} 种读法（{readings:some}）中，只有这一种与{evidence:and}"
         "相符{quoted}；按此读取的单元格标为推算得出",

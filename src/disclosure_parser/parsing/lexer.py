@@ -1273,7 +1273,8 @@ def _flag_reading_order(tokens: list[Token]) -> None:
             if _disordered(scope):
                 # (table C's fifteen numbers read by blocks cannot be put back in order by its
                 # sums: the groups' blocks come in any order, and every order of the groups
-                # that fits gives another reading; they stay withheld or warned as read)
+                # that fits gives another reading; a group that adds up as read is warned, one
+                # that does not is withheld: tables._withhold_disordered)
                 for t in scope:
                     row = t.value
                     if row.kind == "stream" and t.kind in (A_ROW, B_ROW, B_VALUES, C_ROW):

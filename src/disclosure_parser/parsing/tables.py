@@ -1280,6 +1280,55 @@ def _c_printed_order(
     return order
 
 
+def _withhold_disordered(cells: list[Cell], notes: Notes) -> list[Cell]:
+    """Table C's *cells* (in the template's order) read by blocks of columns, with each group
+    whose numbers do not add up as read withheld.
+
+    The blocks of such text come in any order (``pdftotext`` in its default mode: "72 64 178
+    37" / "12 1 1 6" / "351" …), so a group that does not add up says that the order read is
+    not the columns' order far more likely than that the report is wrong; its numbers, each
+    one printed somewhere in the table, would be wrong ones in their places. A group that adds
+    up keeps its cells, under the ``reading_order`` warning on each number's line.
+    """
+    out = list(cells)
+    for g, key in enumerate(REVIEW_GROUPS):
+        part = cells[g * 5 : g * 5 + 5]
+        numbers = _counts_of(part)
+        if numbers is None or ends_with_sum(numbers, blank=True):
+            continue
+        *parts, total = numbers
+        out[g * 5 : g * 5 + 5] = [MISSING] * 5
+        first = next(c for c in part if c.line is not None)
+        notes.add(
+            "reading_order",
+            "error",
+            msg(
+                "reading_order.c_group",
+                group=GROUP_LABELS[key],
+                parts=[str(p or 0) for p in parts],
+                sum=sum(p or 0 for p in parts),
+                total=total,
+            ),
+            first.line,
+            first.column,
+        )
+    return out
+
+
+def _counts_of(cells: Sequence[Cell]) -> list[int | None] | None:
+    """The counts of *cells* as :func:`~.cells.counts` gives them (None for a blank or a
+    mark); None when a cell is missing, text, or not a whole number."""
+    out: list[int | None] = []
+    for cell in cells:
+        if cell.state in ("blank", "na"):
+            out.append(None)
+        elif cell.state == "number" and cell.unit is None and cell.value == int(cell.value or 0):
+            out.append(int(cell.value or 0))
+        else:
+            return None
+    return out
+
+
 def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
     """Table C: the 15 numbers, lined up by the group totals when a cell is lost or extra."""
     value_rows = [row for d in drafts for kind, row in d.body if kind == "C_ROW"]
@@ -1343,6 +1392,8 @@ def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
     _flag_two_numbers(partial(msg, "part.what.c"), columns, cells, notes)
     if placed is not None:
         cells = [cells[i] for i in placed]  # read in the header's order, put in the template's
+    if any(note[0] == "reading_order" for row in value_rows for note in row.notes):
+        cells = _withhold_disordered(cells, notes)
     groups = []
     for g, key in enumerate(REVIEW_GROUPS):
         part = cells[g * 5 : g * 5 + 5]
