@@ -1298,7 +1298,7 @@ def _withhold_disordered(cells: list[Cell], notes: Notes) -> list[Cell]:
             continue
         *parts, total = numbers
         out[g * 5 : g * 5 + 5] = [MISSING] * 5
-        first = next(c for c in part if c.line is not None)
+        first = next((c for c in part if c.line is not None), MISSING)
         notes.add(
             "reading_order",
             "error",
