@@ -317,8 +317,8 @@ def _place_rest_far_left(
     if _place_rest(row, list(anchors), width, grid, total):
         return True
     # (the 总计 column is often set wider: the applicant columns are what is set alike)
-    gaps = [b - a for a, b in itertools.pairwise(anchors[1 : -1 if total else None])]
-    if not gaps or max(gaps) > _EVEN * min(gaps):
+    spacing = [b - a for a, b in itertools.pairwise(anchors[1 : -1 if total else None])]
+    if not spacing or max(spacing) > _EVEN * min(spacing):
         return False
     return _place_rest(row, [None, *anchors[1:]], width, grid, total)
 
