@@ -93,6 +93,58 @@ def test_numbers_of_rows_whose_labels_were_printed_apart() -> None:
     assert {c.line for c in granted.cells} <= _loud_lines(report)
 
 
+_B_STREAM_HEAD = (
+    TITLE
+    + B_HEAD
+    + "申请人情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+    "自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n"
+)
+
+
+def _one_a_line(*values: int) -> str:
+    return "".join(f"{v}\n\n" for v in values)
+
+
+def test_last_numbers_of_a_row_printed_on_one_line_end_the_row() -> None:
+    """Default pdftotext set 其他 and 总计 of a row in one block ("48 306") after five numbers
+    a line: they end the row, which adds up; a line that would not make it add up (a number
+    wrapped in its cell, "97034 37") stays apart and the row is not read."""
+    text = (
+        _B_STREAM_HEAD
+        + "一、本年新收政府信息公开申请数量\n\n"
+        + _one_a_line(63, 55, 48, 48, 44)
+        + "48 306\n\n二、上年结转政府信息公开申请数量\n\n"
+        + _one_a_line(88807, 96469, 14401, 78141, 3866)
+        + "97034 37\n\n"
+    )
+    report = dp.parse(text)
+    assert _values(report, "new_received") == [63, 55, 48, 48, 44, 48, 306]
+    carried = _values(report, "carried_over")
+    assert 37 not in carried
+    assert set(carried) == {"missing"}
+
+
+def test_labels_printed_before_a_block_of_rows_numbers_withhold_them() -> None:
+    """Default pdftotext printed "（七）总计" and "四、结转下年度继续办理" and then both rows'
+    numbers: of fourteen that make two whole rows, the first seven could be either label's,
+    so neither row takes them, and an error says so on the first number's line."""
+    text = (
+        _B_STREAM_HEAD
+        + "一、本年新收政府信息公开申请数量\n\n"
+        + _one_a_line(63, 55, 48, 48, 44, 48, 306)
+        + "（七）总计\n四、结转下年度继续办理\n\n"
+        + _one_a_line(62, 62, 46, 50, 47, 49, 316, 5, 0, 3, 5, 1, 1, 15)
+    )
+    report = dp.parse(text)
+    for key in ("total", "carried_forward"):
+        row = report.applications.row(key)
+        assert row is None or {c.state for c in row.cells} == {"missing"}, key
+    (error,) = [d for d in report.diagnostics if d.code == "rows_run_together"]
+    assert error.severity == "error"
+    assert "（七）总计" in error.message
+    assert text.split("\n")[error.line - 1] == "62"  # the first of the numbers withheld
+
+
 # b. default pdftotext of table C with one-character header cells
 
 

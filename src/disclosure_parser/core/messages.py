@@ -1082,6 +1082,16 @@ CATALOGUE: Final[dict[str, Entry]] = {
         line=12,
         label="其他情形",
     ),
+    "rows_run_together.labels_first": _e(
+        "{what}：行名前紧接着印有{rows}的行名（各无数字），行名后印有 {n} 行的数字；"
+        "哪一行数字属于哪个行名，文本没有说明，这些数字未采用",
+        "{what}: the labels of {rows} were printed right before its own (with no numbers), "
+        "and {n} rows of numbers follow; the text does not say which numbers are whose, so "
+        "they are not used",
+        what=_WHAT_B,
+        rows="（七）总计",
+        n=2,
+    ),
     "rows_run_together": _e(
         "{what}：行名后印有 {n} 行的数字（每 {width} 个一行，各行合计相符），"
         "第一行按本行读取，其余按没有行名的行处理",

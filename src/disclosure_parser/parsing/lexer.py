@@ -17,7 +17,7 @@ from ..core.messages import Message, msg
 from ..core.model import Severity
 from ..core.text import fold, has_cjk, strip_numbering
 from . import labels, review_positions
-from .cells import classify, looks_like_value
+from .cells import classify, counts, ends_with_sum, looks_like_value
 from .positions import NO_GRID as _NO_GRID
 from .positions import Grid, Mark, by_column, place, stack
 from .raw import RawCell, RawRow
@@ -752,6 +752,13 @@ class _Lexer:
             # every cell on its own line; the numbers after a label make its row
             self.stream.append(visible[0])
             return
+        if self.stream and raw.kind == "plain" and self.mode in (_B, _C) and len(visible) == 1:
+            more = self._stream_ends(_split_plain(visible[0]))
+            if more:
+                # the row's last cells printed on one line: columns set close together (a
+                # narrow 其他 beside 总计) make one block, read left to right
+                self.stream += more
+                return
         self._flush()
         if len(visible) == 1 and (raw.kind == "plain" or classify(visible[0].text)[0] == "text"):
             # one piece of text (a line, or a row whose other cells are empty): it may be a
@@ -783,6 +790,22 @@ class _Lexer:
         labels_, values = _split_cells(cells, raw.kind)
         row = Row(raw, labels_, values)
         self._table_row(row, raw)
+
+    def _stream_ends(self, more: list[RawCell]) -> list[RawCell]:
+        """*more*, when those numbers end the row whose numbers are streaming; else nothing.
+
+        In table B the joined row must be whole and add up: a number wrapped in its cell
+        ("97034 37" for 97034 and the head of 378718) must not pass for the row's total. Table
+        C's groups are checked when the table is built (tables._withhold_disordered)."""
+        if not all(classify(c.text)[0] == "number" for c in more):
+            return []
+        if self.mode == _C:
+            return more if len(self.stream) + len(more) <= 15 else []
+        joined = counts(c.text for c in [*self.stream, *more])
+        width = self._b_width()
+        if joined is None or len(joined) != width or width != 7 or not ends_with_sum(joined):
+            return []
+        return more
 
     def _streaming(self) -> bool:
         """Whether the cells of a row are arriving one per line: numbers, or a row label."""

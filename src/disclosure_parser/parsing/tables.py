@@ -571,7 +571,22 @@ def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | 
                     key = keys.pop() if len(keys) == 1 else None
                 if key is not None:
                     row.label = "".join(p.label for p in pending) + row.label
+            others = _labelled_before(pending, key, row)
             pending = []
+            if others:
+                notes.add(
+                    "rows_run_together",
+                    "error",
+                    msg(
+                        "rows_run_together.labels_first",
+                        what=_b_row(key),
+                        rows="、".join(labels_text(k) for k in others),
+                        n=len([c for c in row.values if not c.filler]) // _B_WIDTH,
+                    ),
+                    row.line,
+                    row.column,
+                )
+                continue
             # (a flattened row's label runs from the last cut to its digits: when a cut was
             # missed it holds the row before too, and its digits belong to its last label)
             named = labels.row_keys(row.folded) if kind == "B_ROW" and row.kind != "flat" else ()
@@ -607,6 +622,27 @@ def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | 
                 continue
             out.append((key, row))
     return out
+
+
+def _labelled_before(pending: Sequence[Row], key: str | None, row: Row) -> list[str]:
+    """The other rows whose whole labels (*pending*) were printed right before the label of
+    *row*, a row of numbers one a line holding several whole rows (each ending in its sum);
+    nothing for any other row.
+
+    Default ``pdftotext`` prints the labels of a block of rows and then their numbers
+    ("（七）总计" / "四、结转下年度继续办理" / 14 numbers), or a label, all the block's
+    numbers, and the other labels after them: the first seven are the label's own in the
+    second case, the last seven in the first, and nothing in the text tells which it is."""
+    if key is None or row.kind != "stream":
+        return []
+    cells = [c for c in row.values if not c.filler]
+    n = len(cells)
+    if n < 2 * _B_WIDTH or n % _B_WIDTH:
+        return []
+    if not all(_whole_row(cells[i : i + _B_WIDTH]) for i in range(0, n, _B_WIDTH)):
+        return []
+    named = (p.key or labels.row_key(p.folded) for p in pending)
+    return list(dict.fromkeys(k for k in named if k is not None and k != key))
 
 
 def _numbering_first(pending: Sequence[Row], row: Row) -> str:
