@@ -264,6 +264,57 @@ def test_layout_text_places_values_by_their_column() -> None:
     assert blank.line == 5
 
 
+def test_layout_totals_cut_at_the_page_edge_are_not_numbers() -> None:
+    """A browser's PDF printed wider than its page: pdftotext keeps the 总计 column's first
+    digits ("219" of 2196622), each the beginning of its row's sum. They are no numbers: the
+    totals are worked out from the rows, the blanks stay where they stand, and a warning on
+    each line says why."""
+    columns = [40, 48, 56, 64, 72, 80, 88]
+    edge = 91  # the page's right edge, in characters
+
+    def line(label: str, values: dict[int, int]) -> str:
+        out = list(label + " " * (100 - len(label)))
+        total = str(sum(values.values()))
+        for column, value in [*values.items(), (6, total)]:
+            out[columns[column] : columns[column] + len(str(value))] = str(value)
+        return "".join(out)[:edge].rstrip()
+
+    new = [408327, 569629, 657699, 279854, 281112, 1]
+    carried = [30379, 66263, 3744, 59234, 35380, 1]
+    lines = [
+        line("一、本年新收政府信息公开申请数量", dict(enumerate(new))),
+        line("二、上年结转政府信息公开申请数量", dict(enumerate(carried))),
+        line("三、本年度办理结果 （一）予以公开", {0: 1, 1: 77780, 2: 14201, 5: 2}),
+    ]
+    head = " " * 40 + "自然人" + " " * 45 + "总\n"
+    head += " " * 48 + "商业企业    科研机构    社会公益    法律服务    其他\n"
+    text = TITLE + B_HEAD + head + "\n".join(lines) + "\n"
+    report = dp.parse(text)
+    assert _values(report, "new_received") == [*new, 2196622]
+    assert _values(report, "carried_over") == [*carried, 195001]
+    assert _values(report, "granted") == [1, 77780, 14201, "blank", "blank", 2, 91984]
+    notes = [d for d in report.diagnostics if d.code == "cut_at_page_edge"]
+    assert [text.split("\n")[d.line - 1][88:] for d in notes] == ["219", "195", "919"]
+    assert all(d.severity == "warning" for d in notes)
+
+
+def test_last_numbers_that_begin_their_rows_sum_by_chance_are_read() -> None:
+    """In a table without 总计 a row's last number is its 其他, and it begins the sum of the
+    others now and then (3 1 5 2 9 | 2, sum 20): no edge is taken to have cut it."""
+    text = (
+        TITLE
+        + B_HEAD
+        + "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他\n"
+        + "一、本年新收政府信息公开申请数量 3 1 5 2 9 2\n"
+        + "二、上年结转政府信息公开申请数量 4 4 4 4 1 1\n"
+        + "三、本年度办理结果 （一）予以公开 6 0 0 1 0 7\n"
+    )
+    report = dp.parse(text)
+    assert _values(report, "new_received") == [3, 1, 5, 2, 9, 2, "missing"]
+    assert _values(report, "carried_over") == [4, 4, 4, 4, 1, 1, "missing"]
+    assert not [d for d in report.diagnostics if d.code == "cut_at_page_edge"]
+
+
 #: where each column's numbers start in the space-aligned lines of these tests (:func:`_at`)
 _COLUMNS = (60, 68, 76, 84, 92, 100, 108)
 

@@ -1658,6 +1658,15 @@ CATALOGUE: Final[dict[str, Entry]] = {
         page=2,
         cells=1,
     ),
+    "cut_at_page_edge.text": _e(
+        "本行最后一个数字{value:q}只是其余各数之和的开头几位：表格超出了 PDF 页面的右边缘，"
+        "总计在那里被截断；该数不予采用，表格的勾稽关系能确定总计时，由其推算",
+        "the row's last number {value:q} is only the first digits of the sum of its other "
+        "numbers: the table ran past the right edge of the PDF's page and its 总计 was cut "
+        "there; that number is not used, and the 总计 is worked out where the table's sums "
+        "decide it",
+        value="225",
+    ),
     "text_beside_table": _e(
         "PDF 第{page}页有文字印在表格的行中、表格外框线以外，不属于任何单元格，未读入：{text:q}",
         "page {page} of the PDF: text printed in a table's rows past its outer rule belongs to "

@@ -17,7 +17,7 @@ from ..core.messages import Message, msg
 from ..core.model import Severity
 from ..core.text import fold, has_cjk, strip_numbering
 from . import labels, review_positions
-from .cells import classify, counts, ends_with_sum, looks_like_value
+from .cells import UNREADABLE, classify, counts, ends_with_sum, looks_like_value
 from .positions import NO_GRID as _NO_GRID
 from .positions import Grid, Mark, by_column, place, stack
 from .raw import RawCell, RawRow
@@ -722,6 +722,7 @@ class _Lexer:
         for raw in rows:
             self.classify(raw)
         self._flush()
+        _mark_cut_totals(self.tokens)
         _place_by_position(self.tokens, grid)
         if self.streamed:
             _flag_reading_order(self.tokens)
@@ -1115,6 +1116,55 @@ def _after_ordinal(row: Row) -> Row | None:
     row.label = head_cell.text
     row.folded = fold(head_cell.text)
     return tail
+
+
+def _mark_cut_totals(tokens: list[Token]) -> None:
+    """Mark the 总计 of table B's rows that the page's right edge cut (text taken from a PDF
+    printed wider than its page: ``pdftotext`` keeps what falls on the page, "225" of
+    2257171) as digits not read (:data:`~.cells.UNREADABLE`: a missing cell, which the
+    table's sums work out where they decide it), and say so on their lines.
+
+    Such a total is a proper beginning of the sum of the row's other numbers (a blank adds
+    nothing, so that sum needs no columns). Two rows of the table that print all seven
+    numbers so, under a header that names 总计, make the cut: a typing slip in one row is no
+    evidence of an edge, and in a table without 总计 the last number is 其他, which begins
+    the sum now and then by chance."""
+    tables: list[tuple[list[str], list[Row]]] = []
+    for token in tokens:
+        if token.type in _BEGINS:
+            tables.append(([], []))
+        elif tables and token.kind == B_HEAD:
+            tables[-1][0].append(token.value.folded)
+        elif tables and token.kind in (B_ROW, B_VALUES) and token.value.kind == "plain":
+            tables[-1][1].append(token.value)
+    for heads, rows in tables:
+        if "总" not in "".join(heads):
+            continue  # (a table without 总计: a row's last number is its 其他)
+        cut: list[tuple[Row, RawCell]] = []
+        whole_rows = 0
+        for row in rows:
+            shown = [c for c in row.values if c.text]
+            numbers = counts(c.text for c in shown)
+            if numbers is None or not 3 <= len(numbers) <= 7 or numbers[-1] is None:
+                continue
+            *parts, last = numbers
+            whole, head = str(sum(p or 0 for p in parts)), str(last)
+            if len(head) < len(whole) and whole.startswith(head):
+                cut.append((row, shown[-1]))
+                whole_rows += len(numbers) == 7
+        if whole_rows < 2:
+            continue
+        for row, cell in cut:
+            row.notes.append(
+                (
+                    "cut_at_page_edge",
+                    "warning",
+                    msg("cut_at_page_edge.text", value=cell.text),
+                    cell.line,
+                    cell.column,
+                )
+            )
+            cell.text = UNREADABLE + cell.text
 
 
 def _place_by_position(tokens: list[Token], grid: Grid) -> None:
