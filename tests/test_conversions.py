@@ -53,15 +53,16 @@ BELOW_BAR: dict[str, str] = {
         "sums can place the numbers, and the solver weighs at most two missing cells a row"
     ),
     "lo-pdf.pdftotext-layout": (
-        "LibreOffice's PDF of the portal pages is cut at the page edge (those columns and the "
-        "numbers cut short are withheld), and where a label wraps around its numbers pdftotext "
-        "sets each row's numbers on a grid of its own: no column is shared to place them by"
+        "LibreOffice's PDF of the portal pages is cut at the page edge: the columns past it are "
+        "not in the text and the one the edge cuts through is withheld (cut_at_page_edge), as "
+        "in the PDF read directly; and where a label wraps around its numbers pdftotext sets "
+        "each row's numbers on a grid of its own: no column is shared to place them by"
     ),
     "chrome-pdf.pdftotext-layout": (
         "Chromium's PDF of portal_2021 is cut at the page edge (three of table B's columns are "
-        "absent), and where a label wraps around its numbers pdftotext sets each row's numbers "
-        "on a grid of its own: no column is shared to place them by; those rows are left to "
-        "the sums"
+        "not in the text: withheld with cut_at_page_edge), and where a label wraps around its "
+        "numbers pdftotext sets each row's numbers on a grid of its own: no column is shared "
+        "to place them by; those rows are left to the sums"
     ),
 }
 

@@ -298,6 +298,78 @@ def test_layout_totals_cut_at_the_page_edge_are_not_numbers() -> None:
     assert all(d.severity == "warning" for d in notes)
 
 
+def _cut_table(head: str, rows: list[tuple[str, dict[int, str]]]) -> str:
+    """Table B in ``pdftotext -layout`` text of a PDF printed wider than its page: *head*
+    the header's second line, a page break after the first row (a footer, a form feed)."""
+    lines = [" " * 88 + "自然人", head]
+    for k, (label, values) in enumerate(rows):
+        lines.append(_at(label, values))
+        if k == 0:
+            lines += ["", "file:///tmp/report.html" + " " * 80 + "1/3", "\f12/4/26, 6:50 PM"]
+    return TITLE + B_HEAD + "\n".join(lines) + "\n"
+
+
+def test_layout_header_cut_at_the_page_edge_reads_the_columns_it_shows() -> None:
+    """Chromium's PDF of a wide table cut at its margin: the header stops after 社会公益组织
+    and each row prints the four columns left of the edge. Those are read, on the next
+    page too, and the cells past the edge are missing, said on each row's line."""
+    head = " " * 94 + "商业企业 科研机构 社会公益组织"
+    text = _cut_table(
+        head,
+        [
+            ("一、本年新收政府信息公开申请数量", {100: "53", 107: "17", 112: "55", 119: "58"}),
+            ("二、上年结转政府信息公开申请数量", {100: "8", 105: "7", 110: "1", 115: "4"}),
+        ],
+    )
+    report = dp.parse(text)
+    assert _values(report, "new_received") == [53, 17, 55, 58, *["missing"] * 3]
+    assert _values(report, "carried_over") == [8, 7, 1, 4, *["missing"] * 3]
+    notes = [d for d in report.diagnostics if d.code == "cut_at_page_edge"]
+    assert [d.line for d in notes] == [5, 9]
+    assert "社会公益组织" in notes[0].message
+
+
+def test_layout_column_the_edge_cut_through_is_withheld() -> None:
+    """LibreOffice's PDF: the header stops at "法律服" of 法律服务机构, whose numbers show
+    only their first digits ("281" of 281112): that column is withheld too."""
+    head = " " * 94 + "商业企业 科研机构 社会公益组织 法律服"
+    text = _cut_table(
+        head,
+        [
+            (
+                "一、本年新收政府信息公开申请数量",
+                {96: "408327", 103: "569629", 110: "657699", 120: "279854", 130: "281"},
+            ),
+            (
+                "二、上年结转政府信息公开申请数量",
+                {96: "30379", 103: "66263", 110: "3744", 120: "59234", 130: "35"},
+            ),
+        ],
+    )
+    report = dp.parse(text)
+    assert _values(report, "new_received") == [408327, 569629, 657699, 279854, *["missing"] * 3]
+    assert _values(report, "carried_over") == [30379, 66263, 3744, 59234, *["missing"] * 3]
+
+
+def test_layout_header_stopping_early_with_wider_rows_reads_nothing_by_it() -> None:
+    """A row printing more numbers than the header's columns shows the header was not cut
+    where it stops (it wrapped, or the edge is elsewhere): no row is read by it."""
+    head = " " * 94 + "商业企业 科研机构 社会公益"
+    text = _cut_table(
+        head,
+        [
+            ("一、本年新收政府信息公开申请数量", {100: "53", 107: "17", 112: "55", 119: "58"}),
+            (
+                "二、上年结转政府信息公开申请数量",
+                {100: "8", 105: "7", 110: "1", 115: "4", 120: "3"},
+            ),
+        ],
+    )
+    report = dp.parse(text)
+    assert 53 not in _values(report, "new_received")
+    assert not [d for d in report.diagnostics if d.code == "cut_at_page_edge"]
+
+
 def test_last_numbers_that_begin_their_rows_sum_by_chance_are_read() -> None:
     """In a table without 总计 a row's last number is its 其他, and it begins the sum of the
     others now and then (3 1 5 2 9 | 2, sum 20): no edge is taken to have cut it."""

@@ -1658,6 +1658,14 @@ CATALOGUE: Final[dict[str, Entry]] = {
         page=2,
         cells=1,
     ),
+    "cut_at_page_edge.header": _e(
+        "表格超出了 PDF 页面的右边缘：表头只印到{word:q}，本行在此之后的各列不在文本中，"
+        "按缺失处理；被截断的那一列也不予采用",
+        "the table ran past the right edge of the PDF's page: its header stops at {word:q}, "
+        "and this row's cells past it are not in the text; they are missing, and so are the "
+        "cells of the column the edge cut",
+        word="社会公益",
+    ),
     "cut_at_page_edge.text": _e(
         "本行最后一个数字{value:q}只是其余各数之和的开头几位：表格超出了 PDF 页面的右边缘，"
         "总计在那里被截断；该数不予采用，表格的勾稽关系能确定总计时，由其推算",

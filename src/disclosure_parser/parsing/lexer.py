@@ -17,7 +17,7 @@ from ..core.messages import Message, msg
 from ..core.model import Severity
 from ..core.text import fold, has_cjk, strip_numbering
 from . import labels, review_positions
-from .cells import UNREADABLE, classify, counts, ends_with_sum, looks_like_value
+from .cells import CUT, UNREADABLE, classify, counts, ends_with_sum, looks_like_value
 from .positions import NO_GRID as _NO_GRID
 from .positions import Grid, Mark, by_column, place, stack
 from .raw import RawCell, RawRow
@@ -1118,6 +1118,77 @@ def _after_ordinal(row: Row) -> Row | None:
     return tail
 
 
+def _place_cut(rows: list[Row], heads: list[Row], marks: list[Mark], grid: Grid) -> None:
+    """Read the rows of a table B whose header the page's right edge cut (a PDF printed
+    wider than its page, as text): its columns up to the last one the header names whole,
+    and the one whose name the edge cut ("社会公益" of 社会公益组织), are in the text; the
+    others are not.
+
+    Each row that prints a value in each of those columns, or whose values' positions place
+    them in those columns one way only (:func:`.positions.place`, learnt on each page from
+    the rows that print them all), is read so: the cells past the edge missing, and those
+    of the column the edge cut too (what the page shows of them may be the first digits of
+    a number), where any row prints a value in it. Only where no row prints more values
+    than those columns hold: a row that does shows the header was not cut but wrapped, or
+    the edge is not where it says."""
+    shown = max(m[0] for m in marks) + 1
+    words = [
+        (grid(cell.line)[0], cell.column - 1 - grid(cell.line)[1] + m.start(), fold(m.group()))
+        for head in heads
+        if head.kind == "plain"
+        for cell in head.labels
+        for m in _NONSPACE.finditer(cell.text)
+    ]
+    last = max((m for m in marks if m[0] == shown - 1), key=lambda m: m[3])
+    names = [name for name, column in _B_WORDS.items() if column == shown]
+    cut_word = next(
+        (
+            word
+            for page, start, word in words
+            if page == last[1]
+            and start >= last[3]
+            and any(name.startswith(word) and name != word for name in names)
+        ),
+        None,
+    )
+    printed = [sum(1 for c in row.values if c.text) for row in rows]
+    most = max(printed, default=0)
+    if most > shown + (cut_word is not None):
+        return
+    # the column the edge cut shows values only where some row prints one there
+    cutting = cut_word is not None and most > shown
+    edge = shown + cutting
+    placed = {id(row) for row in place(rows, edge, grid, marks=marks)}
+    named = cut_word or next(name for name, column in _B_WORDS.items() if column == shown - 1)
+    for row, n in zip(rows, printed, strict=True):
+        ways = None
+        if id(row) in placed:
+            values = row.values
+        elif n == edge and len({c.line for c in row.values if c.text}) == 1:
+            # (a row's numbers printed on two lines beside its wrapped label keep the order
+            # of those lines, not of the columns: only positions may place them)
+            values = [c for c in row.values if c.text]
+        elif row.choices and not cutting:
+            # the ways its page's positions leave, for the table's sums to choose from (where
+            # the edge cut a column showing values, its cells differ from way to way)
+            values, ways = row.values, row.choices
+        else:
+            continue
+        end = [c for c in values if c.text][-1]
+        if cutting:
+            values[-1].text = CUT + values[-1].text
+        past = [RawCell(CUT, end.line, end.column + 1, False) for _ in range(_B_FULL - edge)]
+        row.values = [*values, *past]
+        if ways is not None:
+            row.choices = [[*way, *past] for way in ways]
+        message = msg("cut_at_page_edge.header", word=named)
+        row.notes.append(("cut_at_page_edge", "warning", message, row.line, end.column))
+
+
+#: table B's columns in the templates, 总计 included
+_B_FULL: Final = 7
+
+
 def _mark_cut_totals(tokens: list[Token]) -> None:
     """Mark the 总计 of table B's rows that the page's right edge cut (text taken from a PDF
     printed wider than its page: ``pdftotext`` keeps what falls on the page, "225" of
@@ -1196,11 +1267,12 @@ def _place_by_position(tokens: list[Token], grid: Grid) -> None:
             heads = "".join(t.value.folded for t in table if t.kind == B_HEAD)
             widest = max((sum(1 for c in r.values if c.text) for r in rows), default=0)
             width = 7 if any(w in heads for w in _TOTALS) or widest >= 7 else 6
-            marks = _b_marks([t.value for t in table if t.kind == B_HEAD], width, grid)
+            head_rows = [t.value for t in table if t.kind == B_HEAD]
+            marks = _b_marks(head_rows, width, grid)
             if marks and max(m[0] for m in marks) < _B_WORDS["其他"]:
                 # a header that stops before 其他 was cut off at the page's right edge (no
-                # template leaves 其他 out): the table's width, and where its columns stand on
-                # pages the header is not on, are unknown; nothing is placed by position
+                # template leaves 其他 out): only the columns it shows are in the text
+                _place_cut(rows, head_rows, marks, grid)
                 continue
             place(rows, width, grid, total=width == 7, marks=marks)
         elif kind == "A":
