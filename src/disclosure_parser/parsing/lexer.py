@@ -1174,7 +1174,9 @@ def _place_cut(rows: list[Row], heads: list[Row], marks: list[Mark], grid: Grid)
             values, ways = row.values, row.choices
         else:
             continue
-        end = [c for c in values if c.text][-1]
+        end = next((c for c in reversed(values) if c.text), None)
+        if end is None:
+            continue
         if cutting:
             values[-1].text = CUT + values[-1].text
         past = [RawCell(CUT, end.line, end.column + 1, False) for _ in range(_B_FULL - edge)]
