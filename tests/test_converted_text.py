@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -368,6 +369,83 @@ def test_layout_header_stopping_early_with_wider_rows_reads_nothing_by_it() -> N
     report = dp.parse(text)
     assert 53 not in _values(report, "new_received")
     assert not [d for d in report.diagnostics if d.code == "cut_at_page_edge"]
+
+
+#: LibreOffice's PDF of a fixed-width table B printed past both edges of its page, as
+#: ``pdftotext -layout`` gives it: the first rows' labels and every numbering cut off at the
+#: left, the header cut at "社会" on the right, a page break after the first row
+_CUT_BOTH_SIDES = (
+    "关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    + " " * 48
+    + "法\n"
+    + " " * 51
+    + "自然人\n"
+    + " " * 57
+    + "商业企业 科研机构 社会\n\n"
+    + " " * 51
+    + "678221 453199 732616   9\n"
+    + "\f"
+    + " " * 37
+    + "97822   17163   58249\n\n"
+    + " " * 39
+    + "2      5      87163\n\n\n"
+    + "区分处理的，只计这一情形，不计其他情形）"
+    + " " * 17
+    + "36193    5        2\n\n\n"
+    + "属于国家秘密"
+    + " " * 31
+    + "65713   71125   65379\n\n\n"
+    + "其他法律行政法规禁止公开"
+    + " " * 27
+    + "9     20557   7224\n"
+)
+
+
+def test_table_cut_at_both_edges_reads_what_the_page_shows() -> None:
+    """The rows whose labels the left edge cut off are placed between the header and the
+    first label read; "区分处理的，…" is the end of （二）部分公开's label; the rows of three
+    numbers on the page where the column cut at "社会" shows nothing are its first three
+    columns (their numbers stand in the columns they share); the rest is missing."""
+    report = dp.parse(TITLE + B_HEAD + _CUT_BOTH_SIDES)
+    missing = ["missing"] * 4
+    assert _values(report, "new_received") == [678221, 453199, 732616, *missing]
+    assert _values(report, "carried_over") == [97822, 17163, 58249, *missing]
+    assert _values(report, "granted") == [2, 5, 87163, *missing]
+    assert _values(report, "partially_granted") == [36193, 5, 2, *missing]
+    assert _values(report, "withheld.prohibited_by_law") == [9, 20557, 7224, *missing]
+    codes = {d.code for d in report.diagnostics if d.severity == "warning"}
+    assert {"label_end", "unlabelled_row", "cut_at_page_edge"} <= codes
+
+
+def test_rows_of_three_numbers_out_of_their_columns_are_not_read_by_the_cut() -> None:
+    """On the page where the cut column shows nothing, a row whose three numbers do not
+    stand in the columns the others share (a blank, then a number further right) is read
+    by its positions, not as the first three columns: its last number stands in the cut
+    column, and is withheld."""
+    shifted = _CUT_BOTH_SIDES.replace(
+        " " * 39 + "2      5      87163", " " * 39 + "2             5      87163"
+    )
+    report = dp.parse(TITLE + B_HEAD + shifted)
+    assert _values(report, "granted") == [2, "blank", 5, *["missing"] * 4]
+
+
+def test_rows_share_columns_only_where_their_numbers_stand_in_them() -> None:
+    """positions.aligned: three rows of numbers in the same columns do; one whose second
+    number stands a column further right (a blank before it) does not."""
+    from disclosure_parser.parsing.positions import aligned
+    from disclosure_parser.parsing.raw import RawCell
+
+    class Line:
+        def __init__(self, line: int, text: str) -> None:
+            self.kind, self.line, self.labels = "plain", line, []
+            self.choices = self.placing = None
+            words = re.finditer(r"\S+", text)
+            self.values = [RawCell(m.group(), line, m.start() + 1, False) for m in words]
+
+    rows = [Line(1, "  9    12    7"), Line(2, "  3     4    1"), Line(3, " 10     0   15")]
+    assert aligned(rows)
+    assert not aligned([*rows, Line(4, "  5          2   8")])
+    assert not aligned(rows[:2])  # two rows say nothing
 
 
 def test_last_numbers_that_begin_their_rows_sum_by_chance_are_read() -> None:

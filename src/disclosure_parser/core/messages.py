@@ -1068,6 +1068,14 @@ CATALOGUE: Final[dict[str, Entry]] = {
         "table B row {label:q} names a group of rows, not a row; its numbers are not used",
         label="（三）不予公开",
     ),
+    "label_end": _e(
+        "申请情况表中的行名{label:q}只是{what}行名的结尾（开头不在文本中，可能被页面左边缘截断），"
+        "按该行读取",
+        "table B row label {label:q} is only the end of the label of {what} (its start is not "
+        "in the text: the page's left edge may have cut it); read as that row",
+        label="区分处理的，只计这一情形，不计其他情形）",
+        what=_WHAT_B,
+    ),
     "unknown_label.b_row": _e(
         "申请情况表中的行名{label:q}与模板中任何一行都对不上，其数字未采用",
         "table B row label {label:q} matches no row of the template; its numbers are not used",

@@ -459,6 +459,24 @@ def _truncated(core: str, names: Mapping[str, tuple[str, ...]], shortest: int) -
     return found.pop() if len(found) == 1 else None
 
 
+@lru_cache(maxsize=2048)
+def row_key_from_end(folded: str) -> str | None:
+    """The table B row whose wording *folded* is the end of, when it is the only one and
+    at least six characters long: a label whose start is not in the text (the page's left
+    edge cut it: LibreOffice prints a fixed-width table past both edges).
+
+    >>> row_key_from_end("区分处理的,只计这一情形,不计其他情形)")
+    'partially_granted'
+    >>> row_key_from_end("政府信息公开申请") is None  # the end of several rows' wordings
+    True
+    """
+    core = strip_numbering(folded)
+    if len(core) < 6:
+        return None
+    found = {key for key, wordings in _ROW_NAMES.items() for w in wordings if w.endswith(core)}
+    return found.pop() if len(found) == 1 else None
+
+
 def _folded_wording(label: str) -> str:
     return strip_numbering(fold(label))
 

@@ -19,7 +19,7 @@ from ..core.text import fold, has_cjk, strip_numbering
 from . import labels, review_positions
 from .cells import CUT, UNREADABLE, classify, counts, ends_with_sum, looks_like_value
 from .positions import NO_GRID as _NO_GRID
-from .positions import Grid, Mark, by_column, place, stack
+from .positions import Grid, Mark, aligned, by_column, place, stack
 from .raw import RawCell, RawRow
 from .rows import read_rows
 
@@ -528,6 +528,21 @@ class _Lexer:
             return 6
         return 7
 
+    def _header_cut(self) -> bool:
+        """Whether the header of the table B being read names none of 其他 and 总计: the
+        page's right edge cut it (no template leaves 其他 out), so a whole row may print as
+        few as three numbers (自然人, 商业企业, 科研机构: see :func:`_place_cut`). (Not in
+        text read by blocks, numbers one a line: there three numbers on a line may be any
+        row's, or several rows'.)"""
+        heads = ""
+        for token in reversed(self.tokens):
+            if token.kind not in (B_HEAD, B_ROW, B_VALUES, B_LABEL):
+                break
+            if token.kind == B_HEAD:
+                heads = token.value.folded + heads
+        named = heads.replace("法人或其他组织", "")
+        return "科研机构" in named and not any(w in named for w in ("其他", "其它", "总", "合计"))
+
     def _under_row_label(self, row: Row) -> bool:
         """Whether a short line of numbers without a label stands right under a label line
         that names a row ("3.补正后申请内容仍" / "5 9 14" / "不明确": a row mostly blank, its
@@ -1007,7 +1022,11 @@ class _Lexer:
             if self.mode == _B:
                 if self._after_page_break(row) or self._rest_below_label(row, numbers):
                     return
-                if len(numbers) >= 4 or row.notes or self._under_row_label(row):
+                if (
+                    len(numbers) >= (3 if not self.streamed and self._header_cut() else 4)
+                    or row.notes
+                    or self._under_row_label(row)
+                ):
                     self.emit(B_VALUES, row)
                 # else: a stray digit among label fragments (converted PDFs); not a row
                 return
@@ -1158,33 +1177,55 @@ def _place_cut(rows: list[Row], heads: list[Row], marks: list[Mark], grid: Grid)
     # the column the edge cut shows values only where some row prints one there
     cutting = cut_word is not None and most > shown
     edge = shown + cutting
-    placed = {id(row) for row in place(rows, edge, grid, marks=marks)}
     named = cut_word or next(name for name, column in _B_WORDS.items() if column == shown - 1)
-    for row, n in zip(rows, printed, strict=True):
-        ways = None
-        if id(row) in placed:
-            values = row.values
-        elif n == edge and len({c.line for c in row.values if c.text}) == 1:
-            # (a row's numbers printed on two lines beside its wrapped label keep the order
-            # of those lines, not of the columns: only positions may place them)
-            values = [c for c in row.values if c.text]
-        elif row.choices and not cutting:
-            # the ways its page's positions leave, for the table's sums to choose from (where
-            # the edge cut a column showing values, its cells differ from way to way)
-            values, ways = row.values, row.choices
-        else:
-            continue
-        end = next((c for c in reversed(values) if c.text), None)
-        if end is None:
-            continue
-        if cutting:
-            values[-1].text = CUT + values[-1].text
-        past = [RawCell(CUT, end.line, end.column + 1, False) for _ in range(_B_FULL - edge)]
-        row.values = [*values, *past]
-        if ways is not None:
-            row.choices = [[*way, *past] for way in ways]
-        message = msg("cut_at_page_edge.header", word=named)
-        row.notes.append(("cut_at_page_edge", "warning", message, row.line, end.column))
+    placed = {id(row) for row in place(rows, edge, grid, marks=marks)}
+    pages: dict[int, list[int]] = {}
+    for k, row in enumerate(rows):
+        pages.setdefault(grid(row.line)[0], []).append(k)
+    for page in pages.values():
+        # on a page where the cut column shows nothing, a row printing a number in each
+        # column short of it is read so where its numbers stand in the columns the page's
+        # others share (it may have a blank and a number in the cut one: then they do not)
+        short = [rows[k] for k in page if printed[k] == shown]
+        bare = cutting and all(printed[k] <= shown for k in page) and aligned(short, grid)
+        for k in page:
+            row = rows[k]
+            if id(row) in placed or printed[k] == edge or (row.choices and not cutting):
+                _read_short_of_edge(row, edge, cutting, id(row) in placed, named)
+            elif bare and printed[k] == shown:
+                _read_short_of_edge(row, shown, False, False, named)
+
+
+def _read_short_of_edge(row: Row, edge: int, cutting: bool, placed: bool, named: str) -> None:
+    """Read *row* (see :func:`_place_cut`) as the table's first *edge* columns, and the
+    missing ones past the edge, where it can be: *placed* by its positions, printing a
+    number in each of those columns on one line, or with the ways its page's positions
+    leave (but not where the edge is *cutting* a column that shows values)."""
+    ways = None
+    printed = [c for c in row.values if c.text]
+    if placed:
+        values = row.values
+    elif len(printed) == edge and len({c.line for c in printed}) == 1:
+        # (a row's numbers printed on two lines beside its wrapped label keep the order of
+        # those lines, not of the columns: only positions may place them)
+        values = printed
+    elif row.choices and not cutting:
+        # the ways its page's positions leave, for the table's sums to choose from (where
+        # the edge cut a column showing values, its cells differ from way to way)
+        values, ways = row.values, row.choices
+    else:
+        return
+    end = next((c for c in reversed(values) if c.text), None)
+    if end is None:
+        return
+    if cutting:
+        values[-1].text = CUT + values[-1].text
+    past = [RawCell(CUT, end.line, end.column + 1, False) for _ in range(_B_FULL - edge)]
+    row.values = [*values, *past]
+    if ways is not None:
+        row.choices = [[*way, *past] for way in ways]
+    message = msg("cut_at_page_edge.header", word=named)
+    row.notes.append(("cut_at_page_edge", "warning", message, row.line, end.column))
 
 
 #: table B's columns in the templates, 总计 included

@@ -144,6 +144,24 @@ def _anchors(rows: Sequence[_Row], width: int, grid: Grid) -> list[float] | None
     return anchors
 
 
+def aligned(rows: Sequence[_Row], grid: Grid = NO_GRID) -> bool:
+    """Whether *rows* (three or more, each printing the same number of values, a run of
+    spaces apart) print them in shared columns: each value within the tolerance of its
+    column's middle (the median over the rows), the columns apart. A row whose values skip
+    a column and go on into one more (a blank, then a value past the others) does not."""
+    if len(rows) < 3:
+        return False
+    columns = [[center(c, grid(c.line)[1]) for c in row.values if c.text] for row in rows]
+    if len({len(xs) for xs in columns}) != 1 or not all(_apart(row) for row in rows):
+        return False
+    middles = [median(xs) for xs in zip(*columns, strict=True)]
+    spacing = [b - a for a, b in itertools.pairwise(middles)]
+    if not spacing or min(spacing) <= 0:
+        return False
+    tolerance = _TOLERANCE * min(spacing)
+    return all(abs(x - m) <= tolerance for xs in columns for x, m in zip(xs, middles, strict=True))
+
+
 def _printed(row: _Row) -> int:
     return sum(1 for c in row.values if c.text)
 

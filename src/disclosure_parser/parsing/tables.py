@@ -601,6 +601,18 @@ def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | 
                     row.column,
                 )
                 continue
+            if kind == "B_ROW" and key is None and row.kind == "plain":
+                key = labels.row_key_from_end(row.folded)
+                if key is not None:
+                    notes.add(
+                        "label_end",
+                        "warning",
+                        msg("label_end", label=row.label, what=_b_row(key)),
+                        row.line,
+                        row.column,
+                    )
+                    out.append((key, row))
+                    continue
             if kind == "B_ROW" and key is None:
                 if labels.is_group_label(row.folded):
                     notes.add(
