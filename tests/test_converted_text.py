@@ -125,6 +125,25 @@ def test_last_numbers_of_a_row_printed_on_one_line_end_the_row() -> None:
     assert set(carried) == {"missing"}
 
 
+def test_first_number_beside_its_label_and_the_rest_in_the_block() -> None:
+    """Default pdftotext set a row's first number at the end of its label's line
+    ("要求行政机关确认或重新出具已 3") and the other six in the block of numbers after the
+    label's last line: the seven are the row, adding up, said joined on their lines. Six
+    that would not make it add up are left alone."""
+    text = (
+        _B_STREAM_HEAD
+        + "要求行政机关确认或重新出具已 3\n获取信息\n\n"
+        + _one_a_line(5, 0, 5, 3, 3, 19)
+        + "申请人无正当理由逾期不补正、\n行政机关不再处理其政府信息公开 4\n申请\n\n"
+        + _one_a_line(0, 0, 3, 2, 2, 10)
+    )
+    report = dp.parse(text)
+    assert _values(report, "not_processed.confirmation") == [3, 5, 0, 5, 3, 3, 19]
+    joined = {d.line for d in report.diagnostics if d.code == "joined_row"}
+    assert {13, 16, 18} <= joined  # the line of the 3, and of the six
+    assert 4 not in _values(report, "other_handling.no_correction")
+
+
 def test_labels_printed_before_a_block_of_rows_numbers_withhold_them() -> None:
     """Default pdftotext printed "（七）总计" and "四、结转下年度继续办理" and then both rows'
     numbers: of fourteen that make two whole rows, the first seven could be either label's,

@@ -854,6 +854,11 @@ class _Lexer:
             else:
                 self.emit(A_ROW, row)
         elif self.mode == _B:
+            if len(cells) >= 4 and self._first_on_label_line(cells):
+                cells = cells[_B_FULL - 1 :]
+                if len(cells) < 4:
+                    return
+                row = Row(RawRow(cells, cells[0].line, "stream"), [], cells)
             if len(cells) >= 4:
                 self.emit(B_VALUES, row)
             elif self.tokens and self.tokens[-1].kind == B_LABEL and any(c.text for c in cells):
@@ -867,6 +872,28 @@ class _Lexer:
             self.c_values += len(cells)
             if self.c_values >= 15:
                 self.mode = _NARRATIVE
+
+    def _first_on_label_line(self, cells: list[RawCell]) -> bool:
+        """Give the numbers one a line *cells* to the row just before, when its label's line
+        printed its first number ("要求行政机关确认或重新出具已 3" / "获取信息" / 5 0 5 3 3
+        19: default ``pdftotext`` sets a row's first cell beside its label and the others
+        in the block of numbers) and the six first of them make it whole, adding up; whether
+        it did, said joined on each line its numbers stand on."""
+        last = self.tokens[-1] if self.tokens else None
+        if last is None or last.kind != B_ROW or last.value.kind != "plain":
+            return False
+        row: Row = last.value
+        first = [c for c in row.values if c.text]
+        if len(first) != 1 or len(row.values) != 1 or len(cells) < _B_FULL - 1:
+            return False
+        joined = [*first, *cells[: _B_FULL - 1]]
+        numbers = counts(c.text for c in joined)
+        if numbers is None or None in numbers or not ends_with_sum(numbers):
+            return False
+        row.values = joined
+        row.kind = "joined"  # numbers from two places: no common positions
+        _note_joined(row, first[0].line, cells[0].line)
+        return True
 
     # -- title -----------------------------------------------------------------------------
 
