@@ -144,6 +144,25 @@ def test_first_number_beside_its_label_and_the_rest_in_the_block() -> None:
     assert 4 not in _values(report, "other_handling.no_correction")
 
 
+def test_first_numbers_beside_a_wrapped_label_and_the_rest_in_the_block() -> None:
+    """The same with two numbers on the label's line ("属于三类内部事务信息 33588 0"), and
+    with a piece of the label printed between ("政法规禁止公 0" / "开"), which joins the
+    row's label."""
+    text = (
+        _B_STREAM_HEAD
+        + "5.\n属于三类内部事务信息 33588 0\n\n"
+        + _one_a_line(13961, 5, 0, 62934, 110488)
+        + "2.\n其他法律行\n政法规禁止公 0\n开\n\n"
+        + _one_a_line(84730, 0, 0, 76310, 0, 161040)
+    )
+    report = dp.parse(text)
+    assert _values(report, "withheld.internal_affairs") == [33588, 0, 13961, 5, 0, 62934, 110488]
+    assert _values(report, "withheld.prohibited_by_law") == [0, 84730, 0, 0, 76310, 0, 161040]
+    row = report.applications.row("withheld.prohibited_by_law")
+    assert row is not None
+    assert row.label.endswith("开")
+
+
 def test_labels_printed_before_a_block_of_rows_numbers_withhold_them() -> None:
     """Default pdftotext printed "（七）总计" and "四、结转下年度继续办理" and then both rows'
     numbers: of fourteen that make two whole rows, the first seven could be either label's,

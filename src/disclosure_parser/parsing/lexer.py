@@ -854,9 +854,12 @@ class _Lexer:
             else:
                 self.emit(A_ROW, row)
         elif self.mode == _B:
-            if len(cells) >= 4 and self._first_on_label_line(cells):
-                cells = cells[_B_FULL - 1 :]
-                if len(cells) < 4:
+            taken = self._first_on_label_line(cells) if len(cells) >= 4 else 0
+            if taken:
+                cells = cells[taken:]
+                if len(cells) < _B_FULL:
+                    # fewer than a row's numbers: the rest of a row whose first cells were
+                    # set elsewhere, or the first of several rows'; whose, nothing says
                     return
                 row = Row(RawRow(cells, cells[0].line, "stream"), [], cells)
             if len(cells) >= 4:
@@ -873,27 +876,47 @@ class _Lexer:
             if self.c_values >= 15:
                 self.mode = _NARRATIVE
 
-    def _first_on_label_line(self, cells: list[RawCell]) -> bool:
-        """Give the numbers one a line *cells* to the row just before, when its label's line
-        printed its first number ("要求行政机关确认或重新出具已 3" / "获取信息" / 5 0 5 3 3
-        19: default ``pdftotext`` sets a row's first cell beside its label and the others
-        in the block of numbers) and the six first of them make it whole, adding up; whether
-        it did, said joined on each line its numbers stand on."""
-        last = self.tokens[-1] if self.tokens else None
+    def _first_on_label_line(self, cells: list[RawCell]) -> int:
+        """Give the first of the numbers one a line *cells* to the row just before, when its
+        label's line printed its first numbers ("要求行政机关确认或重新出具已 3" / "获取信息"
+        / 5 0 5 3 3 19: default ``pdftotext`` sets a row's first cell or two beside its label
+        and the others in the block of numbers after the label's last line) and they make it
+        whole, adding up; how many it gave, said joined on each line its numbers stand on.
+        The label's pieces printed between (no row's wording of their own) join its label."""
+        k = len(self.tokens)
+        while k > 0 and len(self.tokens) - k < 2 and self._fragment(self.tokens[k - 1]):
+            k -= 1
+        last = self.tokens[k - 1] if k > 0 else None
         if last is None or last.kind != B_ROW or last.value.kind != "plain":
-            return False
+            return 0
         row: Row = last.value
         first = [c for c in row.values if c.text]
-        if len(first) != 1 or len(row.values) != 1 or len(cells) < _B_FULL - 1:
-            return False
-        joined = [*first, *cells[: _B_FULL - 1]]
+        if not 1 <= len(first) <= 3 or len(row.values) != len(first):
+            return 0
+        taken = _B_FULL - len(first)
+        if len(cells) < taken:
+            return 0
+        joined = [*first, *cells[:taken]]
         numbers = counts(c.text for c in joined)
         if numbers is None or None in numbers or not ends_with_sum(numbers):
-            return False
+            return 0
+        for piece in self.tokens[k:]:
+            row.labels = [*row.labels, *piece.value.labels]
+            row.label += piece.value.label
+            row.folded += piece.value.folded
+            row.end_line = piece.value.end_line
+        del self.tokens[k:]
         row.values = joined
         row.kind = "joined"  # numbers from two places: no common positions
         _note_joined(row, first[0].line, cells[0].line)
-        return True
+        return taken
+
+    @staticmethod
+    def _fragment(token: Token) -> bool:
+        """Whether *token* is a piece of a wrapped label that names no row and prints
+        nothing else ("开" of 其他法律行政法规禁止公开)."""
+        row: Row = token.value
+        return token.kind == B_LABEL and row.key is None and not row.values and bool(row.folded)
 
     # -- title -----------------------------------------------------------------------------
 
