@@ -459,6 +459,21 @@ def _truncated(core: str, names: Mapping[str, tuple[str, ...]], shortest: int) -
     return found.pop() if len(found) == 1 else None
 
 
+#: table B's columns by the header word that names each one alone, in the template's order
+B_COLUMN_WORDS: Final = {
+    "自然人": 0,
+    "商业企业": 1,
+    "科研机构": 2,
+    "社会公益组织": 3,
+    "公益组织": 3,
+    "法律服务机构": 4,
+    "其他": 5,
+    "其它": 5,
+    "总计": 6,
+    "合计": 6,
+}
+
+
 @lru_cache(maxsize=2048)
 def row_key_from_end(folded: str) -> str | None:
     """The table B row whose wording *folded* is the end of, when it is the only one and

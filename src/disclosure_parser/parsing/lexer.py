@@ -13,13 +13,14 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from ..core.keys import APPLICANT_COLUMNS
 from ..core.messages import Message, msg
 from ..core.model import Severity
 from ..core.text import fold, has_cjk, strip_numbering
-from . import labels, review_positions
-from .cells import CUT, UNREADABLE, classify, counts, ends_with_sum, looks_like_value
+from . import labels, page_edge, review_positions
+from .cells import classify, counts, ends_with_sum, looks_like_value
 from .positions import NO_GRID as _NO_GRID
-from .positions import Grid, Mark, aligned, by_column, place, stack
+from .positions import Grid, Mark, by_column, place, stack
 from .raw import RawCell, RawRow
 from .rows import read_rows
 
@@ -1187,112 +1188,13 @@ def _after_ordinal(row: Row) -> Row | None:
     return tail
 
 
-def _place_cut(rows: list[Row], heads: list[Row], marks: list[Mark], grid: Grid) -> None:
-    """Read the rows of a table B whose header the page's right edge cut (a PDF printed
-    wider than its page, as text): its columns up to the last one the header names whole,
-    and the one whose name the edge cut ("社会公益" of 社会公益组织), are in the text; the
-    others are not.
-
-    Each row that prints a value in each of those columns, or whose values' positions place
-    them in those columns one way only (:func:`.positions.place`, learnt on each page from
-    the rows that print them all), is read so: the cells past the edge missing, and those
-    of the column the edge cut too (what the page shows of them may be the first digits of
-    a number), where any row prints a value in it. Only where no row prints more values
-    than those columns hold: a row that does shows the header was not cut but wrapped, or
-    the edge is not where it says."""
-    shown = max(m[0] for m in marks) + 1
-    words = [
-        (grid(cell.line)[0], cell.column - 1 - grid(cell.line)[1] + m.start(), fold(m.group()))
-        for head in heads
-        if head.kind == "plain"
-        for cell in head.labels
-        for m in _NONSPACE.finditer(cell.text)
-    ]
-    last = max((m for m in marks if m[0] == shown - 1), key=lambda m: m[3])
-    names = [name for name, column in _B_WORDS.items() if column == shown]
-    cut_word = next(
-        (
-            word
-            for page, start, word in words
-            if page == last[1]
-            and start >= last[3]
-            and any(name.startswith(word) and name != word for name in names)
-        ),
-        None,
-    )
-    printed = [sum(1 for c in row.values if c.text) for row in rows]
-    most = max(printed, default=0)
-    if most > shown + (cut_word is not None):
-        return
-    # the column the edge cut shows values only where some row prints one there
-    cutting = cut_word is not None and most > shown
-    edge = shown + cutting
-    named = cut_word or next(name for name, column in _B_WORDS.items() if column == shown - 1)
-    placed = {id(row) for row in place(rows, edge, grid, marks=marks)}
-    pages: dict[int, list[int]] = {}
-    for k, row in enumerate(rows):
-        pages.setdefault(grid(row.line)[0], []).append(k)
-    for page in pages.values():
-        # on a page where the cut column shows nothing, a row printing a number in each
-        # column short of it is read so where its numbers stand in the columns the page's
-        # others share (it may have a blank and a number in the cut one: then they do not)
-        short = [rows[k] for k in page if printed[k] == shown]
-        bare = cutting and all(printed[k] <= shown for k in page) and aligned(short, grid)
-        for k in page:
-            row = rows[k]
-            if id(row) in placed or printed[k] == edge or (row.choices and not cutting):
-                _read_short_of_edge(row, edge, cutting, id(row) in placed, named)
-            elif bare and printed[k] == shown:
-                _read_short_of_edge(row, shown, False, False, named)
-
-
-def _read_short_of_edge(row: Row, edge: int, cutting: bool, placed: bool, named: str) -> None:
-    """Read *row* (see :func:`_place_cut`) as the table's first *edge* columns, and the
-    missing ones past the edge, where it can be: *placed* by its positions, printing a
-    number in each of those columns on one line, or with the ways its page's positions
-    leave (but not where the edge is *cutting* a column that shows values)."""
-    ways = None
-    printed = [c for c in row.values if c.text]
-    if placed:
-        values = row.values
-    elif len(printed) == edge and len({c.line for c in printed}) == 1:
-        # (a row's numbers printed on two lines beside its wrapped label keep the order of
-        # those lines, not of the columns: only positions may place them)
-        values = printed
-    elif row.choices and not cutting:
-        # the ways its page's positions leave, for the table's sums to choose from (where
-        # the edge cut a column showing values, its cells differ from way to way)
-        values, ways = row.values, row.choices
-    else:
-        return
-    end = next((c for c in reversed(values) if c.text), None)
-    if end is None:
-        return
-    if cutting:
-        values[-1].text = CUT + values[-1].text
-    past = [RawCell(CUT, end.line, end.column + 1, False) for _ in range(_B_FULL - edge)]
-    row.values = [*values, *past]
-    if ways is not None:
-        row.choices = [[*way, *past] for way in ways]
-    message = msg("cut_at_page_edge.header", word=named)
-    row.notes.append(("cut_at_page_edge", "warning", message, row.line, end.column))
-
-
-#: table B's columns in the templates, 总计 included
-_B_FULL: Final = 7
+#: table B's columns, 总计 included
+_B_FULL: Final = len(APPLICANT_COLUMNS)
 
 
 def _mark_cut_totals(tokens: list[Token]) -> None:
-    """Mark the 总计 of table B's rows that the page's right edge cut (text taken from a PDF
-    printed wider than its page: ``pdftotext`` keeps what falls on the page, "225" of
-    2257171) as digits not read (:data:`~.cells.UNREADABLE`: a missing cell, which the
-    table's sums work out where they decide it), and say so on their lines.
-
-    Such a total is a proper beginning of the sum of the row's other numbers (a blank adds
-    nothing, so that sum needs no columns). Two rows of the table that print all seven
-    numbers so, under a header that names 总计, make the cut: a typing slip in one row is no
-    evidence of an edge, and in a table without 总计 the last number is 其他, which begins
-    the sum now and then by chance."""
+    """:func:`.page_edge.mark_cut_totals` for each table B of *tokens* (its header's words,
+    its rows of text)."""
     tables: list[tuple[list[str], list[Row]]] = []
     for token in tokens:
         if token.type in _BEGINS:
@@ -1302,33 +1204,7 @@ def _mark_cut_totals(tokens: list[Token]) -> None:
         elif tables and token.kind in (B_ROW, B_VALUES) and token.value.kind == "plain":
             tables[-1][1].append(token.value)
     for heads, rows in tables:
-        if "总" not in "".join(heads):
-            continue  # (a table without 总计: a row's last number is its 其他)
-        cut: list[tuple[Row, RawCell]] = []
-        whole_rows = 0
-        for row in rows:
-            shown = [c for c in row.values if c.text]
-            numbers = counts(c.text for c in shown)
-            if numbers is None or not 3 <= len(numbers) <= 7 or numbers[-1] is None:
-                continue
-            *parts, last = numbers
-            whole, head = str(sum(p or 0 for p in parts)), str(last)
-            if len(head) < len(whole) and whole.startswith(head):
-                cut.append((row, shown[-1]))
-                whole_rows += len(numbers) == 7
-        if whole_rows < 2:
-            continue
-        for row, cell in cut:
-            row.notes.append(
-                (
-                    "cut_at_page_edge",
-                    "warning",
-                    msg("cut_at_page_edge.text", value=cell.text),
-                    cell.line,
-                    cell.column,
-                )
-            )
-            cell.text = UNREADABLE + cell.text
+        page_edge.mark_cut_totals("".join(heads), rows)
 
 
 def _place_by_position(tokens: list[Token], grid: Grid) -> None:
@@ -1362,10 +1238,10 @@ def _place_by_position(tokens: list[Token], grid: Grid) -> None:
             width = 7 if any(w in heads for w in _TOTALS) or widest >= 7 else 6
             head_rows = [t.value for t in table if t.kind == B_HEAD]
             marks = _b_marks(head_rows, width, grid)
-            if marks and max(m[0] for m in marks) < _B_WORDS["其他"]:
+            if marks and max(m[0] for m in marks) < labels.B_COLUMN_WORDS["其他"]:
                 # a header that stops before 其他 was cut off at the page's right edge (no
                 # template leaves 其他 out): only the columns it shows are in the text
-                _place_cut(rows, head_rows, marks, grid)
+                page_edge.read_cut_header(rows, head_rows, marks, grid)
                 continue
             place(rows, width, grid, total=width == 7, marks=marks)
         elif kind == "A":
@@ -1452,21 +1328,6 @@ def _labels_above(tokens: list[Token], k: int, gap: int) -> Iterator[Row]:
 _GLUED_NUMBERING: Final = re.compile(r"(?:^|\s)(\d+[1-8][.．])$")
 
 
-#: table B's columns by the header word that names each one alone, in the template's order
-_B_WORDS: Final = {
-    "自然人": 0,
-    "商业企业": 1,
-    "科研机构": 2,
-    "社会公益组织": 3,
-    "公益组织": 3,
-    "法律服务机构": 4,
-    "其他": 5,
-    "其它": 5,
-    "总计": 6,
-    "合计": 6,
-}
-
-
 def _b_marks(heads: list[Row], width: int, grid: Grid) -> list[Mark]:
     """Where table B's space-aligned header prints each column's name (:data:`.positions.Mark`),
     when it names its columns in the template's order (else none)."""
@@ -1480,7 +1341,7 @@ def _b_marks(heads: list[Row], width: int, grid: Grid) -> list[Mark]:
         for cell in head.labels:
             page, indent = grid(cell.line)
             for m in _NONSPACE.finditer(cell.text):
-                column = _B_WORDS.get(fold(m.group()))
+                column = labels.B_COLUMN_WORDS.get(fold(m.group()))
                 if column is not None and column < width:
                     start = cell.column - 1 - indent + m.start()
                     gap = cell.text[max(m.start() - _GAP, 0) : m.start()]

@@ -1,0 +1,178 @@
+"""Table B cut by the right edge of a PDF's page, as text: what ``pdftotext`` keeps of it.
+
+A PDF printed wider than its page (LibreOffice prints a fixed-width table past the edge;
+Chromium clips one at its margin) holds only what falls on the page, and so does the text
+taken from it. Two traces are left, each read here before the cells are placed:
+
+- the header stops short ("商业企业 科研机构 社会公益"): :func:`read_cut_header` reads the
+  rows up to the columns the header shows, the others missing;
+- every column is there but the 总计 column lost its last digits ("225" of 2257171):
+  :func:`mark_cut_totals` finds them by arithmetic and reads them as missing.
+
+Either way a ``cut_at_page_edge`` warning stands on the row's line, as for the PDF read
+directly (:mod:`disclosure_parser.readers.pdf`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final, Protocol
+
+from ..core.keys import APPLICANT_COLUMNS
+from ..core.messages import Message, msg
+from ..core.model import Severity
+from ..core.text import fold
+from . import labels
+from .cells import CUT, UNREADABLE, counts
+from .positions import Grid, Mark, aligned, place
+from .raw import RawCell
+
+#: table B's columns, 总计 included
+_WIDTH: Final = len(APPLICANT_COLUMNS)
+_WORD: Final = re.compile(r"\S+")
+
+
+class _Row(Protocol):
+    kind: str
+    line: int
+    labels: list[RawCell]
+    values: list[RawCell]
+    choices: list[list[RawCell]] | None
+    placing: list[tuple[int, ...]] | None
+    notes: list[tuple[str, Severity, Message, int, int]]
+
+
+def read_cut_header(
+    rows: Sequence[_Row], heads: Sequence[_Row], marks: Sequence[Mark], grid: Grid
+) -> None:
+    """Read the *rows* of a table B whose header (*heads*, its words where *marks* say)
+    the page's right edge cut: its columns up to the last one the header names whole, and
+    the one whose name the edge cut ("社会公益" of 社会公益组织), are in the text; the others
+    are not.
+
+    Each row that prints a value in each of those columns, or whose values' positions place
+    them in those columns one way only (:func:`.positions.place`, learnt on each page from
+    the rows that print them all), is read so: the cells past the edge missing, and those
+    of the column the edge cut too (what the page shows of them may be the first digits of
+    a number), where any row prints a value in it. Only where no row prints more values
+    than those columns hold: a row that does shows the header was not cut but wrapped, or
+    the edge is not where it says."""
+    shown = max(m[0] for m in marks) + 1
+    cut_word = _cut_word(heads, marks, shown, grid)
+    printed = [sum(1 for c in row.values if c.text) for row in rows]
+    most = max(printed, default=0)
+    if most > shown + (cut_word is not None):
+        return
+    # the column the edge cut shows values only where some row prints one there
+    cutting = cut_word is not None and most > shown
+    edge = shown + cutting
+    named = cut_word or _name(shown - 1)
+    placed = {id(row) for row in place(rows, edge, grid, marks=marks)}
+    pages: dict[int, list[int]] = {}
+    for k, row in enumerate(rows):
+        pages.setdefault(grid(row.line)[0], []).append(k)
+    for page in pages.values():
+        # on a page where the cut column shows nothing, a row printing a number in each
+        # column short of it is read so where its numbers stand in the columns the page's
+        # others share (it may have a blank and a number in the cut one: then they do not)
+        short = [rows[k] for k in page if printed[k] == shown]
+        bare = cutting and all(printed[k] <= shown for k in page) and aligned(short, grid)
+        for k in page:
+            row = rows[k]
+            if id(row) in placed or printed[k] == edge or (row.choices and not cutting):
+                _read_short_of_edge(row, edge, cutting, id(row) in placed, named)
+            elif bare and printed[k] == shown:
+                _read_short_of_edge(row, shown, False, False, named)
+
+
+def _cut_word(heads: Sequence[_Row], marks: Sequence[Mark], shown: int, grid: Grid) -> str | None:
+    """The start of the name of column *shown* (the first the header does not name) that
+    the header prints after its last whole name, on that name's page: where the edge cut."""
+    last = max((m for m in marks if m[0] == shown - 1), key=lambda m: m[3])
+    names = [name for name, column in labels.B_COLUMN_WORDS.items() if column == shown]
+    for head in heads:
+        if head.kind != "plain":
+            continue
+        for cell in head.labels:
+            page, indent = grid(cell.line)
+            at = cell.column - 1 - indent
+            for m in _WORD.finditer(cell.text):
+                folded = fold(m.group())
+                if (
+                    page == last[1]
+                    and at + m.start() >= last[3]
+                    and any(n.startswith(folded) and n != folded for n in names)
+                ):
+                    return folded
+    return None
+
+
+def _name(column: int) -> str:
+    """The name table B's header gives its *column*."""
+    return next(name for name, k in labels.B_COLUMN_WORDS.items() if k == column)
+
+
+def _read_short_of_edge(row: _Row, edge: int, cutting: bool, placed: bool, named: str) -> None:
+    """Read *row* as the table's first *edge* columns, and the missing ones past the edge,
+    where it can be: *placed* by its positions, printing a number in each of those columns
+    on one line, or with the ways its page's positions leave (but not where the edge is
+    *cutting* a column that shows values)."""
+    ways = None
+    printed = [c for c in row.values if c.text]
+    if placed:
+        values = row.values
+    elif len(printed) == edge and len({c.line for c in printed}) == 1:
+        # (a row's numbers printed on two lines beside its wrapped label keep the order of
+        # those lines, not of the columns: only positions may place them)
+        values = printed
+    elif row.choices and not cutting:
+        # the ways its page's positions leave, for the table's sums to choose from (where
+        # the edge cut a column showing values, its cells differ from way to way)
+        values, ways = row.values, row.choices
+    else:
+        return
+    end = next((c for c in reversed(values) if c.text), None)
+    if end is None:
+        return
+    if cutting:
+        values[-1].text = CUT + values[-1].text
+    past = [RawCell(CUT, end.line, end.column + 1, False) for _ in range(_WIDTH - edge)]
+    row.values = [*values, *past]
+    if ways is not None:
+        row.choices = [[*way, *past] for way in ways]
+    message = msg("cut_at_page_edge.header", word=named)
+    row.notes.append(("cut_at_page_edge", "warning", message, row.line, end.column))
+
+
+def mark_cut_totals(heads: str, rows: Sequence[_Row]) -> None:
+    """Mark the 总计 of the *rows* of a table B (under the header words *heads*) that the
+    page's right edge cut ("225" of 2257171) as digits not read (:data:`~.cells.UNREADABLE`:
+    a missing cell, which the table's sums work out where they decide it), and say so on
+    their lines.
+
+    Such a total is a proper beginning of the sum of the row's other numbers (a blank adds
+    nothing, so that sum needs no columns). Two rows of the table that print all seven
+    numbers so, under a header that names 总计, make the cut: a typing slip in one row is no
+    evidence of an edge, and in a table without 总计 the last number is 其他, which begins
+    the sum now and then by chance."""
+    if "总" not in heads:
+        return  # (a table without 总计: a row's last number is its 其他)
+    cut: list[tuple[_Row, RawCell]] = []
+    whole_rows = 0
+    for row in rows:
+        shown = [c for c in row.values if c.text]
+        numbers = counts(c.text for c in shown)
+        if numbers is None or not 3 <= len(numbers) <= _WIDTH or numbers[-1] is None:
+            continue
+        *parts, last = numbers
+        whole, head = str(sum(p or 0 for p in parts)), str(last)
+        if len(head) < len(whole) and whole.startswith(head):
+            cut.append((row, shown[-1]))
+            whole_rows += len(numbers) == _WIDTH
+    if whole_rows < 2:
+        return
+    for row, cell in cut:
+        message = msg("cut_at_page_edge.text", value=cell.text)
+        row.notes.append(("cut_at_page_edge", "warning", message, cell.line, cell.column))
+        cell.text = UNREADABLE + cell.text
