@@ -514,16 +514,21 @@ class _Lexer:
             line = piece.line
         return pieces[::-1]
 
-    def _b_width(self) -> int:
-        """How many values a full row of the table B being read holds: 6 under a header that
-        names 其他 and no 总计 (a table printed without its total column), else 7. (Known
-        from the header alone: the rows' widths are not all read yet.)"""
+    def _b_heads(self) -> str:
+        """The folded header of the table B being read (its header lines before its rows)."""
         heads = ""
         for token in reversed(self.tokens):
             if token.kind not in (B_HEAD, B_ROW, B_VALUES, B_LABEL):
                 break
             if token.kind == B_HEAD:
                 heads = token.value.folded + heads
+        return heads
+
+    def _b_width(self) -> int:
+        """How many values a full row of the table B being read holds: 6 under a header that
+        names 其他 and no 总计 (a table printed without its total column), else 7. (Known
+        from the header alone: the rows' widths are not all read yet.)"""
+        heads = self._b_heads()
         shown = "其他" in heads.replace("法人或其他组织", "")  # (the column, not the group)
         if shown and "总" not in heads and not any(w in heads for w in _TOTALS):
             return 6
@@ -532,16 +537,10 @@ class _Lexer:
     def _header_cut(self) -> bool:
         """Whether the header of the table B being read names none of 其他 and 总计: the
         page's right edge cut it (no template leaves 其他 out), so a whole row may print as
-        few as three numbers (自然人, 商业企业, 科研机构: see :func:`_place_cut`). (Not in
-        text read by blocks, numbers one a line: there three numbers on a line may be any
-        row's, or several rows'.)"""
-        heads = ""
-        for token in reversed(self.tokens):
-            if token.kind not in (B_HEAD, B_ROW, B_VALUES, B_LABEL):
-                break
-            if token.kind == B_HEAD:
-                heads = token.value.folded + heads
-        named = heads.replace("法人或其他组织", "")
+        few as three numbers (自然人, 商业企业, 科研机构: see
+        :func:`.page_edge.read_cut_header`). (Not in text read by blocks, numbers one a
+        line: there three numbers on a line may be any row's, or several rows'.)"""
+        named = self._b_heads().replace("法人或其他组织", "")
         return "科研机构" in named and not any(w in named for w in ("其他", "其它", "总", "合计"))
 
     def _under_row_label(self, row: Row) -> bool:

@@ -25,7 +25,7 @@ from ..core.model import Severity
 from ..core.text import fold
 from . import labels
 from .cells import CUT, UNREADABLE, counts
-from .positions import Grid, Mark, aligned, place
+from .positions import Grid, Mark, PositionedRow, aligned, place
 from .raw import RawCell
 
 #: table B's columns, 总计 included
@@ -33,13 +33,8 @@ _WIDTH: Final = len(APPLICANT_COLUMNS)
 _WORD: Final = re.compile(r"\S+")
 
 
-class _Row(Protocol):
-    kind: str
-    line: int
-    labels: list[RawCell]
-    values: list[RawCell]
-    choices: list[list[RawCell]] | None
-    placing: list[tuple[int, ...]] | None
+class _Row(PositionedRow, Protocol):
+    #: what the lexer has to say about the row (see :class:`.lexer.Row`)
     notes: list[tuple[str, Severity, Message, int, int]]
 
 

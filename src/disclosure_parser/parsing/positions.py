@@ -54,7 +54,9 @@ _TOLERANCE: Final = 0.4
 _EVEN: Final = 1.5
 
 
-class _Row(Protocol):
+class PositionedRow(Protocol):
+    """A row of a table as :func:`place` reads it (:class:`.lexer.Row` is one)."""
+
     kind: str
     line: int
     labels: list[RawCell]
@@ -90,7 +92,7 @@ def center(cell: RawCell, indent: int = 0) -> float:
     return cell.column - 1 - indent + len(cell.text) / 2
 
 
-def _spaced(row: _Row) -> bool:
+def _spaced(row: PositionedRow) -> bool:
     """Whether the row's values are set apart by runs of spaces (layout text), not single
     spaces (text without positions)."""
     cells = [c for c in row.values if c.text]
@@ -105,7 +107,7 @@ def _spaced(row: _Row) -> bool:
     return cells[0].column > 8
 
 
-def _anchors(rows: Sequence[_Row], width: int, grid: Grid) -> list[float] | None:
+def _anchors(rows: Sequence[PositionedRow], width: int, grid: Grid) -> list[float] | None:
     """The middle of each of *width* columns on one page, or None when the rows do not say."""
     full = [row for row in rows if _printed(row) == width and _apart(row)]
     if full:
@@ -144,7 +146,7 @@ def _anchors(rows: Sequence[_Row], width: int, grid: Grid) -> list[float] | None
     return anchors
 
 
-def aligned(rows: Sequence[_Row], grid: Grid = NO_GRID) -> bool:
+def aligned(rows: Sequence[PositionedRow], grid: Grid = NO_GRID) -> bool:
     """Whether *rows* (three or more, each printing the same number of values, a run of
     spaces apart) print them in shared columns: each value within the tolerance of its
     column's middle (the median over the rows), the columns apart. A row whose values skip
@@ -162,11 +164,11 @@ def aligned(rows: Sequence[_Row], grid: Grid = NO_GRID) -> bool:
     return all(abs(x - m) <= tolerance for xs in columns for x, m in zip(xs, middles, strict=True))
 
 
-def _printed(row: _Row) -> int:
+def _printed(row: PositionedRow) -> int:
     return sum(1 for c in row.values if c.text)
 
 
-def _apart(row: _Row) -> bool:
+def _apart(row: PositionedRow) -> bool:
     """Whether every two of the row's values stand a run of spaces apart: ``pdftotext
     -layout`` squeezes values that would collide with a long label one space after it ("分处理
     的，只计这一 81100 86237 0      -  70017"), and those stand where they fit, not in their
@@ -223,18 +225,18 @@ def _adds_up(values: list[RawCell], *, blank: bool = False) -> bool:
 
 
 def place(
-    rows: Sequence[_Row],
+    rows: Sequence[PositionedRow],
     width: int,
     grid: Grid = NO_GRID,
     *,
     total: bool = False,
     marks: Sequence[Mark] = (),
-) -> list[_Row]:
+) -> list[PositionedRow]:
     """Give the rows of one table that print fewer values than its *width* columns a printed
     blank in each column their values do not stand in, where their positions allow one way
     only (see the module docstring); the rows so placed. With *total* (table B with its 总计
     column) a placement must also add up (:func:`_adds_up`)."""
-    placed: list[_Row] = []
+    placed: list[PositionedRow] = []
     candidates = [
         row
         for row in rows
@@ -252,10 +254,10 @@ def place(
     # a row whose values are one space apart has no positions to read, whatever its
     # neighbours have (default pdftotext sets a lone value a space after its label)
     candidates = spaced
-    pages: dict[int, list[_Row]] = {}
+    pages: dict[int, list[PositionedRow]] = {}
     for row in candidates:
         pages.setdefault(grid(row.line)[0], []).append(row)
-    beside: dict[int, list[_Row]] = {}
+    beside: dict[int, list[PositionedRow]] = {}
     for row in joined:
         if len({grid(c.line)[0] for c in row.values}) == 1:
             beside.setdefault(grid(row.line)[0], []).append(row)
@@ -323,7 +325,7 @@ def place(
 
 
 def _place_rest_far_left(
-    row: _Row, anchors: Sequence[float], width: int, grid: Grid, total: bool
+    row: PositionedRow, anchors: Sequence[float], width: int, grid: Grid, total: bool
 ) -> bool:
     """:func:`_place_rest` by the page's columns (*anchors*); where that finds no way, by
     those from the second on: the first fragment after a label may stand far left of its
@@ -341,7 +343,9 @@ def _place_rest_far_left(
     return _place_rest(row, [None, *anchors[1:]], width, grid, total)
 
 
-def _prefix(row: _Row, cells: list[RawCell], grid: Grid, left: float = float("-inf")) -> int | None:
+def _prefix(
+    row: PositionedRow, cells: list[RawCell], grid: Grid, left: float = float("-inf")
+) -> int | None:
     """How many of the row's first values (*cells*, its printed ones) stand where they fit,
     not in their columns: ``pdftotext -layout`` squeezed them one space after a label or the
     value before on their line, or they stand left of *left* (where the first column whose
@@ -361,7 +365,9 @@ def _prefix(row: _Row, cells: list[RawCell], grid: Grid, left: float = float("-i
     return k
 
 
-def _partial_anchors(rows: Sequence[_Row], width: int, grid: Grid) -> list[float | None] | None:
+def _partial_anchors(
+    rows: Sequence[PositionedRow], width: int, grid: Grid
+) -> list[float | None] | None:
     """The middle of each column of one page where its rows that print every column set the
     column's values apart, None for a column they all squeezed beside their labels (the first
     ones); None where no such row says, or its columns spread (rows on grids of their own)."""
@@ -385,7 +391,7 @@ def _partial_anchors(rows: Sequence[_Row], width: int, grid: Grid) -> list[float
 
 
 def _place_rest(
-    row: _Row, anchors: list[float | None], width: int, grid: Grid, total: bool
+    row: PositionedRow, anchors: list[float | None], width: int, grid: Grid, total: bool
 ) -> bool:
     """Place a row whose first values stand where they fit (:func:`_prefix`: squeezed beside
     its label, or left of every column *anchors* knows) by the others: those in the known
@@ -502,7 +508,7 @@ _MAX_MAPS: Final = 5000
 
 
 def _narrow(
-    rows: Sequence[_Row],
+    rows: Sequence[PositionedRow],
     width: int,
     grid: Grid,
     total: bool,
@@ -581,7 +587,7 @@ def _narrow(
 
 
 def _aligned(
-    row: _Row, columns: tuple[int, ...], where: dict[int, int], width: int, grid: Grid
+    row: PositionedRow, columns: tuple[int, ...], where: dict[int, int], width: int, grid: Grid
 ) -> list[RawCell]:
     """*row*'s values in the columns *columns* gives their clusters, printed blanks between."""
     at = {columns[where[id(c)]]: c for c in row.values if c.text}
