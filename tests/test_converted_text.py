@@ -486,6 +486,58 @@ def test_rows_share_columns_only_where_their_numbers_stand_in_them() -> None:
     assert not aligned(rows[:2])  # two rows say nothing
 
 
+def _cut_review(values: str) -> str:
+    """Table C of LibreOffice's PDF printed past both edges of its page, as ``pdftotext
+    -layout`` gives it: 结果维持 of 行政复议 and the last two columns of 复议后起诉 are off
+    the page, "果纠正" and 复议后起诉's 其他结果 cut by its edges."""
+    return (
+        TITLE
+        + C_HEAD
+        + "\n      行政复议"
+        + " " * 45
+        + "行政诉讼\n\n"
+        + " " * 35
+        + "未经复议直接起诉"
+        + " " * 30
+        + "复议后起诉\n"
+        + "果纠正 其他结果 尚未审结        总计\n"
+        + " " * 26
+        + "结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果\n\n"
+        + values
+        + "\n"
+    )
+
+
+def test_table_c_cut_at_both_edges_reads_the_columns_it_shows() -> None:
+    """The header names twelve of the fifteen columns, from 行政复议's 结果纠正: the numbers
+    stand in those, the first and last cut by the edges (withheld), the others off the page
+    (missing), said on the line."""
+    text = _cut_review("351   51997     9   140856 30775   2   0   5   30782 29515      3      5")
+    report = dp.parse(text)
+    review, direct, post = ([c.value for c in g.cells] for g in report.reviews)
+    assert review == [None, None, 51997, 9, 140856]
+    assert direct == [30775, 2, 0, 5, 30782]
+    assert post == [29515, 3, None, None, None]
+    (note,) = [d for d in report.diagnostics if d.code == "cut_at_page_edge"]
+    assert note.severity == "warning"
+    assert "12" in note.message
+
+
+def test_table_c_cut_with_a_blank_withholds_what_its_sums_leave_open() -> None:
+    """A blank among the numbers of a cut table C (eleven numbers for twelve columns): the
+    group the header shows whole must add up, which puts the cut columns' numbers at the
+    edges; where in 未经复议直接起诉 the blank stands its sum does not say, so its first
+    three cells are withheld, its total read."""
+    blank = " " * 12
+    text = _cut_review(f"351   51997     9   140856 30775   2   0{blank}30777 29515   3   5")
+    report = dp.parse(text)
+    review, direct, post = ([c.value for c in g.cells] for g in report.reviews)
+    assert review == [None, None, 51997, 9, 140856]
+    assert direct[:3] == [None, None, None]
+    assert direct[4] == 30777
+    assert post == [29515, 3, None, None, None]
+
+
 def test_last_numbers_that_begin_their_rows_sum_by_chance_are_read() -> None:
     """In a table without 总计 a row's last number is its 其他, and it begins the sum of the
     others now and then (3 1 5 2 9 | 2, sum 20): no edge is taken to have cut it."""

@@ -1674,6 +1674,14 @@ CATALOGUE: Final[dict[str, Entry]] = {
         "cells of the column the edge cut",
         word="社会公益",
     ),
+    "cut_at_page_edge.review": _e(
+        "行政复议、行政诉讼情况表超出了 PDF 页面的边缘：表头只印出了 15 列中的 {columns} 列，"
+        "其余各列不在文本中，按缺失处理；被截断的首末两列也不予采用",
+        "table C ran past the edge of the PDF's page: its header shows {columns} of its 15 "
+        "columns, and the others are not in the text; they are missing, and so are the first "
+        "and last columns where the edge cut them",
+        columns=12,
+    ),
     "cut_at_page_edge.text": _e(
         "本行最后一个数字{value:q}只是其余各数之和的开头几位：表格超出了 PDF 页面的右边缘，"
         "总计在那里被截断；该数不予采用，表格的勾稽关系能确定总计时，由其推算",

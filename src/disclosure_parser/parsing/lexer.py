@@ -1255,14 +1255,17 @@ def _place_by_position(tokens: list[Token], grid: Grid) -> None:
                     by_width.setdefault(width, []).append(t.value)
             for width, rows in by_width.items():
                 place(rows, width, grid)
-        elif kind == "C" and grid is not _NO_GRID:
-            # pdftotext's layout: table C's values under its group words (.review_positions)
+        elif kind == "C":
             c_rows = [t.value for t in table if t.kind == C_ROW and t.value.kind == "plain"]
             if len(c_rows) == 1:
                 c_heads = [c for t in table if t.kind == C_HEAD for c in t.value.labels]
-                c_marks = review_positions.group_marks(c_heads, grid)
                 row = c_rows[0]
-                row.choices = review_positions.choices(row.labels, row.values, c_marks, grid)
+                if grid is not _NO_GRID:
+                    # pdftotext's layout: the values under its group words (.review_positions)
+                    c_marks = review_positions.group_marks(c_heads, grid)
+                    row.choices = review_positions.choices(row.labels, row.values, c_marks, grid)
+                if row.choices is None:
+                    page_edge.read_cut_review(row, c_heads)
 
 
 #: a group's numbering, (一) to (六), before the rest of a sub-item's label on its line

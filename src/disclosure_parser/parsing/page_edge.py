@@ -15,6 +15,7 @@ directly (:mod:`disclosure_parser.readers.pdf`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Final, Protocol
@@ -24,7 +25,7 @@ from ..core.messages import Message, msg
 from ..core.model import Severity
 from ..core.text import fold
 from . import labels
-from .cells import CUT, UNREADABLE, counts
+from .cells import CUT, UNREADABLE, counts, ends_with_sum
 from .positions import Grid, Mark, PositionedRow, aligned, place
 from .raw import RawCell
 
@@ -171,3 +172,137 @@ def mark_cut_totals(heads: str, rows: Sequence[_Row]) -> None:
         message = msg("cut_at_page_edge.text", value=cell.text)
         row.notes.append(("cut_at_page_edge", "warning", message, cell.line, cell.column))
         cell.text = UNREADABLE + cell.text
+
+
+#: table C's outcome columns as its header names them, in the template's order, each group
+#: alike: the long name (whose start or end the edge may cut) and the names it may print
+_C_OUTCOMES: Final = (
+    ("结果维持", ("结果维持", "维持")),
+    ("结果纠正", ("结果纠正", "纠正")),
+    ("其他结果", ("其他结果", "其它结果")),
+    ("尚未审结", ("尚未审结", "未审结")),
+    ("总计", ("总计", "合计")),
+)
+_C_GROUPS: Final = 3
+_C_SIZE: Final = len(_C_OUTCOMES)
+#: the most ways of placing the blanks of a cut table C that are weighed
+_C_MAX_WAYS: Final = 2000
+
+
+def read_cut_review(row: _Row, heads: Sequence[RawCell]) -> bool:
+    """Give table C's one line of numbers *row* the ways of reading it that its header
+    (*heads*) leaves when the page's edge cut the table: the header names a run of its
+    fifteen outcome columns, not all ("果纠正 其他结果 尚未审结 总计 结果维持 … 其他结果":
+    LibreOffice prints it past both edges), so the numbers stand in those columns, the first
+    and last of them cut too (what shows of their numbers may be a part). Whether it did.
+
+    The numbers keep their order; a blank leaves nothing, so where fewer numbers than
+    columns are printed every placing of the blanks is a way, kept where each group the
+    header shows whole adds up (one must: it checks that the cut columns hold the first and
+    last numbers, not blanks). The table's sums choose among the ways, and the cells they
+    disagree on are withheld."""
+    window = _c_window(heads)
+    if window is None:
+        return False
+    start, end, left, right = window
+    tokens = [c for c in row.values if c.text]
+    inner_start = start + left
+    inner_end = end - right
+    inner = tokens[left : len(tokens) - right] if len(tokens) >= left + right else None
+    if inner is None or len(inner) > inner_end - inner_start:
+        return False
+    blanks = inner_end - inner_start - len(inner)
+    whole = [g for g in range(_C_GROUPS) if start <= g * _C_SIZE and (g + 1) * _C_SIZE <= end]
+    if not whole:
+        return False
+    line, column = tokens[0].line if tokens else row.line, tokens[0].column if tokens else 1
+    absent = {
+        k: RawCell(CUT, line, column, False)
+        for k in range(_C_GROUPS * _C_SIZE)
+        if not start <= k < end
+    }
+    ways: list[list[RawCell]] = []
+    for count, skipped in enumerate(itertools.combinations(range(inner_start, inner_end), blanks)):
+        if count >= _C_MAX_WAYS:
+            return False
+        cells: list[RawCell | None] = [absent.get(k) for k in range(_C_GROUPS * _C_SIZE)]
+        if left:
+            cells[start] = tokens[0]
+        if right:
+            cells[end - 1] = tokens[-1]
+        rest = iter(inner)
+        for k in range(inner_start, inner_end):
+            cells[k] = RawCell("", line, column, False) if k in skipped else next(rest)
+        if all(_adds_up(cells[g * _C_SIZE : (g + 1) * _C_SIZE]) for g in whole):
+            ways.append([c if c is not None else RawCell("", line, column, False) for c in cells])
+    if not ways:
+        return False
+    for cut in ([tokens[0]] if left else []) + ([tokens[-1]] if right else []):
+        cut.text = CUT + cut.text
+    row.values = [*(absent[k] for k in sorted(absent) if k < start), *tokens]
+    row.values += [absent[k] for k in sorted(absent) if k >= end]
+    row.choices = ways
+    message = msg("cut_at_page_edge.review", columns=end - start)
+    row.notes.append(("cut_at_page_edge", "warning", message, line, column))
+    return True
+
+
+def _adds_up(cells: Sequence[RawCell | None]) -> bool:
+    """Whether a group of table C (*cells*, blanks counting 0) ends with the sum of its
+    outcomes."""
+    numbers = counts("" if c is None else c.text for c in cells)
+    return numbers is not None and ends_with_sum(numbers)
+
+
+def _c_window(heads: Sequence[RawCell]) -> tuple[int, int, bool, bool] | None:
+    """Which of table C's fifteen columns its cut header names: (first, end, whether the
+    first is cut, whether the last is), the edge at either side; None where the header
+    names them all, or not one run of them in the template's order, or too few (under
+    five) to say where."""
+    words = [
+        fold(m.group())
+        for cell in sorted(heads, key=lambda c: (c.line, c.column))
+        for m in _WORD.finditer(cell.text)
+    ]
+    words = [w for w in words if _outcome(w, 0) is not None or _is_fragment(w)]
+    n = len(words)
+    if n < _C_SIZE:
+        return None
+    found: list[tuple[int, int, bool, bool]] = []
+    for start in range(_C_GROUPS * _C_SIZE - n + 1):
+        left = right = False
+        for i, word in enumerate(words):
+            k = (start + i) % _C_SIZE
+            if _outcome(word, k) == k:
+                continue
+            long = _C_OUTCOMES[k][0]
+            if i == 0 and long.endswith(word) and long != word:
+                left = True
+            elif i == n - 1 and long.startswith(word) and long != word:
+                right = True
+            else:
+                break
+        else:
+            end = start + n
+            left = left or start > 0
+            right = right or end < _C_GROUPS * _C_SIZE
+            if left or right:
+                found.append((start, end, left, right))
+    return found[0] if len(found) == 1 else None
+
+
+def _outcome(word: str, column: int) -> int | None:
+    """The outcome column (0 to 4) that *word* names whole, *column*'s first where it names
+    several; else None."""
+    named = [k for k, (_, names) in enumerate(_C_OUTCOMES) if word in names]
+    if not named:
+        return None
+    return column if column in named else named[0]
+
+
+def _is_fragment(word: str) -> bool:
+    """Whether *word* is a proper start or end of an outcome's long name ("果纠正")."""
+    return any(
+        long != word and (long.startswith(word) or long.endswith(word)) and len(word) >= 2
+        for long, _ in _C_OUTCOMES
+    )
