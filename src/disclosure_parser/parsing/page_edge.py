@@ -206,16 +206,18 @@ def read_cut_review(row: _Row, heads: Sequence[RawCell]) -> bool:
         return False
     start, end, left, right = window
     tokens = [c for c in row.values if c.text]
-    inner_start = start + left
-    inner_end = end - right
-    inner = tokens[left : len(tokens) - right] if len(tokens) >= left + right else None
-    if inner is None or len(inner) > inner_end - inner_start:
+    inner_start, inner_end = start + left, end - right
+    inner = tokens[left : len(tokens) - right]
+    if len(tokens) < left + right or len(inner) > inner_end - inner_start:
         return False
     blanks = inner_end - inner_start - len(inner)
-    whole = [g for g in range(_C_GROUPS) if start <= g * _C_SIZE and (g + 1) * _C_SIZE <= end]
+    # the groups whose every column shows its number whole: their sums check a way
+    whole = [
+        g for g in range(_C_GROUPS) if inner_start <= g * _C_SIZE and (g + 1) * _C_SIZE <= inner_end
+    ]
     if not whole:
         return False
-    line, column = tokens[0].line if tokens else row.line, tokens[0].column if tokens else 1
+    line, column = tokens[0].line, tokens[0].column
     absent = {
         k: RawCell(CUT, line, column, False)
         for k in range(_C_GROUPS * _C_SIZE)
@@ -264,7 +266,7 @@ def _c_window(heads: Sequence[RawCell]) -> tuple[int, int, bool, bool] | None:
         for cell in sorted(heads, key=lambda c: (c.line, c.column))
         for m in _WORD.finditer(cell.text)
     ]
-    words = [w for w in words if _outcome(w, 0) is not None or _is_fragment(w)]
+    words = [w for w in words if _outcome(w) is not None or _is_fragment(w)]
     n = len(words)
     if n < _C_SIZE:
         return None
@@ -273,7 +275,7 @@ def _c_window(heads: Sequence[RawCell]) -> tuple[int, int, bool, bool] | None:
         left = right = False
         for i, word in enumerate(words):
             k = (start + i) % _C_SIZE
-            if _outcome(word, k) == k:
+            if _outcome(word) == k:
                 continue
             long = _C_OUTCOMES[k][0]
             if i == 0 and long.endswith(word) and long != word:
@@ -291,13 +293,9 @@ def _c_window(heads: Sequence[RawCell]) -> tuple[int, int, bool, bool] | None:
     return found[0] if len(found) == 1 else None
 
 
-def _outcome(word: str, column: int) -> int | None:
-    """The outcome column (0 to 4) that *word* names whole, *column*'s first where it names
-    several; else None."""
-    named = [k for k, (_, names) in enumerate(_C_OUTCOMES) if word in names]
-    if not named:
-        return None
-    return column if column in named else named[0]
+def _outcome(word: str) -> int | None:
+    """The outcome column (0 to 4) that *word* names whole, else None."""
+    return next((k for k, (_, names) in enumerate(_C_OUTCOMES) if word in names), None)
 
 
 def _is_fragment(word: str) -> bool:
