@@ -145,15 +145,17 @@ def test_first_number_beside_its_label_and_the_rest_in_the_block() -> None:
 
 
 def test_first_numbers_beside_a_wrapped_label_and_the_rest_in_the_block() -> None:
-    """The same with two numbers on the label's line ("属于三类内部事务信息 33588 0"), and
-    with a piece of the label printed between ("政法规禁止公 0" / "开"), which joins the
-    row's label."""
+    """The same with two or three numbers on the label's line ("属于三类内部事务信息 33588
+    0"), and with a piece of the label printed between ("政法规禁止公 0" / "开", "属于四类 …"
+    / "过程性信息"), which joins the row's label."""
     text = (
         _B_STREAM_HEAD
         + "5.\n属于三类内部事务信息 33588 0\n\n"
         + _one_a_line(13961, 5, 0, 62934, 110488)
         + "2.\n其他法律行\n政法规禁止公 0\n开\n\n"
         + _one_a_line(84730, 0, 0, 76310, 0, 161040)
+        + "6.\n属于四类 17624 21082 9\n过程性信息\n\n"
+        + _one_a_line(1, 39570, 0, 78286)
     )
     report = dp.parse(text)
     assert _values(report, "withheld.internal_affairs") == [33588, 0, 13961, 5, 0, 62934, 110488]
@@ -161,6 +163,8 @@ def test_first_numbers_beside_a_wrapped_label_and_the_rest_in_the_block() -> Non
     row = report.applications.row("withheld.prohibited_by_law")
     assert row is not None
     assert row.label.endswith("开")
+    process = [17624, 21082, 9, 1, 39570, 0, 78286]
+    assert _values(report, "withheld.process_information") == process
 
 
 def test_labels_printed_before_a_block_of_rows_numbers_withhold_them() -> None:

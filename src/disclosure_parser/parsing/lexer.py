@@ -890,6 +890,8 @@ class _Lexer:
         if last is None or last.kind != B_ROW or last.value.kind != "plain":
             return 0
         row: Row = last.value
+        if any(t.value.key not in (None, row.key) for t in self.tokens[k:]):
+            return 0  # a piece naming another row: the numbers may be that row's
         first = [c for c in row.values if c.text]
         if not 1 <= len(first) <= 3 or len(row.values) != len(first):
             return 0
@@ -913,10 +915,10 @@ class _Lexer:
 
     @staticmethod
     def _fragment(token: Token) -> bool:
-        """Whether *token* is a piece of a wrapped label that names no row and prints
-        nothing else ("开" of 其他法律行政法规禁止公开)."""
+        """Whether *token* is a piece of a wrapped label that prints nothing else ("开" of
+        其他法律行政法规禁止公开, "过程性信息" of 属于四类过程性信息)."""
         row: Row = token.value
-        return token.kind == B_LABEL and row.key is None and not row.values and bool(row.folded)
+        return token.kind == B_LABEL and not row.values and bool(row.folded)
 
     # -- title -----------------------------------------------------------------------------
 
