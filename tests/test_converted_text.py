@@ -1044,6 +1044,19 @@ def _c_cells(report: dp.Report) -> list[list[object]]:
     return [[c.value if c.state == "number" else c.state for c in g.cells] for g in report.reviews]
 
 
+def test_table_c_last_total_cut_at_the_page_edge_is_worked_out() -> None:
+    """All fifteen numbers, the last the first digits of 复议后起诉's total ("5220" of
+    52204, the page's edge cut the rest): it is no number; the group's sum gives the total,
+    and a warning on the line says why."""
+    values = "0 74410 3 85235 159648   0 9 5 45710 45724   0 32118 9 20077 5220"
+    report = dp.parse(TITLE + C_HEAD + _C_LAYOUT_HEAD + " " * 28 + values + "\n")
+    cells = _c_cells(report)
+    assert cells[2] == [0, 32118, 9, 20077, 52204]
+    assert cells[0] == [0, 74410, 3, 85235, 159648]
+    (note,) = [d for d in report.diagnostics if d.code == "cut_at_page_edge"]
+    assert "5220" in note.message
+
+
 def test_layout_table_c_with_blanks_reads_its_group_totals() -> None:
     """(e) six numbers for fifteen columns: 5 starts under 行政复议 (the first group), 8 under
     未经复议直接起诉 (the second), and each group ends with its sum, so 7 and 9 are the two

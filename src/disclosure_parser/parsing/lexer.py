@@ -1262,6 +1262,7 @@ def _place_by_position(tokens: list[Token], grid: Grid) -> None:
             if len(c_rows) == 1:
                 c_heads = [c for t in table if t.kind == C_HEAD for c in t.value.labels]
                 row = c_rows[0]
+                page_edge.mark_cut_review_total(row)
                 if grid is not _NO_GRID:
                     # pdftotext's layout: the values under its group words (.review_positions)
                     c_marks = review_positions.group_marks(c_heads, grid)

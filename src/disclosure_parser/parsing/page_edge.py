@@ -304,3 +304,21 @@ def _is_fragment(word: str) -> bool:
         long != word and (long.startswith(word) or long.endswith(word)) and len(word) >= 2
         for long, _ in _C_OUTCOMES
     )
+
+
+def mark_cut_review_total(row: _Row) -> None:
+    """Mark table C's last total (复议后起诉's 总计) that the page's right edge cut ("5220"
+    of 52204) as digits not read, and say so on its line: where the line prints all fifteen
+    numbers and the last is a proper beginning of the sum of its group's four outcomes. The
+    sums work the total out."""
+    shown = [c for c in row.values if c.text]
+    numbers = counts(c.text for c in shown)
+    if numbers is None or len(numbers) != _C_GROUPS * _C_SIZE or numbers[-1] is None:
+        return
+    whole = str(sum(n or 0 for n in numbers[-_C_SIZE:-1]))
+    head = str(numbers[-1])
+    if len(head) < len(whole) and whole.startswith(head):
+        cell = shown[-1]
+        message = msg("cut_at_page_edge.text", value=cell.text)
+        row.notes.append(("cut_at_page_edge", "warning", message, cell.line, cell.column))
+        cell.text = UNREADABLE + cell.text
