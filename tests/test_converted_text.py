@@ -472,9 +472,9 @@ def test_rows_of_three_numbers_out_of_their_columns_are_not_read_by_the_cut() ->
 
 
 def test_rows_share_columns_only_where_their_numbers_stand_in_them() -> None:
-    """positions.aligned: three rows of numbers in the same columns do; one whose second
+    """positions.share_columns: three rows of numbers in the same columns do; one whose second
     number stands a column further right (a blank before it) does not."""
-    from disclosure_parser.parsing.positions import aligned
+    from disclosure_parser.parsing.positions import share_columns
     from disclosure_parser.parsing.raw import RawCell
 
     class Line:
@@ -485,9 +485,9 @@ def test_rows_share_columns_only_where_their_numbers_stand_in_them() -> None:
             self.values = [RawCell(m.group(), line, m.start() + 1, False) for m in words]
 
     rows = [Line(1, "  9    12    7"), Line(2, "  3     4    1"), Line(3, " 10     0   15")]
-    assert aligned(rows)
-    assert not aligned([*rows, Line(4, "  5          2   8")])
-    assert not aligned(rows[:2])  # two rows say nothing
+    assert share_columns(rows)
+    assert not share_columns([*rows, Line(4, "  5          2   8")])
+    assert not share_columns(rows[:2])  # two rows say nothing
 
 
 def _cut_review(values: str) -> str:

@@ -26,7 +26,7 @@ from ..core.model import Severity
 from ..core.text import fold
 from . import labels
 from .cells import CUT, UNREADABLE, counts, ends_with_sum
-from .positions import Grid, Mark, PositionedRow, aligned, place
+from .positions import Grid, Mark, PositionedRow, place, share_columns
 from .raw import RawCell
 
 #: table B's columns, 总计 included
@@ -73,7 +73,7 @@ def read_cut_header(
         # column short of it is read so where its numbers stand in the columns the page's
         # others share (it may have a blank and a number in the cut one: then they do not)
         short = [rows[k] for k in page if printed[k] == shown]
-        bare = cutting and all(printed[k] <= shown for k in page) and aligned(short, grid)
+        bare = cutting and all(printed[k] <= shown for k in page) and share_columns(short, grid)
         for k in page:
             row = rows[k]
             if id(row) in placed or printed[k] == edge or (row.choices and not cutting):

@@ -146,7 +146,7 @@ def _anchors(rows: Sequence[PositionedRow], width: int, grid: Grid) -> list[floa
     return anchors
 
 
-def aligned(rows: Sequence[PositionedRow], grid: Grid = NO_GRID) -> bool:
+def share_columns(rows: Sequence[PositionedRow], grid: Grid = NO_GRID) -> bool:
     """Whether *rows* (three or more, each printing the same number of values, a run of
     spaces apart) print them in shared columns: each value within the tolerance of its
     column's middle (the median over the rows), the columns apart. A row whose values skip
