@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import disclosure_parser as dp
 
 _TITLE = "某县人民政府2021年政府信息公开工作年度报告\n"
@@ -93,3 +95,16 @@ def test_empty_filler_read_as_blank_is_not_a_repair() -> None:
     report = dp.parse(text)
     assert _states(report, "new_received") == [1, "blank", "blank", "blank", "blank", "blank", 1]
     assert not [d for d in report.diagnostics if d.code == "ragged_row"]
+
+
+def test_cut_table_read_by_blocks_with_a_row_of_no_reading() -> None:
+    """Default pdftotext text of LibreOffice's PDF of a generated report (fresh set 120000,
+    report 28) whose table B the page's edge cut: the rows read up to the edge shared their
+    page's ways with a row that had no reading at all, and weighing the page's ways over it
+    raised IndexError (an internal error). Such a row is read as unknown cells."""
+    path = Path(__file__).parent / "fixtures" / "regressions" / "lo_pdf_default_cut_header.txt"
+    report = dp.parse_file(path)
+    assert (report.organization, report.year) == ("泉宁华区财政局", 2022)
+    penalties = next(i for i in report.active_disclosure.items if i.key == "penalties")
+    assert penalties.cells[0].value == 70087
+    assert any(d.code == "cut_at_page_edge" for d in report.diagnostics)

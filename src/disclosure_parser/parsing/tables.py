@@ -1103,7 +1103,8 @@ def _solve_rows(rows: list[Row], width: int, equations: tuple[Equation, ...]) ->
         if row.placing is not None and _placed(row, width):
             pages.setdefault(id(row.placing), []).append(i)
     if pages:
-        narrowed = _by_page(rows, list(pages.values()), domains, equations)
+        # (the sums are weighed over every row: each needs a reading, if only of unknowns)
+        narrowed = _by_page(rows, list(pages.values()), _or_unknown(domains, width), equations)
         if narrowed is None:
             for page in pages.values():
                 for i in page:
@@ -1113,11 +1114,13 @@ def _solve_rows(rows: list[Row], width: int, equations: tuple[Equation, ...]) ->
     if all(len(d) == 1 and None not in d[0].values for d in domains):
         # every row reads plainly: nothing to decide
         return [Outcome(d[0], d, (True,) * width) for d in domains]
-    for i, d in enumerate(domains):
-        if not d:
-            # too far from the table's width to line up: every cell unknown
-            domains[i] = [Candidate([None] * width, [None] * width, 100)]
-    return solve(domains, equations)
+    return solve(_or_unknown(domains, width), equations)
+
+
+def _or_unknown(domains: list[list[Candidate]], width: int) -> list[list[Candidate]]:
+    """*domains* with a row too far from the table's width to line up (no reading) read as
+    *width* unknown cells."""
+    return [d or [Candidate([None] * width, [None] * width, 100)] for d in domains]
 
 
 def _cells_of(
