@@ -1,16 +1,19 @@
-"""Table B cut by the right edge of a PDF's page, as text: what ``pdftotext`` keeps of it.
+"""Tables B and C cut by the edges of a PDF's page, as text: what ``pdftotext`` keeps.
 
-A PDF printed wider than its page (LibreOffice prints a fixed-width table past the edge;
+A PDF printed wider than its page (LibreOffice prints a fixed-width table past the edges;
 Chromium clips one at its margin) holds only what falls on the page, and so does the text
-taken from it. Two traces are left, each read here before the cells are placed:
+taken from it. The traces left are read here before the cells are placed:
 
-- the header stops short ("商业企业 科研机构 社会公益"): :func:`read_cut_header` reads the
-  rows up to the columns the header shows, the others missing;
-- every column is there but the 总计 column lost its last digits ("225" of 2257171):
-  :func:`mark_cut_totals` finds them by arithmetic and reads them as missing.
+- table B's header stops short ("商业企业 科研机构 社会公益"): :func:`read_cut_header`
+  reads the rows up to the columns the header shows, the others missing;
+- table C's header names a run of its fifteen columns, not all ("果纠正 其他结果 …"):
+  :func:`read_cut_review` gives its line the ways of reading it in those columns;
+- every column is there but a 总计 lost its last digits ("225" of 2257171):
+  :func:`mark_cut_totals` (table B) and :func:`mark_cut_review_total` (table C's last)
+  find them by arithmetic and read them as missing.
 
-Either way a ``cut_at_page_edge`` warning stands on the row's line, as for the PDF read
-directly (:mod:`disclosure_parser.readers.pdf`).
+Each time a ``cut_at_page_edge`` warning stands on the line, as for the PDF read directly
+(:mod:`disclosure_parser.readers.pdf`).
 """
 
 from __future__ import annotations
