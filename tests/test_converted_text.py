@@ -310,8 +310,8 @@ def test_layout_text_places_values_by_their_column() -> None:
 def test_layout_totals_cut_at_the_page_edge_are_not_numbers() -> None:
     """A browser's PDF printed wider than its page: pdftotext keeps the 总计 column's first
     digits ("219" of 2196622), each the beginning of its row's sum. They are no numbers: the
-    totals are worked out from the rows, the blanks stay where they stand, and a warning on
-    each line says why."""
+    totals are worked out from the rows, the blanks stay where they stand (a cut total set a
+    space after 其他's number, too), and a warning on each line says why."""
     columns = [40, 48, 56, 64, 72, 80, 88]
     edge = 91  # the page's right edge, in characters
 
@@ -329,6 +329,10 @@ def test_layout_totals_cut_at_the_page_edge_are_not_numbers() -> None:
         line("二、上年结转政府信息公开申请数量", dict(enumerate(carried))),
         line("三、本年度办理结果 （一）予以公开", {0: 1, 1: 77780, 2: 14201, 5: 2}),
     ]
+    # the cut total set a space after 其他's number (pdftotext squeezed it there)
+    partly_label = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    squeezed = line(partly_label, {0: 5, 3: 2, 5: 12345})
+    lines.append(squeezed[:85] + " " + "1235")
     head = " " * 40 + "自然人" + " " * 45 + "总\n"
     head += " " * 48 + "商业企业    科研机构    社会公益    法律服务    其他\n"
     text = TITLE + B_HEAD + head + "\n".join(lines) + "\n"
@@ -336,8 +340,10 @@ def test_layout_totals_cut_at_the_page_edge_are_not_numbers() -> None:
     assert _values(report, "new_received") == [*new, 2196622]
     assert _values(report, "carried_over") == [*carried, 195001]
     assert _values(report, "granted") == [1, 77780, 14201, "blank", "blank", 2, 91984]
+    partly = [5, "blank", "blank", 2, "blank", 12345, 12352]
+    assert _values(report, "partially_granted") == partly
     notes = [d for d in report.diagnostics if d.code == "cut_at_page_edge"]
-    assert [text.split("\n")[d.line - 1][88:] for d in notes] == ["219", "195", "919"]
+    assert [text.split("\n")[d.line - 1][86:] for d in notes] == ["  219", "  195", "  919", "1235"]
     assert all(d.severity == "warning" for d in notes)
 
 

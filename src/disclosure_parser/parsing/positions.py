@@ -41,7 +41,7 @@ from collections.abc import Callable, Sequence
 from statistics import median
 from typing import Final, Protocol
 
-from .cells import counts, ends_with_sum, looks_like_value
+from .cells import UNREADABLE, counts, ends_with_sum, looks_like_value
 from .raw import RawCell
 
 #: a row placed by position may have lost at most this many cells (more combinations than
@@ -284,13 +284,20 @@ def place(
             cells = [c for c in row.values if c.text]
             if len(cells) == width or width - len(cells) > _MAX_BLANKS:
                 continue
-            if not _apart(row):
-                if _place_rest_far_left(row, anchors, width, grid, total):
+            columns_of = anchors
+            pinned = total and len(cells) > 1 and cells[-1].text.startswith(UNREADABLE)
+            if pinned:
+                # a 总计 the page's edge cut (.page_edge.mark_cut_totals) is the last column's
+                # wherever what shows of it stands (squeezed beside 其他's value, or not):
+                # the others are placed in the columns before it
+                columns_of, cells = anchors[:-1], cells[:-1]
+            if not all(gap >= 2 for gap in gaps(cells)):
+                if not pinned and _place_rest_far_left(row, anchors, width, grid, total):
                     placed.append(row)
                 continue
             indent = grid(row.line)[1]
             xs = [center(c, grid(c.line)[1]) for c in cells]
-            fits = _fits(xs, anchors, tolerance)
+            fits = _fits(xs, columns_of, tolerance)
             if not fits and len(xs) > 1 and xs[0] < anchors[1] - tolerance:
                 # the first value squeezed beside a long label, left of every column ("（一）
                 # 予以公开  5 ……  —— 1  9 2 17"), or standing off the first column (rows of
@@ -298,18 +305,20 @@ def place(
                 # "（七）总计       54     66 …"), the others in theirs: where those stand
                 # says where it does when they start at the second column (values keep
                 # their order); else it could be any column before theirs
-                rest = _fits(xs[1:], anchors, tolerance)
+                rest = _fits(xs[1:], columns_of, tolerance)
                 fits = [(0, *rest[0])] if len(rest) == 1 and rest[0][0] == 1 else []
                 xs = [anchors[0], *xs[1:]]
             if len(fits) != 1:
                 # no way, or several: the values standing in their columns may still say
                 # where the others go (or give the sums a few ways to choose from)
-                if _place_rest_far_left(row, anchors, width, grid, total):
+                if not pinned and _place_rest_far_left(row, anchors, width, grid, total):
                     placed.append(row)
                 continue
             (columns,) = fits
             shift = median(anchors[c] - x for c, x in zip(columns, xs, strict=True))
             at = dict(zip(columns, cells, strict=True))
+            if pinned:
+                at[width - 1] = [c for c in row.values if c.text][-1]
             values: list[RawCell] = []
             for column, anchor in enumerate(anchors):
                 cell = at.get(column)
