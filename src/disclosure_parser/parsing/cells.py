@@ -110,6 +110,17 @@ def ends_with_sum(numbers: Sequence[int | None], *, blank: bool = False) -> bool
     return sum(p or 0 for p in parts) == total
 
 
+def whole_row(texts: Iterable[str]) -> bool:
+    """Whether cells printed as *texts* hold a count each, the last the sum of the others
+    (a row of table B with nothing blank, as text that leaves no trace of a blank prints it).
+
+    >>> whole_row(["3", "0", "2", "5"]), whole_row(["3", "", "2", "5"]), whole_row(["1", "2"])
+    (True, False, False)
+    """
+    numbers = counts(texts)
+    return numbers is not None and None not in numbers and ends_with_sum(numbers)
+
+
 def counts(texts: Iterable[str]) -> list[int | None] | None:
     """The counts cells printed as *texts*: each a whole number, or None for a blank or a
     mark; None when a cell is anything else (text, an amount), so that no sum can be checked.

@@ -18,7 +18,7 @@ from ..core.messages import Message, msg
 from ..core.model import Severity
 from ..core.text import fold, has_cjk, strip_numbering
 from . import labels, page_edge, review_positions
-from .cells import classify, counts, ends_with_sum, looks_like_value
+from .cells import classify, looks_like_value, whole_row
 from .positions import NO_GRID as _NO_GRID
 from .positions import Grid, Mark, by_column, place, stack
 from .raw import RawCell, RawRow
@@ -817,11 +817,10 @@ class _Lexer:
             return []
         if self.mode == _C:
             return more if len(self.stream) + len(more) <= 15 else []
-        joined = counts(c.text for c in [*self.stream, *more])
-        width = self._b_width()
-        if joined is None or len(joined) != width or width != 7 or not ends_with_sum(joined):
+        joined = [*self.stream, *more]
+        if len(joined) != _B_FULL or self._b_width() != _B_FULL:
             return []
-        return more
+        return more if whole_row(c.text for c in joined) else []
 
     def _streaming(self) -> bool:
         """Whether the cells of a row are arriving one per line: numbers, or a row label."""
@@ -899,8 +898,7 @@ class _Lexer:
         if len(cells) < taken:
             return 0
         joined = [*first, *cells[:taken]]
-        numbers = counts(c.text for c in joined)
-        if numbers is None or None in numbers or not ends_with_sum(numbers):
+        if not whole_row(c.text for c in joined):
             return 0
         for piece in self.tokens[k:]:
             row.labels = [*row.labels, *piece.value.labels]

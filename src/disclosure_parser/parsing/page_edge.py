@@ -144,6 +144,13 @@ def _read_short_of_edge(row: _Row, edge: int, cutting: bool, placed: bool, named
     row.notes.append(("cut_at_page_edge", "warning", message, row.line, end.column))
 
 
+def _cut_short(parts: Sequence[int | None], total: int) -> bool:
+    """Whether *total* is a proper beginning of the sum of *parts* (blanks 0): what the
+    page's edge left of it ("225" of 2257171)."""
+    whole, shown = str(sum(p or 0 for p in parts)), str(total)
+    return len(shown) < len(whole) and whole.startswith(shown)
+
+
 def mark_cut_totals(heads: str, rows: Sequence[_Row]) -> None:
     """Mark the 总计 of the *rows* of a table B (under the header words *heads*) that the
     page's right edge cut ("225" of 2257171) as digits not read (:data:`~.cells.UNREADABLE`:
@@ -164,9 +171,7 @@ def mark_cut_totals(heads: str, rows: Sequence[_Row]) -> None:
         numbers = counts(c.text for c in shown)
         if numbers is None or not 3 <= len(numbers) <= _WIDTH or numbers[-1] is None:
             continue
-        *parts, last = numbers
-        whole, head = str(sum(p or 0 for p in parts)), str(last)
-        if len(head) < len(whole) and whole.startswith(head):
+        if _cut_short(numbers[:-1], numbers[-1]):
             cut.append((row, shown[-1]))
             whole_rows += len(numbers) == _WIDTH
     if whole_rows < 2:
@@ -318,9 +323,7 @@ def mark_cut_review_total(row: _Row) -> None:
     numbers = counts(c.text for c in shown)
     if numbers is None or len(numbers) != _C_GROUPS * _C_SIZE or numbers[-1] is None:
         return
-    whole = str(sum(n or 0 for n in numbers[-_C_SIZE:-1]))
-    head = str(numbers[-1])
-    if len(head) < len(whole) and whole.startswith(head):
+    if _cut_short(numbers[-_C_SIZE:-1], numbers[-1]):
         cell = shown[-1]
         message = msg("cut_at_page_edge.text", value=cell.text)
         row.notes.append(("cut_at_page_edge", "warning", message, cell.line, cell.column))

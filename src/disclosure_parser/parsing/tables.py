@@ -47,7 +47,7 @@ from ..core.model import (
 from ..core.text import fold, strip_numbering
 from . import labels
 from .align import REPAIR_COST, placed_readings, plain_cells, readings
-from .cells import counts, ends_with_sum, make_cell, two_numbers
+from .cells import counts, ends_with_sum, make_cell, two_numbers, whole_row
 from .drafts import ABlock, TableDraft
 from .lexer import Row
 from .raw import RawCell
@@ -645,13 +645,7 @@ def _labelled_before(pending: Sequence[Row], key: str | None, row: Row) -> list[
     ("（七）总计" / "四、结转下年度继续办理" / 14 numbers), or a label, all the block's
     numbers, and the other labels after them: the first seven are the label's own in the
     second case, the last seven in the first, and nothing in the text tells which it is."""
-    if key is None or row.kind != "stream":
-        return []
-    cells = [c for c in row.values if not c.filler]
-    n = len(cells)
-    if n < 2 * _B_WIDTH or n % _B_WIDTH:
-        return []
-    if not all(_whole_row(cells[i : i + _B_WIDTH]) for i in range(0, n, _B_WIDTH)):
+    if key is None or _whole_blocks(row) is None:
         return []
     named = (p.key or labels.row_key(p.folded) for p in pending)
     return list(dict.fromkeys(k for k in named if k is not None and k != key))
@@ -700,13 +694,8 @@ def _split_run_together(
     """
     out: list[tuple[str | None, Row]] = []
     for key, row in rows:
-        cells = [c for c in row.values if not c.filler]
-        n = len(cells)
-        if key is None or row.kind != "stream" or n < 2 * _B_WIDTH or n % _B_WIDTH:
-            out.append((key, row))
-            continue
-        blocks = [cells[i : i + _B_WIDTH] for i in range(0, n, _B_WIDTH)]
-        if not all(_whole_row(block) for block in blocks):
+        blocks = _whole_blocks(row)
+        if key is None or blocks is None:
             out.append((key, row))
             continue
         notes.add(
@@ -723,13 +712,20 @@ def _split_run_together(
 
 
 #: table B's columns with its 总计
-_B_WIDTH: Final = 7
+_B_WIDTH: Final = len(APPLICANT_COLUMNS)
 
 
-def _whole_row(cells: Sequence[RawCell]) -> bool:
-    """Whether *cells* print a count in every column, the last the sum of the others."""
-    numbers = counts(c.text for c in cells)
-    return numbers is not None and None not in numbers and ends_with_sum(numbers)
+def _whole_blocks(row: Row) -> list[list[RawCell]] | None:
+    """The numbers of *row*, printed one a line, cut into two or more whole rows of table B
+    (:func:`.cells.whole_row`), or None where they are not."""
+    cells = [c for c in row.values if not c.filler]
+    n = len(cells)
+    if row.kind != "stream" or n < 2 * _B_WIDTH or n % _B_WIDTH:
+        return None
+    blocks = [cells[i : i + _B_WIDTH] for i in range(0, n, _B_WIDTH)]
+    if not all(whole_row(c.text for c in block) for block in blocks):
+        return None
+    return blocks
 
 
 def _unlabelled(like: Row, values: list[RawCell]) -> Row:
