@@ -830,6 +830,17 @@ CATALOGUE: Final[dict[str, Entry]] = {
         what=_WHAT_B,
         value="14",
     ),
+    "reading_order.a_template": _e(
+        "主动公开情况表“{label}”项：{value:q}与本项名称分开印出（PDF 文本按列块读出），"
+        "按模板中各项的先后归入本项（各块数字依次填满名称已印出的各项，"
+        "且其上的表头正是该项的各列），这是推断，不是文本在本项旁所印",
+        "table A item {label}: {value:q} was printed apart from the item's label (PDF text read "
+        "by blocks of columns) and is given to it by the template's order of the items (the "
+        "runs of numbers fill the items whose labels are printed, in turn, each under its own "
+        "columns' header): a reading, not what the text printed beside the label",
+        label="规章",
+        value="13",
+    ),
     "reading_order.c_group": _e(
         "行政复议、行政诉讼情况表“{group}”一组：各列分块读出的数字按读出的先后不合本组之和"
         "（{parts:and} 之和为 {sum}，总计读作 {total}），读出的先后不是各列的顺序，"

@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from ..core.keys import APPLICANT_COLUMNS
+from ..core.keys import APPLICANT_COLUMNS, ITEMS
 from ..core.messages import Message, msg
 from ..core.model import Severity
 from ..core.text import fold, has_cjk, strip_numbering
-from . import labels, page_edge, review_positions
+from . import a_order, labels, page_edge, review_positions
 from .cells import classify, looks_like_value, whole_row
 from .positions import NO_GRID as _NO_GRID
 from .positions import Grid, Mark, by_column, place, stack
@@ -77,6 +77,8 @@ _INNER_ORDINAL: Final = re.compile(
     r"[ \u3000]((?:[(（][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]、"
     r"|\d{1,2}[.．、])\S)"
 )
+#: a 第二十条 caption as printed (see labels._CLAUSE for the folded form)
+_CAPTION: Final = re.compile(r"第二十条第?[(（\[]?[一二三四五六七八九十]{1,2}[)）\]]?项?")
 #: a header cell naming table B's total column
 _TOTALS: Final = ("总计", "合计")
 #: what an empty cell may hold
@@ -180,6 +182,7 @@ class Row:
         "cells",
         "choices",
         "column",
+        "columns",
         "end_line",
         "folded",
         "key",
@@ -214,6 +217,9 @@ class Row:
         #: the ways of reading the page the row is on, shared by its rows (see
         #: :mod:`.positions`): ``choices[k]`` is the row read the page's k-th way
         self.placing: list[tuple[int, ...]] | None = None
+        #: the columns a table A row's values are read in, where the lexer decided them
+        #: (:mod:`.a_order`); None: the column header above the row says
+        self.columns: tuple[str, ...] | None = None
 
     def __str__(self) -> str:
         return self.label or " ".join(c.text for c in self.values)
@@ -740,6 +746,7 @@ class _Lexer:
         _mark_cut_totals(self.tokens)
         _place_by_position(self.tokens, grid)
         if self.streamed:
+            a_order.place_in_template_order(self.tokens)
             _flag_reading_order(self.tokens)
         return self.tokens
 
@@ -983,13 +990,19 @@ class _Lexer:
                     row.key = clause
                     self.mode = _A
                     self.emit(A_CLAUSE, row)
+                    beside = _item_beside_caption(row, raw)
+                    if beside is not None:
+                        self.emit(A_ROW, beside)
                     return
                 if self.mode == _A and self._more_header(row, raw):
                     return
                 # (信息内, 信息\ufffd: the header cell cut short by a text dump)
                 if folded.startswith(("信息内", "信息\ufffd")) or (
-                    self.mode == _A and labels.a_columns(folded)
+                    (self.mode == _A or (self.section == 2 and self.mode == _NARRATIVE))
+                    and labels.a_columns(folded)
                 ):
+                    # (in section 二 a column's name starts table A even before any caption:
+                    # PDF text read by blocks may print a block's header and numbers first)
                     self.mode = _A
                     self.emit(A_HEAD, row)
                     return
@@ -1150,6 +1163,28 @@ class _Lexer:
         row.labels = raw.cells
         row.label = "\t".join([c.text for c in raw.cells])
         self.emit(TEXT, row)
+
+
+def _item_beside_caption(caption: Row, raw: RawRow) -> Row | None:
+    """The item label printed after a 第二十条 caption on its line, as a row of its own
+    ("第二十条第（一）项 规章": PDF text sets the merged caption cell beside the first item's
+    label, and the item's numbers elsewhere); None when the rest names none of the clause's
+    items."""
+    if len(caption.labels) != 1:
+        return None
+    cell = caption.labels[0]
+    found = _CAPTION.match(cell.text)
+    if found is None:
+        return None
+    rest = cell.text[found.end() :]
+    text = rest.lstrip(_BLANK)
+    key = labels.item_key(fold(text)) if text else None
+    if key is None or ITEMS[key][0] != caption.key:
+        return None
+    offset = found.end() + len(rest) - len(text)
+    item = Row(raw, [RawCell(text, cell.line, cell.column + offset, False)], [])
+    item.key = key
+    return item
 
 
 def _cut_item(row: Row) -> str | None:

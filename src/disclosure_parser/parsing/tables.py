@@ -294,7 +294,11 @@ def _block_items(
         if default is None:
             default = ITEM_COLUMNS["2019" if template == "2021" else "2021"].get(row.key, ())
         said = Notes()
-        if not columns:
+        if row.columns is not None:
+            names = list(row.columns)  # the lexer read the row in its template's columns
+        elif columns:
+            names = _cut_names(columns, default)
+        else:
             said.add(
                 "guessed_column",
                 "info",
@@ -302,7 +306,7 @@ def _block_items(
                 row.line,
                 row.column,
             )
-        names = _cut_names(columns, default) if columns else list(default)
+            names = list(default)
         cells = _item_cells(_text_first_value(row, len(names)), names, said)
         _flag_two_numbers(partial(msg, "part.what.a_item", label=row.label), names, cells, said)
         item = DisclosureItem(
@@ -341,7 +345,7 @@ def _text_first_value(row: Row, width: int) -> Row:
     out.kind, out.cells, out.labels, out.values = row.kind, row.cells, [first], values
     out.label, out.folded, out.key = first.text, fold(first.text), row.key
     out.line, out.column = row.line, row.column
-    out.choices = out.placing = None
+    out.choices = out.placing = out.columns = None
     return out
 
 
@@ -373,6 +377,7 @@ def _joined(first: Row, second: Row) -> Row:
     row.label, row.folded = first.label + second.label, first.folded + second.folded
     row.key = labels.item_key(row.folded) or first.key
     row.choices = row.placing = None
+    row.columns = second.columns
     row.line, row.column = first.line, first.column
     return row
 
@@ -735,7 +740,7 @@ def _unlabelled(like: Row, values: list[RawCell]) -> Row:
     row.label, row.folded, row.key = "", "", None
     row.line, row.column = values[0].line, values[0].column
     row.end_line = values[-1].line
-    row.notes, row.choices, row.placing = [], None, None
+    row.notes, row.choices, row.placing, row.columns = [], None, None, None
     return row
 
 
@@ -1403,7 +1408,7 @@ def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
     merged.kind, merged.cells, merged.labels, merged.values = "C", values, [], values
     merged.label, merged.folded, merged.key = "", "", None
     merged.line, merged.column = anchor.line, anchor.column
-    merged.choices = merged.placing = None
+    merged.choices = merged.placing = merged.columns = None
     order = _c_printed_order(drafts, notes)
     if order == _C_TEMPLATE and len(value_rows) == 1:
         # the ways its values' positions allow (.review_positions; pdftotext's layout)
