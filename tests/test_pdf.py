@@ -285,6 +285,30 @@ def test_a_row_cut_at_an_edge_loses_its_cells_from_the_cut() -> None:
     assert _cut_readings(row("1", "2", "3", "\u2047\u2702"), 2) is None  # 3 is no cut cell
 
 
+def test_only_a_column_far_wider_than_any_number_is_a_hidden_label() -> None:
+    """At the left edge an empty cell of a row of values is a label the edge hid only in a
+    column at least twice as wide as the widest column of numbers (table B's labels); a
+    narrow one (table C's first column, which has no labels) is a value the edge cut."""
+    from disclosure_parser.readers.base import SourceCell
+    from disclosure_parser.readers.pdf import _hidden_labels, _mark_cut
+
+    def cells(*texts: str) -> list[SourceCell]:
+        return [SourceCell(t, j, 1, 1, 1) for j, t in enumerate(texts)]
+
+    wide = [cells("", "5", "6", "7"), cells("(二)部分公开", "1", "2", "3")]
+    borders = [0.0, 420.0, 470.0, 520.0, 570.0]
+    hidden = _hidden_labels(wide, borders, {0}, 0.0)
+    assert hidden == {0}
+    _mark_cut(wide, {0}, set(), hidden)
+    assert [c.text for c in wide[0]] == ["5", "6", "7"]  # the label left out, not a value
+    narrow = [cells("", "5", "6", "7")]
+    borders = [-20.0, 30.0, 70.0, 110.0, 150.0]
+    hidden = _hidden_labels(narrow, borders, {0}, 0.0)
+    assert hidden == set()
+    _mark_cut(narrow, {0}, set(), hidden)
+    assert [c.text for c in narrow[0]] == ["\u2047\u2702", "5", "6", "7"]
+
+
 def test_parse_file_reads_pdf(tmp_path: Path) -> None:
     """.pdf files go through the PDF adapter, which says what it found."""
     path = tmp_path / "report.pdf"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import disclosure_parser as dp
 
 _TITLE = "某县人民政府2021年政府信息公开工作年度报告\n"
@@ -107,4 +109,24 @@ def test_cut_table_read_by_blocks_with_a_row_of_no_reading() -> None:
     assert (report.organization, report.year) == ("泉宁华区财政局", 2022)
     penalties = next(i for i in report.active_disclosure.items if i.key == "penalties")
     assert penalties.cells[0].value == 70087
+    assert any(d.code == "cut_at_page_edge" for d in report.diagnostics)
+
+
+def test_label_the_left_edge_hid_whole_is_no_cut_value() -> None:
+    """LibreOffice's PDF of a generated report (fresh set 120000, report 4) whose table B
+    both page edges cut: the rows whose label spans the label columns (一、本年新收…, （七）
+    总计 …) print no label at all, their label cell empty at the left edge. That cell was
+    taken for a value the edge cut, and the row's numbers were read two columns to the right
+    (flagged, but wrong). A cell that wide at the left edge is a label the edge hid: the rows
+    read from their first column, the cells past the right edge missing."""
+    pytest.importorskip("pypdfium2")
+    path = Path(__file__).parent / "fixtures" / "regressions" / "lo_pdf_label_cut_whole.pdf"
+    report = dp.parse_file(path)
+    missing = ["missing"] * 4
+    assert _states(report, "new_received") == [362775, 541076, 539177, *missing]
+    assert _states(report, "carried_over") == [41005, 35166, 89415, *missing]
+    assert _states(report, "total") == [371455, 493053, 549905, *missing]
+    assert _states(report, "carried_forward") == [32325, 83189, 78687, *missing]
+    # the rows whose labels the page shows were read so before, and still are
+    assert _states(report, "partially_granted") == [41176, 37271, 1, *missing]
     assert any(d.code == "cut_at_page_edge" for d in report.diagnostics)

@@ -240,7 +240,7 @@ def _grid(
         borders = [*xs, x1]
         right = {j for j in range(len(xs)) if cut_right and borders[j + 1] > limits[1]}
         left = {j for j in range(len(xs)) if cut_left and borders[j] < limits[0]}
-        _mark_cut(cells, left | right, right)
+        _mark_cut(cells, left | right, right, _hidden_labels(cells, borders, left, limits[0]))
     reach = (-math.inf if cut_left else x0, math.inf if cut_right else x1)
     return _Grid(cells, tops, bottom, xs, x0, x1, reach)
 
@@ -304,15 +304,40 @@ def _value_row(row: list[SourceCell], cut: set[int]) -> bool:
     return bool(labels and empty) and max(labels) < min(empty)
 
 
-def _mark_cut(cells: list[list[SourceCell]], cut: set[int], right: set[int]) -> None:
+def _hidden_labels(
+    cells: list[list[SourceCell]], borders: list[float], left: set[int], edge: float
+) -> set[int]:
+    """The columns cut at the left edge (at *edge*) that show at least twice the width of
+    the widest column holding a number: a label column (a value column, cut or not, is
+    narrower)."""
+    widest = max(
+        (
+            borders[min(c.column + c.colspan, len(borders) - 1)] - borders[c.column]
+            for row in cells
+            for c in row
+            if c.text and classify(c.text)[0] != "text"
+        ),
+        default=math.inf,
+    )
+    return {j for j in left if borders[j + 1] - max(borders[j], edge) >= 2 * widest}
+
+
+def _mark_cut(
+    cells: list[list[SourceCell]], cut: set[int], right: set[int], hidden: set[int]
+) -> None:
     """Mark the value cells of the *cut* columns (cut by the page's edge; *right* those cut
     at its right edge) with :data:`~disclosure_parser.parsing.cells.CUT`: what the page shows
     of them is no value. A number or mark there is one; so is an empty cell of a row of
     values that stands where values do: right of the row's labels at the right edge, in a row
-    without labels at the left (where an empty cell may be a label the edge hides)."""
-    for r, row in enumerate(cells):
-        values = _value_row(row, cut)
+    without labels at the left (where an empty cell may be a label the edge hides). An empty
+    cell of such a row in a column of *hidden* labels (cut at the left, far wider than any
+    column of numbers) is left out: a label the edge hid whole (LibreOffice writes no text
+    of it), so the row reads as one whose label was lost, its numbers where they are."""
+    rows = [(row, _value_row(row, cut)) for row in cells]
+    for r, (row, values) in enumerate(rows):
         labels = [c.column for c in row if c.text and classify(c.text)[0] == "text"]
+        if values and not labels:
+            row = [c for c in row if c.text or c.column not in hidden]
         for k, c in enumerate(row):
             if not any(c.column + d in cut for d in range(c.colspan)):
                 continue
