@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+import build
 import disclosure_parser as dp
 
 TITLE = "示例镇人民政府2021年政府信息公开工作年度报告\n"
@@ -1753,3 +1754,37 @@ def test_wrapped_row_whose_first_line_names_it_joined_with_a_blank() -> None:
     report = dp.parse(TITLE + B_HEAD + _B_LAYOUT_HEAD + "\n".join(rows) + "\n")
     assert _values(report, "withheld.internal_affairs")[5:] == [62810, 250465]
     assert not [d for d in report.diagnostics if d.code == "unknown_label"]
+
+
+def _raw(b: dict[str, list[str]]) -> str:
+    """A 2021 report whose tables are printed as ``pdftotext -raw`` prints them: each row's
+    cells one space apart, a blank cell leaving nothing."""
+    text = build.report_text("tab", template="2021", b=b)
+    return "\n".join(" ".join(c for c in line.split("\t") if c) for line in text.split("\n"))
+
+
+def test_cells_a_row_of_pdf_text_left_blank_are_blanks_not_zeros() -> None:
+    """(e) ``pdftotext -raw`` prints nothing for a blank cell. Where the sums put a row's
+    numbers in their columns ("3 2 1 6" for 3, 2, blank × 3, 1, 6), the columns they leave
+    printed nothing: blank (worked out, so ``derived``), not a 0 that was never printed."""
+    b = build.zeros_b("2021")
+    b["new_received"] = ["3", "2", "", "", "", "1", "6"]
+    b["total"] = ["3", "2", "0", "0", "0", "1", "6"]
+    b["granted"] = ["3", "2", "0", "0", "0", "1", "6"]
+    report = dp.parse(_raw(b))
+    assert _values(report, "new_received") == [3, 2, "blank", "blank", "blank", 1, 6]
+    row = report.applications.row("new_received")
+    assert row is not None
+    assert all(c.derived for c in row.cells[2:5])
+    assert _values(report, "total") == [3, 2, 0, 0, 0, 1, 6]  # its 0s were printed
+
+
+def test_a_zero_the_row_printed_keeps_the_zeros_the_sums_give() -> None:
+    """(e) The same row printing a 0 among its numbers ("3 0 1 4"): which of the columns
+    the sums make 0 it stands in, nothing says, so no 0 is read as a blank."""
+    b = build.zeros_b("2021")
+    b["new_received"] = ["3", "0", "", "", "", "1", "4"]
+    b["total"] = ["3", "0", "0", "0", "0", "1", "4"]
+    b["granted"] = ["3", "0", "0", "0", "0", "1", "4"]
+    report = dp.parse(_raw(b))
+    assert _values(report, "new_received") == [3, 0, 0, 0, 0, 1, 4]

@@ -85,11 +85,14 @@ def _cell_from(
     *,
     split: bool = False,
     amount: bool = False,
+    unprinted: bool = False,
 ) -> Cell:
     """The Cell for one column of a chosen reading.
 
     *split* marks a number cut out of glued digits by the table's sums: it was printed, but
-    its boundaries were recovered, so the cell is ``derived``.
+    its boundaries were recovered, so the cell is ``derived``. *unprinted* says a cell the
+    reading gives no source printed nothing (see :func:`_prints_no_blank`): a 0 the sums
+    work out for it is a blank.
     """
     if isinstance(source, RawCell) and not derived:
         if source.filler:
@@ -101,8 +104,29 @@ def _cell_from(
             # a cell whose digits could not be read (cells.UNREADABLE), settled by the sums:
             # it keeps where it stood and what was read there
             return new_cell("number", value, source.text, None, source.line, source.column, True)
+        if value == 0 and unprinted:
+            return new_cell("blank", None, "", None, row.line, row.column, derived=True)
         return new_cell("number", value, "", None, row.line, row.column, derived=True)
     return MISSING
+
+
+def _prints_no_blank(row: Row, reading: Candidate) -> bool:
+    """Whether the columns a *reading* of *row* gives no source printed nothing: a row of
+    words set apart by spaces (PDF text) prints no blank cell, so where the reading places
+    every number the row printed, or where the row printed no 0 and its numbers are, in
+    order, the reading's numbers other than 0, its 0s were printed nowhere. (A cell lost
+    from a row of cells, tab or pipe, was printed; so was a 0 the row printed that the
+    reading left out, or one run into the row's numbering: a 0 the sums work out there
+    stands.)"""
+    if row.kind != "plain" or any(note[0] == "number_in_numbering" for note in row.notes):
+        return False
+    printed = [c for c in row.values if c.text and not c.filler]
+    used = {id(s) for s in reading.sources if s is not None}
+    if all(id(c) in used for c in printed):
+        return True
+    numbers = counts(c.text for c in printed)
+    shown = [v for v in reading.values if v is not None and v not in (0, BLANK, OPAQUE)]
+    return numbers is not None and 0 not in numbers and None not in numbers and numbers == shown
 
 
 def _readings(
@@ -118,8 +142,11 @@ def _readings(
     settle the row."""
     readings = []
     for a in alternatives:
+        unprinted = _prints_no_blank(row, a)
         cells = [
-            _cell_from(src, val, col in a.derived, row, split=a.split, amount=amount)
+            _cell_from(
+                src, val, col in a.derived, row, split=a.split, amount=amount, unprinted=unprinted
+            )
             for col, (src, val, amount) in enumerate(zip(a.sources, a.values, amounts, strict=True))
         ]
         if order is not None:
@@ -1159,8 +1186,11 @@ def _cells_of(
         # whatever the other rows' sums would make of the row, its digits cannot confirm it
         return _unsplit(glued, width, what, notes)
     if chosen is not None:
+        unprinted = _prints_no_blank(row, chosen)
         cells = [
-            _cell_from(src, val, col in chosen.derived, row, split=chosen.split)
+            _cell_from(
+                src, val, col in chosen.derived, row, split=chosen.split, unprinted=unprinted
+            )
             for col, (src, val) in enumerate(zip(chosen.sources, chosen.values, strict=True))
         ]
         if glued is not None:
@@ -1205,6 +1235,7 @@ def _cells_of(
     cells = []
     withheld = []
     first = alternatives[0] if alternatives else None
+    unprinted = first is not None and _prints_no_blank(row, first)
     for col in range(width):
         # (a cell printed blank in some readings and 0 in others is one number to the sums,
         # not one reading: whether it was printed is not known)
@@ -1216,6 +1247,7 @@ def _cells_of(
                     col in first.derived,
                     row,
                     split=first.split,
+                    unprinted=unprinted,
                 )
             )
         else:
