@@ -1788,3 +1788,35 @@ def test_a_zero_the_row_printed_keeps_the_zeros_the_sums_give() -> None:
     b["granted"] = ["3", "0", "0", "0", "0", "1", "4"]
     report = dp.parse(_raw(b))
     assert _values(report, "new_received") == [3, 0, 0, 0, 0, 1, 4]
+
+
+def test_layout_row_of_two_numbers_set_apart_under_a_cut_header_is_a_row() -> None:
+    """LibreOffice's PDF cut at both edges leaves out the labels it cut whole; a row whose
+    first cell is blank then prints two numbers set apart as columns ("69660   60370"). Under
+    a header the edge cut, that is a row (placed by where its numbers stand), so the rows
+    without labels fill the rows missing before the next label, one for one."""
+    lines = [
+        " " * 23 + "自然人",
+        " " * 31 + "商业企业 科研机构 社会",
+        "",
+        " " * 23 + "451551 307819 299668    4",
+        "",
+        " " * 23 + "70486   82342   57200",
+        "",
+        " " * 31 + "69660   60370",
+        "",
+        "区分处理的，只计这一情形，不计其他情形）   20920   12527     0",
+    ]
+    text = TITLE + B_HEAD + "\n".join(lines) + "\n\f"
+    report = dp.parse(text)
+    missing = ["missing"] * 4
+    assert _values(report, "new_received") == [451551, 307819, 299668, *missing]
+    assert _values(report, "carried_over") == [70486, 82342, 57200, *missing]
+    assert _values(report, "granted") == ["blank", 69660, 60370, *missing]
+    assert _values(report, "partially_granted") == [20920, 12527, 0, *missing]
+    # one number alone is not a row: it may be a stray digit
+    alone = text.replace(" " * 31 + "69660   60370", " " * 31 + "69660")
+    assert dp.parse(alone).applications.row("granted") is None
+    # nor are two one space apart (``-raw`` text): nothing says where they stand
+    near = text.replace(" " * 31 + "69660   60370", " " * 31 + "69660 60370")
+    assert dp.parse(near).applications.row("granted") is None

@@ -9,6 +9,7 @@ row of table B inside table B, and prose elsewhere.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from typing import Final
@@ -549,6 +550,19 @@ class _Lexer:
         named = self._b_heads().replace("法人或其他组织", "")
         return "科研机构" in named and not any(w in named for w in ("其他", "其它", "总", "合计"))
 
+    def _fewest_numbers(self, numbers: list[RawCell]) -> int:
+        """How few numbers a line without a label may print and still be a row of table B:
+        four, else a stray digit among label fragments passes for one; under a header the
+        page's edge cut, three (a whole row may print no more, :meth:`_header_cut`), and two
+        set apart as columns are ("69660   60370": a row whose first cell is blank, its
+        numbers where the page has them, placed by :func:`.page_edge.read_cut_header`)."""
+        if self.streamed or not self._header_cut():
+            return 4
+        apart = all(
+            b.column - (a.column + len(a.text)) >= 2 for a, b in itertools.pairwise(numbers)
+        )
+        return 2 if apart and self.grid is not _NO_GRID else 3
+
     def _under_row_label(self, row: Row) -> bool:
         """Whether a short line of numbers without a label stands right under a label line
         that names a row ("3.补正后申请内容仍" / "5 9 14" / "不明确": a row mostly blank, its
@@ -1086,7 +1100,7 @@ class _Lexer:
                 if self._after_page_break(row) or self._rest_below_label(row, numbers):
                     return
                 if (
-                    len(numbers) >= (3 if not self.streamed and self._header_cut() else 4)
+                    len(numbers) >= self._fewest_numbers(numbers)
                     or row.notes
                     or self._under_row_label(row)
                 ):
