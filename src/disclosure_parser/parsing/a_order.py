@@ -12,8 +12,9 @@ Nothing on a line says whose a number is; the template does. Its items come in a
 order, each 第二十条 block with its own column header and width, so the runs of numbers,
 taken in the order printed, go to the blocks in the template's order, and within a block to
 its items in turn, row by row. :func:`place_in_template_order` does that only where it is
-the one way: every run fills a whole block whose items' labels are printed and still have no
-numbers, the column header printed before the run is that block's (its words are the
+the one way: every run fills a whole block whose items' labels are printed and still lack
+numbers (a number printed on an item's own line is its first column, the run gives the
+rest), the column header printed before the run is that block's (its words are the
 template's columns for it), and no other assignment of runs to blocks, in either template,
 fits as well. A run that fits no block, or fits two, leaves every run where it was (read as
 before: withheld where it does not fit its row). Each number so given carries a warning on

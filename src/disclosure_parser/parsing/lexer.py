@@ -1004,7 +1004,7 @@ class _Lexer:
                     row.key = clause
                     self.mode = _A
                     self.emit(A_CLAUSE, row)
-                    beside = _item_beside_caption(row, raw)
+                    beside = _item_beside_caption(row)
                     if beside is not None:
                         self.emit(A_ROW, beside)
                     return
@@ -1179,7 +1179,7 @@ class _Lexer:
         self.emit(TEXT, row)
 
 
-def _item_beside_caption(caption: Row, raw: RawRow) -> Row | None:
+def _item_beside_caption(caption: Row) -> Row | None:
     """The item label printed after a 第二十条 caption on its line, as a row of its own
     ("第二十条第（一）项 规章": PDF text sets the merged caption cell beside the first item's
     label, and the item's numbers elsewhere); None when the rest names none of the clause's
@@ -1195,8 +1195,7 @@ def _item_beside_caption(caption: Row, raw: RawRow) -> Row | None:
     key = labels.item_key(fold(text)) if text else None
     if key is None or ITEMS[key][0] != caption.key:
         return None
-    offset = found.end() + len(rest) - len(text)
-    item = Row(raw, [RawCell(text, cell.line, cell.column + offset, False)], [])
+    item = _label_from(caption, found.end() + len(rest) - len(text))
     item.key = key
     return item
 
@@ -1227,13 +1226,20 @@ def _after_ordinal(row: Row) -> Row | None:
     if m is None:
         return None
     start = m.start(1)
-    tail_cell = RawCell(cell.text[start:], cell.line, cell.column + start, False)
     head_cell = RawCell(cell.text[:start].rstrip(), cell.line, cell.column, False)
-    tail = Row(RawRow([tail_cell], cell.line, row.kind), [tail_cell], [])
+    tail = _label_from(row, start)
     row.labels = [head_cell]
     row.label = head_cell.text
     row.folded = fold(head_cell.text)
     return tail
+
+
+def _label_from(row: Row, start: int) -> Row:
+    """A row of its own for the text of *row*'s one label cell from character *start* on,
+    where that text stands."""
+    cell = row.labels[0]
+    piece = RawCell(cell.text[start:], cell.line, cell.column + start, False)
+    return Row(RawRow([piece], cell.line, row.kind), [piece], [])
 
 
 #: table B's columns, 总计 included
