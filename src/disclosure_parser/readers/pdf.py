@@ -333,8 +333,8 @@ def _mark_cut(
     cell of such a row in a column of *hidden* labels (cut at the left, far wider than any
     column of numbers) is left out: a label the edge hid whole (LibreOffice writes no text
     of it), so the row reads as one whose label was lost, its numbers where they are."""
-    rows = [(row, _value_row(row, cut)) for row in cells]
-    for r, (row, values) in enumerate(rows):
+    for r, row in enumerate(cells):
+        values = _value_row(row, cut)
         labels = [c.column for c in row if c.text and classify(c.text)[0] == "text"]
         if values and not labels:
             row = [c for c in row if c.text or c.column not in hidden]
