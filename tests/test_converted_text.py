@@ -1820,3 +1820,79 @@ def test_layout_row_of_two_numbers_set_apart_under_a_cut_header_is_a_row() -> No
     # nor are two one space apart (``-raw`` text): nothing says where they stand
     near = text.replace(" " * 31 + "69660   60370", " " * 31 + "69660 60370")
     assert dp.parse(near).applications.row("granted") is None
+
+
+def _raw_row(b: dict[str, list[str]], printed: str, replaced: str) -> dp.Report:
+    """The report of :func:`_raw` with one row's line *printed* set as *replaced*."""
+    text = _raw(b)
+    assert printed in text
+    return dp.parse(text.replace(printed, replaced))
+
+
+def test_row_whose_total_was_printed_above_its_label_is_read_in_the_order_that_adds_up() -> None:
+    """Default ``pdftotext`` can print a row's 总计 on a line of its own above the rest
+    ("27" / "大量反复申请 9 2 8 5 1 2"). Read as printed the row does not add up; read with
+    its pieces in the one order that fits the sums, it does: each number keeps where it
+    stood, and both lines say the order is a reading."""
+    b = build.zeros_b("2021")
+    row = ["9", "2", "8", "5", "1", "2", "27"]
+    b["new_received"] = b["total"] = b["not_processed.excessive"] = row
+    report = _raw_row(
+        b, "4.无正当理由大量反复申请 9 2 8 5 1 2 27", "4.无正当理由\n27\n大量反复申请 9 2 8 5 1 2"
+    )
+    excessive = report.applications.row("not_processed.excessive")
+    assert excessive is not None
+    assert [c.value for c in excessive.cells] == [9, 2, 8, 5, 1, 2, 27]
+    assert excessive.cells[-1].line + 1 == excessive.cells[0].line
+    said = {d.line for d in report.diagnostics if d.code == "reading_order"}
+    assert said == {excessive.cells[-1].line, excessive.cells[0].line}
+
+
+def test_row_in_pieces_that_adds_up_as_printed_keeps_its_order() -> None:
+    """The same row whose first number stands on the line above ("4.无正当理由 9" / "大量反复
+    申请 2 8 5 1 2 27") adds up as printed: it is read so, with no word of its order."""
+    b = build.zeros_b("2021")
+    row = ["9", "2", "8", "5", "1", "2", "27"]
+    b["new_received"] = b["total"] = b["not_processed.excessive"] = row
+    report = _raw_row(
+        b, "4.无正当理由大量反复申请 9 2 8 5 1 2 27", "4.无正当理由 9\n大量反复申请 2 8 5 1 2 27"
+    )
+    assert _values(report, "not_processed.excessive") == [9, 2, 8, 5, 1, 2, 27]
+    assert not [d for d in report.diagnostics if d.code == "reading_order"]
+
+
+def test_where_a_rows_mark_and_its_zero_stand_undecided_withholds_them() -> None:
+    """(e) ``pdftotext -raw`` prints "3 - 0 1 4" for 3, blank, blank, "-", 0, 1, 4. The sums
+    settle the numbers (3, four cells adding to 0, 1, 4) but not which of the four holds the
+    "-", which the 0 and which are blank: those four are withheld, with an error naming them,
+    not shown as a "-" and a 0 in columns nothing chose."""
+    b = build.zeros_b("2021")
+    b["new_received"] = ["3", "", "", "-", "0", "1", "4"]
+    b["total"] = b["granted"] = ["3", "0", "0", "0", "0", "1", "4"]
+    report = dp.parse(_raw(b))
+    missing = ["missing"] * 4
+    assert _values(report, "new_received") == [3, *missing, 1, 4]
+    errors = [d for d in report.diagnostics if d.code == "ambiguous_row"]
+    assert len(errors) == 1
+    assert errors[0].severity == "error"
+    assert "商业企业, 科研机构, 社会公益组织, 法律服务机构" in str(errors[0].message)
+
+
+def test_layout_row_of_zeros_beside_a_blank_total_is_placed_by_position() -> None:
+    """``pdftotext -layout`` of a row of six 0s under the six applicant columns, its 总计
+    left blank (seed 001 prints several): the positions say where its blank stands; the
+    blank total over parts that are all 0 moves no number, so the row is placed by them,
+    with nothing to withhold (a row of -raw text, with no positions, could have its blank
+    in any column)."""
+    rows = [
+        "二、上年结转政府信息公开申请数量     0     0   0     0   0   0     0",
+        "",
+        "三、本年 （一）予以公开        1      0   0     0   0   0     1",
+        "度办理结",
+        "果    （二）部分公开（区分处理的，",
+        "                    0      0   0     0   0   0",
+        "     只计这一情形，不计其他情形）",
+    ]
+    report = dp.parse(TITLE + B_HEAD + "\n".join(rows) + "\n")
+    assert _values(report, "partially_granted") == [0] * 6 + ["blank"]
+    assert not [d for d in report.diagnostics if d.code in ("ambiguous_row", "ragged_row")]

@@ -62,6 +62,21 @@ def test_equal_values_leave_their_rows_undecided() -> None:
     assert all(not any(o.kept) for o in outcomes[8:10])
 
 
+def test_readings_alike_but_for_where_a_blank_stands_mark_those_columns_loose() -> None:
+    """A row printing "0" and a blank in either order adds up the same both ways: one reading
+    is kept, and its ``loose`` columns say the sums did not tell where the blank stands."""
+    row = [Candidate([0, BLANK, 5], "0_5", 0), Candidate([BLANK, 0, 5], "_05", 0)]
+    total = ("row_total", ((0, 2, 1), (0, 0, -1), (0, 1, -1)), frozenset({(0, 2)}))
+    (outcome,) = solve([row], [total])
+    assert outcome.chosen is not None
+    assert outcome.chosen.loose == {0, 1}
+    # a reading that costs more (a repair) is not as likely: it does not make the kept loose
+    costly = [Candidate([0, BLANK, 5], "0_5", 0), Candidate([BLANK, 0, 5], "_05", 10, repairs=1)]
+    (outcome,) = solve([costly], [total])
+    assert outcome.chosen is not None
+    assert outcome.chosen.loose == frozenset()
+
+
 @st.composite
 def _problems(draw: st.DrawFn) -> tuple[list[list[Candidate]], tuple[Equation, ...]]:
     """Small tables of rows with a few readings each (values, blanks and cells to derive)

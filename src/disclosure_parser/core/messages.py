@@ -830,6 +830,16 @@ CATALOGUE: Final[dict[str, Entry]] = {
         what=_WHAT_B,
         value="14",
     ),
+    "reading_order.b_pieces": _e(
+        "{what}：数字分段印在第 {lines:and} 行，按印出的先后本行不合其总计；按 {shown} 读取，"
+        "这是各段唯一合乎表内各项之和的先后（推断，不是文本所印的顺序）",
+        "{what}: its numbers were printed in pieces on lines {lines:and}, and in the order "
+        "printed the row does not add up; read as {shown}, the one order of the pieces that "
+        "fits the table's sums (a reading, not the order printed)",
+        what=_WHAT_B,
+        lines=["335", "336"],
+        shown="95672|20015|81812|54397|13566|2|265464",
+    ),
     "reading_order.a_template": _e(
         "主动公开情况表“{label}”项：{value:q}与本项名称分开印出（PDF 文本按列块读出），"
         "按模板中各项的先后归入本项（各块数字依次填满名称已印出的各项，"
@@ -1222,6 +1232,18 @@ CATALOGUE: Final[dict[str, Entry]] = {
         readings=["自然人=1 商业企业=? 总计=3", "自然人=? 商业企业=1 总计=3"],
         more=msg("part.more_paren", n=3),
         withheld=["自然人", "商业企业"],
+    ),
+    "ambiguous_row.blank": _e(
+        "{what}有 {printed} 个单元格，而应有 {width} 列：各数之值已由表格合计关系定下，"
+        "但空白单元格与 0 或“-”等符号各在哪一列，合计关系分不出（空白按 0 相加）；"
+        "{withheld}未予采用",
+        "{what} has {printed} cells for {width} columns: the sums settle its numbers, but not "
+        'which of its cells are blank and which hold a 0 or a mark such as "-" (a blank adds '
+        "up as 0); cell(s) {withheld} withheld",
+        what=_WHAT_B,
+        printed=6,
+        width=7,
+        withheld=["商业企业", "科研机构"],
     ),
     "missing_values": _e(
         "行政复议、行政诉讼情况表只有表头，没有数字", "table C has a header but no row of numbers"

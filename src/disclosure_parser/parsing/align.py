@@ -111,7 +111,7 @@ def readings(
     core = plain_cells(values, width)
     if core is not None:
         # the common case: one cell per column, as printed (the filler dropped costs its count)
-        return [_candidate(core, n - width)]
+        return [_candidate(core, n - width), *_reordered(core, n - width)]
     glued = [c for c in values if c.glued]
     if glued:
         return _split_readings(glued[0], width, sums, budget)
@@ -149,6 +149,42 @@ def readings(
         elif width < n <= width + _MAX_GAP:
             out.extend(_without_extra(values, width, 0))
     return out
+
+
+#: a row's cells printed on this many lines at most are also read in another order of its lines
+_MAX_PIECES: Final = 3
+
+
+def _reordered(core: list[RawCell], cost: int) -> list[Candidate]:
+    """Readings of a row whose cells stand on two or three lines with its lines' pieces in
+    another order, each a repair.
+
+    ``pdftotext`` in its default mode sets a block of text where it finds it: a row's 总计
+    printed on the line above its label ("265464" / "大量反复申请 95672 20015 81812 54397
+    13566 2"), its first number below the rest. Read as printed the row breaks its own sum;
+    the table's sums choose the order (a row that adds up as printed keeps it: it assumes no
+    repair). One cell a line (text-browser dumps) is many more pieces: those rows keep their
+    order.
+    """
+    pieces = _pieces(core)
+    if not pieces:
+        return []
+    return [
+        _candidate([c for k in order for c in pieces[k]], cost + REPAIR_COST, repairs=1)
+        for order in itertools.permutations(range(len(pieces)))
+        if list(order) != sorted(order)
+    ]
+
+
+def _pieces(core: Sequence[RawCell]) -> list[list[RawCell]]:
+    """The runs of *core* printed on one line each, where they are two or three; else none."""
+    pieces = [list(run) for _, run in itertools.groupby(core, key=lambda c: c.line)]
+    return pieces if 2 <= len(pieces) <= _MAX_PIECES else []
+
+
+def in_pieces(core: Sequence[RawCell]) -> bool:
+    """Whether a row's cells *core* stand on two or three lines (see :func:`_reordered`)."""
+    return bool(_pieces(core))
 
 
 def placed_readings(choices: Sequence[Sequence[RawCell]]) -> list[Candidate]:

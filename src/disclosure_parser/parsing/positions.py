@@ -220,8 +220,10 @@ def _adds_up(values: list[RawCell], *, blank: bool = False) -> bool:
     column (or the total was cut off the page): such a placement is not taken, unless
     *blank* says that a row may leave its total blank."""
     numbers = counts(c.text for c in values)
-    # (not counts: nothing to check)
-    return numbers is None or ends_with_sum(numbers, blank=blank)
+    # (not counts: nothing to check; a blank total over parts that are all 0 or blank moves
+    # no number whichever column it is: positions place such a row, as reports that leave
+    # their 总计 column blank print it)
+    return numbers is None or ends_with_sum(numbers, blank=blank or not any(numbers[:-1]))
 
 
 def place(

@@ -47,7 +47,17 @@ Equation = tuple[str, tuple[Term, ...], frozenset[tuple[int, int]]]
 class Candidate:
     """One reading of a row: its values, the source of each, and how far-fetched it is."""
 
-    __slots__ = ("_meaning", "cost", "derived", "repairs", "sources", "split", "values")
+    __slots__ = (
+        "_meaning",
+        "cost",
+        "derived",
+        "drift",
+        "loose",
+        "repairs",
+        "sources",
+        "split",
+        "values",
+    )
 
     def __init__(
         self,
@@ -65,6 +75,13 @@ class Candidate:
         self.repairs = repairs
         #: a split of glued digits chosen among several (its cells are recovered, not read)
         self.split = False
+        #: columns where a reading as likely that says the same numbers has another kind of
+        #: cell (a printed blank, a 0, a mark such as "-"): which one the text holds there
+        #: the sums cannot tell (see _dedupe)
+        self.loose: frozenset[int] = frozenset()
+        #: columns where such a reading has a value derived (not printed) and this one a
+        #: printed one, or the reverse: where a row lost its cell, which it guesses alike
+        self.drift: frozenset[int] = frozenset()
         #: what the reading says (see _meaning), computed once: the solver asks it of every
         #: candidate again and again, and a glued row may have hundreds
         self._meaning: tuple[object, ...] | None = None
@@ -74,6 +91,8 @@ class Candidate:
         values[column] = value
         cand = Candidate(values, self.sources, self.cost, self.derived | {column}, self.repairs)
         cand.split = self.split
+        cand.loose = self.loose
+        cand.drift = self.drift
         return cand
 
     def __repr__(self) -> str:
@@ -258,7 +277,7 @@ class _Problem:
             if total > _MAX_COMBINATIONS:
                 return self._search() if search else None
         found: list[list[Candidate]] = []
-        seen: set[tuple[tuple[object, ...], ...]] = set()
+        seen: dict[tuple[tuple[object, ...], ...], list[Candidate]] = {}
         for combo in itertools.product(*self.domains):
             self._keep(self._complete(list(combo)), found, seen)
         return found
@@ -267,16 +286,24 @@ class _Problem:
         self,
         resolved: list[Candidate] | None,
         found: list[list[Candidate]],
-        seen: set[tuple[tuple[object, ...], ...]],
+        seen: dict[tuple[tuple[object, ...], ...], list[Candidate]],
     ) -> None:
         """Add a combination that fits (*resolved*, None where it broke a sum) to *found*,
         once per distinct meaning."""
         if resolved is None:
             return
         key = tuple(_meaning(c) for c in resolved)
-        if key not in seen:
-            seen.add(key)
+        kept = seen.get(key)
+        if kept is None:
+            seen[key] = resolved
             found.append(resolved)
+            return
+        # the same numbers again, perhaps with a blank, a 0 or a derived value elsewhere
+        # (cells to derive stood in other columns): the kept rows' loose columns say where
+        for old, new in zip(kept, resolved, strict=True):
+            if (new.repairs, new.cost) != (old.repairs, old.cost):
+                continue  # (the least far-fetched is preferred: see _dedupe)
+            _mark_loose(old, [old, new])
 
     def _search(self) -> list[list[Candidate]] | None:
         """:meth:`solutions` where the combinations are too many to try one by one: rows are
@@ -293,7 +320,7 @@ class _Problem:
             for row in t.rows:
                 state[e] = t.add(state[e], t.bound[row])
         found: list[list[Candidate]] = []
-        seen: set[tuple[tuple[object, ...], ...]] = set()
+        seen: dict[tuple[tuple[object, ...], ...], list[Candidate]] = {}
         chosen: list[Candidate | None] = [None] * len(self.domains)
         nodes = 0
 
@@ -466,13 +493,64 @@ def _meaning(cand: Candidate) -> tuple[object, ...]:
     return meaning
 
 
+def kinds(cand: Candidate) -> tuple[str, ...]:
+    """The kind of each cell of a reading: a printed blank, a mark counting 0 ("-", "无"), or
+    a number, printed or derived (the same number in readings that mean the same).
+
+    A 0 derived for a cell a row of PDF text left out is a number here, though such a cell
+    may be a blank (the text prints nothing for one): which cell a row lost, the readings
+    guess alike, and the least far-fetched is kept, its guess said by a ``ragged_row``
+    warning. A printed 0 read in a column where another reading has a printed blank or a mark
+    is a different claim about what the page prints there, which nothing chose."""
+    return tuple(
+        "blank"
+        if v == BLANK
+        else "mark"
+        if v == 0
+        and col not in cand.derived
+        and not any(ch.isdigit() for ch in getattr(s, "text", "0"))
+        else "number"
+        for col, (v, s) in enumerate(zip(cand.values, cand.sources, strict=True))
+    )
+
+
+def _mark_loose(cand: Candidate, peers: Sequence[Candidate]) -> None:
+    """Set *cand*'s ``loose`` and ``drift`` columns from *peers*, readings that say the same
+    numbers as it does, as likely (it among them)."""
+    loose = frozenset().union(*(c.loose for c in peers))
+    drift = frozenset().union(*(c.drift for c in peers))
+    seen = {kinds(c) for c in peers}
+    loose |= {col for col, ks in enumerate(zip(*seen, strict=True)) if len(set(ks)) > 1}
+    derived = {
+        tuple(v is None or col in c.derived for col, v in enumerate(c.values)) for c in peers
+    }
+    drift |= {col for col, ds in enumerate(zip(*derived, strict=True)) if len(set(ds)) > 1}
+    if loose != cand.loose or drift != cand.drift:
+        cand.loose, cand.drift = loose, drift
+
+
 def _dedupe(domain: list[Candidate]) -> list[Candidate]:
-    """Keep one candidate per distinct reading: the least far-fetched."""
+    """Keep one candidate per distinct reading: the least far-fetched.
+
+    Readings that say the same numbers may differ in where a printed 0, a blank, or a mark
+    stands (a row "0 5 5" of four columns: its blank before or after the 0). The sums cannot
+    tell them apart, and SPEC keeps a blank apart from a 0: the kept reading's ``loose``
+    columns say where such readings differ.
+    """
     best: dict[tuple[object, ...], Candidate] = {}
+    alike: dict[tuple[object, ...], list[Candidate]] = {}
     for cand in domain:
-        current = best.get(_meaning(cand))
+        meaning = _meaning(cand)
+        alike.setdefault(meaning, []).append(cand)
+        current = best.get(meaning)
         if current is None or (cand.repairs, cand.cost) < (current.repairs, current.cost):
-            best[_meaning(cand)] = cand
+            best[meaning] = cand
+    for meaning, cand in best.items():
+        # (a reading that assumes more repairs, or costs more, is not as likely, and the
+        # solver prefers the least whenever the sums allow: these add up alike)
+        peers = [c for c in alike[meaning] if (c.repairs, c.cost) == (cand.repairs, cand.cost)]
+        if len(peers) > 1:
+            _mark_loose(cand, peers)
     return sorted(best.values(), key=lambda c: (c.repairs, c.cost))
 
 

@@ -46,12 +46,22 @@ from ..core.model import (
 )
 from ..core.text import fold, strip_numbering
 from . import labels
-from .align import REPAIR_COST, placed_readings, plain_cells, readings
+from .align import REPAIR_COST, in_pieces, placed_readings, plain_cells, readings
 from .cells import counts, ends_with_sum, make_cell, two_numbers, whole_row
 from .drafts import ABlock, TableDraft
 from .lexer import Row
 from .raw import RawCell
-from .solver import BLANK, OPAQUE, Candidate, Equation, Outcome, broken_sums, fits, solve
+from .solver import (
+    BLANK,
+    OPAQUE,
+    Candidate,
+    Equation,
+    Outcome,
+    broken_sums,
+    fits,
+    kinds,
+    solve,
+)
 from .split import MAX_DIGITS, MAX_SPLITS, MAX_STEPS, TABLE_STEPS, Budget
 
 
@@ -407,11 +417,6 @@ def _joined(first: Row, second: Row) -> Row:
     row.columns = second.columns
     row.line, row.column = first.line, first.column
     return row
-
-
-def _blank_agreed(alternatives: Sequence[Candidate], col: int) -> bool:
-    """Whether *alternatives* all read column *col* as a printed blank, or all as no blank."""
-    return len({a.values[col] == BLANK for a in alternatives}) <= 1
 
 
 def _ambiguous_item(
@@ -1045,8 +1050,8 @@ def _plain_cells(rows: list[Row], width: int) -> list[list[Cell]] | None:
     table: list[list[Cell]] = []
     for row in rows:
         core = plain_cells(row.values, width)
-        if core is None:
-            return None
+        if core is None or in_pieces(core):
+            return None  # (a row printed in pieces may be read in another order: the sums say)
         cells = [make_cell(c.text, c.line, c.column) for c in core]
         for cell in cells:
             if cell.state == "missing":
@@ -1115,6 +1120,15 @@ def _by_page(
     return out
 
 
+def _moved_pieces(chosen: Candidate, printed: list[RawCell]) -> bool:
+    """Whether *chosen* reads the printed cells in another order than printed (its lines'
+    pieces put in another order: :func:`.align.readings`)."""
+    order = [id(s) for s in chosen.sources if isinstance(s, RawCell) and not s.filler]
+    position = {id(c): k for k, c in enumerate(printed)}
+    seen = [position[k] for k in order if k in position]
+    return seen != sorted(seen)
+
+
 def _solve_rows(rows: list[Row], width: int, equations: tuple[Equation, ...]) -> list[Outcome]:
     local = _row_sums(equations)
     # the glued runs of one table share a budget of steps: garbage in every row costs the
@@ -1165,12 +1179,21 @@ def _cells_of(
     *where* is the table and row key its diagnostics' readings name (none without it), and
     *order* the printed column of each template column where the header's order differs."""
     chosen = outcome.chosen
+    if chosen is not None and chosen.loose:
+        # the numbers are settled, where its blanks, 0s and marks stand is not: those cells,
+        # and those a value was derived for in one such reading and printed in another, are
+        # withheld like the cells of a row read in several ways
+        loose = chosen.loose | chosen.drift
+        outcome = Outcome(None, [chosen], tuple(col not in loose for col in range(width)))
+        chosen = None
     printed = [c for c in row.values if not c.filler]
+    moved = chosen is not None and _moved_pieces(chosen, printed)
     if (
         chosen is not None
         and not chosen.derived
         and not chosen.split
         and len(chosen.sources) == len(printed)
+        and not moved
     ):
         # the common case: every printed cell read as printed, in its column (at most layout
         # filler left out), which needs no note
@@ -1215,6 +1238,17 @@ def _cells_of(
         blanked = [
             columns[c] for c, s in enumerate(chosen.sources) if isinstance(s, RawCell) and s.filler
         ]
+        if moved:
+            shown = "|".join(c.raw for c in cells)
+            message = msg(
+                "reading_order.b_pieces",
+                what=what,
+                lines=sorted({str(c.line) for c in printed}, key=int),
+                shown=shown,
+            )
+            # on each line a moved number stands on: that is where a reader looks for it
+            for line in sorted({c.line for c in printed}):
+                notes.add("reading_order", "warning", message, line, 1)
         if stray or lost or (blanked and printed and chosen.repairs):
             derived = [columns[c] for c in sorted(chosen.derived)]
             unknown = [columns[c] for c, v in enumerate(chosen.values) if v is None]
@@ -1232,6 +1266,9 @@ def _cells_of(
             notes.add("ragged_row", "warning", detail, row.line, row.column)
         return cells
     alternatives = outcome.alternatives
+    unsure: set[int] = set().union(*(a.loose for a in alternatives))
+    if unsure:
+        unsure |= set().union(*(a.drift for a in alternatives))
     cells = []
     withheld = []
     first = alternatives[0] if alternatives else None
@@ -1239,7 +1276,12 @@ def _cells_of(
     for col in range(width):
         # (a cell printed blank in some readings and 0 in others is one number to the sums,
         # not one reading: whether it was printed is not known)
-        if first is not None and outcome.kept[col] and _blank_agreed(alternatives, col):
+        if (
+            first is not None
+            and outcome.kept[col]
+            and len({kinds(a)[col] for a in alternatives}) == 1
+            and col not in unsure
+        ):
             cells.append(
                 _cell_from(
                     first.sources[col],
@@ -1271,6 +1313,22 @@ def _cells_of(
             ),
             glued.line,
             glued.column,
+            candidates=found,
+        )
+        return cells
+    if len(alternatives) == 1:
+        notes.add(
+            "ambiguous_row",
+            "error",
+            msg(
+                "ambiguous_row.blank",
+                what=what,
+                printed=len(printed),
+                width=width,
+                withheld=withheld,
+            ),
+            row.line,
+            row.column,
             candidates=found,
         )
         return cells
