@@ -1896,3 +1896,33 @@ def test_layout_row_of_zeros_beside_a_blank_total_is_placed_by_position() -> Non
     report = dp.parse(TITLE + B_HEAD + "\n".join(rows) + "\n")
     assert _values(report, "partially_granted") == [0] * 6 + ["blank"]
     assert not [d for d in report.diagnostics if d.code in ("ambiguous_row", "ragged_row")]
+
+
+def test_totals_the_page_edge_cut_in_numbers_printed_one_a_line() -> None:
+    """Default ``pdftotext`` of a PDF whose right edge cut the 总计 column prints each row's
+    numbers one a line, the total's first digits last ("90" of 90489). Those are no total:
+    two rows ending so under a header naming 总计 make the cut, and each such total is worked
+    out from its row's sum (``derived``), with a warning on the line of what was printed."""
+
+    def lines(*values: int) -> str:
+        return "".join(f"{v}\n\n" for v in values)
+
+    text = (
+        TITLE
+        + B_HEAD
+        + "申请人情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+        "自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n"
+        "一、本年新收政府信息公开申请数量\n\n"
+        + lines(5, 90482, 2, 0, 0, 0, 90)
+        + "二、上年结转政府信息公开申请数量\n\n"
+        + lines(5, 11659, 1, 5887, 62942, 5, 80)
+    )
+    report = dp.parse(text)
+    for key, total in (("new_received", 90489), ("carried_over", 80499)):
+        row = report.applications.row(key)
+        assert row is not None
+        assert row.cells[-1].value == total
+        assert row.cells[-1].derived
+    cut = {d.line for d in report.diagnostics if d.code == "cut_at_page_edge"}
+    printed = text.split("\n")
+    assert {printed[line - 1] for line in cut} == {"90", "80"}

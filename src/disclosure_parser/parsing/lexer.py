@@ -1255,10 +1255,16 @@ def _mark_cut_totals(tokens: list[Token]) -> None:
             tables.append(([], []))
         elif tables and token.kind == B_HEAD:
             tables[-1][0].append(token.value.folded)
-        elif tables and token.kind in (B_ROW, B_VALUES) and token.value.kind == "plain":
+        elif tables and token.kind in (B_ROW, B_VALUES) and token.value.kind in _CUT_KINDS:
             tables[-1][1].append(token.value)
     for heads, rows in tables:
         page_edge.mark_cut_totals("".join(heads), rows)
+
+
+#: rows whose last number may be a 总计 the page's edge cut: rows of space-set words, and
+#: runs of numbers one a line (default ``pdftotext`` prints a row's numbers so, in its order
+#: where its header was not read by blocks, and then the cut total last)
+_CUT_KINDS: Final = ("plain", "stream")
 
 
 def _place_by_position(tokens: list[Token], grid: Grid) -> None:
