@@ -204,3 +204,20 @@ def test_header_naming_the_columns_in_another_order_places_nothing() -> None:
     assert not set(range(101, 107)) & {
         v for values in items.values() for v in values if isinstance(v, int)
     }
+
+
+def test_negative_number_read_under_a_column_of_counts_withholds_the_item() -> None:
+    """Default ``pdftotext`` may print a row's numbers in another order at a page break
+    ("行政处罚" / 63251 / 0 / -217 for 63251, -217, 0). Only 本年增/减 may be negative: read
+    under 处理决定数量, -217 says the order is not the columns', and the item's numbers are
+    withheld, with an error on its line; the block's other item is read as printed."""
+    text = BLOCKS_FIRST.replace(
+        _one_a_line(107, 108, 109, 110, 111, 112), _one_a_line(107, 108, -109, 110, -111, 112)
+    )
+    report = dp.parse(text)
+    items = _items(report)
+    assert items["penalties"] == ["missing"] * 3
+    assert items["coercive_measures"] == [110, -111, 112]
+    errors = [d for d in report.diagnostics if d.code == "reading_order" and d.severity == "error"]
+    assert [d.line for d in errors] == [_line_of(text, "-109")]
+    assert "-109" in str(errors[0].message)

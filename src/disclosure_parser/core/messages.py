@@ -840,6 +840,17 @@ CATALOGUE: Final[dict[str, Entry]] = {
         lines=["335", "336"],
         shown="95672|20015|81812|54397|13566|2|265464",
     ),
+    "reading_order.a_sign": _e(
+        "主动公开情况表“{label}”项：数字按列块读出，{value:q}为负数，却读在“{column}”一列，"
+        "而只有“{signed}”可以为负：读出的先后不是各列的顺序，本项的数字不予采用",
+        "table A item {label}: its numbers were read by blocks of columns, and {value:q}, a "
+        "negative number, was read under {column}, where only {signed} may be negative: the "
+        "order read is not the columns' order, and the item's numbers are withheld",
+        label="行政处罚",
+        value="-217",
+        column="处理决定数量",
+        signed="本年增/减",
+    ),
     "reading_order.a_template": _e(
         "主动公开情况表“{label}”项：{value:q}与本项名称分开印出（PDF 文本按列块读出），"
         "按模板中各项的先后归入本项（各块数字依次填满名称已印出的各项，"

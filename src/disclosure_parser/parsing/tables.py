@@ -345,6 +345,7 @@ def _block_items(
             )
             names = list(default)
         cells = _item_cells(_text_first_value(row, len(names)), names, said)
+        cells = _signs_in_order(row, names, cells, said)
         _flag_two_numbers(partial(msg, "part.what.a_item", label=row.label), names, cells, said)
         item = DisclosureItem(
             key=row.key,
@@ -416,6 +417,9 @@ def _joined(first: Row, second: Row) -> Row:
     row.choices = row.placing = None
     row.columns = second.columns
     row.line, row.column = first.line, first.column
+    row.end_line = second.end_line
+    # (what the lexer said of either: reported from their own tokens, read here)
+    row.notes = [*first.notes, *second.notes]
     return row
 
 
@@ -471,6 +475,35 @@ def _unsplit(glued: RawCell, width: int, what: Message, notes: Notes) -> list[Ce
         glued.column,
     )
     return [MISSING] * width
+
+
+def _signs_in_order(row: Row, names: list[str], cells: list[Cell], notes: Notes) -> list[Cell]:
+    """*cells*, or missing cells where the row's numbers were read by blocks of columns (a
+    ``reading_order`` warning on it) and a negative number came out under a column of
+    counts while the block has a column of changes (本年增/减) that alone may be negative:
+    that order is not the columns' (default ``pdftotext`` printed the row's numbers in
+    another order at a page break), and which count is whose nothing says."""
+    signed = [name for name in names if "增" in name or "减" in name]
+    if not signed or not any(note[0] == "reading_order" for note in row.notes):
+        return cells
+    for name, cell in zip(names, cells, strict=True):
+        if name in signed or cell.value is None or cell.value >= 0:
+            continue
+        notes.add(
+            "reading_order",
+            "error",
+            msg(
+                "reading_order.a_sign",
+                label=row.label,
+                value=cell.raw,
+                column=name,
+                signed=signed[0],
+            ),
+            cell.line,
+            cell.column,
+        )
+        return [MISSING if c.state == "number" else c for c in cells]
+    return cells
 
 
 def _item_cells(row: Row, names: list[str], notes: Notes) -> list[Cell]:
