@@ -21,6 +21,20 @@ def _values(report: dp.Report, key: str) -> list[object]:
     return [c.value if c.state == "number" else c.state for c in row.cells]
 
 
+#: the title and table B's header as default pdftotext prints them, a header cell a line
+_B_STREAM_HEAD = (
+    TITLE
+    + B_HEAD
+    + "申请人情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+    "自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n"
+)
+
+
+def _one_a_line(*values: int) -> str:
+    """Numbers one a line, each followed by a blank line, as default pdftotext prints them."""
+    return "".join(f"{v}\n\n" for v in values)
+
+
 def _loud_lines(report: dp.Report) -> set[int]:
     return {d.line for d in report.diagnostics if d.severity != "info" and d.line is not None}
 
@@ -67,20 +81,14 @@ def test_numbers_of_rows_whose_labels_were_printed_apart() -> None:
     three sevens that each add up, are that row and the two rows whose labels are missing
     there, each said on its lines."""
 
-    def lines(*values: int) -> str:
-        return "".join(f"{v}\n\n" for v in values)
-
     text = (
-        TITLE
-        + B_HEAD
-        + "申请人情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
-        "自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n"
-        "一、本年新收政府信息公开申请数量\n\n"
-        + lines(3001, 53, 0, 0, 61, 4, 3119)
+        _B_STREAM_HEAD
+        + "一、本年新收政府信息公开申请数量\n\n"
+        + _one_a_line(3001, 53, 0, 0, 61, 4, 3119)
         + "二、上年结转政府信息公开申请数量\n\n"
-        + lines(34, 0, 0, 0, 0, 0, 34, 1288, 21, 0, 0, 50, 3, 1362, 447, 7, 0, 0, 0, 0, 454)
+        + _one_a_line(34, 0, 0, 0, 0, 0, 34, 1288, 21, 0, 0, 50, 3, 1362, 447, 7, 0, 0, 0, 0, 454)
         + "1.属于国家秘密\n\n"
-        + lines(2, 0, 0, 0, 0, 0, 2)
+        + _one_a_line(2, 0, 0, 0, 0, 0, 2)
         + "（一）予以公开\n（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n"
     )
     report = dp.parse(text)
@@ -93,18 +101,6 @@ def test_numbers_of_rows_whose_labels_were_printed_apart() -> None:
     granted = report.applications.row("granted")
     assert granted is not None
     assert {c.line for c in granted.cells} <= _loud_lines(report)
-
-
-_B_STREAM_HEAD = (
-    TITLE
-    + B_HEAD
-    + "申请人情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
-    "自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n"
-)
-
-
-def _one_a_line(*values: int) -> str:
-    return "".join(f"{v}\n\n" for v in values)
 
 
 def test_last_numbers_of_a_row_printed_on_one_line_end_the_row() -> None:
@@ -216,11 +212,8 @@ def test_table_c_groups_that_do_not_add_up_in_blocks_order_are_withheld() -> Non
     printed 351): each such group is withheld with an error on its first number's line, and
     a group that adds up is kept."""
 
-    def lines(*values: int) -> str:
-        return "".join(f"{v}\n\n" for v in values)
-
     head = "行政复议\n\n行政诉讼\n\n未经复议直接起诉\n结果\n\n结果\n\n其他结\n\n结果 结果 尚未\n\n"
-    disordered = head + lines(72, 64, 178, 37, 12, 1, 1, 6, 351, 13, 4, 8, 1, 26, 20)
+    disordered = head + _one_a_line(72, 64, 178, 37, 12, 1, 1, 6, 351, 13, 4, 8, 1, 26, 20)
     text = TITLE + C_HEAD + disordered
     report = dp.parse(text)
     for group in report.reviews:
@@ -230,7 +223,7 @@ def test_table_c_groups_that_do_not_add_up_in_blocks_order_are_withheld() -> Non
     assert "351" in errors[0].message
     assert "12" in errors[0].message
     assert [text.split("\n")[d.line - 1] for d in errors] == ["72", "1", "4"]
-    in_order = head + lines(72, 64, 178, 37, 351, 12, 1, 1, 6, 20, 13, 4, 8, 1, 26)
+    in_order = head + _one_a_line(72, 64, 178, 37, 351, 12, 1, 1, 6, 20, 13, 4, 8, 1, 26)
     report = dp.parse(TITLE + C_HEAD + in_order)
     totals = [group.cells[4].value for group in report.reviews]
     assert totals == [351, 20, 26]
@@ -1904,18 +1897,12 @@ def test_totals_the_page_edge_cut_in_numbers_printed_one_a_line() -> None:
     two rows ending so under a header naming 总计 make the cut, and each such total is worked
     out from its row's sum (``derived``), with a warning on the line of what was printed."""
 
-    def lines(*values: int) -> str:
-        return "".join(f"{v}\n\n" for v in values)
-
     text = (
-        TITLE
-        + B_HEAD
-        + "申请人情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
-        "自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n"
-        "一、本年新收政府信息公开申请数量\n\n"
-        + lines(5, 90482, 2, 0, 0, 0, 90)
+        _B_STREAM_HEAD
+        + "一、本年新收政府信息公开申请数量\n\n"
+        + _one_a_line(5, 90482, 2, 0, 0, 0, 90)
         + "二、上年结转政府信息公开申请数量\n\n"
-        + lines(5, 11659, 1, 5887, 62942, 5, 80)
+        + _one_a_line(5, 11659, 1, 5887, 62942, 5, 80)
     )
     report = dp.parse(text)
     for key, total in (("new_received", 90489), ("carried_over", 80499)):

@@ -1349,39 +1349,14 @@ def _cells_of(
             candidates=found,
         )
         return cells
-    if len(alternatives) == 1:
-        notes.add(
-            "ambiguous_row",
-            "error",
-            msg(
-                "ambiguous_row.blank",
-                what=what,
-                printed=len(printed),
-                width=width,
-                withheld=withheld,
-            ),
-            row.line,
-            row.column,
-            candidates=found,
-        )
-        return cells
-    notes.add(
-        "ambiguous_row",
-        "error",
-        msg(
-            "ambiguous_row",
-            what=what,
-            printed=len(printed),
-            width=width,
-            n=len(alternatives),
-            readings=described,
-            more=more,
-            withheld=withheld,
-        ),
-        row.line,
-        row.column,
-        candidates=found,
+    shape = {"what": what, "printed": len(printed), "width": width, "withheld": withheld}
+    detail = (
+        # one reading of the numbers: only where its blanks and 0s stand is undecided
+        msg("ambiguous_row.blank", **shape)
+        if len(alternatives) == 1
+        else msg("ambiguous_row", n=len(alternatives), readings=described, more=more, **shape)
     )
+    notes.add("ambiguous_row", "error", detail, row.line, row.column, candidates=found)
     return cells
 
 
