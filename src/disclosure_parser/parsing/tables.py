@@ -1272,15 +1272,13 @@ def _cells_of(
             columns[c] for c, s in enumerate(chosen.sources) if isinstance(s, RawCell) and s.filler
         ]
         if moved:
+            lines = sorted({c.line for c in printed})
             shown = "|".join(c.raw for c in cells)
             message = msg(
-                "reading_order.b_pieces",
-                what=what,
-                lines=sorted({str(c.line) for c in printed}, key=int),
-                shown=shown,
+                "reading_order.b_pieces", what=what, lines=[str(n) for n in lines], shown=shown
             )
             # on each line a moved number stands on: that is where a reader looks for it
-            for line in sorted({c.line for c in printed}):
+            for line in lines:
                 notes.add("reading_order", "warning", message, line, 1)
         if stray or lost or (blanked and printed and chosen.repairs):
             derived = [columns[c] for c in sorted(chosen.derived)]
