@@ -232,6 +232,55 @@ def test_table_c_groups_that_do_not_add_up_in_blocks_order_are_withheld() -> Non
     ]
 
 
+#: table C's header as LibreOffice's PDF of a report comes out of default pdftotext
+_C_LO_HEAD = (
+    "行政复议\n\n行政诉讼\n未经复议直接起诉\n\n复议后起诉\n\n结果 结果 其他 尚未\n总计\n"
+    "维持 纠正 结果 审结\n结果 结果 其他 尚未\n结果 结果 其他 尚未\n总计\n总计\n"
+    "维持 纠正 结果 审结\n维持 纠正 结果 审结\n"
+)
+_LATER_HEADINGS = "五、存在的主要问题及改进情况\n六、其他需要报告的事项\n\n"
+
+
+def _after_headings(d: dp.Diagnostic) -> bool:
+    return d.code == "reading_order" and "after the headings" in d.message_in("en")
+
+
+def test_table_c_groups_printed_after_the_next_headings_are_the_tables() -> None:
+    """LibreOffice's PDF of a report whose last sections are headings alone: default
+    pdftotext prints table C's first group, then those headings, then its other groups
+    (fresh_90000); they are the table's, in the order printed, each number warned."""
+    later = _one_a_line(9, 2, 0, 0, 11) + "3 3\n\n" + _one_a_line(2, 1, 9)
+    text = TITLE + C_HEAD + _C_LO_HEAD + _one_a_line(9, 1, 0, 5, 15) + _LATER_HEADINGS + later
+    report = dp.parse(text)
+    got = [[c.value for c in group.cells] for group in report.reviews]
+    assert got == [[9, 1, 0, 5, 15], [9, 2, 0, 0, 11], [3, 3, 2, 1, 9]]
+    warned = {d.line for d in report.diagnostics if _after_headings(d)}
+    lines = text.split("\n")
+    after = next(i for i, line in enumerate(lines, 1) if line.startswith("六、"))
+    assert {c.line for g in report.reviews.groups[1:] for c in g.cells} <= warned
+    assert all(
+        c.line is not None and c.line > after for g in report.reviews.groups[1:] for c in g.cells
+    )
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "3\n",  # a page number: no group of the table adds up with it
+        "本年度无其他需要报告的事项。\n9\n2\n0\n0\n11\n",  # prose came first
+    ],
+)
+def test_numbers_after_the_next_headings_not_the_tables_are_left(after: str) -> None:
+    """Numbers after the headings that follow table C are not its own where they do not
+    add up with it, or where prose stands between: the table reads only what it printed
+    (five numbers for fifteen columns, withheld as before)."""
+    text = TITLE + C_HEAD + _C_LO_HEAD + _one_a_line(9, 1, 0, 5, 15) + _LATER_HEADINGS + after
+    report = dp.parse(text)
+    assert all(c.value is None for g in report.reviews.groups for c in g.cells)
+    assert any(d.code == "ragged_row" for d in report.diagnostics)
+    assert not any(_after_headings(d) for d in report.diagnostics)
+
+
 # c. a row cut by a page break
 
 

@@ -862,6 +862,17 @@ CATALOGUE: Final[dict[str, Entry]] = {
         label="规章",
         value="13",
     ),
+    "reading_order.c_after": _e(
+        "行政复议、行政诉讼情况表：{value:q}印在表后各节的标题之后（PDF 文本按列块读出），"
+        "按印出的先后接在本表（第 {line} 行起）已读出的数字之后，各组之和相合；"
+        "这是推断，不是文本在表内所印",
+        "table C: {value:q} was printed after the headings of the sections that follow the "
+        "table (PDF text read by blocks of columns), and is read as the table's "
+        "next number (the table starts at line {line}), in the order printed, where each group "
+        "adds up; a reading, not what the text printed inside the table",
+        value="9",
+        line=160,
+    ),
     "reading_order.c_group": _e(
         "行政复议、行政诉讼情况表“{group}”一组：各列分块读出的数字按读出的先后不合本组之和"
         "（{parts:and} 之和为 {sum}，总计读作 {total}），读出的先后不是各列的顺序，"

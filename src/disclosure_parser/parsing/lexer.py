@@ -301,6 +301,10 @@ class _Lexer:
         self.open_table: str | None = None
         self.section = 0  # the last section heading seen
         self.c_values = 0  # value cells seen in the current table C
+        #: where the rest of a table C cut short by the next section's heading would go in
+        #: the tokens (see :meth:`_after_c`), and the numbers seen for it so far
+        self.c_after: int | None = None
+        self.c_more: list[RawCell] = []
         self.b_numbers = False  # whether the current table B has had a row of values yet
         #: whether a page's furniture (a page number, a form feed) came since the last row
         self.page_break = False
@@ -757,6 +761,7 @@ class _Lexer:
         for raw in rows:
             self.classify(raw)
         self._flush()
+        self._end_after_c()
         _mark_cut_totals(self.tokens)
         _place_by_position(self.tokens, grid)
         if self.streamed:
@@ -767,6 +772,8 @@ class _Lexer:
     def classify(self, raw: RawRow) -> None:
         cells = raw.cells
         visible = [c for c in cells if c.text]
+        if self.c_after is not None and self._after_c(raw, visible):
+            return
         if (
             raw.gap > 1
             and raw.kind == "plain"
@@ -812,6 +819,8 @@ class _Lexer:
                 return  # the title again: a running header at the top of each page
             number = labels.heading_number(folded)
             if number is not None:
+                if self.mode == _C and 0 < self.c_values < 15 and self.tokens[-1].kind == C_ROW:
+                    self.c_after = len(self.tokens)
                 self.front = False
                 self.mode = _NARRATIVE
                 self.section = number
@@ -827,6 +836,56 @@ class _Lexer:
         labels_, values = _split_cells(cells, raw.kind)
         row = Row(raw, labels_, values)
         self._table_row(row, raw)
+
+    def _after_c(self, raw: RawRow, visible: list[RawCell]) -> bool:
+        """Take *raw* as one of table C's numbers printed after the headings that follow it,
+        where it is a line of numbers and only headings came since the table.
+
+        ``pdftotext`` in its default mode reads a page by blocks: under a table whose next
+        sections are headings alone (nothing to report), it may print the blocks of table
+        C's later groups after those headings ("9 1 0 5 15" / 五、… / 六、… / "9 2 0 0 11
+        3 3 2 1 9"). Anything else (prose, a table's row) ends the wait."""
+        values = _split_plain(visible[0]) if raw.kind == "plain" and len(visible) == 1 else []
+        if values and all(classify(c.text)[0] in ("number", "na") for c in values):
+            self.c_more += values
+            return True
+        folded = fold(" ".join(c.text for c in visible))
+        if folded and labels.heading_number(folded) is None and not _FURNITURE.match(folded):
+            self._end_after_c()
+        return False
+
+    def _end_after_c(self) -> None:
+        """Give table C the numbers :meth:`_after_c` saw after its headings, where with the
+        numbers it has they cut into its three groups each ending with its sum (a page
+        number, or a count of the prose, does not); under a ``reading_order`` warning on
+        each: their place is read from the order printed, not seen in a table."""
+        at, more = self.c_after, self.c_more
+        self.c_after, self.c_more = None, []
+        if at is None or not more:
+            return
+        rows: list[Row] = []
+        for token in reversed(self.tokens[:at]):
+            if token.kind == C_ROW:
+                rows.append(token.value)
+            elif token.kind != C_HEAD:
+                break  # (header words may stand among the numbers: read by blocks)
+        texts = [c.text for row in reversed(rows) for c in row.values if c.text]
+        if not any(row.kind == "stream" for row in rows) or not review_positions.continued(
+            texts, [c.text for c in more]
+        ):
+            return
+        row = Row(RawRow(more, more[0].line, "stream"), [], more)
+        for cell in more:
+            row.notes.append(
+                (
+                    "reading_order",
+                    "warning",
+                    msg("reading_order.c_after", value=cell.text, line=rows[-1].line),
+                    cell.line,
+                    cell.column,
+                )
+            )
+        self.tokens.insert(at, Token(C_ROW, row, row.line, row.column))
 
     def _stream_ends(self, more: list[RawCell]) -> list[RawCell]:
         """*more*, when those numbers end the row whose numbers are streaming; else nothing.

@@ -166,6 +166,30 @@ def group_bounds(
     return bounds
 
 
+def continued(texts: Sequence[str], more: Sequence[str]) -> bool:
+    """Whether the numbers *more* go on table C's numbers *texts* (values printed in order,
+    blanks left out): together no more than its fifteen, and cut in some way into its three
+    groups each ending with the sum of its outcomes.
+
+    >>> continued(["9", "1", "0", "5", "15"], ["9", "2", "0", "0", "11", "3", "3", "2", "1", "9"])
+    True
+    >>> continued(["9", "1", "0", "5", "15"], ["5"])  # a page number, or the like
+    False
+    """
+    numbers = counts([*texts, *more])
+    if not texts or not more or numbers is None or len(numbers) > _GROUPS * _SIZE:
+        return False
+    return any(
+        all(
+            ends_with_sum(numbers[i:j])
+            for i, j in itertools.pairwise((0, a, b, len(numbers)))
+            if j > i
+        )
+        for a, b in _cuts(len(numbers))
+        if a > 0
+    )
+
+
 def _without_positions(cells: Sequence[RawCell]) -> bool:
     """Whether *cells* are one line of values each one space after the one before, as text
     without layout spaces prints them (``pdftotext -raw``)."""
