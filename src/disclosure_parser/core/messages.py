@@ -1143,6 +1143,17 @@ CATALOGUE: Final[dict[str, Entry]] = {
         rows="（七）总计",
         n=2,
     ),
+    "rows_run_together.last_row": _e(
+        "{what}：行名前印有其上各行的行名（各无数字），行名后印有 {n} 行的数字；本行是表中最后"
+        "一行，其后再无行可以接这些数字，故按先后读作{rows}各行的数字（推断，不是文本在行名旁所印）",
+        "{what}: the labels of the rows above it were printed right before its own (with no "
+        "numbers), and {n} rows of numbers follow; it is the table's last row, so no row after "
+        "it can own them, and they are read in turn as the rows {rows} (a reading, not what "
+        "the text printed beside each label)",
+        what=msg("part.what.b_row", key="carried_forward", label="四、结转下年度继续办理"),
+        rows="（七）总计、四、结转下年度继续办理",
+        n=2,
+    ),
     "rows_run_together": _e(
         "{what}：行名后印有 {n} 行的数字（每 {width} 个一行，各行合计相符），"
         "第一行按本行读取，其余按没有行名的行处理",

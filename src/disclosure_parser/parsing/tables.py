@@ -642,7 +642,21 @@ def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | 
                 if key is not None:
                     row.label = "".join(p.label for p in pending) + row.label
             others = _labelled_before(pending, key, row)
+            block = _labels_then_numbers(others, key, row, pending) if others else None
             pending = []
+            if block is not None:
+                message = msg(
+                    "rows_run_together.last_row",
+                    what=_b_row(key),
+                    rows="、".join(labels_text(k) for k, _ in block),
+                    n=len(block),
+                )
+                notes.add("rows_run_together", "warning", message, row.line, row.column)
+                # and on each line a number stands on: that is where a reader looks for it
+                for line in sorted({c.line for _, r in block for c in r.values} - {row.line}):
+                    notes.add("rows_run_together", "warning", message, line, 1)
+                out.extend(block)
+                continue
             if others:
                 notes.add(
                     "rows_run_together",
@@ -719,6 +733,46 @@ def _labelled_before(pending: Sequence[Row], key: str | None, row: Row) -> list[
         return []
     named = (p.key or labels.row_key(p.folded) for p in pending)
     return list(dict.fromkeys(k for k in named if k is not None and k != key))
+
+
+def _labels_then_numbers(
+    others: Sequence[str], key: str | None, row: Row, pending: Sequence[Row]
+) -> list[tuple[str, Row]] | None:
+    """The rows of a block printed as labels first (*others*, then *row*'s own) and then the
+    numbers of them all, where the text leaves one reading: *row* is the table's last row.
+
+    Of the two ways :func:`_labelled_before` cannot tell apart, the other has *row*'s own
+    numbers first and the rest those of rows printed after it, and no row comes after the
+    last ("（七）总计" / "四、结转下年度继续办理" / 14 numbers). A block keeps its rows in
+    order, so its numbers, cut into whole rows, are its last labels' in turn; those labels
+    must be the template's rows just before *row*, in its order. None otherwise."""
+    blocks = _whole_blocks(row)
+    if key != _ORDER_ALL[-1] or blocks is None or len(blocks) - 1 > len(others):
+        return None
+    keys = [*others[len(others) - len(blocks) + 1 :], _ORDER_ALL[-1]]
+    if any(k not in _ORDER_ALL for k in keys):
+        return None
+    first = _ORDER_ALL.index(keys[0])
+    if keys != list(_ORDER_ALL[first : first + len(keys)]):
+        return None
+    printed = {p.key or labels.row_key(p.folded): p for p in pending}
+    rows: list[tuple[str, Row]] = []
+    for k, cells in zip(keys, blocks[:-1], strict=False):
+        own = _unlabelled(row, cells)
+        label = printed.get(k)
+        if label is not None:
+            own.label, own.folded, own.line, own.column = (
+                label.label,
+                label.folded,
+                label.line,
+                label.column,
+            )
+        rows.append((k, own))
+    row.values = blocks[-1]
+    own_label = printed.get(key)
+    if own_label is not None:  # (not the labels above joined to it)
+        row.label, row.folded = own_label.label, own_label.folded
+    return [*rows, (keys[-1], row)]
 
 
 def _numbering_first(pending: Sequence[Row], row: Row) -> str:
