@@ -417,6 +417,14 @@ _GROWTH: dict[str, Callable[[int], str]] = {
     "empty-row": lambda n: "\n".join(
         [*_S000[:47], _S000[47].split("\t", 1)[0] + "\t" * (1000 * n), *_S000[48:]]
     ),
+    # table A's column header printed on line after line (found by fuzzing: the header
+    # joined from them was searched for its columns against every column found before)
+    "a-header-lines": lambda n: (
+        "某市人民政府2024年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+        + "第二十条 第（一）项\n"
+        + "信息内容          本年制发件数     本年废止件数   现行有效件数\n" * (50 * n)
+        + "规章            1          0        11\n行政规范性文件       8          26       66\n"
+    ),
 }
 
 

@@ -346,10 +346,14 @@ _A_COLUMNS: Final[tuple[tuple[re.Pattern[str], str, str | None], ...]] = tuple(
 def a_columns(folded: str) -> tuple[tuple[int, str, str | None, str], ...]:
     """The table A column headers found in *folded*: (offset, name, template, printed text)."""
     found: list[tuple[int, str, str | None, str]] = []
+    # the characters an earlier pattern's header took (a header row joined from many lines
+    # may hold thousands: a flag per character keeps this linear in its length)
+    taken = bytearray(len(folded))
     for pattern, name, template in _A_COLUMNS:
         for m in pattern.finditer(folded):
-            if not any(start <= m.start() < start + len(text) for start, _, _, text in found):
+            if not taken[m.start()]:
                 found.append((m.start(), name, template, m.group()))
+                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     return tuple(sorted(found))
 
 
