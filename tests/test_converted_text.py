@@ -164,18 +164,23 @@ def test_first_numbers_beside_a_wrapped_label_and_the_rest_in_the_block() -> Non
     assert _values(report, "withheld.process_information") == process
 
 
+def _two_labels_then_numbers(first: str, second: str) -> str:
+    """Table B as default pdftotext printed two rows' labels and then both rows' numbers."""
+    return (
+        _B_STREAM_HEAD
+        + "一、本年新收政府信息公开申请数量\n\n"
+        + _one_a_line(63, 55, 48, 48, 44, 48, 306)
+        + f"{first}\n{second}\n\n"
+        + _one_a_line(62, 62, 46, 50, 47, 49, 316, 5, 0, 3, 5, 1, 1, 15)
+    )
+
+
 def test_labels_printed_before_a_block_of_rows_numbers_withhold_them() -> None:
     """Default pdftotext printed "2.重复申请" and "3.要求提供公开出版物" and then both rows'
     numbers: of fourteen that make two whole rows, the first seven could be either label's
     (the second row's own, the rest a later row's whose label follows), so neither row
     takes them, and an error says so on the first number's line."""
-    text = (
-        _B_STREAM_HEAD
-        + "一、本年新收政府信息公开申请数量\n\n"
-        + _one_a_line(63, 55, 48, 48, 44, 48, 306)
-        + "2.重复申请\n3.要求提供公开出版物\n\n"
-        + _one_a_line(62, 62, 46, 50, 47, 49, 316, 5, 0, 3, 5, 1, 1, 15)
-    )
+    text = _two_labels_then_numbers("2.重复申请", "3.要求提供公开出版物")
     report = dp.parse(text)
     for key in ("not_processed.duplicate", "not_processed.publication"):
         row = report.applications.row(key)
@@ -190,13 +195,7 @@ def test_labels_printed_before_the_last_rows_numbers_are_theirs_in_turn() -> Non
     """ "（七）总计" / "四、结转下年度继续办理" / fourteen numbers: the other reading (the
     second label's numbers first, the rest a later row's) needs a row after the table's
     last, so the two sevens are 总计's and 结转's, in turn, warned on each number's line."""
-    text = (
-        _B_STREAM_HEAD
-        + "一、本年新收政府信息公开申请数量\n\n"
-        + _one_a_line(63, 55, 48, 48, 44, 48, 306)
-        + "（七）总计\n四、结转下年度继续办理\n\n"
-        + _one_a_line(62, 62, 46, 50, 47, 49, 316, 5, 0, 3, 5, 1, 1, 15)
-    )
+    text = _two_labels_then_numbers("（七）总计", "四、结转下年度继续办理")
     report = dp.parse(text)
     assert _values(report, "total") == [62, 62, 46, 50, 47, 49, 316]
     assert _values(report, "carried_forward") == [5, 0, 3, 5, 1, 1, 15]
