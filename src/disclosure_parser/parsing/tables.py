@@ -731,8 +731,13 @@ def _labelled_before(pending: Sequence[Row], key: str | None, row: Row) -> list[
     second case, the last seven in the first, and nothing in the text tells which it is."""
     if key is None or _whole_blocks(row) is None:
         return []
-    named = (p.key or labels.row_key(p.folded) for p in pending)
+    named = (_named(p) for p in pending)
     return list(dict.fromkeys(k for k in named if k is not None and k != key))
+
+
+def _named(label: Row) -> str | None:
+    """The row a label printed on its own names."""
+    return label.key or labels.row_key(label.folded)
 
 
 def _labels_then_numbers(
@@ -749,13 +754,10 @@ def _labels_then_numbers(
     blocks = _whole_blocks(row)
     if key != _ORDER_ALL[-1] or blocks is None or len(blocks) - 1 > len(others):
         return None
-    keys = [*others[len(others) - len(blocks) + 1 :], _ORDER_ALL[-1]]
-    if any(k not in _ORDER_ALL for k in keys):
+    keys = list(_ORDER_ALL[-len(blocks) :])
+    if list(others[len(others) - len(blocks) + 1 :]) != keys[:-1]:
         return None
-    first = _ORDER_ALL.index(keys[0])
-    if keys != list(_ORDER_ALL[first : first + len(keys)]):
-        return None
-    printed = {p.key or labels.row_key(p.folded): p for p in pending}
+    printed = {_named(p): p for p in pending}
     rows: list[tuple[str, Row]] = []
     for k, cells in zip(keys, blocks[:-1], strict=False):
         own = _unlabelled(row, cells)
