@@ -59,6 +59,33 @@ def test_label_wrapped_around_its_rows_first_number() -> None:
     assert _values(report, "carried_over") == [1, 0, 0, 0, 0, 0, 1]
 
 
+def test_total_header_among_the_first_rows_numbers_is_no_row_label() -> None:
+    """Default pdftotext set the header cell 总计 after the first row's six numbers: it is the
+    header's, so the next row's numbers are not read as （七）总计 (the real one kept)."""
+    text = (
+        TITLE
+        + B_HEAD
+        + "申请人情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n\n"
+        "一、本年新收政府信息公开申请数量\n\n法人或其他组织\n自然人\n\n"
+        "商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n\n"
+        + _one_a_line(71, 45, 54, 62, 49, 57)
+        + "总计\n\n"
+        + _one_a_line(338, 1, 5, 7, 0, 1, 3, 17)
+        + "三、本年度办理结果 （一）予以公开\n\n"
+        + _one_a_line(0, 9, 9, 5, 5, 1, 29)
+        + "（七）总计\n\n"
+        + _one_a_line(2, 3, 4, 5, 6, 7, 27)
+    )
+    report = dp.parse(text)
+    assert _values(report, "total") == [2, 3, 4, 5, 6, 7, 27]
+    assert _values(report, "carried_over") == [1, 5, 7, 0, 1, 3, 17]
+    assert _values(report, "new_received") == [71, 45, 54, 62, 49, 57, 338]
+    row = report.applications.row("carried_over")
+    assert row is not None
+    assert {c.line for c in row.cells} <= _loud_lines(report)  # placed by position: said
+    assert not any("B row :" in d.message for d in report.diagnostics)  # every row named
+
+
 def test_label_end_after_its_numbers_belongs_to_the_row() -> None:
     """Space-aligned PDF text prints a row's numbers beside the middle line of its label:
     "4.保护第三" / numbers / "方合法权益". The end goes with the row, not to the next one."""

@@ -389,6 +389,7 @@ CATALOGUE: Final[dict[str, Entry]] = {
     # the tables, as a message about one of them names it
     "part.what.a_item": _e("主动公开情况表{label:q}一项", "table A item {label}", label="行政许可"),
     "part.what.b_row": _e("申请情况表{label:q}行", "table B row {key}", key="granted", label=_ROW),
+    "part.what.b_unlabelled": _e("申请情况表中无行名的一行", "a table B row without a label"),
     "part.what.c": _e("行政复议、行政诉讼情况表", "table C"),
     "part.what.column": _e("{column}列", "column {column}", column="自然人"),
     "part.what.row": _e("{row:q}行", "row {row}", row=_ROW),

@@ -82,6 +82,7 @@ _INNER_ORDINAL: Final = re.compile(
 _CAPTION: Final = re.compile(r"第二十条第?[(（\[]?[一二三四五六七八九十]{1,2}[)）\]]?项?")
 #: a header cell naming table B's total column
 _TOTALS: Final = ("总计", "合计")
+_INTAKE: Final = (None, "new_received", "carried_over")
 #: what an empty cell may hold
 _BLANK: Final = " \t\xa0\u3000"
 _UNIT_WORD: Final = re.compile(r"^(?:万元|亿元|千元|元|件|个|项|次|条)$")
@@ -306,6 +307,7 @@ class _Lexer:
         self.c_after: int | None = None
         self.c_more: list[RawCell] = []
         self.b_numbers = False  # whether the current table B has had a row of values yet
+        self.b_outcomes = False  # whether it has had a row past the two intake rows yet
         #: whether a page's furniture (a page number, a form feed) came since the last row
         self.page_break = False
         #: numbers printed inside a wrapped label, waiting for the rest of their row
@@ -326,6 +328,9 @@ class _Lexer:
                 self.tokens.append(Token(_BEGIN[table], row, row.line, row.column))
             self.open_table = table
             self.b_numbers = False
+            self.b_outcomes = False
+        if kind in (B_ROW, B_LABEL) and row.key not in _INTAKE:
+            self.b_outcomes = True
         if kind in (B_ROW, B_VALUES):
             if self.held:
                 self.b_numbers = True
@@ -1102,6 +1107,14 @@ class _Lexer:
                 # taken for a row label, it hid the column and shifted every row's values
                 self.emit(B_HEAD, row)
                 return
+            if self.mode == _B and folded in _TOTALS and not self.b_outcomes:
+                # 总计 among the first rows' numbers, before any row of the outcomes: the
+                # header of the total column printed where its block fell, not （七）总计
+                # (whose row comes after the outcomes'); taken for it, the numbers after it
+                # (the next row's) were read as the table's totals
+                row.key, row.kind = None, "head"
+                self.emit(B_LABEL, row)
+                return
             if self.mode == _B and short and self._continues_row(row, raw):
                 tail = _after_ordinal(row)
                 self._extend_label(row)
@@ -1542,7 +1555,7 @@ def _disordered(scope: list[Token]) -> bool:
         row = t.value
         if t.kind in (B_HEAD, A_HEAD) and labelled:
             return True
-        if t.kind == B_LABEL and row.key == "total" and row.folded in _TOTALS:
+        if t.kind == B_LABEL and row.folded in _TOTALS:
             return True  # the 总计 header cell printed among the rows
         if t.kind in (B_ROW, B_LABEL) and row.key is not None:
             labelled = True
@@ -1587,4 +1600,6 @@ def _note_joined(row: Row, first: int, second: int) -> None:
 
 def _what_b(row: Row) -> Message:
     """How a message names table B's row *row*: by its key where known, and its label."""
+    if not (row.key or row.label):
+        return msg("part.what.b_unlabelled")  # (numbers printed apart from their label)
     return msg("part.what.b_row", key=row.key or row.label, label=row.label)

@@ -619,7 +619,8 @@ def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | 
         pending: list[Row] = []
         for kind, row in draft.body:
             if kind == "B_LABEL":
-                pending.append(row)
+                if row.kind != "head":  # (a header word among the rows: no row's label)
+                    pending.append(row)
                 continue
             if kind == "B_HEAD":
                 pending = []
