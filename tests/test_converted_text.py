@@ -240,6 +240,40 @@ def test_labels_printed_before_the_last_rows_numbers_are_theirs_in_turn() -> Non
     assert all(d.severity == "warning" for d in report.diagnostics if d.code == "rows_run_together")
 
 
+def _labels_then_seven(*numbers: int) -> str:
+    """Table B as default pdftotext printed three rows' labels, then seven numbers."""
+    return (
+        _B_STREAM_HEAD
+        + "一、本年新收政府信息公开申请数量\n\n"
+        + _one_a_line(63, 55, 48, 48, 44, 48, 306)
+        + "二、上年结转政府信息公开申请数量\n（一）予以公开\n（二）部分公开\n\n"
+        + _one_a_line(*numbers)
+    )
+
+
+def test_numbers_that_do_not_add_up_after_several_labels_are_withheld() -> None:
+    """Three labels then seven numbers none of which is the sum of the others (pieces of
+    other rows, default pdftotext): not the last label's, whose nothing says; an error on the
+    first number's line names the labels before."""
+    text = _labels_then_seven(56899, 22770, 5, 5, 1, 2, 9)
+    report = dp.parse(text)
+    for key in ("carried_over", "granted", "partially_granted"):
+        row = report.applications.row(key)
+        assert row is None or {c.state for c in row.cells} == {"missing"}, key
+    (error,) = [d for d in report.diagnostics if d.code == "rows_run_together"]
+    assert error.severity == "error"
+    assert "（一）予以公开" in error.message
+    assert text.split("\n")[error.line - 1] == "56899"
+
+
+def test_numbers_that_add_up_after_several_labels_are_the_last_labels() -> None:
+    """The same block whose seven numbers add up (the last the sum of the rest): the last
+    label's own, as before."""
+    report = dp.parse(_labels_then_seven(2, 1, 3, 0, 1, 2, 9))
+    assert _values(report, "partially_granted") == [2, 1, 3, 0, 1, 2, 9]
+    assert not any(d.code == "rows_run_together" for d in report.diagnostics)
+
+
 # b. default pdftotext of table C with one-character header cells
 
 

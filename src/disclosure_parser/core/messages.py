@@ -1144,6 +1144,16 @@ CATALOGUE: Final[dict[str, Entry]] = {
         rows="（七）总计",
         n=2,
     ),
+    "rows_run_together.unsummed": _e(
+        "{what}：行名前紧接着印有{rows}的行名（各无数字），行名后的 {n} 个数字合计不符"
+        "（没有一个等于其余之和），未必是本行的；属于哪一行，文本没有说明，这些数字未采用",
+        "{what}: the labels of {rows} were printed right before its own (with no numbers), and "
+        "the {n} numbers after it do not add up (none is the sum of the others), so they need "
+        "not be its own; the text does not say whose they are, so they are not used",
+        what=_WHAT_B,
+        rows="二、上年结转政府信息公开申请数量",
+        n=7,
+    ),
     "rows_run_together.last_row": _e(
         "{what}：行名前印有其上各行的行名（各无数字），行名后印有 {n} 行的数字；本行是表中最后"
         "一行，其后再无行可以接这些数字，故按先后读作{rows}各行的数字（推断，不是文本在行名旁所印）",

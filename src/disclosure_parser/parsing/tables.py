@@ -643,6 +643,17 @@ def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | 
                 if key is not None:
                     row.label = "".join(p.label for p in pending) + row.label
             others = _labelled_before(pending, key, row)
+            strangers = [] if others else _unsummed_after_labels(pending, key, row)
+            if strangers:
+                message = msg(
+                    "rows_run_together.unsummed",
+                    what=_b_row(key),
+                    rows="、".join(labels_text(k) for k in strangers),
+                    n=len(row.values),
+                )
+                notes.add("rows_run_together", "error", message, row.line, row.column)
+                pending = []
+                continue
             block = _labels_then_numbers(others, key, row, pending) if others else None
             pending = []
             if block is not None:
@@ -731,6 +742,27 @@ def _labelled_before(pending: Sequence[Row], key: str | None, row: Row) -> list[
     numbers, and the other labels after them: the first seven are the label's own in the
     second case, the last seven in the first, and nothing in the text tells which it is."""
     if key is None or _whole_blocks(row) is None:
+        return []
+    named = (_named(p) for p in pending)
+    return list(dict.fromkeys(k for k in named if k is not None and k != key))
+
+
+def _unsummed_after_labels(pending: Sequence[Row], key: str | None, row: Row) -> list[str]:
+    """The other rows whose whole labels (*pending*) were printed right before the label of
+    *row*, a row of seven numbers one a line none of which is the sum of the others; nothing
+    for any other row.
+
+    Default ``pdftotext`` prints the labels of a block of rows and then numbers from anywhere
+    in the block ("二、上年结转…" / "（一）予以公开" / "（二）部分公开" / seven numbers): the last
+    label's own numbers add up, in whatever order their blocks came (its 总计 is the sum of
+    the rest), and seven that do not are as likely another row's, or several rows' pieces."""
+    if key is None or row.kind != "stream":
+        return []
+    numbers = counts(c.text for c in row.values if not c.filler)
+    if numbers is None or len(numbers) != _B_WIDTH or None in numbers:
+        return []
+    ordered = sorted(n for n in numbers if n is not None)
+    if ordered[-1] == sum(ordered[:-1]):
         return []
     named = (_named(p) for p in pending)
     return list(dict.fromkeys(k for k in named if k is not None and k != key))
