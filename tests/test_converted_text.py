@@ -370,6 +370,58 @@ def test_numbers_after_the_next_headings_not_the_tables_are_left(after: str) -> 
     assert not any(_after_headings(d) for d in report.diagnostics)
 
 
+#: a browser's footer and header around a page break, as default pdftotext prints them
+_PAGE_TURN = "file:///tmp/report.html\n\n1/5\n\n\f" + TITLE + "\n12/3/26, 3:35 PM\n\n"
+
+
+def _items_by_blocks(page_end: bool) -> str:
+    """Table A's 2019 clauses 五–七 as default pdftotext prints a browser's PDF: each header
+    cell apart, numbers one a line, and (*page_end*) the page turning after 行政处罚's."""
+    head = "第二十条第（{}）项\n信息内容\n\n上一年项目数量 本年增/减\n\n处理决定数量\n\n"
+    return (
+        TITLE.replace("2021", "2020")
+        + "二、主动公开政府信息情况\n\n"
+        + head.format("五")
+        + "行政许可\n\n"
+        + _one_a_line(1, -1037, 60818)
+        + head.format("六")
+        + "行政处罚\n\n"
+        + _one_a_line(0, 53327, 2492)
+        + (_PAGE_TURN if page_end else "")
+        + head.format("七")
+        + "行政强制\n\n"
+        + _one_a_line(5, 3, 8)
+    )
+
+
+def _item_values(report: dp.Report, key: str) -> list[object]:
+    item = report.active_disclosure.item(key)
+    assert item is not None, key
+    return [c.value if c.state == "number" else c.state for c in item.cells]
+
+
+def test_item_numbers_that_end_their_page_are_withheld() -> None:
+    """Default pdftotext of Chromium's PDF puts a number under the page's footer after the
+    row's others (0 / 2492 / 53327 for 0 | 53327 | 2492): an item read by blocks whose
+    numbers are the last text of their page is withheld, an error on its first number's
+    line; the items around it are read."""
+    text = _items_by_blocks(page_end=True)
+    report = dp.parse(text)
+    assert _item_values(report, "penalties") == ["missing"] * 3
+    assert _item_values(report, "licensing") == [1, -1037, 60818]
+    assert _item_values(report, "coercive_measures") == [5, 3, 8]
+    (error,) = [d for d in report.diagnostics if d.severity == "error" and d.line is not None]
+    assert error.code == "reading_order"
+    assert text.split("\n")[error.line - 1] == "0"  # 行政处罚's first number
+
+
+def test_item_numbers_inside_their_page_are_read() -> None:
+    """The same items with no page turning after 行政处罚: its numbers are read (warned)."""
+    report = dp.parse(_items_by_blocks(page_end=False))
+    assert _item_values(report, "penalties") == [0, 53327, 2492]
+    assert not any(d.severity == "error" and d.line is not None for d in report.diagnostics)
+
+
 # c. a row cut by a page break
 
 

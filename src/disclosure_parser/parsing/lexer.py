@@ -772,6 +772,7 @@ class _Lexer:
         if self.streamed:
             a_order.place_in_template_order(self.tokens)
             _flag_reading_order(self.tokens)
+            _flag_page_end_items(self.tokens, grid)
         return self.tokens
 
     def classify(self, raw: RawRow) -> None:
@@ -1539,6 +1540,29 @@ def _flag_reading_order(tokens: list[Token]) -> None:
             if token is None:
                 break
         scope.append(token)
+
+
+def _flag_page_end_items(tokens: list[Token], grid: Grid) -> None:
+    """Give an error to each table A item whose numbers, read by blocks of columns (a
+    ``reading_order`` warning on them), are the last text of their page: ``pdftotext`` in its
+    default mode puts a number standing under the page's footer (a browser prints the page's
+    address there) after the row's others, so their order is not the columns' (seen in every
+    such row of Chromium's PDFs), and which is whose nothing says. The table builder
+    withholds them (:func:`.tables._signs_in_order`)."""
+    if grid is _NO_GRID:
+        return
+    for k, token in enumerate(tokens[:-1]):
+        row = token.value
+        if token.kind != A_ROW or row.kind != "stream":
+            continue
+        printed = [c for c in row.values if c.text]
+        if len(printed) < 2 or not any(note[0] == "reading_order" for note in row.notes):
+            continue
+        after = tokens[k + 1].line
+        if after is None or grid(after)[0] == grid(max(c.line for c in printed))[0]:
+            continue
+        message = msg("reading_order.a_page_end", label=row.label, n=len(printed))
+        row.notes.append(("reading_order", "error", message, printed[0].line, printed[0].column))
 
 
 def _disordered(scope: list[Token]) -> bool:

@@ -483,6 +483,9 @@ def _signs_in_order(row: Row, names: list[str], cells: list[Cell], notes: Notes)
     counts while the block has a column of changes (本年增/减) that alone may be negative:
     that order is not the columns' (default ``pdftotext`` printed the row's numbers in
     another order at a page break), and which count is whose nothing says."""
+    if any(note[:2] == ("reading_order", "error") for note in row.notes):
+        # (the lexer said so: its numbers end their page, .lexer._flag_page_end_items)
+        return [MISSING if c.state == "number" else c for c in cells]
     signed = [name for name in names if "增" in name or "减" in name]
     if not signed or not any(note[0] == "reading_order" for note in row.notes):
         return cells
