@@ -1118,7 +1118,7 @@ def test_numbering_after_a_label_fragments_number_is_no_value() -> None:
 
 def test_number_held_before_its_label_is_said_to_be_joined() -> None:
     """(a) a number printed before the rest of its wrapped label is taken as the row's first
-    value: a reading of two lines, said on both with a joined_row warning."""
+    value: a reading of two lines, said on both with a joined_row warning naming the row."""
     text = (
         TITLE
         + B_HEAD
@@ -1130,6 +1130,7 @@ def test_number_held_before_its_label_is_said_to_be_joined() -> None:
     assert _values(report, "new_received") == [14, 0, 0, 0, 0, 0, 14]
     joined = {d.line for d in report.diagnostics if d.code == "joined_row"}
     assert joined == {14, 16}
+    assert all("new_received" in d.message for d in report.diagnostics if d.code == "joined_row")
 
 
 def test_layout_header_cells_wrapped_over_lines_are_stacked() -> None:
@@ -2103,3 +2104,21 @@ def test_totals_the_page_edge_cut_in_numbers_printed_one_a_line() -> None:
     cut = {d.line for d in report.diagnostics if d.code == "cut_at_page_edge"}
     printed = text.split("\n")
     assert {printed[line - 1] for line in cut} == {"90", "80"}
+
+
+def test_numbers_read_by_blocks_are_warned_under_the_label_before_them() -> None:
+    """Numbers one a line under a header printed apart are warned on each line, naming the
+    row by the label printed right before them (the row they are read as)."""
+    text = (
+        TITLE
+        + B_HEAD
+        + "申请人情况\n自然人 法人或其他组织\n总计\n"
+        + "商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n"
+        + "4.保护第三方合法权益\n\n"
+        + _one_a_line(5, 5, 0, 0, 1, 3, 14)
+    )
+    report = dp.parse(text)
+    assert _values(report, "withheld.third_party_rights") == [5, 5, 0, 0, 1, 3, 14]
+    warned = [d for d in report.diagnostics if d.code == "reading_order"]
+    assert len(warned) == 7
+    assert all("withheld.third_party_rights" in d.message for d in warned)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 from ..core.keys import APPLICANT_COLUMNS, ITEMS
@@ -339,7 +339,8 @@ class _Lexer:
                     if rest and rest[0].shadow and not rest[0].text:
                         rest = rest[1:]  # the label cell's shadow: the held number stood there
                     row.values = [*self.held, *rest]
-                    _note_joined(row, self.held[0].line, row.line)
+                    named = _label_before(self.tokens, len(self.tokens))
+                    _note_joined(row, self.held[0].line, row.line, named)
                 self.held = []
             elif not self.b_numbers and any(c.text for c in row.values):
                 self.b_numbers = True
@@ -1511,7 +1512,7 @@ def _flag_reading_order(tokens: list[Token]) -> None:
                 # sums: the groups' blocks come in any order, and every order of the groups
                 # that fits gives another reading; a group that adds up as read is warned, one
                 # that does not is withheld: tables._withhold_disordered)
-                for t in scope:
+                for k, t in enumerate(scope):
                     row = t.value
                     if row.kind == "stream" and t.kind in (A_ROW, B_ROW, B_VALUES, C_ROW):
                         what = (
@@ -1520,6 +1521,8 @@ def _flag_reading_order(tokens: list[Token]) -> None:
                             else msg("part.what.c")
                             if t.kind == C_ROW
                             else _what_b(row)
+                            if row.key or row.label
+                            else _label_before(scope, k) or _what_b(row)
                         )
                         if t.kind == C_ROW:
                             row.label = ""  # (a run of table C's numbers has no label)
@@ -1613,13 +1616,28 @@ def tokenize(text: str) -> list[Token]:
     return _Lexer().run(read_rows(text), _grid(text))
 
 
-def _note_joined(row: Row, first: int, second: int) -> None:
+def _note_joined(row: Row, first: int, second: int, what: Message | None = None) -> None:
     """Say on each line *row*'s numbers stand on that the reading joins the numbers of two
     lines (*first*, *second*) into one row, a label wrapped around them: a reading, not what
-    one line printed."""
-    message = msg("joined_row", what=_what_b(row), first=first, second=second)
+    one line printed. *what* names the row where its label is not yet its own."""
+    message = msg("joined_row", what=what or _what_b(row), first=first, second=second)
     for line in sorted({c.line for c in row.values if c.text}):
         row.notes.append(("joined_row", "warning", message, line, 1))
+
+
+def _label_before(tokens: Sequence[Token], k: int) -> Message | None:
+    """How a message names the row whose label pieces are the tokens right before
+    ``tokens[k]`` (numbers printed apart from their label, which the table builder joins to
+    them); None where no piece stands there."""
+    pieces: list[Row] = []
+    while k > 0 and tokens[k - 1].kind == B_LABEL and tokens[k - 1].value.kind != "head":
+        k -= 1
+        pieces.append(tokens[k].value)
+    if not pieces:
+        return None
+    label = "".join(p.label for p in reversed(pieces))
+    key = labels.row_key(fold(label)) or next((p.key for p in pieces if p.key), None)
+    return msg("part.what.b_row", key=key or label, label=label)
 
 
 def _what_b(row: Row) -> Message:
