@@ -1248,6 +1248,35 @@ def test_table_c_last_total_cut_at_the_page_edge_is_worked_out() -> None:
     assert "5220" in note.message
 
 
+#: table C's header as pdftotext -raw prints it, the fifteen outcomes on one line
+_C_RAW_HEAD = (
+    "行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉\n"
+    + " ".join(["结果维持 结果纠正 其他结果 尚未审结 总计"] * 3)
+    + "\n"
+)
+
+
+def test_table_c_last_total_cut_with_a_blank_before_is_worked_out() -> None:
+    """Fourteen numbers (a blank left no trace), the last "223", below the number before it
+    and the first digits of the sum of the four before (223638): the page's edge cut it, so
+    it is no number; the last group's sum gives the total, warned on the line."""
+    values = "2 1 76143 76146 2 2 64520 2 64526 19085 95972 80477 28104 223"
+    report = dp.parse(TITLE + C_HEAD + _C_RAW_HEAD + values + "\n")
+    assert _c_cells(report)[2] == [19085, 95972, 80477, 28104, 223638]
+    (note,) = [d for d in report.diagnostics if d.code == "cut_at_page_edge"]
+    assert "223" in note.message
+
+
+def test_table_c_last_one_digit_with_a_blank_before_is_not_taken_for_a_cut() -> None:
+    """Fourteen numbers ending "73660 2": a one-digit number begins many sums by chance (here
+    the four before add up to 273456), so it is read as printed, the group's fourth outcome,
+    its total (cut whole) worked out by the sums."""
+    values = "74310 81347 49863 0 205520 1 81026 5 47954 128986 38524 32286 73660 2"
+    report = dp.parse(TITLE + C_HEAD + _C_RAW_HEAD + values + "\n")
+    assert _c_cells(report)[2] == [38524, 32286, 73660, 2, 144472]
+    assert not any(d.code == "cut_at_page_edge" for d in report.diagnostics)
+
+
 def test_layout_table_c_with_blanks_reads_its_group_totals() -> None:
     """(e) six numbers for fifteen columns: 5 starts under 行政复议 (the first group), 8 under
     未经复议直接起诉 (the second), and each group ends with its sum, so 7 and 9 are the two

@@ -318,10 +318,18 @@ def mark_cut_review_total(row: _Row) -> None:
     """Mark table C's last total (复议后起诉's 总计) that the page's right edge cut ("5220"
     of 52204) as digits not read, and say so on its line: where the line prints all fifteen
     numbers and the last is a proper beginning of the sum of its group's four outcomes. The
-    sums work the total out."""
+    sums work the total out.
+
+    Where blanks left fewer numbers (text that keeps no trace of them), the four before the
+    last need not be its group's, and a consistent total may begin their sum by chance: the
+    last must then also be below the number before it (which no total of a group holding
+    that number is) and have two digits or more (one digit begins a sum too often)."""
     shown = [c for c in row.values if c.text]
     numbers = counts(c.text for c in shown)
-    if numbers is None or len(numbers) != _C_GROUPS * _C_SIZE or numbers[-1] is None:
+    width = _C_GROUPS * _C_SIZE
+    if numbers is None or not _C_SIZE < len(numbers) <= width or numbers[-1] is None:
+        return
+    if len(numbers) < width and not (10 <= numbers[-1] < (numbers[-2] or 0)):
         return
     if _cut_short(numbers[-_C_SIZE:-1], numbers[-1]):
         cell = shown[-1]
