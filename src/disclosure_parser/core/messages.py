@@ -843,9 +843,9 @@ CATALOGUE: Final[dict[str, Entry]] = {
     ),
     "reading_order.a_page_end": _e(
         "主动公开情况表“{label}”项：数字按列块读出，其 {n} 个数字是本页最后的文字；"
-        "页脚下方的数字会被排到同行其他数字之后，读出的先后不一定是各列的顺序，本项的数字不予采用",
+        "页脚上方的数字会被排到同行其他数字之后，读出的先后不一定是各列的顺序，本项的数字不予采用",
         "table A item {label}: its numbers were read by blocks of columns, and its {n} numbers "
-        "are the last text of their page, where a number under the page's footer comes out "
+        "are the last text of their page, where a number set above the page's footer comes out "
         "after the row's others: the order read need not be the columns' order, and the "
         "item's numbers are withheld",
         label="行政处罚",

@@ -82,6 +82,7 @@ _INNER_ORDINAL: Final = re.compile(
 _CAPTION: Final = re.compile(r"第二十条第?[(（\[]?[一二三四五六七八九十]{1,2}[)）\]]?项?")
 #: a header cell naming table B's total column
 _TOTALS: Final = ("总计", "合计")
+#: table B's rows before its outcomes' (一、本年新收, 二、上年结转), and a row not yet named
 _INTAKE: Final = (None, "new_received", "carried_over")
 #: what an empty cell may hold
 _BLANK: Final = " \t\xa0\u3000"
@@ -1548,10 +1549,10 @@ def _flag_reading_order(tokens: list[Token]) -> None:
 def _flag_page_end_items(tokens: list[Token], grid: Grid) -> None:
     """Give an error to each table A item whose numbers, read by blocks of columns (a
     ``reading_order`` warning on them), are the last text of their page: ``pdftotext`` in its
-    default mode puts a number standing under the page's footer (a browser prints the page's
+    default mode puts a number set above the page's footer (a browser prints the page's
     address there) after the row's others, so their order is not the columns' (seen in every
-    such row of Chromium's PDFs), and which is whose nothing says. The table builder
-    withholds them (:func:`.tables._signs_in_order`)."""
+    such row of Chromium's PDFs in the test sets), and which is whose nothing says. The table
+    builder withholds them (:func:`.tables._signs_in_order`)."""
     if grid is _NO_GRID:
         return
     for k, token in enumerate(tokens[:-1]):

@@ -652,7 +652,7 @@ def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | 
                     "rows_run_together.unsummed",
                     what=_b_row(key),
                     rows="、".join(labels_text(k) for k in strangers),
-                    n=len(row.values),
+                    n=_B_WIDTH,
                 )
                 notes.add("rows_run_together", "error", message, row.line, row.column)
                 pending = []
@@ -746,6 +746,11 @@ def _labelled_before(pending: Sequence[Row], key: str | None, row: Row) -> list[
     second case, the last seven in the first, and nothing in the text tells which it is."""
     if key is None or _whole_blocks(row) is None:
         return []
+    return _others_named(pending, key)
+
+
+def _others_named(pending: Sequence[Row], key: str) -> list[str]:
+    """The rows other than *key* that the label pieces *pending* name, in order."""
     named = (_named(p) for p in pending)
     return list(dict.fromkeys(k for k in named if k is not None and k != key))
 
@@ -767,8 +772,7 @@ def _unsummed_after_labels(pending: Sequence[Row], key: str | None, row: Row) ->
     ordered = sorted(n for n in numbers if n is not None)
     if ordered[-1] == sum(ordered[:-1]):
         return []
-    named = (_named(p) for p in pending)
-    return list(dict.fromkeys(k for k in named if k is not None and k != key))
+    return _others_named(pending, key)
 
 
 def _named(label: Row) -> str | None:
