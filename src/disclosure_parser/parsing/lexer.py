@@ -1552,7 +1552,7 @@ def _flag_page_end_items(tokens: list[Token], grid: Grid) -> None:
     default mode puts a number set above the page's footer (a browser prints the page's
     address there) after the row's others, so their order is not the columns' (seen in every
     such row of Chromium's PDFs in the test sets), and which is whose nothing says. The table
-    builder withholds them (:func:`.tables._signs_in_order`)."""
+    builder withholds them (:func:`.tables._read_in_order`)."""
     if grid is _NO_GRID:
         return
     for k, token in enumerate(tokens[:-1]):

@@ -345,7 +345,7 @@ def _block_items(
             )
             names = list(default)
         cells = _item_cells(_text_first_value(row, len(names)), names, said)
-        cells = _signs_in_order(row, names, cells, said)
+        cells = _read_in_order(row, names, cells, said)
         _flag_two_numbers(partial(msg, "part.what.a_item", label=row.label), names, cells, said)
         item = DisclosureItem(
             key=row.key,
@@ -477,14 +477,15 @@ def _unsplit(glued: RawCell, width: int, what: Message, notes: Notes) -> list[Ce
     return [MISSING] * width
 
 
-def _signs_in_order(row: Row, names: list[str], cells: list[Cell], notes: Notes) -> list[Cell]:
+def _read_in_order(row: Row, names: list[str], cells: list[Cell], notes: Notes) -> list[Cell]:
     """*cells*, or missing cells where the row's numbers were read by blocks of columns (a
-    ``reading_order`` warning on it) and a negative number came out under a column of
-    counts while the block has a column of changes (本年增/减) that alone may be negative:
-    that order is not the columns' (default ``pdftotext`` printed the row's numbers in
-    another order at a page break), and which count is whose nothing says."""
+    ``reading_order`` warning on it) in an order that is not the columns' (default
+    ``pdftotext`` prints a row's numbers in another order at a page break), and which
+    number is whose nothing says: the lexer found them the last text of their page (a
+    ``reading_order`` error on the row, :func:`.lexer._flag_page_end_items`), or a negative
+    number came out under a column of counts while the block has a column of changes
+    (本年增/减) that alone may be negative."""
     if any(note[:2] == ("reading_order", "error") for note in row.notes):
-        # (the lexer said so: its numbers end their page, .lexer._flag_page_end_items)
         return [MISSING if c.state == "number" else c for c in cells]
     signed = [name for name in names if "增" in name or "减" in name]
     if not signed or not any(note[0] == "reading_order" for note in row.notes):
@@ -769,8 +770,7 @@ def _unsummed_after_labels(pending: Sequence[Row], key: str | None, row: Row) ->
     numbers = counts(c.text for c in row.values if not c.filler)
     if numbers is None or len(numbers) != _B_WIDTH or None in numbers:
         return []
-    ordered = sorted(n for n in numbers if n is not None)
-    if ordered[-1] == sum(ordered[:-1]):
+    if ends_with_sum(sorted(n or 0 for n in numbers)):  # (the largest is the total)
         return []
     return _others_named(pending, key)
 
