@@ -9,6 +9,7 @@ import pytest
 
 import build
 import disclosure_parser as dp
+from disclosure_parser.core.keys import ROW_LABELS
 
 TITLE = "示例镇人民政府2021年政府信息公开工作年度报告\n"
 B_HEAD = "三、收到和处理政府信息公开申请情况\n"
@@ -1300,6 +1301,81 @@ def test_raw_table_c_with_blanks_reads_what_its_sums_decide() -> None:
     assert _c_cells(report) == [[*missing, 7], [*missing, 1], [*missing, 6]]
     (error,) = [d for d in report.diagnostics if d.code == "ambiguous_row"]
     assert (error.severity, error.line) == ("error", 13)
+
+
+#: a 2021 table B whose eight blanks stand in eight rows (None), and ``pdftotext -raw``
+#: of it: numbers one space apart, a blank leaving nothing
+_RAW_B_ROWS: dict[str, list[int | None]] = {
+    "new_received": [996, 1373, 865, 389, 497, 33, 4153],
+    "carried_over": [664, 688, 81, 735, 1042, 1404, 4614],
+    "granted": [50, 98, 54, 6, 34, 66, 308],
+    "partially_granted": [63, 52, 39, 62, 46, 75, 337],
+    "withheld.state_secret": [28, 65, 18, 37, 18, 97, 263],
+    "withheld.prohibited_by_law": [13, 80, 33, 69, 91, 78, 364],
+    "withheld.security_stability": [19, 40, 13, 94, 10, 88, 264],
+    "withheld.third_party_rights": [43, 61, 72, 13, 46, None, 235],
+    "withheld.internal_affairs": [41, 79, 82, 27, 71, 62, 362],
+    "withheld.process_information": [57, 67, 34, 8, 71, 2, 239],
+    "withheld.enforcement_files": [12, 93, 52, 91, 86, 81, 415],
+    "withheld.administrative_query": [1, 79, 64, None, 32, 94, 270],
+    "unavailable.not_held": [42, 91, 9, None, 73, 29, 244],
+    "unavailable.needs_creation": [31, 19, 70, 58, 12, 11, 201],
+    "unavailable.unclear_after_correction": [41, 66, None, 14, 39, 71, 231],
+    "not_processed.complaint": [38, 91, 16, 71, None, 70, 286],
+    "not_processed.duplicate": [None, 78, 71, 76, 37, None, 262],
+    "not_processed.publication": [12, 77, 50, 41, 74, 31, 285],
+    "not_processed.excessive": [38, 24, 25, 24, 5, 79, 195],
+    "not_processed.confirmation": [85, 34, 61, 9, 12, 87, 288],
+    "other_handling.no_correction": [97, 17, 20, 5, 11, 90, 240],
+    "other_handling.unpaid_fee": [70, 88, 51, None, 68, 36, 313],
+    "other_handling.other": [67, 31, 28, 87, 76, 54, 343],
+    "total": [848, 1330, 862, 792, 912, 1201, 5945],
+    "carried_forward": [812, 731, 84, 332, 627, 236, 2822],
+}
+
+
+def _raw_b(rows: dict[str, list[int | None]]) -> str:
+    header = [
+        "申请人情况",
+        "自然人 法人或其他组织 总计",
+        "商业企业 科研机构 社会公益组织 法律服务机构 其他",
+    ]
+    head = "".join(f"{line}\n" for line in header)
+    lines = [
+        " ".join([ROW_LABELS[key], *(str(v) for v in values if v is not None)]) + "\n"
+        for key, values in rows.items()
+    ]
+    return TITLE + B_HEAD + head + "".join(lines)
+
+
+def test_raw_table_b_blanks_in_many_rows_placed_by_the_column_sums() -> None:
+    """(e) ``pdftotext -raw`` with a blank in each of seven rows: a row's own 总计 says only
+    that it lost a cell, each could have lost any of six, and no column's least and greatest
+    values rule a reading out; the exact sums each column can reach place every blank."""
+    report = dp.parse(_raw_b(_RAW_B_ROWS))
+    for key, values in _RAW_B_ROWS.items():
+        assert _values(report, key) == ["blank" if v is None else v for v in values], key
+
+
+def test_raw_row_of_zeros_with_a_blank_somewhere_is_withheld() -> None:
+    """(e) "0 0 0 0 0 0" for seven columns: the blank may stand in any of them and every
+    sum holds, so whether a cell holds 0 or nothing is not known: all seven are withheld,
+    with an error on the line (a blank is not a 0, SPEC §1)."""
+    rows = dict(_RAW_B_ROWS)
+    excessive = rows["not_processed.excessive"]
+    rows["not_processed.excessive"] = [0, 0, 0, 0, 0, 0, None]
+    rows["total"] = [a - (b or 0) for a, b in zip(rows["total"], excessive, strict=True)]
+    rows["carried_forward"] = [
+        a + (b or 0) for a, b in zip(rows["carried_forward"], excessive, strict=True)
+    ]
+    report = dp.parse(_raw_b(rows))
+    assert _values(report, "not_processed.excessive") == ["missing"] * 7
+    assert _values(report, "not_processed.duplicate") == ["blank", 78, 71, 76, 37, "blank", 262]
+    line = 6 + list(rows).index("not_processed.excessive")
+    assert any(
+        d.code == "ambiguous_row" and d.severity == "error" and d.line == line
+        for d in report.diagnostics
+    )
 
 
 @pytest.mark.parametrize(

@@ -120,3 +120,72 @@ def test_search_finds_what_trying_every_combination_finds(
     every = _Problem(domains, equations).solutions(search=False)
     searched = _Problem(domains, equations)._search()
     assert _meanings(searched) == _meanings(every)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_problems())
+def test_exact_narrowing_keeps_every_combination_that_fits(
+    problem: tuple[list[list[Candidate]], tuple[Equation, ...]],
+) -> None:
+    """Dropping the readings no choice of the other rows completes exactly loses no
+    combination that fits; where it finds a sum no combination fits, none did."""
+    domains, equations = problem
+    narrowed = _Problem(domains, equations)
+    narrowed.narrow()
+    before = narrowed.solutions(search=False)
+    broken = set(narrowed.broken)
+    narrowed.narrow_exact()
+    if narrowed.broken == broken:
+        assert _meanings(narrowed.solutions(search=False)) == _meanings(before)
+    else:
+        assert before == []
+
+
+def test_exact_sums_place_values_the_bounds_cannot() -> None:
+    """Twelve rows of one value each that may stand in any of three columns (531,441
+    combinations), values of one size: the least and greatest sums of the rows not yet
+    placed rule out next to nothing, but only one choice reaches the three totals exactly
+    (no two sets of the values have one sum)."""
+    values = [10_000 + 2**i for i in range(12)]
+    where = [i % 3 for i in range(len(values))]
+    domains = [
+        [Candidate([v if c == col else BLANK for c in range(3)], "abc", 0) for col in range(3)]
+        for v in values
+    ]
+    totals = [sum(v for v, w in zip(values, where, strict=True) if w == col) for col in range(3)]
+    domains.append([Candidate(totals, "abc", 0)])
+    last = len(values)
+    equations = tuple(
+        (
+            f"column {col}",
+            ((last, col, 1), *((r, col, -1) for r in range(last))),
+            frozenset({(last, col)}),
+        )
+        for col in range(3)
+    )
+    outcomes = solve(domains, equations)
+    chosen = [o.chosen for o in outcomes[:-1]]
+    assert all(c is not None for c in chosen)
+    assert [c.values.index(v) for c, v in zip(chosen, values, strict=True) if c] == where
+
+
+def test_a_rows_last_number_that_is_the_sum_of_the_rest_is_its_total() -> None:
+    """A row "9 0 2 9 20" of six parts and a 总计, two cells lost: 20 closes the row's sum
+    as its 总计 (the two lost cells are then 0s); the reading that takes 20 for a part and
+    the 总计 as lost too is dropped, as only chance would make the numbers end with their
+    sum: in a row printed whole (one line of PDF text); one read from several lines may
+    have lost its 总计, and stays undecided."""
+    printed = [9, 0, 2, 9, 20]
+    as_total = Candidate([*printed[:4], None, None, 20], "abcd--e", 0, repairs=2)
+    as_part = Candidate([*printed, None, None], "abcde--", 0, repairs=2)
+    row_total = (
+        "row_total",
+        ((0, 6, 1), *((0, col, -1) for col in range(6))),
+        frozenset({(0, 6)}),
+    )
+    (outcome,) = solve([[as_part, as_total]], [row_total], whole=[True])
+    assert outcome.chosen is not None
+    assert outcome.chosen.values == (9, 0, 2, 9, 0, 0, 20)
+    (outcome,) = solve([[as_part, as_total]], [row_total])
+    assert outcome.chosen is None
+    assert outcome.kept == (True,) * 4 + (False,) * 3

@@ -36,6 +36,10 @@ _MAX_NARROWING: Final = 200_000
 #: blanks take a few thousand steps; past these the rows are left undecided (withheld)
 _MAX_NODES: Final = 2_000
 _MAX_SOLUTIONS: Final = 256
+#: distinct partial sums an equation's exact narrowing keeps per step (:meth:`_Problem.
+#: narrow_exact`): counts of a few digits in a few undecided rows stay far below; past it the
+#: equation is left to the bounds and the search
+_MAX_SUMS: Final = 4096
 
 Value = int | None
 #: (row index, column index, sign): one side of an equation is +1, the other -1
@@ -181,6 +185,102 @@ class _Problem:
                     changed = True
             if not changed:
                 return
+
+    def totalled(self, row: int) -> list[Candidate]:
+        """The readings of *row* left when those that take a total of the row's own sums as
+        lost are dropped, where another reading has that total printed and every other cell
+        of the sum.
+
+        A row "9 0 2 9 20" of six parts and a 总计 has lost two cells: 20 may be the 总计
+        of 9 + 0 + 2 + 9 and two blanks, or a part, the 总计 lost with one more. Nothing
+        but chance would make the numbers of the second reading end with their sum. (Small
+        counts do add up by chance: only rows printed whole, whose 总计 a text loses only
+        at the page's edge, are weighed so.)
+        """
+        domain = self.domains[row]
+        dropped: set[int] = set()
+        for e in self.by_row[row]:
+            if e not in self.local or e in self.broken:
+                continue
+            _, terms, totals = self.equations[e]
+            cols = [col for _, col, _ in terms]
+            heads = [col for r, col in totals if r == row]
+            closed = any(
+                all(c.values[col] is not None for col in cols)
+                and all(c.values[col] not in (BLANK, OPAQUE) for col in heads)
+                and not c.derived.intersection(heads)
+                for c in domain
+            )
+            if closed:
+                dropped |= {
+                    k for k, c in enumerate(domain) if any(c.values[col] is None for col in heads)
+                }
+        kept = [c for k, c in enumerate(domain) if k not in dropped]
+        return kept or domain
+
+    def narrow_exact(self) -> None:
+        """Drop the readings no combination of the other rows' readings lets fit an equation
+        exactly, then narrow again; until nothing changes.
+
+        :meth:`narrow` weighs the other rows by their least and greatest values, which says
+        nothing when several rows each have a blank that could stand in any of their
+        columns: the sums of a column over all their readings span everything. The exact
+        sums each prefix and suffix of the rows can reach (few, for counts of a few digits)
+        tell which reading of a row some choice of the others completes.
+        """
+        for _ in range(12):
+            changed = False
+            for e in range(len(self.equations)):
+                if self.work > _MAX_NARROWING:
+                    return
+                if e not in self.broken and self._narrow_equation(e):
+                    changed = True
+            if not changed:
+                return
+            self.narrow()
+
+    def _narrow_equation(self, e: int) -> bool:
+        _, terms, totals = self.equations[e]
+        cells: dict[int, list[tuple[int, int]]] = {}
+        for r, col, sign in terms:
+            cells.setdefault(r, []).append((col, sign))
+        rows = sorted(cells)
+        if all(len(self.domains[r]) == 1 for r in rows):
+            return False
+        shares: list[list[int]] = []
+        for r in rows:
+            row_shares: list[int] = []
+            for cand in self.domains[r]:
+                share = 0
+                for col, sign in cells[r]:
+                    v = cand.values[col]
+                    if v is None or v == OPAQUE or (v == BLANK and (r, col) in totals):
+                        return False  # a sum with an unknown or a text cell: bounds only
+                    if v != BLANK:
+                        share += sign * v
+                row_shares.append(share)
+            shares.append(row_shares)
+        reach = _reachable(shares)
+        back = _reachable(shares[::-1])
+        if reach is None or back is None:
+            return False
+        self.work += sum(len(a) * len(s) for a, s in zip(reach, shares, strict=False))
+        changed = False
+        for i, r in enumerate(rows):
+            before, after = reach[i], back[len(rows) - 1 - i]
+            keep = [
+                cand
+                for cand, share in zip(self.domains[r], shares[i], strict=True)
+                if any(-share - a in after for a in before)
+            ]
+            if not keep:
+                self.broken.add(e)  # the report itself breaks this sum
+                return changed
+            if len(keep) < len(self.domains[r]):
+                self.domains[r] = keep
+                self._bounds[r] = None
+                changed = True
+        return changed
 
     def _rest(self, e: int, row: int) -> tuple[int, int] | None:
         """The range of the other rows' part of equation *e*; None when a cell is opaque."""
@@ -478,6 +578,18 @@ def _share(
     return (lo, down, hi, up, 0)
 
 
+def _reachable(shares: list[list[int]]) -> list[set[int]] | None:
+    """The sums the first k rows can reach, for each k (None past :data:`_MAX_SUMS`)."""
+    out = [{0}]
+    for row_shares in shares:
+        options = set(row_shares)
+        sums = {a + b for a in out[-1] for b in options}
+        if len(sums) > _MAX_SUMS:
+            return None
+        out.append(sums)
+    return out
+
+
 def _signature(domain: list[Candidate]) -> tuple[tuple[Value, ...], ...]:
     return tuple(c.values for c in domain)
 
@@ -554,8 +666,15 @@ def _dedupe(domain: list[Candidate]) -> list[Candidate]:
     return sorted(best.values(), key=lambda c: (c.repairs, c.cost))
 
 
-def solve(domains: list[list[Candidate]], equations: Sequence[Equation]) -> list[Outcome]:
-    """Decide each row's reading (see the module docstring).
+def solve(
+    domains: list[list[Candidate]],
+    equations: Sequence[Equation],
+    whole: Sequence[bool] = (),
+) -> list[Outcome]:
+    """Decide each row's reading (see the module docstring); *whole* says which rows were
+    printed whole, in order (a line of PDF text: a lost cell there is a blank, never the
+    row's 总计), where a reading that ends with the sum of the others is preferred
+    (:meth:`_Problem.totalled`).
 
     Two readings of a row "1 2" in a table of columns a, b and total (= a + b): the total
     was lost (then it is 3), or a was lost (then a = 1). Both fit, so the row stays undecided
@@ -572,13 +691,22 @@ def solve(domains: list[list[Candidate]], equations: Sequence[Equation]) -> list
         return plain
     problem = _Problem(domains, equations)
     problem.narrow()
+    problem.narrow_exact()
     # Occam: a reading that assumes no lost or stray cell is preferred whenever the table's
-    # sums allow one, so try the least-repaired readings of every row first
+    # sums allow one, so try the least-repaired readings of every row first; then those
+    # that do not take a row's 总计 as lost where another reading finds it printed
     least = [[c for c in d if c.repairs == d[0].repairs] for d in problem.domains]
-    if any(len(a) != len(b) for a, b in zip(least, problem.domains, strict=True)):
-        trial = _Problem(least, equations)
+    totalled = [
+        problem.totalled(row) if row < len(whole) and whole[row] else domain
+        for row, domain in enumerate(problem.domains)
+    ]
+    for trial_domains in (least, totalled):
+        if all(len(a) == len(b) for a, b in zip(trial_domains, problem.domains, strict=True)):
+            continue
+        trial = _Problem(trial_domains, equations)
         trial.broken = set(problem.broken)
         trial.narrow()
+        trial.narrow_exact()
         if trial.broken <= problem.broken:
             decided = _decide(trial)
             if decided is not None:

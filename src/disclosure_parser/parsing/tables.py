@@ -120,6 +120,26 @@ def _cell_from(
     return MISSING
 
 
+#: rows of PDF text: words set apart by spaces (on one line, on two, or one a line), where
+#: a blank cell prints nothing. (A cell lost from a row of cells, tab or pipe, was printed.)
+_WORDS: Final = frozenset({"plain", "joined", "stream"})
+
+
+def _zero_drift(row: Row, reading: Candidate) -> set[int]:
+    """The columns where *reading* has a 0 that readings saying the same numbers print in
+    one and work out in another, in a row of PDF text: printed, it is a 0; worked out, the
+    text may have left out a blank there."""
+    if not _blanks_unprinted(row):
+        return set()
+    return {col for col in reading.drift if reading.values[col] == 0}
+
+
+def _blanks_unprinted(row: Row) -> bool:
+    """Whether a cell *row*'s text left out may be a blank: a row of PDF text, unless a 0 ran
+    into the row's numbering (that 0 was printed)."""
+    return row.kind in _WORDS and not any(note[0] == "number_in_numbering" for note in row.notes)
+
+
 def _prints_no_blank(row: Row, reading: Candidate) -> bool:
     """Whether the columns a *reading* of *row* gives no source printed nothing: a row of
     words set apart by spaces (PDF text) prints no blank cell, so where the reading places
@@ -1285,7 +1305,10 @@ def _solve_rows(rows: list[Row], width: int, equations: tuple[Equation, ...]) ->
     if all(len(d) == 1 and None not in d[0].values for d in domains):
         # every row reads plainly: nothing to decide
         return [Outcome(d[0], d, (True,) * width) for d in domains]
-    return solve(_or_unknown(domains, width), equations)
+    # (a row of one line of PDF text printed its cells in order, a blank as nothing: its
+    # last number, where it is the sum of the others, is its 总计)
+    whole = [row.kind == "plain" for row in rows]
+    return solve(_or_unknown(domains, width), equations, whole)
 
 
 def _or_unknown(domains: list[list[Candidate]], width: int) -> list[list[Candidate]]:
@@ -1308,11 +1331,12 @@ def _cells_of(
     *where* is the table and row key its diagnostics' readings name (none without it), and
     *order* the printed column of each template column where the header's order differs."""
     chosen = outcome.chosen
-    if chosen is not None and chosen.loose:
+    if chosen is not None and (chosen.loose or _zero_drift(row, chosen)):
         # the numbers are settled, where its blanks, 0s and marks stand is not: those cells,
         # and those a value was derived for in one such reading and printed in another, are
-        # withheld like the cells of a row read in several ways
-        loose = chosen.loose | chosen.drift
+        # withheld like the cells of a row read in several ways (a 0 worked out for a cell
+        # the text left out may be a blank, where another reading has the 0 printed)
+        loose = chosen.loose | chosen.drift | _zero_drift(row, chosen)
         outcome = Outcome(None, [chosen], tuple(col not in loose for col in range(width)))
         chosen = None
     printed = [c for c in row.values if not c.filler]
@@ -1396,18 +1420,27 @@ def _cells_of(
     unsure: set[int] = set().union(*(a.loose for a in alternatives))
     if unsure:
         unsure |= set().union(*(a.drift for a in alternatives))
+    unsure |= set().union(*(_zero_drift(row, a) for a in alternatives))
+    # columns some readings print and others work out (the cell the text left out)
+    mixed = {
+        col
+        for col in range(width)
+        if _blanks_unprinted(row) and len({col in a.derived for a in alternatives}) > 1
+    }
     cells = []
     withheld = []
     first = alternatives[0] if alternatives else None
     unprinted = first is not None and _prints_no_blank(row, first)
     for col in range(width):
         # (a cell printed blank in some readings and 0 in others is one number to the sums,
-        # not one reading: whether it was printed is not known)
+        # not one reading: whether it was printed is not known; so is a 0 printed in some
+        # readings and worked out in others, for a cell the text left out may be a blank)
         if (
             first is not None
             and outcome.kept[col]
             and len({kinds(a)[col] for a in alternatives}) == 1
             and col not in unsure
+            and not (col in mixed and first.values[col] == 0)
         ):
             cells.append(
                 _cell_from(
