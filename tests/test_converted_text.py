@@ -1357,17 +1357,35 @@ def test_raw_table_b_blanks_in_many_rows_placed_by_the_column_sums() -> None:
         assert _values(report, key) == ["blank" if v is None else v for v in values], key
 
 
+def _with_row(key: str, values: list[int | None]) -> dict[str, list[int | None]]:
+    """:data:`_RAW_B_ROWS` with the row *key* printing *values*, the totals made to agree."""
+    rows = dict(_RAW_B_ROWS)
+    change = [(b or 0) - (a or 0) for a, b in zip(rows[key], values, strict=True)]
+    rows[key] = values
+    rows["total"] = [(a or 0) + d for a, d in zip(rows["total"], change, strict=True)]
+    rows["carried_forward"] = [
+        (a or 0) - d for a, d in zip(rows["carried_forward"], change, strict=True)
+    ]
+    return rows
+
+
+def test_raw_row_with_three_blanks_ending_with_its_sum_is_placed_by_the_sums() -> None:
+    """(e) "12 52 81 145" for seven columns: three blanks, more than a row is realigned
+    for, but 145 is the sum of the rest, so it is the 总计 and the sums place the three."""
+    rows = _with_row("withheld.enforcement_files", [12, None, 52, None, None, 81, 145])
+    report = dp.parse(_raw_b(rows))
+    assert _values(report, "withheld.enforcement_files") == [12, "blank", 52] + ["blank"] * 2 + [
+        81,
+        145,
+    ]
+    assert _values(report, "not_processed.duplicate") == ["blank", 78, 71, 76, 37, "blank", 262]
+
+
 def test_raw_row_of_zeros_with_a_blank_somewhere_is_withheld() -> None:
     """(e) "0 0 0 0 0 0" for seven columns: the blank may stand in any of them and every
     sum holds, so whether a cell holds 0 or nothing is not known: all seven are withheld,
     with an error on the line (a blank is not a 0, SPEC §1)."""
-    rows = dict(_RAW_B_ROWS)
-    excessive = rows["not_processed.excessive"]
-    rows["not_processed.excessive"] = [0, 0, 0, 0, 0, 0, None]
-    rows["total"] = [a - (b or 0) for a, b in zip(rows["total"], excessive, strict=True)]
-    rows["carried_forward"] = [
-        a + (b or 0) for a, b in zip(rows["carried_forward"], excessive, strict=True)
-    ]
+    rows = _with_row("not_processed.excessive", [0, 0, 0, 0, 0, 0, None])
     report = dp.parse(_raw_b(rows))
     assert _values(report, "not_processed.excessive") == ["missing"] * 7
     assert _values(report, "not_processed.duplicate") == ["blank", 78, 71, 76, 37, "blank", 262]
@@ -2068,15 +2086,23 @@ def test_cells_a_row_of_pdf_text_left_blank_are_blanks_not_zeros() -> None:
     assert _values(report, "total") == [3, 2, 0, 0, 0, 1, 6]  # its 0s were printed
 
 
-def test_a_zero_the_row_printed_keeps_the_zeros_the_sums_give() -> None:
-    """(e) The same row printing a 0 among its numbers ("3 0 1 4"): which of the columns
-    the sums make 0 it stands in, nothing says, so no 0 is read as a blank."""
+def test_a_zero_the_row_printed_among_columns_the_sums_make_0_is_withheld() -> None:
+    """(e) The same row printing a 0 among its numbers ("3 0 1 4"): the sums make four
+    columns 0, and which of them holds the printed 0 and which are blanks nothing says.
+    Each of the four is withheld (a blank is not a 0), with an error on the line; the
+    numbers the sums place are read."""
     b = build.zeros_b("2021")
     b["new_received"] = ["3", "0", "", "", "", "1", "4"]
     b["total"] = ["3", "0", "0", "0", "0", "1", "4"]
     b["granted"] = ["3", "0", "0", "0", "0", "1", "4"]
     report = dp.parse(_raw(b))
-    assert _values(report, "new_received") == [3, 0, 0, 0, 0, 1, 4]
+    assert _values(report, "new_received") == [3, *["missing"] * 4, 1, 4]
+    row = report.applications.row("new_received")
+    assert row is not None
+    assert any(
+        d.code == "ambiguous_row" and d.severity == "error" and d.line == row.line
+        for d in report.diagnostics
+    )
 
 
 def test_layout_row_of_two_numbers_set_apart_under_a_cut_header_is_a_row() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from disclosure_parser.parsing.align import readings
+from disclosure_parser.parsing.align import readings, sparse_readings
 from disclosure_parser.parsing.lexer import Row
 from disclosure_parser.parsing.raw import RawCell, RawRow
 from disclosure_parser.parsing.tables import (
@@ -110,3 +110,28 @@ def test_table_a_row_printed_whole_reads_as_its_only_reading(texts: list[str]) -
     notes = Notes()
     assert _item_cells(row, names, notes) == expected
     assert notes.items == []
+
+
+def _words(*texts: str) -> list[RawCell]:
+    """Value cells of a line of PDF text, one a word."""
+    return [RawCell(text, 9, 4 + 8 * k, False) for k, text in enumerate(texts)]
+
+
+def test_sparse_row_ending_with_its_sum_is_read_in_every_placement_of_its_parts() -> None:
+    """ "41692 2 2 41696" for six parts and a 总计: 41696 is the 总计, and the three parts
+    stand in order in three of the six columns, the twenty ways for the table's sums."""
+    found = sparse_readings(_words("41692", "2", "2", "41696"), WIDTH, [(6, (0, 1, 2, 3, 4, 5))])
+    assert len(found) == 20
+    assert all(c.values[6] == 41696 and c.repairs == 3 for c in found)
+    assert (41692, 2, 2, None, None, None, 41696) in {c.values for c in found}
+    assert (None, None, None, 41692, 2, 2, 41696) in {c.values for c in found}
+
+
+def test_sparse_row_that_does_not_end_with_its_sum_is_not_placed() -> None:
+    """Numbers that do not add up to the last, a single count above 0 that any last number
+    equal to it would "add up" to, and a row of two sums (table C) give no reading."""
+    parts = [(6, (0, 1, 2, 3, 4, 5))]
+    assert sparse_readings(_words("41692", "2", "3", "41696"), WIDTH, parts) == []
+    assert sparse_readings(_words("3", "0", "3"), WIDTH, parts) == []
+    two = [(2, (0, 1)), (6, (3, 4, 5))]
+    assert sparse_readings(_words("1", "2", "3"), WIDTH, two) == []

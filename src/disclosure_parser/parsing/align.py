@@ -280,6 +280,36 @@ def _with_gaps(core: list[RawCell], width: int, cost: int) -> list[Candidate]:
     return out
 
 
+def sparse_readings(values: list[RawCell], width: int, sums: Sequence[Sum]) -> list[Candidate]:
+    """Readings of a row of PDF text that printed fewer cells than :func:`readings` realigns
+    (more than two of its cells blank, a blank printing nothing), where its last number is
+    the sum of the others, two of them above 0 at least: that number is the 总计, the
+    row's one sum over its other columns, and the others stand in those columns in order,
+    blanks anywhere between.
+
+    "41692 2 2 41696" for six parts and a 总计: twenty readings, the table's sums to choose.
+    Without the sum the row says too little to be placed (it is read as unknown cells).
+    """
+    if len(sums) != 1 or any(c.filler or c.glued for c in values):
+        return []
+    total, parts = sums[0]
+    numbers = [_text_value(c.text) for c in values]
+    if any(v is None or v < 0 or v in (BLANK, OPAQUE) for v in numbers):
+        return []
+    *printed, last = (v for v in numbers if v is not None)
+    if sum(1 for v in printed if v) < 2 or len(printed) >= len(parts) or sum(printed) != last:
+        return []  # (one count and 0s "add up" to any number equal to it)
+    lost = width - len(values)
+    out: list[Candidate] = []
+    for where in itertools.combinations(parts, len(printed)):
+        cells: list[RawCell | None] = [None] * width
+        for col, cell in zip(where, values, strict=False):
+            cells[col] = cell
+        cells[total] = values[-1]
+        out.append(_candidate(cells, REPAIR_COST * lost, lost))
+    return out
+
+
 def _without_extra(core: list[RawCell], width: int, cost: int) -> list[Candidate]:
     """Readings of *core* with (len(core) - width) stray cells dropped, at any positions."""
     extra = len(core) - width

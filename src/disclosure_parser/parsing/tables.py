@@ -46,7 +46,14 @@ from ..core.model import (
 )
 from ..core.text import fold, strip_numbering
 from . import labels
-from .align import REPAIR_COST, in_pieces, placed_readings, plain_cells, readings
+from .align import (
+    REPAIR_COST,
+    in_pieces,
+    placed_readings,
+    plain_cells,
+    readings,
+    sparse_readings,
+)
 from .cells import counts, ends_with_sum, make_cell, two_numbers, whole_row
 from .drafts import ABlock, TableDraft
 from .lexer import Row
@@ -1308,6 +1315,12 @@ def _solve_rows(rows: list[Row], width: int, equations: tuple[Equation, ...]) ->
     # (a row of one line of PDF text printed its cells in order, a blank as nothing: its
     # last number, where it is the sum of the others, is its 总计)
     whole = [row.kind == "plain" for row in rows]
+    # (not where the page's edge cut the table: its rows print the first columns only, and
+    # those add up to a later one now and then)
+    sparse = [i for i, row in enumerate(rows) if whole[i] and not domains[i]]
+    if sparse and not any(note[0] == "cut_at_page_edge" for row in rows for note in row.notes):
+        for i in sparse:
+            domains[i] = sparse_readings(rows[i].values, width, local.get(i, ()))
     return solve(_or_unknown(domains, width), equations, whole)
 
 
@@ -1634,6 +1647,7 @@ def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
     merged.label, merged.folded, merged.key = "", "", None
     merged.line, merged.column = anchor.line, anchor.column
     merged.choices = merged.placing = merged.columns = None
+    merged.notes = []
     order = _c_printed_order(drafts, notes)
     if order == _C_TEMPLATE and len(value_rows) == 1:
         # the ways its values' positions allow (.review_positions; pdftotext's layout)
