@@ -192,6 +192,53 @@ def test_first_numbers_beside_a_wrapped_label_and_the_rest_in_the_block() -> Non
     assert _values(report, "withheld.process_information") == process
 
 
+def _cut_stream(*rows: tuple[str, tuple[int, ...]]) -> str:
+    """Table B as default pdftotext prints it when the page's right edge cut it after 社会公益
+    (Chromium's PDF of a table wider than the page): the header's words, then each row's
+    label and the numbers the page shows, one a line."""
+    head = "申请人情况\n\n自然人\n\n法人或其他\n商业企业 科研机构 社会公益\n\n"
+    body = "".join(f"{label}\n\n" + _one_a_line(*values) for label, values in rows)
+    return TITLE + B_HEAD + head + body
+
+
+def test_stream_under_a_header_the_page_edge_cut_reads_the_columns_it_shows() -> None:
+    """Four numbers a row under a header that stops at 社会公益 (社会公益组织 cut): the first
+    three are 自然人, 商业企业 and 科研机构; the fourth is what the edge left of 社会公益组织,
+    withheld like the columns past the edge, said on the row."""
+    report = dp.parse(
+        _cut_stream(
+            ("一、本年新收政府信息公开申请数量", (67, 43, 54, 38)),
+            ("二、上年结转政府信息公开申请数量", (2, 7, 4, 3)),
+            ("（一）予以公开", (2, 9, 9, 0)),
+        )
+    )
+    missing = ["missing"] * 4
+    assert _values(report, "new_received") == [67, 43, 54, *missing]
+    assert _values(report, "carried_over") == [2, 7, 4, *missing]
+    assert _values(report, "granted") == [2, 9, 9, *missing]
+    cut = [d for d in report.diagnostics if d.code == "cut_at_page_edge"]
+    assert len(cut) == 3
+    assert all("社会公益" in d.message for d in cut)
+
+
+def test_stream_rows_that_do_not_fill_the_columns_a_cut_header_shows_are_withheld() -> None:
+    """Under the same header, five numbers (one from another row or column: which, nothing
+    says) and eight (two rows run together) are not placed: their cells are withheld, and
+    the message says why. (No 总计 is left to check a guess.)"""
+    report = dp.parse(
+        _cut_stream(
+            ("一、本年新收政府信息公开申请数量", (67, 43, 54, 38)),
+            ("二、上年结转政府信息公开申请数量", (2, 7, 4, 3, 5)),
+            ("（一）予以公开", (2, 9, 9, 0, 0, 1, 0, 3)),
+        )
+    )
+    assert _values(report, "carried_over") == ["missing"] * 7
+    assert _values(report, "granted") == ["missing"] * 7
+    said = {d.line: d.message for d in report.diagnostics if "numbers (a blank" in d.message}
+    assert len(said) == 2
+    assert any("printed 8 numbers" in m for m in said.values())
+
+
 def _two_labels_then_numbers(first: str, second: str) -> str:
     """Table B as default pdftotext printed two rows' labels and then both rows' numbers."""
     return (

@@ -1761,6 +1761,18 @@ CATALOGUE: Final[dict[str, Entry]] = {
         "cells of the column the edge cut",
         word="社会公益",
     ),
+    "cut_at_page_edge.stream_row": _e(
+        "表格超出了 PDF 页面的右边缘：表头只印到{word:q}，页面上只有 {shown} 列，本行却印有 "
+        "{printed} 个数字（有空白单元格，或几行的数字连在了一起），哪个数字属于哪一列无从判断；"
+        "本行各单元格不予采用",
+        "the table ran past the right edge of the PDF's page: its header stops at {word:q}, "
+        "so the page shows {shown} columns, but this row printed {printed} numbers (a blank "
+        "cell among them, or the numbers of several rows run together), and which number is "
+        "whose nothing says; the row's cells are withheld",
+        word="社会公益",
+        shown=4,
+        printed=8,
+    ),
     "cut_at_page_edge.review": _e(
         "行政复议、行政诉讼情况表超出了 PDF 页面的边缘：表头只印出了 15 列中的 {columns} 列，"
         "其余各列不在文本中，按缺失处理；被截断的首末两列也不予采用",

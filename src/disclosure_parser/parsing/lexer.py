@@ -772,6 +772,7 @@ class _Lexer:
         _mark_cut_totals(self.tokens)
         _place_by_position(self.tokens, grid)
         if self.streamed:
+            _read_cut_streams(self.tokens)
             a_order.place_in_template_order(self.tokens)
             _flag_reading_order(self.tokens)
             _flag_page_end_items(self.tokens, grid)
@@ -1334,6 +1335,22 @@ def _mark_cut_totals(tokens: list[Token]) -> None:
             tables[-1][1].append(token.value)
     for heads, rows in tables:
         page_edge.mark_cut_totals("".join(heads), rows)
+
+
+def _read_cut_streams(tokens: list[Token]) -> None:
+    """:func:`.page_edge.read_cut_stream` for each table B of *tokens* (its header lines'
+    words, its rows of numbers one a line)."""
+    tables: list[tuple[list[str], list[Row]]] = []
+    for token in tokens:
+        if token.type in _BEGINS:
+            tables.append(([], []))
+        elif tables and token.kind == B_HEAD:
+            tables[-1][0].append(token.value.label)
+        elif tables and token.kind in (B_ROW, B_VALUES) and token.value.kind == "stream":
+            tables[-1][1].append(token.value)
+    for heads, rows in tables:
+        if rows:
+            page_edge.read_cut_stream(heads, rows)
 
 
 #: rows whose last number may be a 总计 the page's edge cut: rows of space-set words, and

@@ -5,7 +5,8 @@ Chromium clips one at its margin) holds only what falls on the page, and so does
 taken from it. The traces left are read here before the cells are placed:
 
 - table B's header stops short ("商业企业 科研机构 社会公益"): :func:`read_cut_header`
-  reads the rows up to the columns the header shows, the others missing;
+  reads the rows up to the columns the header shows, the others missing, and
+  :func:`read_cut_stream` the rows of numbers one a line (default ``pdftotext``);
 - table C's header names a run of its fifteen columns, not all ("果纠正 其他结果 …"):
   :func:`read_cut_review` gives its line the ways of reading it in those columns;
 - every column is there but a 总计 lost its last digits ("225" of 2257171):
@@ -142,6 +143,50 @@ def _read_short_of_edge(row: _Row, edge: int, cutting: bool, placed: bool, named
         row.choices = [[*way, *past] for way in ways]
     message = msg("cut_at_page_edge.header", word=named)
     row.notes.append(("cut_at_page_edge", "warning", message, row.line, end.column))
+
+
+def read_cut_stream(heads: Sequence[str], rows: Sequence[_Row]) -> None:
+    """Read the *rows* of a table B printed one number a line (default ``pdftotext``) under
+    a header (its lines' words, *heads*) the page's right edge cut: it names 自然人 and
+    商业企业 and stops short of 其他 ("商业企业 科研机构 社会公益", the last name cut).
+
+    A row printing a number for each column the header names whole, and one for the column
+    whose name the edge cut where the header shows such a piece, is read as those columns:
+    the cut column's cell missing (its digits may be the first of a number) and so are the
+    cells past the edge, said on the row. The cells of other rows (a blank among them, or
+    the numbers of several rows run together) are withheld: which of their numbers is
+    whose nothing says, and no 总计 is left to check a guess."""
+    words = [fold(w) for head in heads for w in head.split()]
+    named = "".join(words).replace("法人或其他组织", "").replace("法人或其他", "")
+    columns = {k for name, k in labels.B_COLUMN_WORDS.items() if name in named}
+    if not {0, 1} <= columns or max(columns) >= labels.B_COLUMN_WORDS["其他"]:
+        return
+    shown = max(columns) + 1
+    following = [name for name, k in labels.B_COLUMN_WORDS.items() if k == shown]
+    cut_word = next((w for w in words if any(n.startswith(w) and n != w for n in following)), None)
+    edge = shown + (cut_word is not None)
+    named_at = cut_word or _name(shown - 1)
+    for row in rows:
+        printed = [c for c in row.values if c.text]
+        if not printed:
+            continue
+        if len(printed) != edge or len(row.values) != edge:
+            first = printed[0]
+            row.values = [
+                RawCell(UNREADABLE, first.line, first.column, False) for _ in range(_WIDTH)
+            ]
+            message = msg(
+                "cut_at_page_edge.stream_row", word=named_at, shown=edge, printed=len(printed)
+            )
+            row.notes.append(("cut_at_page_edge", "warning", message, row.line, first.column))
+            continue
+        end = printed[-1]
+        if cut_word is not None:
+            end.text = CUT + end.text
+        past = [RawCell(CUT, end.line, end.column + 1, False) for _ in range(_WIDTH - edge)]
+        row.values = [*printed, *past]
+        message = msg("cut_at_page_edge.header", word=named_at)
+        row.notes.append(("cut_at_page_edge", "warning", message, row.line, end.column))
 
 
 def _cut_short(parts: Sequence[int | None], total: int) -> bool:
