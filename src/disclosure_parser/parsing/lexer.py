@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Final
 
 from ..core.keys import APPLICANT_COLUMNS, ITEMS
@@ -1322,35 +1322,33 @@ def _label_from(row: Row, start: int) -> Row:
 _B_FULL: Final = len(APPLICANT_COLUMNS)
 
 
-def _mark_cut_totals(tokens: list[Token]) -> None:
-    """:func:`.page_edge.mark_cut_totals` for each table B of *tokens* (its header's words,
-    its rows of text)."""
-    tables: list[tuple[list[str], list[Row]]] = []
+def _b_tables(tokens: list[Token], kinds: Collection[str]) -> list[tuple[list[Row], list[Row]]]:
+    """Each table B of *tokens*: its header lines, and its rows (of numbers, or labelled)
+    of the row *kinds* given."""
+    tables: list[tuple[list[Row], list[Row]]] = []
     for token in tokens:
         if token.type in _BEGINS:
             tables.append(([], []))
         elif tables and token.kind == B_HEAD:
-            tables[-1][0].append(token.value.folded)
-        elif tables and token.kind in (B_ROW, B_VALUES) and token.value.kind in _CUT_KINDS:
+            tables[-1][0].append(token.value)
+        elif tables and token.kind in (B_ROW, B_VALUES) and token.value.kind in kinds:
             tables[-1][1].append(token.value)
-    for heads, rows in tables:
-        page_edge.mark_cut_totals("".join(heads), rows)
+    return tables
+
+
+def _mark_cut_totals(tokens: list[Token]) -> None:
+    """:func:`.page_edge.mark_cut_totals` for each table B of *tokens* (its header's words,
+    its rows of text)."""
+    for heads, rows in _b_tables(tokens, _CUT_KINDS):
+        page_edge.mark_cut_totals("".join(h.folded for h in heads), rows)
 
 
 def _read_cut_streams(tokens: list[Token]) -> None:
     """:func:`.page_edge.read_cut_stream` for each table B of *tokens* (its header lines'
     words, its rows of numbers one a line)."""
-    tables: list[tuple[list[str], list[Row]]] = []
-    for token in tokens:
-        if token.type in _BEGINS:
-            tables.append(([], []))
-        elif tables and token.kind == B_HEAD:
-            tables[-1][0].append(token.value.label)
-        elif tables and token.kind in (B_ROW, B_VALUES) and token.value.kind == "stream":
-            tables[-1][1].append(token.value)
-    for heads, rows in tables:
+    for heads, rows in _b_tables(tokens, ("stream",)):
         if rows:
-            page_edge.read_cut_stream(heads, rows)
+            page_edge.read_cut_stream([h.label for h in heads], rows)
 
 
 #: rows whose last number may be a 总计 the page's edge cut: rows of space-set words, and
