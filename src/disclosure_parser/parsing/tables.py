@@ -132,19 +132,24 @@ def _cell_from(
 _WORDS: Final = frozenset({"plain", "joined", "stream"})
 
 
-def _zero_drift(row: Row, reading: Candidate) -> set[int]:
-    """The columns where *reading* has a 0 that readings saying the same numbers print in
-    one and work out in another, in a row of PDF text: printed, it is a 0; worked out, the
-    text may have left out a blank there."""
-    if not _blanks_unprinted(row):
+def _unprinted_zeros(row: Row, readings: Sequence[Candidate]) -> set[int]:
+    """The columns where the *readings* of a row of PDF text have a 0 that one reading
+    prints and another works out (among readings that say the same numbers, or between
+    them): printed, it is a 0; worked out, the text may have left out a blank there. (Not
+    where a 0 ran into the row's numbering: that 0 was printed.)"""
+    if row.kind not in _WORDS or _zero_in_numbering(row):
         return set()
-    return {col for col in reading.drift if reading.values[col] == 0}
+    drift = {col for a in readings for col in a.drift if a.values[col] == 0}
+    mixed = {
+        col
+        for col, value in enumerate(readings[0].values)
+        if value == 0 and len({col in a.derived for a in readings}) > 1
+    }
+    return drift | mixed
 
 
-def _blanks_unprinted(row: Row) -> bool:
-    """Whether a cell *row*'s text left out may be a blank: a row of PDF text, unless a 0 ran
-    into the row's numbering (that 0 was printed)."""
-    return row.kind in _WORDS and not any(note[0] == "number_in_numbering" for note in row.notes)
+def _zero_in_numbering(row: Row) -> bool:
+    return any(note[0] == "number_in_numbering" for note in row.notes)
 
 
 def _prints_no_blank(row: Row, reading: Candidate) -> bool:
@@ -155,7 +160,7 @@ def _prints_no_blank(row: Row, reading: Candidate) -> bool:
     from a row of cells, tab or pipe, was printed; so was a 0 the row printed that the
     reading left out, or one run into the row's numbering: a 0 the sums work out there
     stands.)"""
-    if row.kind != "plain" or any(note[0] == "number_in_numbering" for note in row.notes):
+    if row.kind != "plain" or _zero_in_numbering(row):
         return False
     printed = [c for c in row.values if c.text and not c.filler]
     used = {id(s) for s in reading.sources if s is not None}
@@ -1344,12 +1349,13 @@ def _cells_of(
     *where* is the table and row key its diagnostics' readings name (none without it), and
     *order* the printed column of each template column where the header's order differs."""
     chosen = outcome.chosen
-    if chosen is not None and (chosen.loose or _zero_drift(row, chosen)):
+    unprinted_zeros = _unprinted_zeros(row, [chosen]) if chosen is not None else set()
+    if chosen is not None and (chosen.loose or unprinted_zeros):
         # the numbers are settled, where its blanks, 0s and marks stand is not: those cells,
         # and those a value was derived for in one such reading and printed in another, are
         # withheld like the cells of a row read in several ways (a 0 worked out for a cell
         # the text left out may be a blank, where another reading has the 0 printed)
-        loose = chosen.loose | chosen.drift | _zero_drift(row, chosen)
+        loose = chosen.loose | chosen.drift | unprinted_zeros
         outcome = Outcome(None, [chosen], tuple(col not in loose for col in range(width)))
         chosen = None
     printed = [c for c in row.values if not c.filler]
@@ -1433,13 +1439,8 @@ def _cells_of(
     unsure: set[int] = set().union(*(a.loose for a in alternatives))
     if unsure:
         unsure |= set().union(*(a.drift for a in alternatives))
-    unsure |= set().union(*(_zero_drift(row, a) for a in alternatives))
-    # columns some readings print and others work out (the cell the text left out)
-    mixed = {
-        col
-        for col in range(width)
-        if _blanks_unprinted(row) and len({col in a.derived for a in alternatives}) > 1
-    }
+    if alternatives:
+        unsure |= _unprinted_zeros(row, alternatives)
     cells = []
     withheld = []
     first = alternatives[0] if alternatives else None
@@ -1453,7 +1454,6 @@ def _cells_of(
             and outcome.kept[col]
             and len({kinds(a)[col] for a in alternatives}) == 1
             and col not in unsure
-            and not (col in mixed and first.values[col] == 0)
         ):
             cells.append(
                 _cell_from(
