@@ -1443,6 +1443,172 @@ def test_raw_row_of_zeros_with_a_blank_somewhere_is_withheld() -> None:
     )
 
 
+#: the start of the labels that span table B's label columns, where LibreOffice's PDF of a
+#: table wider than the page lost them past its left edge
+_LEFT_CUT = {
+    "new_received": "府信息公开申请数量",
+    "carried_over": "府信息公开申请数量",
+    "granted": "结果 （一）予以公开",
+    "carried_forward": "继续办理",
+}
+
+
+def _raw_cut_b(rows: dict[str, list[int | None]], cut_digits: int = 0) -> str:
+    """*rows* as ``pdftotext -raw`` prints a table B that ran past both edges of the page:
+    the header stops at "法" of 法律服务机构, the rows print their first four columns (a
+    blank nothing) and, where *cut_digits*, that many first digits of a 法律服务机构 of
+    three digits or more; the labels spanning the label columns lost their start."""
+    head = "申请人情况\n自然人\n法人或其他组织\n商业企业 科研机构 社会公益组织 法\n"
+    lines = []
+    for key, values in rows.items():
+        shown = [str(v) for v in values[:4] if v is not None]
+        cut = values[4]
+        if cut_digits and cut is not None and cut >= 100:
+            shown.append(str(cut)[:cut_digits])
+        lines.append(" ".join([_LEFT_CUT.get(key, ROW_LABELS[key]), *shown]) + "\n")
+    return TITLE + B_HEAD + head + "".join(lines)
+
+
+def _shown(values: list[int | None]) -> list[object]:
+    """What a table cut after its fourth column gives of a row: those four, the rest missing."""
+    return ["blank" if v is None else v for v in values[:4]] + ["missing"] * 3
+
+
+def test_raw_table_cut_at_both_edges_places_its_rows_by_the_column_sums() -> None:
+    """(e) ``pdftotext -raw`` of a table B past both edges of the page: "府信息公开申请数量"
+    ends the labels of 一、 and 二、 alike and is read as each by its place, "继续办理" as
+    四、; a row printing fewer numbers than the four columns shown (blanks print nothing) is
+    placed where the column sums put it; the rest is missing."""
+    rows = _with_row("granted", [50, None, 54, 6, 34, 66, 210])
+    report = dp.parse(_raw_cut_b(rows))
+    for key, values in rows.items():
+        assert _values(report, key) == _shown(values), key
+    ends = [d for d in report.diagnostics if d.code == "label_end"]
+    assert [d.line for d in ends] == [7, 8, 31]
+    assert "carried_over" in ends[1].message
+
+
+def test_raw_label_end_is_not_the_start_of_the_next_rows_label() -> None:
+    """(e) "府信息公开申请数量 664 688 81 735" then "结果 （一）予以公开 50 54 6": seven
+    numbers on two lines, as a label wrapped around a row's would be, but the first line's
+    label ends other rows' wordings: two rows, not one (granted is not 664 688 …)."""
+    rows = _with_row("granted", [50, None, 54, 6, 34, 66, 210])
+    report = dp.parse(_raw_cut_b(rows))
+    assert _values(report, "carried_over")[:4] == [664, 688, 81, 735]
+    assert _values(report, "granted")[:4] == [50, "blank", 54, 6]
+    assert not [d for d in report.diagnostics if d.code == "joined_row"]
+
+
+def test_raw_label_ends_are_whole_labels_of_their_own_rows() -> None:
+    """(e) A label ending rows' wordings is a whole label whose start the edge cut: the
+    fragment "结果" on the next line (of the cut "三、本年度办理结果") does not go on with
+    "府信息公开申请数量", and "继续办理 812 731 332" after "（七）总计 848 1330 862 792"
+    is 四、's row, not the rest of the total's (seven numbers on two lines)."""
+    rows = dict(_RAW_B_ROWS)
+    rows["new_received"] = [996, 1373, 781, 389, 497, 33, 4069]
+    rows["carried_forward"] = [812, 731, None, 332, 627, 236, 2738]
+    text = _raw_cut_b(rows).replace("结果 （一）予以公开", "结果\n（一）予以公开")
+    report = dp.parse(text)
+    for key in ("new_received", "carried_over", "granted", "total", "carried_forward"):
+        assert _values(report, key) == _shown(rows[key]), key
+    assert not [d for d in report.diagnostics if d.code == "joined_row"]
+
+
+def test_raw_table_cut_through_a_column_reads_its_digits_as_cut() -> None:
+    """(e) The page's edge cut 法律服务机构 where its numbers show their first digit: a row
+    of five is read as the four columns and that column missing; "28 18 37 1" for a row
+    with a blank is read, by the sums, as the blank before the cut digit, not as 1 under
+    社会公益组织 (the reading that assumes fewer blanks is tried first, and does not fit)."""
+    rows = _with_row("withheld.state_secret", [28, None, 18, 37, 180, 97, 360])
+    report = dp.parse(_raw_cut_b(rows, cut_digits=1))
+    assert _values(report, "withheld.state_secret") == _shown(rows["withheld.state_secret"])
+    assert _values(report, "new_received") == _shown(rows["new_received"])
+    assert _values(report, "withheld.prohibited_by_law") == _shown(
+        rows["withheld.prohibited_by_law"]
+    )
+
+
+#: a table B past both edges of the page, its first four columns: the edge cut the fourth
+#: (社会公益组织), which shows a digit in the first row only (a generated report, f130004)
+_CUT_AT_THREE: dict[str, list[int | None]] = {
+    "new_received": [581170, 414199, 792323, 361599],
+    "carried_over": [20223, 46874, 4654, 94343],
+    "granted": [89140, 2, 5, 9],
+    "partially_granted": [6493, 42066, 90806, 3],
+    "withheld.state_secret": [5, 74253, None, None],
+    "withheld.prohibited_by_law": [2, 54308, None, 1],
+    "withheld.security_stability": [1, 2, 3, 7673],
+    "withheld.third_party_rights": [12689, 1, 66560, 91945],
+    "withheld.internal_affairs": [73241, 37520, 2, 79193],
+    "withheld.process_information": [9, 60826, 55405, 99954],
+    "withheld.enforcement_files": [79518, 77174, 81390, 78165],
+    "withheld.administrative_query": [9, 0, 3, 3],
+    "unavailable.not_held": [2, 45986, 53550, 0],
+    "unavailable.needs_creation": [87734, 9176, None, 1],
+    "unavailable.unclear_after_correction": [9, 9, 580, 3],
+    "not_processed.complaint": [6195, None, 74565, 50836],
+    "not_processed.duplicate": [84020, None, 72093, 2],
+    "not_processed.publication": [3, 13317, 1, 5],
+    "not_processed.excessive": [None, 0, None, 48146],
+    "not_processed.confirmation": [0, 23152, 9, None],
+    "other_handling.no_correction": [51686, 0, 66864, 1],
+    "other_handling.unpaid_fee": [17, 0, 92437, 2],
+    "other_handling.other": [12989, 14636, 98533, 0],
+    "total": [503762, 452428, 752806, 455942],
+    "carried_forward": [97631, 8645, 44171, 0],
+}
+
+
+def test_raw_rows_short_of_a_column_cut_showing_digits_prefer_no_more_blanks() -> None:
+    """(e) The edge cut 社会公益组织 where the first row shows its first digit ("… 792323
+    3"): a row of three numbers may then hold a blank and a cut number's digit, in four ways
+    each, which the search cannot weigh for twenty rows; the readings with no more blanks
+    than the row needs are tried first, and fit. "0" alone for three columns stays
+    withheld (a 0 fits the sums in any of them)."""
+    head = "申请人情况\n自然人\n法人或其他组织\n商业企业 科研机构 社会\n"
+    lines = []
+    for key, values in _CUT_AT_THREE.items():
+        shown = [str(v) for v in values[:3] if v is not None] + ["3"] * (key == "new_received")
+        lines.append(" ".join([_LEFT_CUT.get(key, ROW_LABELS[key]), *shown]) + "\n")
+    report = dp.parse(TITLE + B_HEAD + head + "".join(lines))
+    for key, values in _CUT_AT_THREE.items():
+        want = ["blank" if v is None else v for v in values[:3]] + ["missing"] * 4
+        if key == "not_processed.excessive":
+            want = ["missing"] * 7
+        assert _values(report, key) == want, key
+
+
+def test_raw_label_end_its_place_does_not_name_is_not_read() -> None:
+    """(e) One "府信息公开申请数量" row between the header and （一）予以公开 ends the labels
+    of two rows, and its place leaves both: its numbers are not used, with a warning."""
+    rows = _with_row("granted", [50, None, 54, 6, 34, 66, 210])
+    del rows["carried_over"]
+    report = dp.parse(_raw_cut_b(rows))
+    assert report.applications.row("new_received") is None
+    assert report.applications.row("carried_over") is None
+    assert any(
+        d.code == "unknown_label" and d.line == 7 and "一、本年新收" in d.message
+        for d in report.diagnostics
+    )
+
+
+def test_raw_zeros_worked_out_for_a_row_whose_marks_were_left_out_are_withheld() -> None:
+    """(e) "- 5 无 5" for seven columns: marks and four blanks, too far from the width to
+    line up, so the row is worked out from the column sums. Its 5s are; its 0s may be the
+    blanks or the marks the reading left out, so they are withheld, not given as 0s."""
+    full = {k: [v or 0 for v in values] for k, values in _RAW_B_ROWS.items()}
+    rows = dict(full)
+    rows["withheld.state_secret"] = [0, 0, 5, 0, 0, 0, 5]
+    before, after = full["withheld.state_secret"], rows["withheld.state_secret"]
+    change = [b - a for a, b in zip(before, after, strict=True)]
+    rows["total"] = [a + d for a, d in zip(full["total"], change, strict=True)]
+    rows["carried_forward"] = [a - d for a, d in zip(full["carried_forward"], change, strict=True)]
+    text = _raw_b(rows).replace("属于国家秘密 0 0 5 0 0 0 5", "属于国家秘密 - 5 无 5")
+    report = dp.parse(text)
+    assert _values(report, "withheld.state_secret") == ["missing"] * 2 + [5] + ["missing"] * 3 + [5]
+    assert _values(report, "granted") == full["granted"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -1130,6 +1130,29 @@ CATALOGUE: Final[dict[str, Entry]] = {
         label="区分处理的，只计这一情形，不计其他情形）",
         what=_WHAT_B,
     ),
+    "label_end.placed": _e(
+        "申请情况表中的行名{label:q}只是行名的结尾（开头不在文本中，可能被页面左边缘截断），"
+        "按其位置（{previous}与{following}之间）认定为{what}",
+        "table B row label {label:q} is only the end of a label (its start is not in the text: "
+        "the page's left edge may have cut it); read as {what} by its position between "
+        "{previous} and {following}",
+        label="府信息公开申请数量",
+        what=msg("part.what.b_row", key="carried_over", label="二、上年结转政府信息公开申请数量"),
+        previous=msg("part.row", key="new_received", label="一、本年新收政府信息公开申请数量"),
+        following=msg("part.row", key="granted", label=_ROW),
+    ),
+    "label_end.unplaced": _e(
+        "申请情况表中的行名{label:q}是{rows}这 {n} 行行名共同的结尾（开头不在文本中），"
+        "其位置（{previous}与{following}之间）也不能说明是哪一行，其数字未采用",
+        "table B row label {label:q} is the end of the labels of {n} rows ({rows}; its start is "
+        "not in the text), and its position between {previous} and {following} does not say "
+        "which; its numbers are not used",
+        label="府信息公开申请数量",
+        rows="一、本年新收政府信息公开申请数量、二、上年结转政府信息公开申请数量",
+        n=2,
+        previous=msg("part.header"),
+        following=msg("part.row", key="granted", label=_ROW),
+    ),
     "unknown_label.b_row": _e(
         "申请情况表中的行名{label:q}与模板中任何一行都对不上，其数字未采用",
         "table B row label {label:q} matches no row of the template; its numbers are not used",

@@ -189,9 +189,17 @@ def in_pieces(core: Sequence[RawCell]) -> bool:
 
 def placed_readings(choices: Sequence[Sequence[RawCell]]) -> list[Candidate]:
     """The readings of a row whose values' positions allow only *choices* (a cell per
-    column each; see :mod:`disclosure_parser.parsing.positions`): each as likely as the
-    others, and none a repair (the blanks between stand where nothing was printed)."""
-    return [_candidate(list(cells), 0) for cells in choices]
+    column each; see :mod:`disclosure_parser.parsing.positions`): the blanks between stand
+    where nothing was printed, and each way is as likely as the others, but for a way that
+    takes more cells for blanks than another: each blank more is a repair (a printed value
+    read as the start of a number the page's edge cut leaves a blank before it, see
+    :mod:`.page_edge`)."""
+    blanks = [sum(1 for c in cells if not c.text and not c.filler) for cells in choices]
+    fewest = min(blanks, default=0)
+    return [
+        _candidate(list(cells), REPAIR_COST * (n - fewest), n - fewest)
+        for cells, n in zip(choices, blanks, strict=True)
+    ]
 
 
 def _cut_readings(values: list[RawCell], width: int) -> list[Candidate] | None:

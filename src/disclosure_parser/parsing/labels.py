@@ -489,11 +489,22 @@ def row_key_from_end(folded: str) -> str | None:
     >>> row_key_from_end("政府信息公开申请") is None  # the end of several rows' wordings
     True
     """
+    found = rows_ending(folded)
+    return found[0] if len(found) == 1 and len(strip_numbering(folded)) >= 6 else None
+
+
+@lru_cache(maxsize=2048)
+def rows_ending(folded: str) -> tuple[str, ...]:
+    """The table B rows whose wording ends with *folded* (its numbering aside), in the
+    template's order: the rows a label may be whose start the page's left edge cut.
+
+    >>> rows_ending("府信息公开申请数量"), rows_ending("理")
+    (('new_received', 'carried_over'), ('other_handling', 'carried_forward'))
+    """
     core = strip_numbering(folded)
-    if len(core) < 6:
-        return None
-    found = {key for key, wordings in _ROW_NAMES.items() for w in wordings if w.endswith(core)}
-    return found.pop() if len(found) == 1 else None
+    if not core:
+        return ()
+    return tuple(k for k, wordings in _ROW_NAMES.items() if any(w.endswith(core) for w in wordings))
 
 
 def _folded_wording(label: str) -> str:

@@ -379,6 +379,9 @@ class _Lexer:
             # neither on the row's line nor on the label lines just above it ("1.本机关不" /
             # "掌握相关政 2 … 293773" / "没有现成": the next row's label starts there)
             and self._may_end_label(last.value, row.folded)
+            # (a label ending rows' wordings is whole, its start cut by the page's left edge:
+            # "府信息公开申请数量 4 1 0 4" / "结果", the next fragment starts the next row's)
+            and not (last.value.key is None and _ends_rows(last.value.folded))
         )
 
     def _may_end_label(self, last: Row, folded: str) -> bool:
@@ -458,6 +461,12 @@ class _Lexer:
         # without 总计) and the first named the row ("补正后申请 50550 32457 54752 1" / "3." /
         # "内容仍不明确 0 5589 143349")
         pieces = "".join(t.value.folded for t in reversed(between)) + last.value.folded
+        ends = _ends_rows(pieces)
+        if last.value.key is None and ends and labels.row_key(row.folded) not in ends:
+            # the line before holds the end of other rows' wordings, a whole label whose
+            # start the page's left edge cut ("府信息公开申请数量 / 0 8 10" / "结果 （一）予以
+            # 公开 - 5 无"), not the start of this line's
+            return False
         whole = before + len(numbers) == width and (
             last.value.key is not None
             # or the label's pieces name it together ("属于行政 64675 34676 0" / "8." / "查询事项
@@ -487,6 +496,10 @@ class _Lexer:
         previous: Row = last.value
         if previous.key is not None and labels.row_key(row.folded) not in (None, previous.key):
             return False  # the line names another row
+        ends = _ends_rows(row.folded)
+        if previous.key is not None and ends and previous.key not in ends:
+            # or ends other rows' wordings ("（七）总计 70 56 36 54" / "继续办理 0 1 3")
+            return False
         del self.tokens[k + 1 :]
         if held:
             row.values = [*held, *row.values]
@@ -1630,6 +1643,12 @@ def _grid(text: str) -> Grid:
 def tokenize(text: str) -> list[Token]:
     """The token stream of *text*: one token per logical row (see the module docstring)."""
     return _Lexer().run(read_rows(text), _grid(text))
+
+
+def _ends_rows(folded: str) -> tuple[str, ...]:
+    """The table B rows whose wordings the label *folded* ends (:func:`.labels.rows_ending`),
+    where it is four characters long at least (shorter pieces end wordings by chance)."""
+    return labels.rows_ending(folded) if len(strip_numbering(folded)) >= 4 else ()
 
 
 def _note_joined(row: Row, first: int, second: int, what: Message | None = None) -> None:

@@ -84,6 +84,8 @@ def read_cut_header(
                 _read_short_of_edge(row, edge, cutting, id(row) in placed, named)
             elif bare and printed[k] == shown:
                 _read_short_of_edge(row, shown, False, False, named)
+            elif not row.choices:
+                _ways_short_of_edge(row, edge, cutting, named)
 
 
 def _cut_word(heads: Sequence[_Row], marks: Sequence[Mark], shown: int, grid: Grid) -> str | None:
@@ -141,6 +143,42 @@ def _read_short_of_edge(row: _Row, edge: int, cutting: bool, placed: bool, named
     row.values = [*values, *past]
     if ways is not None:
         row.choices = [[*way, *past] for way in ways]
+    message = msg("cut_at_page_edge.header", word=named)
+    row.notes.append(("cut_at_page_edge", "warning", message, row.line, end.column))
+
+
+def _ways_short_of_edge(row: _Row, edge: int, cutting: bool, named: str) -> None:
+    """Give *row*, printed on one line with fewer values than the table's first *edge*
+    columns (those the page shows) and not placed by position, every way of reading its
+    values in order in those columns (``row.choices``), for the table's sums to choose from.
+
+    A row of words set apart by spaces prints nothing for a blank, so the columns a way
+    leaves empty are blanks; but where the edge is *cutting* a column that shows values,
+    that column's cell is missing either way: its last value may be the first digits of
+    the cut column's number (then a blank stands before it), or that number showed nothing.
+    The cells past the edge are missing."""
+    printed = [c for c in row.values if c.text]
+    if (
+        not printed
+        or len(printed) >= edge + (not cutting)
+        or len({c.line for c in printed}) > 1
+        or any(c.glued or c.filler for c in printed)
+    ):
+        return
+    end = printed[-1]
+    past = [RawCell(CUT, end.line, end.column + 1, False) for _ in range(_WIDTH - edge)]
+    ways: list[list[RawCell]] = []
+    for where in itertools.combinations(range(edge), len(printed)):
+        cells = [RawCell("", end.line, end.column, False) for _ in range(edge)]
+        for column, cell in zip(where, printed, strict=True):
+            cells[column] = cell
+        if cutting:
+            # (at the printed value's place: the way reads what stood there, cut)
+            shown = end.text if where[-1] == edge - 1 else ""
+            cells[-1] = RawCell(CUT + shown, end.line, end.column, False)
+        ways.append([*cells, *past])
+    row.values = [*printed, *past]
+    row.choices = ways
     message = msg("cut_at_page_edge.header", word=named)
     row.notes.append(("cut_at_page_edge", "warning", message, row.line, end.column))
 

@@ -54,7 +54,7 @@ from .align import (
     readings,
     sparse_readings,
 )
-from .cells import counts, ends_with_sum, make_cell, two_numbers, whole_row
+from .cells import CUT, counts, ends_with_sum, make_cell, two_numbers, whole_row
 from .drafts import ABlock, TableDraft
 from .lexer import Row
 from .raw import RawCell
@@ -135,15 +135,22 @@ _WORDS: Final = frozenset({"plain", "joined", "stream"})
 def _unprinted_zeros(row: Row, readings: Sequence[Candidate]) -> set[int]:
     """The columns where the *readings* of a row of PDF text have a 0 that one reading
     prints and another works out (among readings that say the same numbers, or between
-    them): printed, it is a 0; worked out, the text may have left out a blank there. (Not
-    where a 0 ran into the row's numbering: that 0 was printed.)"""
+    them), or that a reading works out while it leaves some printed value unplaced:
+    printed, it is a 0; worked out, the text may have left out a blank there. (Not where a
+    0 ran into the row's numbering: that 0 was printed.)"""
     if row.kind not in _WORDS or _zero_in_numbering(row):
         return set()
     drift = {col for a in readings for col in a.drift if a.values[col] == 0}
     mixed = {
         col
         for col, value in enumerate(readings[0].values)
-        if value == 0 and len({col in a.derived for a in readings}) > 1
+        if value == 0
+        and (
+            len({col in a.derived for a in readings}) > 1
+            # (worked out where the reading leaves printed numbers unplaced: the cell may be
+            # a blank, or a mark the reading left out)
+            or any(col in a.derived and not _prints_no_blank(row, a) for a in readings)
+        )
     }
     return drift | mixed
 
@@ -607,6 +614,15 @@ def _has_total_column(drafts: Sequence[TableDraft]) -> bool:
     words = {w for d in drafts for r in d.heads for w in r.label.split()}
     if words & {"总", "合"}:
         return True  # 总计 stacked on two lines, or cut at the page's edge after its 总
+    if any(
+        len(r.values) == _B_WIDTH and r.values[-1].text == CUT
+        for d in drafts
+        for kind, r in d.body
+        if kind in ("B_ROW", "B_VALUES")
+    ):
+        # rows read to the page's right edge, the cells past it missing (.page_edge): a
+        # 总计 there, if the table has one, is not in the text, and read as missing
+        return True
     rows = [
         [c for c in r.values if not c.filler]
         for d in drafts
@@ -639,6 +655,10 @@ def _sums_to_last(cells: Sequence[RawCell]) -> bool | None:
     if total <= 0 or sum(1 for p in parts if p) < 2:
         return None
     return sum(parts) == total
+
+
+#: rows of PDF text, whose labels the page's left edge may have cut
+_CUT_LABEL_KINDS: Final = ("plain", "joined", "stream")
 
 
 def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | None, Row]]:
@@ -745,6 +765,17 @@ def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | 
                     )
                     out.append((key, row))
                     continue
+            if (
+                kind == "B_ROW"
+                and key is None
+                and row.kind in _CUT_LABEL_KINDS
+                and not labels.is_group_label(row.folded)
+                and labels.rows_ending(row.folded)
+            ):
+                # the end of several rows' wordings ("府信息公开申请数量" of 一、 and 二、): which
+                # one its place says, as for a row without a label
+                out.append((None, row))
+                continue
             if kind == "B_ROW" and key is None:
                 if labels.is_group_label(row.folded):
                     notes.add(
@@ -942,6 +973,8 @@ def _place_unlabelled(rows: list[tuple[str | None, Row]], notes: Notes) -> list[
 
     An unlabelled run between two labelled rows takes the template rows between those two
     labels when there are exactly as many of them as unlabelled rows; otherwise it is dropped.
+    A row in the run whose label is the end of several rows' wordings (the page's left edge
+    cut its start) must be one of those rows, or the run is dropped too.
     (The grammar accepts a row of bare numbers anywhere in table B: which row it is depends on
     the labels around it, decided here.)
     """
@@ -977,24 +1010,49 @@ def _place_unlabelled(rows: list[tuple[str | None, Row]], notes: Notes) -> list[
                 if single == len(run)
                 else gap
             )
-        if len(gap) == len(run):
+        if len(gap) == len(run) and all(
+            not r.folded or k in labels.rows_ending(r.folded) for k, r in zip(gap, run, strict=True)
+        ):
             for k, r in zip(gap, run, strict=True):
-                message = msg(
-                    "unlabelled_row.placed",
-                    key=k,
-                    label=labels_text(k),
-                    previous=before,
-                    following=after,
+                message = (
+                    msg(
+                        "label_end.placed",
+                        label=r.label,
+                        what=_b_row(k),
+                        previous=before,
+                        following=after,
+                    )
+                    if r.folded
+                    else msg(
+                        "unlabelled_row.placed",
+                        key=k,
+                        label=labels_text(k),
+                        previous=before,
+                        following=after,
+                    )
                 )
-                notes.add("unlabelled_row", "warning", message, r.line, r.column)
+                code = "label_end" if r.folded else "unlabelled_row"
+                notes.add(code, "warning", message, r.line, r.column)
                 # and on each other line its numbers stand on (one a line in default
                 # ``pdftotext`` text): that is where a reader looks for them
                 for line in sorted({c.line for c in r.values if c.text} - {r.line}):
-                    notes.add("unlabelled_row", "warning", message, line, 1)
+                    notes.add(code, "warning", message, line, 1)
                 placed.append((k, r))
                 present.add(k)
         else:
             for r in run:
+                if r.folded:
+                    ends = labels.rows_ending(r.folded)
+                    message = msg(
+                        "label_end.unplaced",
+                        label=r.label,
+                        rows="、".join(labels_text(k) for k in ends),
+                        n=len(ends),
+                        previous=before,
+                        following=after,
+                    )
+                    notes.add("unknown_label", "warning", message, r.line, r.column)
+                    continue
                 notes.add(
                     "unlabelled_row",
                     "error",
@@ -1226,9 +1284,12 @@ def _placed(row: Row, width: int) -> bool:
     every way of it places the row's printed values, all of them, in the table's width."""
     if not row.choices:
         return False
-    printed = {id(c) for c in row.values if c.text}
+    # (by where they stand: a way may read a printed value as the start of a number the
+    # page's edge cut, a copy marked cut, see .page_edge)
+    printed = {(c.line, c.column) for c in row.values if c.text}
     return all(
-        len(cells) == width and {id(c) for c in cells if c.text} == printed for cells in row.choices
+        len(cells) == width and {(c.line, c.column) for c in cells if c.text} == printed
+        for cells in row.choices
     )
 
 
