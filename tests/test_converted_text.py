@@ -1404,9 +1404,12 @@ def test_raw_table_b_blanks_in_many_rows_placed_by_the_column_sums() -> None:
         assert _values(report, key) == ["blank" if v is None else v for v in values], key
 
 
-def _with_row(key: str, values: list[int | None]) -> dict[str, list[int | None]]:
-    """:data:`_RAW_B_ROWS` with the row *key* printing *values*, the totals made to agree."""
-    rows = dict(_RAW_B_ROWS)
+def _with_row(
+    key: str, values: list[int | None], base: dict[str, list[int | None]] | None = None
+) -> dict[str, list[int | None]]:
+    """*base* (:data:`_RAW_B_ROWS`) with the row *key* printing *values*, the totals made
+    to agree."""
+    rows = dict(_RAW_B_ROWS if base is None else base)
     change = [(b or 0) - (a or 0) for a, b in zip(rows[key], values, strict=True)]
     rows[key] = values
     rows["total"] = [(a or 0) + d for a, d in zip(rows["total"], change, strict=True)]
@@ -1607,6 +1610,41 @@ def test_raw_zeros_worked_out_for_a_row_whose_marks_were_left_out_are_withheld()
     report = dp.parse(text)
     assert _values(report, "withheld.state_secret") == ["missing"] * 2 + [5] + ["missing"] * 3 + [5]
     assert _values(report, "granted") == full["granted"]
+
+
+def _raw_cut_totals(rows: dict[str, list[int | None]]) -> str:
+    """*rows* as ``pdftotext -raw`` prints a table B whose 总计 column Chromium's margin
+    cut: a total of three digits or more shows its first two, a shorter one nothing."""
+    header = [
+        "申请人情况",
+        "自然人 法人或其他组织 总",
+        "商业企业 科研机构 社会公益组织 法律服务机构 其他",
+    ]
+    lines = []
+    for key, values in rows.items():
+        *parts, total = values
+        shown = [str(v) for v in parts if v is not None]
+        shown += [str(total)[:2]] if total is not None and total >= 100 else []
+        lines.append(" ".join([ROW_LABELS[key], *shown]) + "\n")
+    return TITLE + B_HEAD + "".join(f"{line}\n" for line in header) + "".join(lines)
+
+
+def test_raw_blanks_in_rows_whose_total_the_edge_cut_are_placed_by_the_column_sums() -> None:
+    """(e) ``pdftotext -raw`` of a table B whose 总计 the page's edge cut to its first digits
+    ("43 61 72 13 46 23": a blank, and 235 cut): the row's own sum is gone, and a cell it
+    lost could be any count the other rows make up. But a row of one line prints every cell
+    but a blank, so its lost cells are blanks, 0 in every column sum, and those sums place
+    them; the cut totals are worked out. Three blanks and a cut total ("12 52 81 14") and a
+    total too short to show ("2 2 1 0", 5 past the edge) are read so too (where a 0 and a
+    blank could swap, both are withheld)."""
+    rows = _with_row("withheld.enforcement_files", [12, None, 52, None, None, 81, 145])
+    rows = _with_row("withheld.security_stability", [2, None, 2, 1, None, 0, 5], rows)
+    report = dp.parse(_raw_cut_totals(rows))
+    for key, values in rows.items():
+        want: list[object] = ["blank" if v is None else v for v in values]
+        if key == "withheld.security_stability":
+            want[4:6] = ["missing", "missing"]
+        assert _values(report, key) == want, key
 
 
 @pytest.mark.parametrize(

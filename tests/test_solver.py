@@ -78,12 +78,15 @@ def test_readings_alike_but_for_where_a_blank_stands_mark_those_columns_loose() 
 
 
 @st.composite
-def _problems(draw: st.DrawFn) -> tuple[list[list[Candidate]], tuple[Equation, ...]]:
-    """Small tables of rows with a few readings each (values, blanks and cells to derive)
-    and column sums over them."""
+def _problems(
+    draw: st.DrawFn, unknowns: bool = True
+) -> tuple[list[list[Candidate]], tuple[Equation, ...]]:
+    """Small tables of rows with a few readings each (values, blanks and, with *unknowns*,
+    cells to derive) and column sums over them."""
     width = draw(st.integers(1, 3))
-    rows = draw(st.integers(2, 4))
-    cell = st.one_of(st.integers(0, 6), st.just(BLANK), st.none())
+    rows = draw(st.integers(2, 4 if unknowns else 6))
+    values = [st.integers(0, 6), st.just(BLANK)]
+    cell = st.one_of(*values, st.none()) if unknowns else st.one_of(*values)
     domains = [
         [
             Candidate(draw(st.lists(cell, min_size=width, max_size=width)), "x" * width, k)
@@ -116,6 +119,20 @@ def test_search_finds_what_trying_every_combination_finds(
 ) -> None:
     """The search gives the combinations that fit exactly as trying each one does: leaving
     a branch early never loses a combination that fits."""
+    domains, equations = problem
+    every = _Problem(domains, equations).solutions(search=False)
+    searched = _Problem(domains, equations)._search()
+    assert _meanings(searched) == _meanings(every)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_problems(unknowns=False))
+def test_search_by_exact_sums_finds_what_trying_every_combination_finds(
+    problem: tuple[list[list[Candidate]], tuple[Equation, ...]],
+) -> None:
+    """Where every reading is exact, the search also leaves a branch as soon as the rows
+    still to be read cannot reach the exact rest of a sum: that never loses a combination
+    that fits either."""
     domains, equations = problem
     every = _Problem(domains, equations).solutions(search=False)
     searched = _Problem(domains, equations)._search()

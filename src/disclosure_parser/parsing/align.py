@@ -318,6 +318,25 @@ def sparse_readings(values: list[RawCell], width: int, sums: Sequence[Sum]) -> l
     return out
 
 
+def cut_total_readings(parts: list[RawCell], total: RawCell | None, width: int) -> list[Candidate]:
+    """Readings of a row of PDF text whose 总计 the page's edge cut, to its first digits
+    (*total*: :func:`.page_edge.mark_cut_totals`) or wholly (None), that printed fewer
+    *parts* than :func:`readings` realigns (more than two blanks, a blank printing
+    nothing): that total in the 总计 column, the parts in order in any of the others, for
+    the table's sums to place."""
+    if any(c.filler or c.glued for c in parts) or not parts or len(parts) >= width - 1:
+        return []
+    lost = width - len(parts) - 1
+    out: list[Candidate] = []
+    for where in itertools.combinations(range(width - 1), len(parts)):
+        cells: list[RawCell | None] = [None] * width
+        for col, cell in zip(where, parts, strict=True):
+            cells[col] = cell
+        cells[width - 1] = total
+        out.append(_candidate(cells, REPAIR_COST * lost, lost))
+    return out
+
+
 def _without_extra(core: list[RawCell], width: int, cost: int) -> list[Candidate]:
     """Readings of *core* with (len(core) - width) stray cells dropped, at any positions."""
     extra = len(core) - width

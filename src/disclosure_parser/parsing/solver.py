@@ -423,6 +423,10 @@ class _Problem:
         seen: dict[tuple[tuple[object, ...], ...], list[Candidate]] = {}
         chosen: list[Candidate | None] = [None] * len(self.domains)
         nodes = 0
+        # an equation whose readings are all exact also weighs the exact sums the rows not
+        # yet read can reach, not only their least and greatest
+        exact = {e: x for e in range(len(terms)) if (x := self._exact_rest(e, order))}
+        done = [0] * len(terms)
 
         def visit(depth: int) -> bool:
             nonlocal nodes
@@ -441,6 +445,10 @@ class _Problem:
                     t = terms[e]
                     state[e] = t.add(t.add(state[e], t.bound[row], -1), t.reading[row][k])
                     ok = ok and t.holds(state[e])
+                    rest = exact.get(e)
+                    if rest is not None:
+                        done[e] += t.reading[row][k][0]
+                        ok = ok and -done[e] in rest[depth + 1]
                 self.work += len(touched)
                 if ok:
                     chosen[row] = cand
@@ -448,10 +456,44 @@ class _Problem:
                         return False
                 for e, old in zip(touched, saved, strict=True):
                     state[e] = old
+                    if e in exact:
+                        done[e] -= terms[e].reading[row][k][0]
             chosen[row] = None
             return True
 
         return found if visit(0) else None
+
+    def _exact_rest(self, e: int, order: Sequence[int]) -> list[set[int]] | None:
+        """For each depth of the search down *order*, the exact sums the rows of equation
+        *e* from that depth on can reach; None where a reading of them is not exact (an
+        unknown, a text cell, a blank total) or the sums run past :data:`_MAX_SUMS`."""
+        if e in self.broken:
+            return None
+        _, terms, totals = self.equations[e]
+        cells: dict[int, list[tuple[int, int]]] = {}
+        for r, col, sign in terms:
+            cells.setdefault(r, []).append((col, sign))
+        rest: list[set[int]] = [{0}]
+        for r in reversed(order):
+            if r not in cells:
+                rest.append(rest[-1])
+                continue
+            shares = set()
+            for cand in self.domains[r]:
+                share = 0
+                for col, sign in cells[r]:
+                    v = cand.values[col]
+                    if v is None or v == OPAQUE or (v == BLANK and (r, col) in totals):
+                        return None
+                    if v != BLANK:
+                        share += sign * v
+                shares.add(share)
+            sums = {a + b for a in rest[-1] for b in shares}
+            self.work += len(sums)
+            if len(sums) > _MAX_SUMS:
+                return None
+            rest.append(sums)
+        return rest[::-1]
 
     def _complete(self, rows: list[Candidate]) -> list[Candidate] | None:
         """Derive the unknowns of one combination; None if it breaks an equation."""
@@ -670,11 +712,14 @@ def solve(
     domains: list[list[Candidate]],
     equations: Sequence[Equation],
     whole: Sequence[bool] = (),
+    blanks: Sequence[bool] = (),
 ) -> list[Outcome]:
     """Decide each row's reading (see the module docstring); *whole* says which rows were
     printed whole, in order (a line of PDF text: a lost cell there is a blank, never the
     row's 总计), where a reading that ends with the sum of the others is preferred
-    (:meth:`_Problem.totalled`).
+    (:meth:`_Problem.totalled`); *blanks*, which rows' lost cells are blanks for sure (the
+    rows whose numbers cannot stand on other lines), where the readings that take them so
+    are weighed first, if the search can weigh them all (:func:`_blanked`).
 
     Two readings of a row "1 2" in a table of columns a, b and total (= a + b): the total
     was lost (then it is 3), or a was lost (then a = 1). Both fit, so the row stays undecided
@@ -700,6 +745,21 @@ def solve(
         problem.totalled(row) if row < len(whole) and whole[row] else domain
         for row, domain in enumerate(problem.domains)
     ]
+    # and first of all, where the search weighs them all, those that read each cell a row
+    # printed whole lost as the blank it is there (a blank prints nothing): its 0 then
+    # counts in every sum
+    for loose in (least, totalled):
+        blanked = _blanked(loose, blanks, equations)
+        if blanked is None:
+            continue
+        trial = _Problem(blanked, equations)
+        trial.broken = set(problem.broken)
+        trial.narrow()
+        trial.narrow_exact()
+        if trial.broken <= problem.broken:
+            found = trial.solutions()
+            if found:
+                return _undecided(trial, found)
     for trial_domains in (least, totalled):
         if all(len(a) == len(b) for a, b in zip(trial_domains, problem.domains, strict=True)):
             continue
@@ -712,6 +772,41 @@ def solve(
             if decided is not None:
                 return decided
     return _decide(problem) or _undecided(problem, None)
+
+
+def _blanked(
+    domains: list[list[Candidate]], blanks: Sequence[bool], equations: Sequence[Equation]
+) -> list[list[Candidate]] | None:
+    """*domains* with the cells each reading of a row whose lost cells are blanks (*blanks*)
+    takes as lost (no source, no value) read as blanks; not in a reading of nothing but lost
+    cells (a row no reading lines up), nor a total of a sum (a blank total says nothing of
+    its sum, so a reading that lost it would fit any: it stays to be worked out). None where
+    no reading changes."""
+    heads: dict[int, set[int]] = {}
+    for _, _, totals in equations:
+        for r, col in totals:
+            heads.setdefault(r, set()).add(col)
+    out: list[list[Candidate]] = []
+    changed = False
+    for row, domain in enumerate(domains):
+        if row >= len(blanks) or not blanks[row]:
+            out.append(domain)
+            continue
+        blanked: list[Candidate] = []
+        for c in domain:
+            lost = [
+                col
+                for col, (v, s) in enumerate(zip(c.values, c.sources, strict=True))
+                if v is None and s is None and col not in heads.get(row, ())
+            ]
+            if not lost or all(s is None for s in c.sources):
+                blanked.append(c)
+                continue
+            values = [BLANK if col in lost else v for col, v in enumerate(c.values)]
+            blanked.append(Candidate(values, c.sources, c.cost, c.derived, c.repairs))
+            changed = True
+        out.append(_dedupe(blanked))
+    return out if changed else None
 
 
 def broken_sums(domains: list[list[Candidate]], equations: Sequence[Equation]) -> set[int]:

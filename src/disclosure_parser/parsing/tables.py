@@ -48,13 +48,14 @@ from ..core.text import fold, strip_numbering
 from . import labels
 from .align import (
     REPAIR_COST,
+    cut_total_readings,
     in_pieces,
     placed_readings,
     plain_cells,
     readings,
     sparse_readings,
 )
-from .cells import CUT, counts, ends_with_sum, make_cell, two_numbers, whole_row
+from .cells import CUT, UNREADABLE, counts, ends_with_sum, make_cell, two_numbers, whole_row
 from .drafts import ABlock, TableDraft
 from .lexer import Row
 from .raw import RawCell
@@ -116,6 +117,9 @@ def _cell_from(
             return new_cell("blank", None, "", None, source.line, source.column)
         cell = make_cell(source.text, source.line, source.column, amount=amount)
         return attrs.evolve(cell, derived=True) if split and cell.state == "number" else cell
+    if value == BLANK:
+        # a cell a row printed whole lost, which it printed as nothing (solver._blanked)
+        return new_cell("blank", None, "", None, row.line, row.column, derived=True)
     if value is not None:
         if isinstance(source, RawCell):
             # a cell whose digits could not be read (cells.UNREADABLE), settled by the sums:
@@ -1375,6 +1379,10 @@ def _solve_rows(rows: list[Row], width: int, equations: tuple[Equation, ...]) ->
                     domains[i] = readings(rows[i].values, width, local.get(i, ()), budget)
         else:
             domains = narrowed
+    cut_totals = any(_cut_total(row) for row in rows)
+    for i, row in enumerate(rows):
+        if cut_totals:
+            domains[i] = _total_at_end(row, domains[i], width)
     if all(len(d) == 1 and None not in d[0].values for d in domains):
         # every row reads plainly: nothing to decide
         return [Outcome(d[0], d, (True,) * width) for d in domains]
@@ -1387,7 +1395,46 @@ def _solve_rows(rows: list[Row], width: int, equations: tuple[Equation, ...]) ->
     if sparse and not any(note[0] == "cut_at_page_edge" for row in rows for note in row.notes):
         for i in sparse:
             domains[i] = sparse_readings(rows[i].values, width, local.get(i, ()))
-    return solve(_or_unknown(domains, width), equations, whole)
+    # (and its lost cells are blanks, but in default pdftotext text, whose rows' numbers
+    # may stand on other lines, or where the page's edge cut the row: the cells past the
+    # edge are lost too, not blank)
+    streamed = any(row.kind == "stream" for row in rows)
+    blanks = [
+        whole[i] and not streamed and not any(c.text.startswith(CUT) for c in row.values)
+        for i, row in enumerate(rows)
+    ]
+    return solve(_or_unknown(domains, width), equations, whole, blanks)
+
+
+def _total_at_end(row: Row, domain: list[Candidate], width: int) -> list[Candidate]:
+    """The readings of *row*, of a table B whose 总计 column the page's edge cut, that keep
+    its cut 总计 (its first digits, found by arithmetic: :func:`.page_edge.mark_cut_totals`)
+    in that column, where any does (the others read a cell lost after it, past the table's
+    end); for a row of PDF text with more blanks than :func:`.align.readings` realigns,
+    those that read its numbers as its parts, the 总计 cut to its first digits or wholly."""
+    printed = [c for c in row.values if c.text]
+    if width != _B_WIDTH or not printed:
+        return domain
+    total = printed[-1] if _cut_total(row) else None
+    numbers = counts(c.text for c in printed)
+    if total is None and (numbers is None or ends_with_sum(numbers)):
+        return domain  # (its last number may be its 总计, whole: short enough to show)
+    if not domain and row.kind == "plain":
+        return cut_total_readings(printed[:-1] if total else printed, total, width)
+    if total is None:
+        return domain
+    kept = [c for c in domain if c.sources[width - 1] is total]
+    return kept or domain
+
+
+def _cut_total(row: Row) -> bool:
+    """Whether *row*'s last number is a 总计 cut by the page's edge (marked unreadable by
+    :func:`.page_edge.mark_cut_totals`, its first digits kept)."""
+    printed = [c for c in row.values if c.text]
+    if not printed:
+        return False
+    text = printed[-1].text
+    return text.startswith(UNREADABLE) and not text.startswith(CUT) and len(text) > 1
 
 
 def _or_unknown(domains: list[list[Candidate]], width: int) -> list[list[Candidate]]:
