@@ -747,8 +747,9 @@ def solve(
     ]
     # and first of all, where the search weighs them all, those that read each cell a row
     # printed whole lost as the blank it is there (a blank prints nothing): its 0 then
-    # counts in every sum
-    for loose in (least, totalled):
+    # counts in every sum (with the same preferences: a printed 总计 stays one)
+    both = [[c for c in a if c in b] or a for a, b in zip(least, totalled, strict=True)]
+    for loose in (both, totalled):
         blanked = _blanked(loose, blanks, equations)
         if blanked is None:
             continue
