@@ -160,7 +160,7 @@ def _ways_short_of_edge(row: _Row, edge: int, cutting: bool, named: str) -> None
     printed = [c for c in row.values if c.text]
     if (
         not printed
-        or len(printed) >= edge + (not cutting)
+        or len(printed) >= edge
         or len({c.line for c in printed}) > 1
         or any(c.glued or c.filler for c in printed)
     ):

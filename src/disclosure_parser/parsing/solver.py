@@ -751,28 +751,28 @@ def solve(
     both = [[c for c in a if c in b] or a for a, b in zip(least, totalled, strict=True)]
     for loose in (both, totalled):
         blanked = _blanked(loose, blanks, equations)
-        if blanked is None:
-            continue
-        trial = _Problem(blanked, equations)
-        trial.broken = set(problem.broken)
-        trial.narrow()
-        trial.narrow_exact()
-        if trial.broken <= problem.broken:
-            found = trial.solutions()
-            if found:
-                return _undecided(trial, found)
+        trial = None if blanked is None else _trial(problem, blanked)
+        found = None if trial is None else trial.solutions()
+        if trial is not None and found:
+            return _undecided(trial, found)
     for trial_domains in (least, totalled):
         if all(len(a) == len(b) for a, b in zip(trial_domains, problem.domains, strict=True)):
             continue
-        trial = _Problem(trial_domains, equations)
-        trial.broken = set(problem.broken)
-        trial.narrow()
-        trial.narrow_exact()
-        if trial.broken <= problem.broken:
-            decided = _decide(trial)
-            if decided is not None:
-                return decided
+        trial = _trial(problem, trial_domains)
+        decided = None if trial is None else _decide(trial)
+        if decided is not None:
+            return decided
     return _decide(problem) or _undecided(problem, None)
+
+
+def _trial(problem: _Problem, domains: list[list[Candidate]]) -> _Problem | None:
+    """*problem* with the readings of *domains* only, narrowed; None where they break a sum
+    the whole choice does not (they are then not the ones to prefer)."""
+    trial = _Problem(domains, problem.equations)
+    trial.broken = set(problem.broken)
+    trial.narrow()
+    trial.narrow_exact()
+    return trial if trial.broken <= problem.broken else None
 
 
 def _blanked(

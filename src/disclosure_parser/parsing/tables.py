@@ -776,8 +776,9 @@ def _label_runs(drafts: Sequence[TableDraft], notes: Notes) -> list[tuple[str | 
                 and not labels.is_group_label(row.folded)
                 and labels.rows_ending(row.folded)
             ):
-                # the end of several rows' wordings ("府信息公开申请数量" of 一、 and 二、): which
-                # one its place says, as for a row without a label
+                # the end of rows' wordings, shared or too short to name one ("府信息公开申请
+                # 数量" of 一、 and 二、, "继续办理"): its place says which, as for a row
+                # without a label
                 out.append((None, row))
                 continue
             if kind == "B_ROW" and key is None:
@@ -1017,25 +1018,18 @@ def _place_unlabelled(rows: list[tuple[str | None, Row]], notes: Notes) -> list[
         if len(gap) == len(run) and all(
             not r.folded or k in labels.rows_ending(r.folded) for k, r in zip(gap, run, strict=True)
         ):
+            between = {"previous": before, "following": after}
             for k, r in zip(gap, run, strict=True):
-                message = (
-                    msg(
-                        "label_end.placed",
-                        label=r.label,
-                        what=_b_row(k),
-                        previous=before,
-                        following=after,
+                if r.folded:  # (the end of its label: the page's left edge cut the start)
+                    code, message = (
+                        "label_end",
+                        msg("label_end.placed", label=r.label, what=_b_row(k), **between),
                     )
-                    if r.folded
-                    else msg(
-                        "unlabelled_row.placed",
-                        key=k,
-                        label=labels_text(k),
-                        previous=before,
-                        following=after,
+                else:
+                    code, message = (
+                        "unlabelled_row",
+                        msg("unlabelled_row.placed", key=k, label=labels_text(k), **between),
                     )
-                )
-                code = "label_end" if r.folded else "unlabelled_row"
                 notes.add(code, "warning", message, r.line, r.column)
                 # and on each other line its numbers stand on (one a line in default
                 # ``pdftotext`` text): that is where a reader looks for them
@@ -1379,10 +1373,8 @@ def _solve_rows(rows: list[Row], width: int, equations: tuple[Equation, ...]) ->
                     domains[i] = readings(rows[i].values, width, local.get(i, ()), budget)
         else:
             domains = narrowed
-    cut_totals = any(_cut_total(row) for row in rows)
-    for i, row in enumerate(rows):
-        if cut_totals:
-            domains[i] = _total_at_end(row, domains[i], width)
+    if any(_cut_total(row) for row in rows):
+        domains = [_total_at_end(row, d, width) for row, d in zip(rows, domains, strict=True)]
     if all(len(d) == 1 and None not in d[0].values for d in domains):
         # every row reads plainly: nothing to decide
         return [Outcome(d[0], d, (True,) * width) for d in domains]
