@@ -237,3 +237,17 @@ def test_readings_of_lost_cells_as_blanks_keep_a_printed_total_one() -> None:
     for outcome in solve(domains, equations, whole=[True, True], blanks=[True, True]):
         assert outcome.kept == (False,) * 4 + (True,)
         assert outcome.alternatives[0].values[4] == 5
+
+
+def test_a_total_worked_out_by_the_narrowing_is_still_a_lost_total() -> None:
+    """A row "5 5" of a, b and a 总计, one cell lost: 5 may be its 总计 (b lost: 0), or b
+    (the 总计 lost, 10). The narrowing works that 10 out before the readings are weighed;
+    it is still a 总计 taken as lost where another reading has it printed, so in a row
+    printed whole that reading is tried last, and the row is read with its 总计 5."""
+    a, b, t = object(), object(), object()
+    as_total = Candidate([5, None, 5], [a, None, t], 10, repairs=1)
+    as_part = Candidate([5, 5, None], [a, b, None], 10, repairs=1)
+    row_total = ("row_total", ((0, 2, 1), (0, 0, -1), (0, 1, -1)), frozenset({(0, 2)}))
+    (outcome,) = solve([[as_part, as_total]], [row_total], whole=[True])
+    assert outcome.chosen is not None
+    assert outcome.chosen.values == (5, 0, 5)

@@ -212,8 +212,11 @@ class _Problem:
                 for c in domain
             )
             if closed:
+                # (lost: unknown, or already worked out from the sum by the narrowing)
                 dropped |= {
-                    k for k, c in enumerate(domain) if any(c.values[col] is None for col in heads)
+                    k
+                    for k, c in enumerate(domain)
+                    if any(c.values[col] is None or col in c.derived for col in heads)
                 }
         kept = [c for k, c in enumerate(domain) if k not in dropped]
         return kept or domain
