@@ -192,11 +192,13 @@ def test_first_numbers_beside_a_wrapped_label_and_the_rest_in_the_block() -> Non
     assert _values(report, "withheld.process_information") == process
 
 
-def _cut_stream(*rows: tuple[str, tuple[int, ...]]) -> str:
+def _cut_stream(
+    *rows: tuple[str, tuple[int, ...]],
+    head: str = "申请人情况\n\n自然人\n\n法人或其他\n商业企业 科研机构 社会公益\n\n",
+) -> str:
     """Table B as default pdftotext prints it when the page's right edge cut it after 社会公益
-    (Chromium's PDF of a table wider than the page): the header's words, then each row's
-    label and the numbers the page shows, one a line."""
-    head = "申请人情况\n\n自然人\n\n法人或其他\n商业企业 科研机构 社会公益\n\n"
+    (Chromium's PDF of a table wider than the page; or as *head* says): the header's words,
+    then each row's label and the numbers the page shows, one a line."""
     body = "".join(f"{label}\n\n" + _one_a_line(*values) for label, values in rows)
     return TITLE + B_HEAD + head + body
 
@@ -237,6 +239,26 @@ def test_stream_rows_that_do_not_fill_the_columns_a_cut_header_shows_are_withhel
     said = {d.line: d.message for d in report.diagnostics if "numbers (a blank" in d.message}
     assert len(said) == 2
     assert any("printed 8 numbers" in m for m in said.values())
+
+
+def test_stream_rows_of_three_numbers_under_a_header_cut_after_three_columns() -> None:
+    """A header that stops at 科研机构 (LibreOffice's PDF cut past both edges, 法人或其他组织
+    cut to 法): a row prints three numbers, fewer than a row of the whole table does, and
+    still is its label's row, read in those three columns; a row of two (a blank among
+    them) is withheld."""
+    report = dp.parse(
+        _cut_stream(
+            ("一、本年新收政府信息公开申请数量", (581170, 414199, 792323)),
+            ("二、上年结转政府信息公开申请数量", (20223, 46874, 4654)),
+            ("（一）予以公开", (89140, 2)),
+            head="自然人\n\n法\n商业企业 科研机构\n\n",
+        )
+    )
+    missing = ["missing"] * 4
+    assert _values(report, "new_received") == [581170, 414199, 792323, *missing]
+    assert _values(report, "carried_over") == [20223, 46874, 4654, *missing]
+    assert _values(report, "granted") == ["missing"] * 7
+    assert any("printed 2 numbers" in d.message for d in report.diagnostics)
 
 
 def _two_labels_then_numbers(first: str, second: str) -> str:

@@ -963,7 +963,17 @@ class _Lexer:
                     # set elsewhere, or the first of several rows'; whose, nothing says
                     return
                 row = Row(RawRow(cells, cells[0].line, "stream"), [], cells)
-            if len(cells) >= 4:
+            last = self.tokens[-1] if self.tokens else None
+            if len(cells) >= 4 or (
+                # under a header the page's edge cut, a row printed whole may be short of
+                # four numbers; after a label naming a row, they are its (read or withheld
+                # by how many they are: .page_edge.read_cut_stream)
+                last is not None
+                and last.kind == B_LABEL
+                and last.value.key is not None
+                and any(c.text for c in cells)
+                and self._header_cut()
+            ):
                 self.emit(B_VALUES, row)
             elif self.tokens and self.tokens[-1].kind == B_LABEL and any(c.text for c in cells):
                 # a row's first number printed beside the middle of its wrapped label
