@@ -307,13 +307,25 @@ def sparse_readings(values: list[RawCell], width: int, sums: Sequence[Sum]) -> l
     *printed, last = (v for v in numbers if v is not None)
     if sum(1 for v in printed if v) < 2 or len(printed) >= len(parts) or sum(printed) != last:
         return []  # (one count and 0s "add up" to any number equal to it)
-    lost = width - len(values)
+    return _parts_in_order(values[:-1], parts, total, values[-1], width)
+
+
+def _parts_in_order(
+    printed: Sequence[RawCell],
+    parts: Sequence[int],
+    total: int,
+    cell: RawCell | None,
+    width: int,
+) -> list[Candidate]:
+    """Readings of a row with *cell* in its 总计 column *total* and the *printed* parts in
+    order in any of the columns *parts*, the others lost: one per choice of columns."""
+    lost = width - len(printed) - 1
     out: list[Candidate] = []
     for where in itertools.combinations(parts, len(printed)):
         cells: list[RawCell | None] = [None] * width
-        for col, cell in zip(where, values, strict=False):
-            cells[col] = cell
-        cells[total] = values[-1]
+        for col, part in zip(where, printed, strict=True):
+            cells[col] = part
+        cells[total] = cell
         out.append(_candidate(cells, REPAIR_COST * lost, lost))
     return out
 
@@ -326,15 +338,7 @@ def cut_total_readings(parts: list[RawCell], total: RawCell | None, width: int) 
     the table's sums to place."""
     if any(c.filler or c.glued for c in parts) or not parts or len(parts) >= width - 1:
         return []
-    lost = width - len(parts) - 1
-    out: list[Candidate] = []
-    for where in itertools.combinations(range(width - 1), len(parts)):
-        cells: list[RawCell | None] = [None] * width
-        for col, cell in zip(where, parts, strict=True):
-            cells[col] = cell
-        cells[width - 1] = total
-        out.append(_candidate(cells, REPAIR_COST * lost, lost))
-    return out
+    return _parts_in_order(parts, range(width - 1), width - 1, total, width)
 
 
 def _without_extra(core: list[RawCell], width: int, cost: int) -> list[Candidate]:

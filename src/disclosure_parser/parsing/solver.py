@@ -242,27 +242,37 @@ class _Problem:
                 return
             self.narrow()
 
-    def _narrow_equation(self, e: int) -> bool:
+    def _exact_shares(self, e: int) -> dict[int, list[int]] | None:
+        """Each row's share of equation *e* under each of its readings, in order; None where
+        a reading's share is not exact (an unknown, a text cell, a blank total): then only
+        the bounds weigh the sum."""
         _, terms, totals = self.equations[e]
         cells: dict[int, list[tuple[int, int]]] = {}
         for r, col, sign in terms:
             cells.setdefault(r, []).append((col, sign))
-        rows = sorted(cells)
-        if all(len(self.domains[r]) == 1 for r in rows):
-            return False
-        shares: list[list[int]] = []
-        for r in rows:
+        out: dict[int, list[int]] = {}
+        for r in sorted(cells):
             row_shares: list[int] = []
             for cand in self.domains[r]:
                 share = 0
                 for col, sign in cells[r]:
                     v = cand.values[col]
                     if v is None or v == OPAQUE or (v == BLANK and (r, col) in totals):
-                        return False  # a sum with an unknown or a text cell: bounds only
+                        return None
                     if v != BLANK:
                         share += sign * v
                 row_shares.append(share)
-            shares.append(row_shares)
+            out[r] = row_shares
+        return out
+
+    def _narrow_equation(self, e: int) -> bool:
+        if all(len(self.domains[r]) == 1 for r, _, _ in self.equations[e][1]):
+            return False
+        by_row = self._exact_shares(e)
+        if by_row is None:
+            return False
+        rows = list(by_row)
+        shares = list(by_row.values())
         reach = _reachable(shares)
         back = _reachable(shares[::-1])
         if reach is None or back is None:
@@ -470,32 +480,13 @@ class _Problem:
         """For each depth of the search down *order*, the exact sums the rows of equation
         *e* from that depth on can reach; None where a reading of them is not exact (an
         unknown, a text cell, a blank total) or the sums run past :data:`_MAX_SUMS`."""
-        if e in self.broken:
+        by_row = None if e in self.broken else self._exact_shares(e)
+        if by_row is None:
             return None
-        _, terms, totals = self.equations[e]
-        cells: dict[int, list[tuple[int, int]]] = {}
-        for r, col, sign in terms:
-            cells.setdefault(r, []).append((col, sign))
-        rest: list[set[int]] = [{0}]
-        for r in reversed(order):
-            if r not in cells:
-                rest.append(rest[-1])
-                continue
-            shares = set()
-            for cand in self.domains[r]:
-                share = 0
-                for col, sign in cells[r]:
-                    v = cand.values[col]
-                    if v is None or v == OPAQUE or (v == BLANK and (r, col) in totals):
-                        return None
-                    if v != BLANK:
-                        share += sign * v
-                shares.add(share)
-            sums = {a + b for a in rest[-1] for b in shares}
-            self.work += len(sums)
-            if len(sums) > _MAX_SUMS:
-                return None
-            rest.append(sums)
+        rest = _reachable([by_row.get(r, [0]) for r in reversed(order)])
+        if rest is None:
+            return None
+        self.work += sum(len(sums) for sums in rest)
         return rest[::-1]
 
     def _complete(self, rows: list[Candidate]) -> list[Candidate] | None:
