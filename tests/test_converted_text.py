@@ -1669,6 +1669,50 @@ def test_raw_blanks_in_rows_whose_total_the_edge_cut_are_placed_by_the_column_su
         assert _values(report, key) == want, key
 
 
+#: table C's header as Chromium's PDF of a narrow table prints it through ``pdftotext
+#: -layout``: 总 and 计 wrapped apart, the outcomes of two groups on one line
+_C_WRAPPED_HEAD = (
+    "   行政复议"
+    + " " * 41
+    + "行政诉讼\n"
+    + " " * 48
+    + "未经复议直接起诉"
+    + " " * 28
+    + "复议后起诉\n"
+    + "   结果 结果 其他 尚未 总\n"
+    + "   维持 纠正 结果 审结 计 结果 结果 其他 尚未 总 结果 结果 其他 尚未 总\n"
+    + " " * 17
+    + "维持 纠正 结果 审结 计 维持 纠正 结果 审结 计\n"
+)
+
+
+def test_layout_table_c_whose_header_positions_say_nothing_is_cut_by_its_sums() -> None:
+    """(e) Chromium's PDF of a table C with three blanks, through ``pdftotext -layout``: the
+    header wraps 总 and 计 apart and two values stand one space apart ("14 1"), so the
+    positions place nothing. The header shows each group's 总计 (the page's edge cut none),
+    so the line's twelve numbers are read as a line of ``-raw`` text is: cut into groups by
+    their sums, one way only (2+3+0+9=14, 1+0=1, 9+1+0=10). The first group is whole; of the
+    others the totals are read, the outcomes withheld (their columns not said)."""
+    values = "   2        3         0         9          14 1               0             1"
+    values += "       9        1    0       10\n"
+    report = dp.parse(TITLE + C_HEAD + _C_WRAPPED_HEAD + values + "\f")
+    missing = ["missing"] * 4
+    assert _c_cells(report) == [[2, 3, 0, 9, 14], [*missing, 1], [*missing, 10]]
+    (error,) = [d for d in report.diagnostics if d.code == "ambiguous_row"]
+    assert (error.severity, error.line) == ("error", 8)
+
+
+def test_table_c_group_of_zeros_may_end_before_a_blank_total() -> None:
+    """(e) A group printing "0 0 0" adds up whichever 0 is its 总计, and whether any is: the
+    source's 复议后起诉 was 0 0 (blank) 0 (blank). Its cells are all withheld, not its total
+    read as 0; the first group (5 3 3 11, a blank among its outcomes) gives its total."""
+    values = "   5        3         3                    11 9          2    0       2        13"
+    values += " 0       0        0\n"
+    report = dp.parse(TITLE + C_HEAD + _C_WRAPPED_HEAD + values + "\f")
+    missing = ["missing"] * 4
+    assert _c_cells(report) == [[*missing, 11], [9, 2, 0, 2, 13], [*missing, "missing"]]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -94,13 +94,16 @@ def choices(
     its *labels*, if any) with its fifteen columns that its header's group words (*marks*)
     and its groups' sums allow, each a cell per column (a printed blank where no value
     stands); values one space apart (text without positions) by their order and the sums
-    alone. None where the header lacks a group word or a group's 总计, the positions say
-    nothing (:func:`group_bounds`), the line prints every column, or no way (or too many)
-    is left."""
+    alone, and so where the positions say nothing (:func:`group_bounds`: a header wrapped so
+    that its words contradict each other). None where the header lacks a group word or a
+    group's 总计, the values are not on one line, the line prints every column, or no way
+    (or too many) is left."""
     cells = [c for c in values if c.text]
     bounds = group_bounds(labels, cells, marks, grid)
-    if bounds is None and marks and _without_positions(cells):
-        # text without positions (pdftotext -raw): the values' order and the sums only
+    if bounds is None and marks and len({c.line for c in cells}) == 1:
+        # text without positions (pdftotext -raw), or positions that say nothing: the
+        # values' order and the sums only (a header that shows each group's 总计 was not cut
+        # by the page's edge, so a value the line lacks is a blank)
         bounds = [(0, _GROUPS - 1)] * len(cells)
     if bounds is None or len(cells) >= _GROUPS * _SIZE:
         return None
@@ -119,7 +122,10 @@ def choices(
             ends_with_sum([numbers[i] for i in m]) for m in groups if m
         ):
             continue
-        for ways in itertools.product(*(_group_ways(len(m)) for m in groups)):
+        zeros = [numbers is not None and not any(numbers[i] for i in m) for m in groups]
+        for ways in itertools.product(
+            *(_group_ways(len(m), z) for m, z in zip(groups, zeros, strict=True))
+        ):
             row = [RawCell("", line, column, False) for _ in range(_GROUPS * _SIZE)]
             for g, (members, way) in enumerate(zip(groups, ways, strict=True)):
                 for i, at in zip(members, way, strict=True):
@@ -190,12 +196,6 @@ def continued(texts: Sequence[str], more: Sequence[str]) -> bool:
     )
 
 
-def _without_positions(cells: Sequence[RawCell]) -> bool:
-    """Whether *cells* are one line of values each one space after the one before, as text
-    without layout spaces prints them (``pdftotext -raw``)."""
-    return len({c.line for c in cells}) == 1 and all(gap == 1 for gap in gaps(cells))
-
-
 def _cuts(n: int) -> list[tuple[int, int]]:
     """Where *n* values in order may be cut into three groups of at most five each."""
     return [
@@ -206,9 +206,13 @@ def _cuts(n: int) -> list[tuple[int, int]]:
     ]
 
 
-def _group_ways(k: int) -> list[tuple[int, ...]]:
+def _group_ways(k: int, zeros: bool = False) -> list[tuple[int, ...]]:
     """The columns *k* values of one group may stand in: the last in its 总计 (the fifth), the
-    others in any of the four outcomes, in order."""
+    others in any of the four outcomes, in order; values that are all 0 also in the outcomes
+    alone (a blank 总计 after them: 0s add up to 0 wherever they stand)."""
     if k == 0:
         return [()]
-    return [(*parts, _SIZE - 1) for parts in itertools.combinations(range(_SIZE - 1), k - 1)]
+    ways = [(*parts, _SIZE - 1) for parts in itertools.combinations(range(_SIZE - 1), k - 1)]
+    if zeros and k < _SIZE:
+        ways += list(itertools.combinations(range(_SIZE - 1), k))
+    return ways
