@@ -16,9 +16,11 @@ one group, 行政诉讼 over the two groups of suits. (Words of one fragment do 
 values one space apart are laid out by their characters alone.)
 
 Text without positions (``pdftotext -raw``: values one space apart) keeps the values' order
-only: there the groups are cut by the sums alone.
+only: there the groups are cut by the sums alone, and so where the positions say nothing (a
+header wrapped so that its words contradict each other, values of two groups one space apart).
 
-Each group that prints anything prints its 总计 last, the sum of its outcomes. The ways of
+Each group that prints anything prints its 总计 last, the sum of its outcomes (a group that
+printed only 0s may also have left its 总计 blank: 0s add up wherever they stand). The ways of
 cutting the printed values into the three groups that the words and the sums allow, each
 group's outcomes in any of its four columns, are the row's ``choices``: the table's sums
 choose among them, and the cells the ways disagree on are withheld (``ambiguous_row``).
