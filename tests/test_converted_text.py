@@ -9,7 +9,9 @@ import pytest
 
 import build
 import disclosure_parser as dp
-from disclosure_parser.core.keys import ROW_LABELS
+from disclosure_parser.core.keys import APPLICATION_ROWS, ROW_LABELS
+from disclosure_parser.parsing import blocks
+from disclosure_parser.parsing.raw import RawCell
 
 TITLE = "示例镇人民政府2021年政府信息公开工作年度报告\n"
 B_HEAD = "三、收到和处理政府信息公开申请情况\n"
@@ -2570,3 +2572,78 @@ def test_numbers_read_by_blocks_are_warned_under_the_label_before_them() -> None
     warned = [d for d in report.diagnostics if d.code == "reading_order"]
     assert len(warned) == 7
     assert all("withheld.third_party_rights" in d.message for d in warned)
+
+
+# default pdftotext of a real Word file's PDF: table B printed by blocks of rows, some row
+# after row, some column after column, the labels after the numbers
+
+#: a 2019 table B as such reports fill it: applicants are people (自然人 = 总计)
+_BLOCK_ROWS: dict[str, list[int]] = {
+    key: [n, 0, 0, 0, 0, 0, n]
+    for key, n in zip(
+        APPLICATION_ROWS["2019"],
+        [95, 0, 50, 9, 0, 0, 1, 0, 0, 1, 1, 0, 31, 1, 0, 1, 0, 0, 0, 0, 0, 95, 0],
+        strict=True,
+    )
+}
+
+
+def _by_blocks(rows: dict[str, list[int]], cuts: list[tuple[int, int, bool]]) -> str:
+    """Default pdftotext of table B *rows*: for each block (first row, end, column after
+    column?) its numbers one a line; then every row's label."""
+    values = list(rows.values())
+    text = _B_STREAM_HEAD
+    for start, end, by_column in cuts:
+        block = values[start:end]
+        if by_column:
+            text += _one_a_line(*(row[c] for c in range(7) for row in block))
+        else:
+            text += _one_a_line(*(n for row in block for n in row))
+    text += "".join(ROW_LABELS[k] + "\n" for k in rows)
+    return text
+
+
+def test_default_pdftotext_table_b_printed_by_blocks_is_cut_by_its_sums() -> None:
+    """Default ``pdftotext`` of a Word file's PDF (the dev corpus's 002 and 003 print so):
+    the first rows row after row, then a block of nine rows column after column ("0 0 1 0 0
+    1 1 0 31", their 自然人, then their other columns), the labels after all the numbers. One
+    cut into blocks keeps every row's sum and every column sum: every cell is read, each
+    line warned that the row was cut so (a reading, not what was printed beside its label)."""
+    cuts = [(0, 1, False), (1, 2, False), (2, 3, False), (3, 4, False), (4, 13, True)]
+    cuts += [(13, 21, True), (21, 23, True)]
+    text = _by_blocks(_BLOCK_ROWS, cuts)
+    report = dp.parse(text)
+    for key, want in _BLOCK_ROWS.items():
+        assert _values(report, key) == want, key
+    number_lines = {c.line for row in report.applications for c in row.cells}
+    warned = {d.line for d in report.diagnostics if d.code == "reading_order"}
+    assert number_lines <= warned
+    assert _blocks_said(report)
+
+
+def test_table_b_blocks_that_cut_two_ways_give_nothing() -> None:
+    """Fourteen numbers that add up both as two rows in turn (0 … 0 / 1 0 0 0 0 0 1) and as
+    two rows column after column (0 … 0 / 0 0 0 1 0 0 1): the text does not say which, and
+    nothing is cut."""
+    printed = ["0", "0", "0", "0", "0", "0", "0", "1", "0", "0", "0", "0", "0", "1"]
+    cells = [RawCell(t, n + 1, 1, False) for n, t in enumerate(printed)]
+    assert blocks.arranged(cells, 2, ()) is None
+    rows = blocks.arranged(cells[:7] + cells[:7], 2, ())  # (two rows of 0s: one table)
+    assert rows is not None
+    assert [c.text for c in rows[1]] == ["0"] * 7
+
+
+def _blocks_said(report: dp.Report) -> bool:
+    return any("printed by blocks" in d.message_in("en") for d in report.diagnostics)
+
+
+def test_default_pdftotext_table_b_by_blocks_that_do_not_add_up_is_not_cut() -> None:
+    """A table whose columns do not add up (a report's own slip: 四 one too many) is not cut
+    into rows by its sums: nothing is read from the blocks."""
+    rows = {k: list(v) for k, v in _BLOCK_ROWS.items()}
+    rows["carried_forward"] = [1, 0, 0, 0, 0, 0, 1]
+    cuts = [(0, 1, False), (1, 2, False), (2, 3, False), (3, 4, False), (4, 13, True)]
+    cuts += [(13, 21, True), (21, 23, True)]
+    report = dp.parse(_by_blocks(rows, cuts))
+    assert not _blocks_said(report)
+    assert report.applications.row("unavailable.not_held") is None  # (no label beside them)

@@ -841,6 +841,17 @@ CATALOGUE: Final[dict[str, Entry]] = {
         lines=["335", "336"],
         shown="95672|20015|81812|54397|13566|2|265464",
     ),
+    "reading_order.b_blocks": _e(
+        "{what}：本表的数字按块印出（PDF 文本按行或按列成块读出，各行名称另印别处），"
+        "本行的数字取自将全部数字按模板各行切分的唯一一种各行之和与各列之和都相合的切法"
+        "（推断，不是文本在本行名称旁所印）",
+        "{what}: the table's numbers were printed by blocks (PDF text read a block of rows at "
+        "a time, row after row or column after column, the labels printed elsewhere); the "
+        "row's numbers come from the one way of cutting them all into the template's rows in "
+        "which every row and every column adds up (a reading, not what the text printed beside "
+        "the row's label)",
+        what=_WHAT_B,
+    ),
     "reading_order.a_page_end": _e(
         "主动公开情况表“{label}”项：数字按列块读出，其 {n} 个数字是本页最后的文字；"
         "页脚上方的数字会被排到同行其他数字之后，读出的先后不一定是各列的顺序，本项的数字不予采用",

@@ -45,7 +45,7 @@ from ..core.model import (
     new_cell,
 )
 from ..core.text import fold, strip_numbering
-from . import labels
+from . import blocks, labels
 from .align import (
     REPAIR_COST,
     cut_total_readings,
@@ -1147,6 +1147,11 @@ def build_applications(
         return Applications((), True)
     has_total = _has_total_column(drafts)
     width = 7 if has_total else 6
+    # (before the rows below take their numbers: they cut runs of them apart in place)
+    printed = _printed_values(drafts) if has_total else None
+    said = notes
+    if printed is not None:
+        notes = Notes()  # (kept unless the table is read by blocks: see the end)
     runs = _label_runs(drafts, notes)
     if has_total:
         runs = _split_run_together(runs, notes)
@@ -1177,12 +1182,10 @@ def build_applications(
     rows = [keyed[k] for k in keys]
     # the columns in the order the header prints them: the rows are read in that order (every
     # sum of table B treats the applicant sub-columns alike) and put in the template's after
-    printed = _b_printed_columns(drafts, notes)
-    columns = [COLUMN_LABELS[c] for c in printed[:width]]
+    heads = _b_printed_columns(drafts, notes)
+    columns = [COLUMN_LABELS[c] for c in heads[:width]]
     order = (
-        None
-        if printed == APPLICANT_COLUMNS
-        else [printed.index(c) for c in APPLICANT_COLUMNS[:width]]
+        None if heads == APPLICANT_COLUMNS else [heads.index(c) for c in APPLICANT_COLUMNS[:width]]
     )
     table = _plain_cells(rows, width)
     if table is None:
@@ -1226,7 +1229,67 @@ def build_applications(
             anchor.line if anchor else None,
             anchor.column if anchor else None,
         )
+    if printed is not None:
+        by_blocks = None if order is not None else _by_blocks(printed, template, keyed, built)
+        if by_blocks is None:
+            said.items.extend(notes.items)
+            return Applications(tuple(built), has_total)
+        for app in by_blocks:
+            message = msg("reading_order.b_blocks", what=_b_row(app.key))
+            for line in sorted({c.line for c in app.cells if c.line is not None}):
+                said.add("reading_order", "warning", message, line, 1)
+        return Applications(tuple(by_blocks), True)
     return Applications(tuple(built), has_total)
+
+
+_TEMPLATES: Final[tuple[Template, ...]] = ("2019", "2021")
+
+
+def _printed_values(drafts: Sequence[TableDraft]) -> list[RawCell] | None:
+    """The numbers of table B in the order printed, where it is default ``pdftotext`` text
+    (rows of numbers one a line: :func:`.blocks.arranged` may cut them into rows); else None."""
+    rows = [row for d in drafts for kind, row in d.body if kind in ("B_ROW", "B_VALUES")]
+    if not any(row.kind == "stream" for row in rows):
+        return None
+    return [c for row in rows for c in row.values if c.text and not c.filler]
+
+
+def _by_blocks(
+    printed: list[RawCell],
+    template: Template | None,
+    keyed: dict[str, Row],
+    built: list[ApplicationRow],
+) -> list[ApplicationRow] | None:
+    """Table B read from its *printed* numbers by :func:`.blocks.arranged`, where the rows
+    read otherwise (*built*) left a cell unread, and the arrangement agrees with every number
+    they did read; else None."""
+    complete = all(c.state != "missing" for r in built for c in r.cells)
+    if complete and set(keyed) >= set(APPLICATION_ROWS[template or "2019"]):
+        return None  # (read in full already)
+    # (by how many they are: a report of 2021 may still print the 2019 rows, 其他处理 as one)
+    fits = [t for t in _TEMPLATES if len(printed) == _B_WIDTH * len(APPLICATION_ROWS[t])]
+    if len(fits) != 1:
+        return None
+    keys = APPLICATION_ROWS[fits[0]]
+    table = blocks.arranged(printed, len(keys), _b_equations(keys, _B_WIDTH, True))
+    if table is None:
+        return None
+    cells = {
+        key: [make_cell(c.text, c.line, c.column) for c in row]
+        for key, row in zip(keys, table, strict=True)
+    }
+    for row in built:
+        for got, cell in zip(cells.get(row.key, ()), row.cells, strict=False):
+            if cell.state == "number" and (got.state, got.value) != ("number", cell.value):
+                return None  # (a number read in its row is not where the blocks put it)
+    out = []
+    for key in keys:
+        first = cells[key][0]
+        label = keyed[key].label if key in keyed else ""
+        line = keyed[key].line if key in keyed else first.line
+        column = keyed[key].column if key in keyed else first.column
+        out.append(ApplicationRow(key, label, tuple(cells[key]), line, column))
+    return out
 
 
 @lru_cache(maxsize=64)
