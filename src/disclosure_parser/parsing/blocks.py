@@ -45,7 +45,7 @@ def arranged(
     keeps every one of *equations* (over row and column indexes); else None.
 
     >>> from disclosure_parser.parsing.raw import RawCell
-    >>> printed = "2 0 1 0 0 0 0 0 0 0 0 0 2 1".split()  # two rows, column after column
+    >>> printed = "2 1 0 0 0 0 0 0 0 0 0 0 2 1".split()  # two rows, column after column
     >>> cells = [RawCell(t, n + 1, 1, False) for n, t in enumerate(printed)]
     >>> [[c.text for c in row] for row in arranged(cells, 2, ())]
     [['2', '0', '0', '0', '0', '0', '2'], ['1', '0', '0', '0', '0', '0', '1']]

@@ -1230,7 +1230,7 @@ def build_applications(
             anchor.column if anchor else None,
         )
     if printed is not None:
-        by_blocks = None if order is not None else _by_blocks(printed, template, keyed, built)
+        by_blocks = None if order is not None else _by_blocks(printed, keyed, built)
         if by_blocks is None:
             said.items.extend(notes.items)
             return Applications(tuple(built), has_total)
@@ -1256,7 +1256,6 @@ def _printed_values(drafts: Sequence[TableDraft]) -> list[RawCell] | None:
 
 def _by_blocks(
     printed: list[RawCell],
-    template: Template | None,
     keyed: dict[str, Row],
     built: list[ApplicationRow],
 ) -> list[ApplicationRow] | None:
@@ -1264,7 +1263,7 @@ def _by_blocks(
     read otherwise (*built*) left a cell unread, and the arrangement agrees with every number
     they did read; else None."""
     complete = all(c.state != "missing" for r in built for c in r.cells)
-    if complete and set(keyed) >= set(APPLICATION_ROWS[template or "2019"]):
+    if complete and any(set(keyed) >= set(APPLICATION_ROWS[t]) for t in _TEMPLATES):
         return None  # (read in full already)
     # (by how many they are: a report of 2021 may still print the 2019 rows, 其他处理 as one)
     fits = [t for t in _TEMPLATES if len(printed) == _B_WIDTH * len(APPLICATION_ROWS[t])]
