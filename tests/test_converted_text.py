@@ -2588,17 +2588,23 @@ _BLOCK_ROWS: dict[str, list[int]] = {
 }
 
 
-def _by_blocks(rows: dict[str, list[int]], cuts: list[tuple[int, int, bool]]) -> str:
+def _by_blocks(
+    rows: dict[str, list[int]], cuts: list[tuple[int, int, bool]], last_two: bool = False
+) -> str:
     """Default pdftotext of table B *rows*: for each block (first row, end, column after
-    column?) its numbers one a line; then every row's label."""
+    column?) its numbers one a line (the last two on one line, where *last_two*); then every
+    row's label."""
     values = list(rows.values())
-    text = _B_STREAM_HEAD
+    numbers: list[int] = []
     for start, end, by_column in cuts:
         block = values[start:end]
         if by_column:
-            text += _one_a_line(*(row[c] for c in range(7) for row in block))
+            numbers += [row[c] for c in range(7) for row in block]
         else:
-            text += _one_a_line(*(n for row in block for n in row))
+            numbers += [n for row in block for n in row]
+    text = _B_STREAM_HEAD + _one_a_line(*numbers)
+    if last_two:
+        text = _B_STREAM_HEAD + _one_a_line(*numbers[:-2]) + f"{numbers[-2]} {numbers[-1]}\n\n"
     text += "".join(ROW_LABELS[k] + "\n" for k in rows)
     return text
 
@@ -2619,6 +2625,17 @@ def test_default_pdftotext_table_b_printed_by_blocks_is_cut_by_its_sums() -> Non
     warned = {d.line for d in report.diagnostics if d.code == "reading_order"}
     assert number_lines <= warned
     assert _blocks_said(report)
+
+
+def test_default_pdftotext_table_b_by_blocks_keeps_a_line_of_two_numbers() -> None:
+    """A line of two numbers after a long run of numbers one a line ("95 0", the last cells of
+    the last block: the 总计 column of its two rows) is not a row of its own, and was left out
+    as a stray digit among labels; the table read by blocks counts it where it was printed."""
+    cuts = [(0, 1, False), (1, 2, False), (2, 3, False), (3, 4, False), (4, 13, True)]
+    cuts += [(13, 21, True), (21, 23, True)]
+    report = dp.parse(_by_blocks(_BLOCK_ROWS, cuts, last_two=True))
+    for key, want in _BLOCK_ROWS.items():
+        assert _values(report, key) == want, key
 
 
 def test_table_b_blocks_that_cut_two_ways_give_nothing() -> None:

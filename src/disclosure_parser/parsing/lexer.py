@@ -195,6 +195,7 @@ class Row:
         "line",
         "notes",
         "placing",
+        "strays",
         "values",
     )
 
@@ -214,6 +215,9 @@ class Row:
         #: what the lexer has to say about the row: (code, severity, message, line, column),
         #: reported by assemble.py
         self.notes: list[Note] = []
+        #: numbers on lines after it taken for stray digits, not rows of table B (kept for
+        #: reading the table by blocks: :func:`.tables._printed_values`)
+        self.strays: list[RawCell] = []
         #: the ways its values may line up with the table's columns, where their positions
         #: narrow them down (see :mod:`.positions`); None: every way
         self.choices: list[list[RawCell]] | None = None
@@ -1204,7 +1208,10 @@ class _Lexer:
                     or self._under_row_label(row)
                 ):
                     self.emit(B_VALUES, row)
-                # else: a stray digit among label fragments (converted PDFs); not a row
+                elif self.tokens:
+                    # a stray digit among label fragments (converted PDFs), not a row; or
+                    # the last cells of a row of default pdftotext text read by blocks
+                    self.tokens[-1].value.strays.extend(numbers)
                 return
             if self.mode == _A:
                 self.emit(A_ROW, row)

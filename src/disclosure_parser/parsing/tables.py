@@ -1248,10 +1248,13 @@ _TEMPLATES: Final[tuple[Template, ...]] = ("2019", "2021")
 def _printed_values(drafts: Sequence[TableDraft]) -> list[RawCell] | None:
     """The numbers of table B in the order printed, where it is default ``pdftotext`` text
     (rows of numbers one a line: :func:`.blocks.arranged` may cut them into rows); else None."""
-    rows = [row for d in drafts for kind, row in d.body if kind in ("B_ROW", "B_VALUES")]
+    rows = [row for d in drafts for _, row in d.body]
     if not any(row.kind == "stream" for row in rows):
         return None
-    return [c for row in rows for c in row.values if c.text and not c.filler]
+    # (with the lines of numbers taken for stray digits, in the order printed)
+    strays = [c for d in drafts for row in (*d.heads, *rows) for c in getattr(row, "strays", ())]
+    cells = [*(c for row in rows for c in row.values), *strays]
+    return sorted((c for c in cells if c.text and not c.filler), key=lambda c: (c.line, c.column))
 
 
 def _by_blocks(
