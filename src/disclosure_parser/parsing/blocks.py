@@ -82,14 +82,9 @@ def _ways(numbers: tuple[int, ...], rows: int) -> list[_Way] | None:
         out: dict[tuple[tuple[int, ...], ...], _Way] = {}
         start = _WIDTH * i
         for k in range(1, rows - i + 1):
-            # one row is read the same either way; a block of rows column after column
-            # (row after row is k blocks of one)
-            places = [
-                tuple(start + c * k + r for c in range(_WIDTH))
-                if k > 1
-                else tuple(range(start, start + _WIDTH))
-                for r in range(k)
-            ]
+            # a block of k rows column after column (k = 1: one row in turn; rows in turn
+            # are blocks of one each)
+            places = [tuple(start + c * k + r for c in range(_WIDTH)) for r in range(k)]
             block = tuple(tuple(numbers[p] for p in row) for row in places)
             if not all(sum(row[:-1]) == row[-1] for row in block):
                 continue
