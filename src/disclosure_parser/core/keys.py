@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Final, Literal
 
 Template = Literal["2019", "2021"]
-TEMPLATES: Final = ("2019", "2021")
+TEMPLATES: Final[tuple[Template, ...]] = ("2019", "2021")
 
 # ---------------------------------------------------------------------------------------------
 # Table A: 第二十条 blocks

@@ -23,12 +23,13 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Final
 
+from ..core.keys import APPLICANT_COLUMNS
 from .cells import classify
 from .raw import RawCell
 from .solver import Equation
 
 #: table B's columns, its 总计 last
-_WIDTH: Final = 7
+_WIDTH: Final = len(APPLICANT_COLUMNS)
 #: distinct tables weighed at most: beyond, the numbers (mostly 0s) say too little
 _MAX_TABLES: Final = 64
 

@@ -27,6 +27,7 @@ from ..core.keys import (
     OUTCOME_ROWS,
     REVIEW_GROUPS,
     REVIEW_OUTCOMES,
+    TEMPLATES,
     Template,
 )
 from ..core.messages import Message, msg
@@ -970,6 +971,7 @@ def _unlabelled(like: Row, values: list[RawCell]) -> Row:
     row.line, row.column = values[0].line, values[0].column
     row.end_line = values[-1].line
     row.notes, row.choices, row.placing, row.columns = [], None, None, None
+    row.strays = []
     return row
 
 
@@ -1242,9 +1244,6 @@ def build_applications(
     return Applications(tuple(built), has_total)
 
 
-_TEMPLATES: Final[tuple[Template, ...]] = ("2019", "2021")
-
-
 def _printed_values(drafts: Sequence[TableDraft]) -> list[RawCell] | None:
     """The numbers of table B in the order printed, where it is default ``pdftotext`` text
     (rows of numbers one a line: :func:`.blocks.arranged` may cut them into rows); else None."""
@@ -1252,7 +1251,7 @@ def _printed_values(drafts: Sequence[TableDraft]) -> list[RawCell] | None:
     if not any(row.kind == "stream" for row in rows):
         return None
     # (with the lines of numbers taken for stray digits, in the order printed)
-    strays = [c for d in drafts for row in (*d.heads, *rows) for c in getattr(row, "strays", ())]
+    strays = [c for d in drafts for row in (*d.heads, *rows) for c in row.strays]
     cells = [*(c for row in rows for c in row.values), *strays]
     return sorted((c for c in cells if c.text and not c.filler), key=lambda c: (c.line, c.column))
 
@@ -1266,10 +1265,10 @@ def _by_blocks(
     read otherwise (*built*) left a cell unread, and the arrangement agrees with every number
     they did read; else None."""
     complete = all(c.state != "missing" for r in built for c in r.cells)
-    if complete and any(set(keyed) >= set(APPLICATION_ROWS[t]) for t in _TEMPLATES):
+    if complete and any(set(keyed) >= set(APPLICATION_ROWS[t]) for t in TEMPLATES):
         return None  # (read in full already)
     # (by how many they are: a report of 2021 may still print the 2019 rows, 其他处理 as one)
-    fits = [t for t in _TEMPLATES if len(printed) == _B_WIDTH * len(APPLICATION_ROWS[t])]
+    fits = [t for t in TEMPLATES if len(printed) == _B_WIDTH * len(APPLICATION_ROWS[t])]
     if len(fits) != 1:
         return None
     keys = APPLICATION_ROWS[fits[0]]
@@ -1812,7 +1811,7 @@ def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
     merged.label, merged.folded, merged.key = "", "", None
     merged.line, merged.column = anchor.line, anchor.column
     merged.choices = merged.placing = merged.columns = None
-    merged.notes = []
+    merged.notes, merged.strays = [], []
     order = _c_printed_order(drafts, notes)
     if order == _C_TEMPLATE and len(value_rows) == 1:
         # the ways its values' positions allow (.review_positions; pdftotext's layout)
