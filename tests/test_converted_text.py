@@ -2664,3 +2664,74 @@ def test_default_pdftotext_table_b_by_blocks_that_do_not_add_up_is_not_cut() -> 
     report = dp.parse(_by_blocks(rows, cuts))
     assert not _blocks_said(report)
     assert report.applications.row("unavailable.not_held") is None  # (no label beside them)
+
+
+#: LibreOffice's PDF of a fixed-width table B printed past both edges of its page, as
+#: ``pdftotext -layout`` gives it (fresh_130023): the long label of （二）部分公开 pushes its
+#: first number four characters left of its column, the others stand in theirs
+_CUT_SQUEEZED = "\n".join(
+    [
+        "关系为：第一项加第二项之和，等于第三项加第四项之和）" + " " * 39 + "申请人情况",
+        "\f" + " " * 57 + "法人或其他组织",
+        " " * 33 + "自然人",
+        " " * 41 + "商业企业 科研机构 社会公益组织 法律服",
+        "",
+        "公开申请数量" + " " * 27 + "575893 754821 541918    453894    291",
+        "",
+        "公开申请数量" + " " * 27 + "82369   21140   82889    73663    66",
+        "",
+        "（一）予以公开" + " " * 27 + "——     84254                     55",
+        "",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 87625       82026   8232      0",
+        "",
+        " " * 10 + "1.属于国家秘密" + " " * 15 + "10290   49195   99257    76467    69",
+        "",
+    ]
+)
+
+
+def test_row_is_not_shifted_a_whole_column_to_fit_its_squeezed_first_number() -> None:
+    """A row fits its columns "shifted as a whole" only by less than half a column: read one
+    column to the right (shifted by nine characters where columns stand eight apart), the
+    four numbers of （二）部分公开 went each into the column after its own, 0 past the edge,
+    with only the edge's warning on the line. Its first number is 自然人's, squeezed left of
+    its column beside the long label; the others stand in theirs."""
+    report = dp.parse(TITLE + B_HEAD + _CUT_SQUEEZED)
+    missing = ["missing"] * 3
+    assert _values(report, "partially_granted") == [87625, 82026, 8232, 0, *missing]
+    assert _values(report, "granted") == ["na", 84254, "blank", "blank", *missing]
+    assert _values(report, "withheld.state_secret") == [10290, 49195, 99257, 76467, *missing]
+
+
+def test_numbers_alone_before_a_label_do_not_join_a_row_they_do_not_fill() -> None:
+    """Default pdftotext of a browser's PDF printed the last numbers of 执法案卷's row alone
+    ("7." / "21151" / "1") before the next row's label line ("属于行政 27762 96465 84775
+    97734"): taken for numbers inside that label, they made a row of six whose 总计 was
+    worked out from them, each number a column off, with only "joined" said. In text
+    without positions such numbers join a row only where together they fill its columns:
+    here they do not, and the row is withheld (ragged, said on its line)."""
+    text = (
+        _B_STREAM_HEAD
+        + "属于四类 5\n过程性信息\n\n36744\n\n属于行政 0\n执法案卷\n\n2\n\n6.\n\n7.\n\n"
+        + "21151\n\n1\n\n属于行政 27762 96465 84775 97734\n查询事项\n8.\n\n"
+    )
+    report = dp.parse(text)
+    assert set(_values(report, "withheld.administrative_query")) == {"missing"}
+    (ragged,) = [d for d in report.diagnostics if d.code == "ragged_row" and d.line == 31]
+    assert ragged.severity == "warning"
+    assert not [d for d in report.diagnostics if d.code == "joined_row"]
+
+
+def test_number_alone_before_a_label_leaves_the_row_to_its_block() -> None:
+    """The second number of 补正后申请内容仍不明确 printed alone ("3." / "24902") before the
+    next row's label line ("信访举报投 0" / "诉类申请"), whose other six numbers follow one a
+    line: 24902 does not join 信访举报投诉类申请 (two numbers do not fill it), which is read
+    whole from its first number and the block after, adding up."""
+    text = (
+        _B_STREAM_HEAD
+        + "补正后申请 5\n内容仍不明确\n3.\n\n24902\n\n信访举报投 0\n诉类申请\n1.\n\n"
+        + _one_a_line(36406, 0, 0, 5, 79695, 116106)
+    )
+    report = dp.parse(text)
+    assert _values(report, "not_processed.complaint") == [0, 36406, 0, 0, 5, 79695, 116106]
+    assert set(_values(report, "unavailable.unclear_after_correction")) == {"missing"}

@@ -21,7 +21,7 @@ from ..core.text import fold, has_cjk, strip_numbering
 from . import a_order, labels, page_edge, review_positions
 from .cells import classify, looks_like_value, whole_row
 from .positions import NO_GRID as _NO_GRID
-from .positions import Grid, Mark, by_column, place, stack
+from .positions import Grid, Mark, by_column, gaps, place, stack
 from .raw import RawCell, RawRow
 from .rows import read_rows
 
@@ -339,10 +339,10 @@ class _Lexer:
         if kind in (B_ROW, B_VALUES):
             if self.held:
                 self.b_numbers = True
-                if self._continued(row):
-                    rest = row.values
-                    if rest and rest[0].shadow and not rest[0].text:
-                        rest = rest[1:]  # the label cell's shadow: the held number stood there
+                rest = row.values
+                if rest and rest[0].shadow and not rest[0].text:
+                    rest = rest[1:]  # the label cell's shadow: the held number stood there
+                if self._continued(row) and self._held_fits(row, rest):
                     row.values = [*self.held, *rest]
                     named = _label_before(self.tokens, len(self.tokens))
                     _note_joined(row, self.held[0].line, row.line, named)
@@ -362,6 +362,27 @@ class _Lexer:
         if not any(r.folded for r in (*between, row)):
             return False  # no label went on after the number: a stray one (a page number)
         return all(_ORDINAL.match(r.folded) is None for r in (*between, row) if r.folded)
+
+    def _held_fits(self, row: Row, rest: list[RawCell]) -> bool:
+        """Whether the held numbers and *rest*, the numbers *row* prints beside its label,
+        may be one row: in text without positions (one line of numbers one space apart),
+        only where together they fill the table's columns (in whichever order they add up:
+        :func:`.align._reordered` reads a 总计 printed above its label in the order that does).
+
+        Default ``pdftotext`` of a browser's PDF prints the last numbers of one row alone
+        ("7." / "21151" / "1") before the next row's label and numbers ("属于行政 27762 96465
+        84775 97734" / "查询事项"): taken for numbers inside that label, they made a row of
+        six whose 总计 was then worked out from them, every number in the wrong column.
+        (Space-aligned text keeps the held numbers' places for :mod:`.positions`; a row's
+        numbers one a line are read as a whole elsewhere.)"""
+        printed = [c for c in rest if c.text]
+        if (
+            not row.folded
+            or len({c.line for c in printed}) != 1
+            or any(gap >= 2 for gap in gaps(printed))
+        ):
+            return True
+        return len(self.held) + len(printed) == self._b_width()
 
     def _continues_row(self, row: Row, raw: RawRow) -> bool:
         """Whether a label fragment is the end of the label of the row printed on the line

@@ -197,18 +197,23 @@ def _fits(
     xs: list[float], anchors: list[float], tolerance: float, *, shift: bool = True
 ) -> list[tuple[int, ...]]:
     """Every way of giving the values at *xs* increasing columns within *tolerance* of the
-    columns' middles, the row shifted as a whole (unless not *shift*); the fits without a
-    shift if there are any."""
+    columns' middles, the row shifted as a whole by less than half the narrowest gap between
+    two columns (unless not *shift*); the fits without a shift if there are any.
+
+    (A row shifted by a column or more reads just as well one column over: a value squeezed
+    left of the first column beside a long label, the others in theirs, fitted every value
+    one column to the right, "shifted" by nine characters where columns stand eight apart.)"""
     width = len(anchors)
     plain: list[tuple[int, ...]] = []
     shifted: list[tuple[int, ...]] = []
+    most = min((b - a for a, b in itertools.pairwise(anchors)), default=float("inf")) / 2
     for columns in itertools.combinations(range(width), len(xs)):
         offsets = [anchors[c] - x for c, x in zip(columns, xs, strict=True)]
         if all(abs(o) <= tolerance for o in offsets):
             plain.append(columns)
             continue
         moved = median(offsets)
-        if shift and all(abs(o - moved) <= tolerance for o in offsets):
+        if shift and abs(moved) < most and all(abs(o - moved) <= tolerance for o in offsets):
             shifted.append(columns)
     return plain or shifted
 
