@@ -377,7 +377,8 @@ class _Lexer:
         numbers one a line are read as a whole elsewhere.)"""
         printed = [c for c in rest if c.text]
         if (
-            not row.folded
+            row.kind != "plain"  # (cells set apart by tabs or bars keep their blanks)
+            or not row.folded
             or len({c.line for c in printed}) != 1
             or any(gap >= 2 for gap in gaps(printed))
         ):
@@ -1462,7 +1463,8 @@ def _place_by_position(tokens: list[Token], grid: Grid) -> None:
             if len(c_rows) == 1:
                 c_heads = [c for t in table if t.kind == C_HEAD for c in t.value.labels]
                 row = c_rows[0]
-                page_edge.mark_cut_review_total(row)
+                if not page_edge.mark_cut_before_review_total(row, c_heads):
+                    page_edge.mark_cut_review_total(row)
                 if grid is not _NO_GRID:
                     # pdftotext's layout: the values under its group words (.review_positions)
                     c_marks = review_positions.group_marks(c_heads, grid)
