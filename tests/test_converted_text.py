@@ -2735,3 +2735,55 @@ def test_number_alone_before_a_label_leaves_the_row_to_its_block() -> None:
     report = dp.parse(text)
     assert _values(report, "not_processed.complaint") == [0, 36406, 0, 0, 5, 79695, 116106]
     assert set(_values(report, "unavailable.unclear_after_correction")) == {"missing"}
+
+
+#: table C's header as ``pdftotext -raw`` gives LibreOffice's PDF of a fixed-width table
+#: the page's right edge cut after 复议后起诉's outcomes (fresh_110001): names wrapped a few
+#: characters a line, two 总计 where the table has three
+_C_RAW_HEAD_CUT = (
+    "行政复议 行政诉讼\n结果维\n持\n结果纠\n正\n其他结\n果\n尚未\n审结\n总计\n"
+    "未经复议直接起诉 复议后起诉\n结果\n维持\n结果纠\n正\n其他\n结果\n尚未\n审结\n总计\n"
+    "结果维\n持\n结果纠\n正\n其他结\n果\n尚未审\n结\n"
+)
+
+
+def test_table_c_cut_before_its_last_total_reads_no_number_at_the_edge() -> None:
+    """The header shows the 总计 of two groups only: the edge cut 复议后起诉's 总计 off the
+    page, and its 尚未审结 stands at the edge ("2468" of 24684). Read as printed, the line
+    lacked a cell, the 总计 was taken for it and worked out from 2468 (198822, printed
+    221038). The number at the edge and the 总计 are now missing, said on the line; the
+    groups before, adding up, are read."""
+    values = "78688 86031 18408 5 183132 0 37340 0 2 37342 95016 19070 82268 2468"
+    report = dp.parse(TITLE + C_HEAD + _C_RAW_HEAD_CUT + values + "\n")
+    cells = _c_cells(report)
+    assert cells[0] == [78688, 86031, 18408, 5, 183132]
+    assert cells[1] == [0, 37340, 0, 2, 37342]
+    assert cells[2] == [95016, 19070, 82268, "missing", "missing"]
+    (note,) = [d for d in report.diagnostics if d.code == "cut_at_page_edge"]
+    assert (note.severity, note.line) == ("warning", 31)
+    assert "2468" in note.message
+
+
+def test_table_c_under_a_cut_header_with_a_blank_is_not_read_at_the_edge() -> None:
+    """Thirteen numbers under the same header: a blank left no trace somewhere, so the last
+    number need not stand at the edge, and nothing is said of it by the edge; nor where the
+    first groups do not add up as printed."""
+    blank = "78688 86031 18408 5 183132 0 37340 2 37342 95016 19070 82268 2468"
+    shifted = "78688 86031 18408 5 183130 0 37340 0 2 37342 95016 19070 82268 2468"
+    for values in (blank, shifted):
+        report = dp.parse(TITLE + C_HEAD + _C_RAW_HEAD_CUT + values + "\n")
+        assert not [d for d in report.diagnostics if d.code == "cut_at_page_edge"]
+
+
+def test_mark_inside_a_wrapped_label_joins_a_row_of_tab_separated_cells() -> None:
+    """A row of cells set apart by tabs keeps its blanks (继续办理, a blank, 无 - — -): the
+    mark printed inside its wrapped label ("四、结转下年度" / "无") is its first cell, however
+    few cells print a value; the rule for text without positions (numbers held before a
+    label join its row only where they fill it) is not for such rows."""
+    head = (
+        "\t\t自然人\t法人或其他组织\n\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\n"
+    )
+    rows = "一、本年新收政府信息公开申请数量\t\t3\t0\t无\t1\t0\t2\n"
+    text = TITLE + B_HEAD + head + rows + "四、结转下年度\n无\n继续办理\t\t无\t-\t—\t-\t\n"
+    report = dp.parse(text)
+    assert _values(report, "carried_forward") == [*["na"] * 5, "blank", "missing"]

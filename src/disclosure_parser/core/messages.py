@@ -1815,6 +1815,16 @@ CATALOGUE: Final[dict[str, Entry]] = {
         "and last columns where the edge cut them",
         columns=12,
     ),
+    "cut_at_page_edge.review_total": _e(
+        "行政复议、行政诉讼情况表超出了 PDF 页面的右边缘：表头只印出前两组的总计，复议后起诉的"
+        "总计不在文本中；紧挨页边的最后一个数字{value:q}可能只剩开头几位，不予采用，该组总计"
+        "按缺失处理",
+        "table C ran past the right edge of the PDF's page: its header shows the 总计 of the "
+        "first two groups only, and 复议后起诉's 总计 is not in the text; the last number "
+        "{value:q}, at the edge, may be only its first digits: it is not used, and that "
+        "group's 总计 is missing",
+        value="2468",
+    ),
     "cut_at_page_edge.text": _e(
         "本行最后一个数字{value:q}只是其余各数之和的开头几位：表格超出了 PDF 页面的右边缘，"
         "总计在那里被截断；该数不予采用，表格的勾稽关系能确定总计时，由其推算",

@@ -11,7 +11,9 @@ taken from it. The traces left are read here before the cells are placed:
   :func:`read_cut_review` gives its line the ways of reading it in those columns;
 - every column is there but a 总计 lost its last digits ("225" of 2257171):
   :func:`mark_cut_totals` (table B) and :func:`mark_cut_review_total` (table C's last)
-  find them by arithmetic and read them as missing.
+  find them by arithmetic and read them as missing;
+- table C's header names two groups' 总计 and not the third's: :func:`mark_cut_before_review_total`
+  reads the number at the edge as missing.
 
 Each time a ``cut_at_page_edge`` warning stands on the line, as for the PDF read directly
 (:mod:`disclosure_parser.readers.pdf`).
@@ -395,6 +397,35 @@ def _is_fragment(word: str) -> bool:
         long != word and (long.startswith(word) or long.endswith(word)) and len(word) >= 2
         for long, _ in _C_OUTCOMES
     )
+
+
+def mark_cut_before_review_total(row: _Row, heads: Sequence[RawCell]) -> bool:
+    """Mark the last of table C's fourteen numbers as digits not read, and say so on its
+    line, where the header (*heads*) names the 总计 of two groups only and 复议后起诉: the
+    page's right edge cut the table after 复议后起诉's outcomes (LibreOffice prints a
+    fixed-width table past it), so its 总计 is not in the text and the number before it
+    stands at the edge, where only its first digits may show ("2468" of 24684). Read as
+    printed, the row lacked a cell, the 总计 was taken for it and worked out from that
+    number: a wrong total. Whether it did.
+
+    Only with fourteen numbers, the first two groups adding up as printed: one number a
+    column up to the edge (fewer leave a blank somewhere, and the last number need not
+    stand at the edge). The row is read so, those two cells missing."""
+    words = [fold(m.group()) for cell in heads for m in _WORD.finditer(cell.text)]
+    shown = [c for c in row.values if c.text]
+    if (
+        words.count("总计") != 2
+        or "复议后起诉" not in words
+        or len(shown) != _C_GROUPS * _C_SIZE - 1
+        or not all(_adds_up(shown[g * _C_SIZE : (g + 1) * _C_SIZE]) for g in range(2))
+    ):
+        return False
+    cell = shown[-1]
+    message = msg("cut_at_page_edge.review_total", value=cell.text)
+    row.notes.append(("cut_at_page_edge", "warning", message, cell.line, cell.column))
+    cell.text = CUT + cell.text
+    row.values = [*shown, RawCell(CUT, cell.line, cell.column + 1, False)]
+    return True
 
 
 def mark_cut_review_total(row: _Row) -> None:
