@@ -2787,3 +2787,12 @@ def test_mark_inside_a_wrapped_label_joins_a_row_of_tab_separated_cells() -> Non
     text = TITLE + B_HEAD + head + rows + "四、结转下年度\n无\n继续办理\t\t无\t-\t—\t-\t\n"
     report = dp.parse(text)
     assert _values(report, "carried_forward") == [*["na"] * 5, "blank", "missing"]
+
+
+def test_table_c_header_with_a_wrapped_total_is_not_taken_for_a_cut_one() -> None:
+    """Two whole 总计 and a third wrapped ("总" / "计") name all three: fourteen numbers
+    then leave a blank somewhere, and the last is no number at an edge."""
+    head = _C_RAW_HEAD_CUT + "总\n计\n"
+    values = "78688 86031 18408 5 183132 0 37340 0 2 37342 95016 19070 82268 2468"
+    report = dp.parse(TITLE + C_HEAD + head + values + "\n")
+    assert not [d for d in report.diagnostics if d.code == "cut_at_page_edge"]

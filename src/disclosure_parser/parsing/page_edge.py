@@ -410,11 +410,13 @@ def mark_cut_before_review_total(row: _Row, heads: Sequence[RawCell]) -> bool:
 
     Only with fourteen numbers, the first two groups adding up as printed: one number a
     column up to the edge (fewer leave a blank somewhere, and the last number need not
-    stand at the edge). The row is read so, those two cells missing."""
+    stand at the edge). The row is read so, those two cells missing. Not where a 总计 of the
+    header wrapped ("总" / "计": the third may be there)."""
     words = [fold(m.group()) for cell in heads for m in _WORD.finditer(cell.text)]
     shown = [c for c in row.values if c.text]
     if (
         words.count("总计") != 2
+        or "总" in words
         or "复议后起诉" not in words
         or len(shown) != _C_GROUPS * _C_SIZE - 1
         or not all(_adds_up(shown[g * _C_SIZE : (g + 1) * _C_SIZE]) for g in range(2))
