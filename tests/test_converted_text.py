@@ -2796,3 +2796,18 @@ def test_table_c_header_with_a_wrapped_total_is_not_taken_for_a_cut_one() -> Non
     values = "78688 86031 18408 5 183132 0 37340 0 2 37342 95016 19070 82268 2468"
     report = dp.parse(TITLE + C_HEAD + head + values + "\n")
     assert not [d for d in report.diagnostics if d.code == "cut_at_page_edge"]
+
+
+def test_table_c_last_total_cut_after_a_group_with_a_blank_is_worked_out() -> None:
+    """复议后起诉 printed a blank and a mark ("- 88503 99420 1879"), its 总计 cut at the page's
+    edge: 1879 is below the number before it and begins 187923, the sum of the three before
+    it (not of four: one of those is 未经复议直接起诉's total). It is no number, and the
+    group's sum gives the total; read as printed it was 复议后起诉's 尚未审结 and the total
+    worked out from it, each number a column off."""
+    values = "33643 76208 / 9 109860 3 41882 3 5 41893 - 88503 99420 1879"
+    report = dp.parse(TITLE + C_HEAD + _C_RAW_HEAD + values + "\n")
+    cells = _c_cells(report)
+    assert cells[2][4] == 187923
+    assert 1879 not in cells[2] and 189802 not in cells[2]
+    (note,) = [d for d in report.diagnostics if d.code == "cut_at_page_edge"]
+    assert "1879" in note.message

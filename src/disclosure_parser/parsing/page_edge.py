@@ -439,7 +439,9 @@ def mark_cut_review_total(row: _Row) -> None:
     Where blanks left fewer numbers (text that keeps no trace of them), the four before the
     last need not be its group's, and a consistent total may begin their sum by chance: the
     last must then also be below the number before it (which no total of a group holding
-    that number is) and have two digits or more (one digit begins a sum too often)."""
+    that number is) and have two digits or more (one digit begins a sum too often). Its
+    group's outcomes printed are then the one to four numbers before it ("- 88503 99420
+    1879": a blank left out, 1879 begins 187923, the sum of the three)."""
     shown = [c for c in row.values if c.text]
     numbers = counts(c.text for c in shown)
     width = _C_GROUPS * _C_SIZE
@@ -447,8 +449,30 @@ def mark_cut_review_total(row: _Row) -> None:
         return
     if len(numbers) < width and not (10 <= numbers[-1] < (numbers[-2] or 0)):
         return
-    if _cut_short(numbers[-_C_SIZE:-1], numbers[-1]):
+    outcomes = [_C_SIZE - 1] if len(numbers) == width else range(_C_SIZE - 1, 0, -1)
+    if any(_cut_short(numbers[-1 - k : -1], numbers[-1]) for k in outcomes):
         cell = shown[-1]
         message = msg("cut_at_page_edge.text", value=cell.text)
         row.notes.append(("cut_at_page_edge", "warning", message, cell.line, cell.column))
         cell.text = UNREADABLE + cell.text
+        if len(shown) < width:
+            row.choices = _ways_before_cut_total(shown) or None
+
+
+def _ways_before_cut_total(shown: Sequence[RawCell]) -> list[list[RawCell]]:
+    """The ways of reading table C's line *shown* whose last number is its cut last 总计:
+    that one in the last column, the others in order in the columns before, a blank where
+    none stands (text that keeps no trace of one); those where the first two groups add up.
+    (Else the line read as lacking a cell may lose any cell, the 总计 too: no sum would
+    then work the 总计 out.)"""
+    *rest, last = shown
+    width = _C_GROUPS * _C_SIZE
+    ways: list[list[RawCell]] = []
+    for where in itertools.combinations(range(width - 1), len(rest)):
+        cells = [RawCell("", last.line, last.column, False) for _ in range(width)]
+        for k, cell in zip(where, rest, strict=True):
+            cells[k] = cell
+        cells[-1] = last
+        if all(_adds_up(cells[g * _C_SIZE : (g + 1) * _C_SIZE]) for g in range(_C_GROUPS - 1)):
+            ways.append(cells)
+    return ways
