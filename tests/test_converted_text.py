@@ -2808,6 +2808,7 @@ def test_table_c_last_total_cut_after_a_group_with_a_blank_is_worked_out() -> No
     report = dp.parse(TITLE + C_HEAD + _C_RAW_HEAD + values + "\n")
     cells = _c_cells(report)
     assert cells[2][4] == 187923
-    assert 1879 not in cells[2] and 189802 not in cells[2]
+    assert 1879 not in cells[2]
+    assert 189802 not in cells[2]
     (note,) = [d for d in report.diagnostics if d.code == "cut_at_page_edge"]
     assert "1879" in note.message
