@@ -2812,3 +2812,101 @@ def test_table_c_last_total_cut_after_a_group_with_a_blank_is_worked_out() -> No
     assert 189802 not in cells[2]
     (note,) = [d for d in report.diagnostics if d.code == "cut_at_page_edge"]
     assert "1879" in note.message
+
+
+#: table B of Chromium's PDF through ``pdftotext -layout`` (fresh_120011): a mark of 公开出版物's
+#: row ("无", 社会公益组织) printed on a line of its wrapped label, between its first number
+#: and the others
+_HELD_MARK = "\n".join(
+    [
+        "  三、收到和处理政府信息公开申请情况",
+        " " * 45 + "申请人情况",
+        "   （本列数据的勾稽关系为：第" + " " * 5 + "法人或其他组织",
+        "   一项加第二项之和，等于第三",
+        "   项加第四项之和）" + " " * 6 + "自然人" + " " * 74 + "总计",
+        " " * 21 + "商业企 科研机 社会公益 法律服务 其他",
+        " " * 21 + "业   构   组织 机构",
+        " " * 28 + "补正后申",
+        " " * 27 + "3.",
+        " " * 27
+        + "请内容仍不 0"
+        + " " * 23
+        + "9"
+        + " " * 7
+        + "39803   9"
+        + " " * 7
+        + "88314   3"
+        + " " * 7
+        + "128138",
+        " " * 27 + "明确",
+        " " * 28 + "信访举报 5",
+        " " * 27 + "1.",
+        " " * 27
+        + "投诉类申请"
+        + " " * 25
+        + "41277   65061   51767   1"
+        + " " * 7
+        + "7208"
+        + " " * 4
+        + "165319",
+        "",
+        "",
+        "",
+        " " * 27
+        + "2.   重复申请"
+        + " " * 21
+        + "94926   73933   70665   31286"
+        + " " * 11
+        + "270810",
+        "",
+        "",
+        " " * 20 + "要求提供 4372",
+        " " * 27 + "3.",
+        " " * 73 + "无",
+        " " * 14 + "（五） 公开出版物",
+        " " * 57 + "9" + " " * 7 + "——" + " " * 14 + "92287   90135   186803",
+        "",
+        "",
+        " " * 14 + "不予处",
+        " " * 14 + "理   4.无正当理",
+        " " * 18
+        + "由大量反复 -"
+        + " " * 32
+        + "57197   0"
+        + " " * 7
+        + "0"
+        + " " * 15
+        + "5"
+        + " " * 7
+        + "57202",
+        "",
+    ]
+)
+
+
+def test_mark_beside_a_wrapped_label_is_its_rows_not_the_next_rows() -> None:
+    """ "无" stands between the lines of 要求提供公开出版物's wrapped label ("要求提供 4372" /
+    "3." / "无" / "（五） 公开出版物" / "9 —— … 186803"): held for the rest of its row, it
+    went on past that row, whose numbers joined it as the lines below its label, to the next
+    row's (无正当理由大量反复申请: na, na, 57197 …, each number a column off). It is that
+    row's, placed by where it stands; the next row reads its own numbers."""
+    report = dp.parse(TITLE + _HELD_MARK)
+    assert _values(report, "not_processed.publication") == [
+        4372,
+        9,
+        "na",
+        "na",
+        92287,
+        90135,
+        186803,
+    ]
+    assert _values(report, "not_processed.excessive") == [
+        "na",
+        57197,
+        0,
+        0,
+        "blank",
+        5,
+        57202,
+    ]
+    assert _values(report, "not_processed.complaint") == [5, 41277, 65061, 51767, 1, 7208, 165319]

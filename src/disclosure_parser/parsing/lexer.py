@@ -667,6 +667,13 @@ class _Lexer:
         ):
             return False
         first = next(c.line for c in previous.values if c.text)
+        if self.held and self.held_at > k:
+            # numbers printed beside the label's pieces ("要求提供 4372" / "3." / "无" /
+            # "（五） 公开出版物" / "9 —— …") are the row's too, where they fit in it; they never
+            # go on to a row after it
+            if before + len(self.held) + len(numbers) <= width:
+                row.values = [*self.held, *row.values]
+            self.held = []
         pieces = self.tokens[k + 1 :]
         del self.tokens[k + 1 :]
         for piece in (*(t.value for t in pieces), row):
