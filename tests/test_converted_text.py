@@ -393,6 +393,36 @@ def test_table_c_groups_that_do_not_add_up_in_blocks_order_are_withheld() -> Non
     ]
 
 
+#: table B's header as default pdftotext prints it when the columns were printed apart
+_B_BLOCKS_HEAD = (
+    TITLE
+    + B_HEAD
+    + "申请人情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+    "自然人\n法人或其他组织\n商业企业 科研机构 社会公益\n组织\n法律服务 其他\n机构\n总计\n"
+)
+
+
+def test_table_b_row_that_does_not_add_up_in_blocks_order_is_withheld() -> None:
+    """A table B row read by blocks of columns whose numbers do not add up in the order read
+    (Chromium's default text of gen_2021_blank: 0 9 5 31 5 5 9, printed 9 … 36) is withheld
+    with an error on its first number's line; a row that adds up keeps its numbers."""
+    row = "一、本年新收政府信息公开申请数量\n\n"
+    carried = "二、上年结转政府信息公开申请数量\n\n" + _one_a_line(1, 0, 0, 0, 0, 0, 1)
+    text = _B_BLOCKS_HEAD + row + _one_a_line(3, 0, 2, 1, 0, 4, 12) + carried
+    report = dp.parse(text)
+    assert _values(report, "new_received") == ["missing"] * 7
+    assert _values(report, "carried_over") == [1, 0, 0, 0, 0, 0, 1]
+    errors = [d for d in report.diagnostics if d.code == "reading_order" and d.severity == "error"]
+    assert len(errors) == 1
+    assert text.split("\n")[errors[0].line - 1] == "3"
+    assert "add up to 10, its total reads 12" in errors[0].message_in("en")
+    report = dp.parse(_B_BLOCKS_HEAD + row + _one_a_line(3, 0, 2, 1, 0, 4, 10) + carried)
+    assert _values(report, "new_received") == [3, 0, 2, 1, 0, 4, 10]
+    assert not [
+        d for d in report.diagnostics if d.code == "reading_order" and d.severity == "error"
+    ]
+
+
 #: table C's header as LibreOffice's PDF of a report comes out of default pdftotext
 _C_LO_HEAD = (
     "行政复议\n\n行政诉讼\n未经复议直接起诉\n\n复议后起诉\n\n结果 结果 其他 尚未\n总计\n"

@@ -852,6 +852,17 @@ CATALOGUE: Final[dict[str, Entry]] = {
         "the row's label)",
         what=_WHAT_B,
     ),
+    "reading_order.b_row": _e(
+        "{what}：各列分块读出的数字按读出的先后不合本行之和（{parts:and} 之和为 {sum}，"
+        "总计读作 {total}），读出的先后不是各列的顺序，本行的数字不予采用",
+        "{what}: its numbers, read by blocks of columns, do not add up in the order read "
+        "({parts:and} add up to {sum}, its total reads {total}): the order read is not the "
+        "columns' order, and the row's numbers are withheld",
+        what=_WHAT_B,
+        parts=["0", "9", "5", "31", "0", "5"],
+        sum=50,
+        total=9,
+    ),
     "reading_order.a_page_end": _e(
         "主动公开情况表“{label}”项：数字按列块读出，其 {n} 个数字是本页最后的文字；"
         "页脚上方的数字会被排到同行其他数字之后，读出的先后不一定是各列的顺序，本项的数字不予采用",

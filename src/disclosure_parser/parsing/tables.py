@@ -1204,6 +1204,8 @@ def build_applications(
             cells = [cells[i] for i in order]
         if not has_total:
             cells.append(MISSING)
+        else:
+            cells = _withhold_unsummed(key, row, cells, notes)
         built.append(ApplicationRow(key, row.label, tuple(cells), row.line, row.column))
 
     if not has_total:
@@ -1242,6 +1244,41 @@ def build_applications(
                 said.add("reading_order", "warning", message, line, 1)
         return Applications(tuple(by_blocks), True)
     return Applications(tuple(built), has_total)
+
+
+def _withhold_unsummed(key: str, row: Row, cells: list[Cell], notes: Notes) -> list[Cell]:
+    """A table B row's *cells* (in the template's order, 总计 last), or missing cells where its
+    numbers were read by blocks of columns (a ``reading_order`` warning on the row) and do
+    not add up as read.
+
+    In such text (default ``pdftotext``) the order of a row's numbers is the order of the
+    blocks printed, not of the columns: over the committed conversions and two fresh sets,
+    rows that add up as read were right in 2,455 cells of 2,480, rows that do not in 18 of
+    63. A row that does not add up says
+    the order is wrong, not which number is whose (as :func:`_withhold_disordered` for table
+    C's groups); its numbers in their places would be wrong ones.
+    """
+    if not any(note[0] == "reading_order" for note in row.notes):
+        return cells
+    numbers = _counts_of(cells)
+    if numbers is None or ends_with_sum(numbers, blank=True):
+        return cells
+    *parts, total = numbers
+    first = next((c for c in cells if c.line is not None), MISSING)
+    notes.add(
+        "reading_order",
+        "error",
+        msg(
+            "reading_order.b_row",
+            what=_b_row(key),
+            parts=[str(p or 0) for p in parts],
+            sum=sum(p or 0 for p in parts),
+            total=total,
+        ),
+        first.line,
+        first.column,
+    )
+    return [MISSING if c.state == "number" else c for c in cells]
 
 
 def _printed_values(drafts: Sequence[TableDraft]) -> list[RawCell] | None:
