@@ -2940,3 +2940,37 @@ def test_mark_beside_a_wrapped_label_is_its_rows_not_the_next_rows() -> None:
         57202,
     ]
     assert _values(report, "not_processed.complaint") == [5, 41277, 65061, 51767, 1, 7208, 165319]
+
+
+def test_table_c_last_total_cut_above_the_number_before_it_is_worked_out() -> None:
+    """LibreOffice's PDF of fresh_140017, ``-raw`` and ``-layout``: 行政复议 printed a blank
+    and the page's edge cut 复议后起诉's 总计 after "2602" (of 26028), above the 9 before
+    it. The first two groups add up, and 2602 begins the sum of the last group's four
+    outcomes in every way that does: it is no number, the group's sum gives the total
+    (read as printed it was the total itself, 2602)."""
+    values = "8007 2 0 8009 81853 50660 29996 22787 185296 1 26009 9 9 2602"
+    report = dp.parse(TITLE + C_HEAD + _C_RAW_HEAD + values + "\n")
+    assert _c_cells(report)[1:] == [[81853, 50660, 29996, 22787, 185296], [1, 26009, 9, 9, 26028]]
+    (note,) = [d for d in report.diagnostics if d.code == "cut_at_page_edge"]
+    assert "'2602'" in note.message_in("en")
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        # fresh_140010: the 7 begins the total 72132, the edge cut the rest
+        "18598 30398 53906 5 102907 9 8368 67600 75977 27520 5 44607 7",
+        # gen_2019_blank: the 9 is 尚未审结, the edge cut all the total (99142)
+        "10229 26138 33569 69936 70113 23484 3 68222 161822 99127 1 5 9",
+    ],
+    ids=["total-cut-after-a-digit", "total-cut-whole"],
+)
+def test_table_c_last_digit_that_begins_its_groups_sum_is_withheld(values: str) -> None:
+    """A line short of fifteen numbers ending in one digit that begins the sum of its
+    group's outcomes: the first digit of a total the edge cut, or the last outcome of a
+    group whose whole total is past the edge. The text cannot tell: the group is withheld,
+    not read one way (72139 for 72132 before), with a warning on the line."""
+    report = dp.parse(TITLE + C_HEAD + _C_RAW_HEAD + values + "\n")
+    assert _c_cells(report)[2] == ["missing"] * 5
+    (note,) = [d for d in report.diagnostics if d.code == "cut_at_page_edge"]
+    assert "first digit" in note.message_in("en")

@@ -1845,6 +1845,16 @@ CATALOGUE: Final[dict[str, Entry]] = {
         "decide it",
         value="225",
     ),
+    "cut_at_page_edge.text_or_last": _e(
+        "本行最后一个数字{value:q}是其余各数之和的第一位：表格超出了 PDF 页面的右边缘，"
+        "这可能是在那里被截断的总计的第一位，也可能是本组最后一列的数字而总计整个在页面之外；"
+        "两种读法不一致的单元格不予采用",
+        "the row's last number {value:q} is the first digit of the sum of its other numbers: "
+        "the table ran past the right edge of the PDF's page, and it may be the first digit of "
+        "the 总计 cut there, or its group's last outcome with the whole 总计 past the edge; "
+        "the cells the two readings disagree on are withheld",
+        value="7",
+    ),
     "text_beside_table": _e(
         "PDF 第{page}页有文字印在表格的行中、表格外框线以外，不属于任何单元格，未读入：{text:q}",
         "page {page} of the PDF: text printed in a table's rows past its outer rule belongs to "

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
-from .cells import CUT, classify
+from .cells import CUT, UNREADABLE, classify
 from .raw import RawCell
 from .solver import BLANK, OPAQUE, Candidate, Value
 from .split import MAX_STEPS, Budget, Sum, splits
@@ -193,8 +193,12 @@ def placed_readings(choices: Sequence[Sequence[RawCell]]) -> list[Candidate]:
     where nothing was printed, and each way is as likely as the others, but for a way that
     takes more cells for blanks than another: each blank more is a repair (a printed value
     read as the start of a number the page's edge cut leaves a blank before it, see
-    :mod:`.page_edge`)."""
-    blanks = [sum(1 for c in cells if not c.text and not c.filler) for cells in choices]
+    :mod:`.page_edge`; a cell the edge cut whole, :data:`~.cells.UNREADABLE` alone, stands
+    where nothing is printed as a blank does)."""
+    blanks = [
+        sum(1 for c in cells if (not c.text and not c.filler) or c.text == UNREADABLE)
+        for cells in choices
+    ]
     fewest = min(blanks, default=0)
     return [
         _candidate(list(cells), REPAIR_COST * (n - fewest), n - fewest)

@@ -1475,9 +1475,34 @@ def _place_by_position(tokens: list[Token], grid: Grid) -> None:
                 if grid is not _NO_GRID:
                     # pdftotext's layout: the values under its group words (.review_positions)
                     c_marks = review_positions.group_marks(c_heads, grid)
-                    row.choices = review_positions.choices(row.labels, row.values, c_marks, grid)
+                    placed = review_positions.choices(row.labels, row.values, c_marks, grid)
+                    row.choices = _agreeing(row.choices, placed, row.values)
                 if row.choices is None:
                     page_edge.read_cut_review(row, c_heads)
+
+
+def _agreeing(
+    cut: list[list[RawCell]] | None,
+    placed: list[list[RawCell]] | None,
+    values: Sequence[RawCell],
+) -> list[list[RawCell]] | None:
+    """The ways of reading table C's line (*values*): those the page's edge leaves (*cut*,
+    :func:`.page_edge.mark_cut_review_total`) that its values' positions (*placed*) allow
+    too, or the ones of either that the other does not contradict. (The positions alone
+    would read the cut total as a number, the cut alone place values the positions
+    exclude.) Ways with a cell the line does not print (a 总计 the edge cut whole) are the
+    edge's alone: positions say nothing of them."""
+    if cut is None or placed is None:
+        return cut if placed is None else placed
+    own = {id(c) for c in values}
+    if any(c.text and id(c) not in own for way in cut for c in way):
+        return cut
+
+    def same(a: list[RawCell], b: list[RawCell]) -> bool:
+        return all(x is y or (not x.text and not y.text) for x, y in zip(a, b, strict=True))
+
+    both = [way for way in cut if any(same(way, other) for other in placed)]
+    return both or cut
 
 
 #: a group's numbering, (一) to (六), before the rest of a sub-item's label on its line

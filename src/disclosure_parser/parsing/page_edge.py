@@ -437,42 +437,91 @@ def mark_cut_review_total(row: _Row) -> None:
     sums work the total out.
 
     Where blanks left fewer numbers (text that keeps no trace of them), the four before the
-    last need not be its group's, and a consistent total may begin their sum by chance: the
-    last must then also be below the number before it (which no total of a group holding
-    that number is) and have two digits or more (one digit begins a sum too often). Its
-    group's outcomes printed are then the one to four numbers before it ("- 88503 99420
-    1879": a blank left out, 1879 begins 187923, the sum of the three)."""
+    last need not be its group's, and a consistent total may begin their sum by chance. The
+    line is then read with the last number in the last column and the others in order
+    before it (:func:`_ways_before_cut_total`: the first two groups adding up), and the last
+    is cut where in some of those ways it begins its group's sum and in none is that sum
+    ("8007 2 0 8009 … 1 26009 9 9 2602": 2602 begins 26028; LibreOffice's PDF cut the page
+    there); the line reads in those ways. One digit may as well be the group's last outcome,
+    the whole total past the edge: the line reads both ways (:func:`_cut_or_last`). Else
+    the last is cut where it is below the number before it (which no total of a group
+    holding that number is), has two digits or more and begins the sum of the one to four
+    numbers before it ("- 88503 99420 1879": a blank left out, 1879 begins 187923)."""
     shown = [c for c in row.values if c.text]
     numbers = counts(c.text for c in shown)
     width = _C_GROUPS * _C_SIZE
     if numbers is None or not _C_SIZE < len(numbers) <= width or numbers[-1] is None:
         return
-    if len(numbers) < width and not (10 <= numbers[-1] < (numbers[-2] or 0)):
-        return
-    outcomes = [_C_SIZE - 1] if len(numbers) == width else range(_C_SIZE - 1, 0, -1)
-    if any(_cut_short(numbers[-1 - k : -1], numbers[-1]) for k in outcomes):
+    last = numbers[-1]
+    ways: list[list[RawCell]] | None = None
+    if len(numbers) == width:
+        cut = _cut_short(numbers[-1 - (_C_SIZE - 1) : -1], last)
+    elif not any(_cut_short(numbers[-1 - k : -1], last) for k in range(_C_SIZE)):
+        return  # (it begins the sum of no run of the numbers before it: nothing cut)
+    else:
+        ways = _ways_before_cut_total(shown)
+        cut_ways = [w for w in ways if _cut_short(_last_parts(w), last)]
+        if cut_ways and not any(_adds_up(w[-_C_SIZE:]) for w in ways):
+            # (the first two groups add up, and the last's total is the beginning of its
+            # outcomes' sum in some way and their sum in none: the way the line reads)
+            if last < 10:
+                _cut_or_last(row, shown, cut_ways)
+                return
+            ways, cut = cut_ways, True
+        else:
+            cut = 10 <= last < (numbers[-2] or 0) and any(
+                _cut_short(numbers[-1 - k : -1], last) for k in range(_C_SIZE - 1, 0, -1)
+            )
+    if cut:
         cell = shown[-1]
         message = msg("cut_at_page_edge.text", value=cell.text)
         row.notes.append(("cut_at_page_edge", "warning", message, cell.line, cell.column))
         cell.text = UNREADABLE + cell.text
-        if len(shown) < width:
-            row.choices = _ways_before_cut_total(shown) or None
+        if ways is not None:
+            row.choices = ways or None
 
 
-def _ways_before_cut_total(shown: Sequence[RawCell]) -> list[list[RawCell]]:
+def _cut_or_last(row: _Row, shown: Sequence[RawCell], cut_ways: list[list[RawCell]]) -> None:
+    """Table C's line *shown* whose last number, one digit, begins its group's sum in the
+    *cut_ways*: it may be the 总计's first digit, cut by the page's edge, or the group's last
+    outcome with the whole 总计 past the edge ("… 99127 1 5 9": 尚未审结 9, 总计 99142 cut
+    whole; "… 27520 5 44607 7": 总计 72132 cut after its 7). The line is read in the ways of
+    both (the 总计 past the edge settled by the sums), so that the cells they disagree on are
+    withheld, and says so on the line."""
+    cell = shown[-1]
+    digit = RawCell(cell.text, cell.line, cell.column, False)
+    width = _C_GROUPS * _C_SIZE
+    last_ways = _ways_before_cut_total([*shown[:-1], digit], width - 2)
+    for way in last_ways:
+        way[-1] = RawCell(UNREADABLE, cell.line, cell.column, False)
+    message = msg("cut_at_page_edge.text_or_last", value=cell.text)
+    row.notes.append(("cut_at_page_edge", "warning", message, cell.line, cell.column))
+    cell.text = UNREADABLE + cell.text
+    row.choices = [*cut_ways, *last_ways]
+
+
+def _last_parts(cells: Sequence[RawCell]) -> list[int | None]:
+    """The outcomes of table C's last group in a way (:func:`_ways_before_cut_total`) of
+    reading its line, blanks None."""
+    return counts(c.text for c in cells[-_C_SIZE:-1]) or []
+
+
+def _ways_before_cut_total(
+    shown: Sequence[RawCell], at: int = _C_GROUPS * _C_SIZE - 1
+) -> list[list[RawCell]]:
     """The ways of reading table C's line *shown* whose last number is its cut last 总计:
-    that one in the last column, the others in order in the columns before, a blank where
-    none stands (text that keeps no trace of one); those where the first two groups add up.
-    (Else the line read as lacking a cell may lose any cell, the 总计 too: no sum would
-    then work the 总计 out.)"""
+    that one in the last column (or in column *at*), the others in order in the columns
+    before, a blank where none stands (text that keeps no trace of one); those where the
+    first two groups add up. (Else the line read as lacking a cell may lose any cell, the
+    总计 too: no sum would then work the 总计 out.)"""
     *rest, last = shown
     width = _C_GROUPS * _C_SIZE
     ways: list[list[RawCell]] = []
-    for where in itertools.combinations(range(width - 1), len(rest)):
+    for where in itertools.combinations(range(at), len(rest)):
         cells = [RawCell("", last.line, last.column, False) for _ in range(width)]
         for k, cell in zip(where, rest, strict=True):
             cells[k] = cell
-        cells[-1] = last
+        cells[at] = last
         if all(_adds_up(cells[g * _C_SIZE : (g + 1) * _C_SIZE]) for g in range(_C_GROUPS - 1)):
             ways.append(cells)
     return ways
