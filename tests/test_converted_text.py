@@ -2974,3 +2974,56 @@ def test_table_c_last_digit_that_begins_its_groups_sum_is_withheld(values: str) 
     assert _c_cells(report)[2] == ["missing"] * 5
     (note,) = [d for d in report.diagnostics if d.code == "cut_at_page_edge"]
     assert "first digit" in note.message_in("en")
+
+
+#: Chromium's PDF of fresh_140009 through ``pdftotext -layout``: 要求行政机关确认…'s "无"
+#: (科研机构) alone on a line of its wrapped label, right of where its 9 (商业企业) stands on
+#: the line below
+_MARK_RIGHT_OF_THE_NEXT_LINES = "\n".join(
+    [
+        "  三、收到和处理政府信息公开申请情况",
+        " " * 69 + "申请人情况",
+        " " * 21 + "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
+        " " * 39 + "要求行政机关确认或重 1",
+        " " * 38 + "5.",
+        " " * 87 + "无",
+        " " * 38
+        + "新出具已获取信息"
+        + " " * 32
+        + "9"
+        + " " * 24
+        + "3"
+        + " " * 8
+        + "5"
+        + " " * 3
+        + "18",
+        "",
+        " " * 21
+        + "（六）其他处理"
+        + " " * 42
+        + "1"
+        + " " * 7
+        + "2"
+        + " " * 16
+        + "0"
+        + " " * 7
+        + "—"
+        + " " * 8
+        + "2"
+        + " " * 3
+        + "5",
+        "",
+        " " * 21 + "（七）总计" + " " * 44 + "58      60       30      36      44       44 272",
+        "",
+    ]
+)
+
+
+def test_numbers_of_a_wrapped_label_on_two_lines_are_placed_by_where_they_stand() -> None:
+    """A row whose numbers stand on two lines of its wrapped label ("无" alone on one, "9 …
+    3 5 18" on the next, the 9 left of the 无) is placed by each number's position, not by
+    the order of the lines: 9 is 商业企业's and 无 科研机构's (read in line order, 无 went to
+    商业企业 and 9 to 社会公益组织)."""
+    report = dp.parse(TITLE + _MARK_RIGHT_OF_THE_NEXT_LINES)
+    assert _values(report, "not_processed.confirmation") == [1, 9, "na", "blank", 3, 5, 18]
+    assert _values(report, "other_handling") == [1, 2, "blank", 0, "na", 2, 5]

@@ -360,13 +360,18 @@ def _place_rest_far_left(
 
 
 def _prefix(
-    row: PositionedRow, cells: list[RawCell], grid: Grid, left: float = float("-inf")
+    row: PositionedRow,
+    cells: list[RawCell],
+    grid: Grid,
+    left: float = float("-inf"),
+    *,
+    lines: bool = False,
 ) -> int | None:
     """How many of the row's first values (*cells*, its printed ones) stand where they fit,
     not in their columns: ``pdftotext -layout`` squeezed them one space after a label or the
     value before on their line, or they stand left of *left* (where the first column whose
     place is known starts); None where the others are not one line of values a run of spaces
-    apart (no positions to read there either)."""
+    apart (no positions to read there either), or with *lines*, lines of such values."""
     k = 0
     for cell in cells:
         if (
@@ -376,7 +381,10 @@ def _prefix(
             break
         k += 1
     rest = cells[k:]
-    if len({c.line for c in rest}) > 1 or any(gap < 2 for gap in gaps(rest)):
+    on = {c.line for c in rest}
+    if len(on) > 1 and not lines:
+        return None
+    if any(gap < 2 for line in on for gap in gaps([c for c in rest if c.line == line])):
         return None
     return k
 
@@ -420,10 +428,13 @@ def _place_rest(
     known = [c for c in range(width) if anchors[c] is not None]
     middles = [a for a in anchors if a is not None]
     tolerance = _TOLERANCE * min((b - a for a, b in itertools.pairwise(middles)))
-    k = _prefix(row, cells, grid, middles[0] - tolerance)
+    # (a row whose numbers stand on lines of its wrapped label, a mark alone on one of them:
+    # each where the page has it, so by its position, whichever line it is on)
+    joined = row.kind == "joined"
+    k = _prefix(row, cells, grid, middles[0] - tolerance, lines=joined)
     if k is None or k == len(cells):
         return False
-    rest = cells[k:]
+    rest = sorted(cells[k:], key=lambda c: center(c, grid(c.line)[1])) if joined else cells[k:]
     fits = _fits([center(c, grid(c.line)[1]) for c in rest], middles, tolerance, shift=False)
     if len(fits) != 1:
         return False
@@ -431,7 +442,7 @@ def _place_rest(
     indent = grid(row.line)[1]
     ways: list[list[RawCell]] = []
     for lead in itertools.combinations(range(columns[0]), k):
-        at = dict(zip((*lead, *columns), cells, strict=True))
+        at = dict(zip((*lead, *columns), (*cells[:k], *rest), strict=True))
         values: list[RawCell] = []
         for column in range(width):
             cell = at.get(column)
