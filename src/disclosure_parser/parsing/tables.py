@@ -1254,9 +1254,9 @@ def _withhold_unsummed(key: str, row: Row, cells: list[Cell], notes: Notes) -> l
     In such text (default ``pdftotext``) the order of a row's numbers is the order of the
     blocks printed, not of the columns: over the committed conversions and two fresh sets,
     rows that add up as read were right in 2,455 cells of 2,480, rows that do not in 18 of
-    63. A row that does not add up says
-    the order is wrong, not which number is whose (as :func:`_withhold_disordered` for table
-    C's groups); its numbers in their places would be wrong ones.
+    63. A row that does not add up says the order is wrong, not which number is whose (as
+    :func:`_withhold_disordered` says of table C's groups); its numbers in their places
+    would be wrong ones.
     """
     if not any(note[0] == "reading_order" for note in row.notes):
         return cells
