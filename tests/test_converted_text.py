@@ -2151,6 +2151,27 @@ def test_html2text_cell_of_cut_words_only_holds_no_number() -> None:
     assert not [d for d in report.diagnostics if d.code == "ragged_row"]
 
 
+def test_html2text_mark_with_the_labels_overflow_is_the_mark() -> None:
+    """(i) html2text lets a long label run into the narrow cells after it, whole characters
+    where they fit ("-已" of "…重新出具已获取信息", fresh_160022; "/不" of "…仍不明确",
+    fresh_140009): the cell printed the mark, not text that leaves the row a cell short
+    for the sums to fill with a 0; a cut_cell warning says what was printed."""
+    text = (
+        TITLE + B_HEAD + " ______________________________________________\n"
+        "|         |       |申请人情况|__|__|__|__|__|__|\n"
+        "|         |       |_______|自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计|\n"
+        "|         |_______|5.要求行政机关确认或重新\ufffd|__-已|63369\ufffd|__0\ufffd__|__2___"
+        "|32736_|__1___|_96108_|\n"
+        "|         |_______|3.补正后申请内|1__|/不|1\ufffd\ufffd|2_____|1_____| |5__|\n"
+    )
+    report = dp.parse(text)
+    assert _values(report, "not_processed.confirmation") == ["na", 63369, 0, 2, 32736, 1, 96108]
+    assert _values(report, "unavailable.unclear_after_correction") == [1, "na", 1, 2, 1, "blank", 5]
+    said = {(d.code, d.line) for d in report.diagnostics if d.severity == "warning"}
+    assert ("cut_cell", 6) in said
+    assert not [d for d in report.diagnostics if d.code == "ragged_row"]
+
+
 def test_markdown_escaped_dash_is_the_dash_printed() -> None:
     """(i) pandoc's markdown escapes a cell's "-" as "\\-": the cell printed the mark for none,
     not text that leaves the row a cell short for the sums to fill with a 0."""

@@ -106,8 +106,10 @@ _NUMBER_THEN_CUT: Final = re.compile(
 )
 
 
-#: a dash (none, not applicable) and a broken character after it ("—\ufffd"): the mark
-_DASH_THEN_CUT: Final = re.compile(r"([-\u2013\u2014]+)(\ufffd+)")
+#: a dash or slash (none, not applicable) and a broken character after it ("—\ufffd"), or
+#: a few characters of the label before that ran into its narrow cell whole ("-已" of
+#: "…重新出具已获取信息", "/不" of "…仍不明确"): the mark
+_DASH_THEN_CUT: Final = re.compile(r"([-\u2013\u2014/]+)(\ufffd+|[\u3400-\u9fff\ufffd]{1,3})")
 
 
 def _dump_row(raw: str, lineno: int) -> RawRow:
