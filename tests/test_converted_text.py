@@ -3048,3 +3048,33 @@ def test_numbers_of_a_wrapped_label_on_two_lines_are_placed_by_where_they_stand(
     report = dp.parse(TITLE + _MARK_RIGHT_OF_THE_NEXT_LINES)
     assert _values(report, "not_processed.confirmation") == [1, 9, "na", "blank", 3, 5, 18]
     assert _values(report, "other_handling") == [1, 2, "blank", 0, "na", 2, 5]
+
+
+#: table B's header as default pdftotext prints Chromium's PDF of a table whose right edge
+#: cut 总计 after its 总 (fresh_160023)
+_B_STREAM_HEAD_CUT_TOTAL = (
+    TITLE
+    + B_HEAD
+    + "申请人情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+    "自然人\n法人或其他组织\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n总\n"
+)
+
+
+def test_totals_cut_under_a_header_the_edge_cut_in_rows_with_a_blank() -> None:
+    """Under a header whose 总计 the edge cut after its 总, rows that left a blank out print
+    six numbers, the last the total's first digits ("41" of 41537): not 其他, and no total
+    worked out from it (41578). The header shows the edge, so no row need print all seven
+    numbers: the 41 is no number, and where the blank stood (and whether a number of the
+    row stands elsewhere) the text does not say, so the row's cells are withheld. (A last
+    number of one digit may be 其他, the total cut whole: it is not taken for a cut one.)"""
+    text = (
+        _B_STREAM_HEAD_CUT_TOTAL
+        + "3.危及“三安全一稳定”\n\n"
+        + _one_a_line(41524, 5, 2, 5, 1, 41)
+        + "4.保护第三方合法权益\n\n"
+        + _one_a_line(5, 5, 1, 5, 1962, 1)
+    )
+    report = dp.parse(text)
+    assert _values(report, "withheld.security_stability") == ["missing"] * 7
+    cut = {d.line for d in report.diagnostics if d.code == "cut_at_page_edge"}
+    assert {text.split("\n")[line - 1] for line in cut} == {"41"}
