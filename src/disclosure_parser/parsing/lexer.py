@@ -1488,10 +1488,10 @@ def _agreeing(
 ) -> list[list[RawCell]] | None:
     """The ways of reading table C's line (*values*): those the page's edge leaves (*cut*,
     :func:`.page_edge.mark_cut_review_total`) that its values' positions (*placed*) allow
-    too, or the ones of either that the other does not contradict. (The positions alone
-    would read the cut total as a number, the cut alone place values the positions
-    exclude.) Ways with a cell the line does not print (a 总计 the edge cut whole) are the
-    edge's alone: positions say nothing of them."""
+    too, all of the edge's where the positions allow none of them, and the positions' where
+    the edge left none. (The positions alone would read the cut total as a number, the cut
+    alone place values the positions exclude.) Ways with a cell the line does not print (a
+    总计 the edge cut whole) are the edge's alone: positions say nothing of them."""
     if cut is None or placed is None:
         return cut if placed is None else placed
     own = {id(c) for c in values}
