@@ -1235,6 +1235,27 @@ def test_number_held_before_its_label_is_said_to_be_joined() -> None:
     assert all("new_received" in d.message for d in report.diagnostics if d.code == "joined_row")
 
 
+def test_numbers_after_a_whole_label_do_not_go_to_the_next_rows_label() -> None:
+    """(a) numbers at a page's foot after their row's whole label ("要求行政机关确认或 9" /
+    "重新出具已获取信息" / "5." / 5 / ——) are not the first of the row whose label starts the
+    next page: with its four numbers they made six, the width of a table without 总计."""
+    text = (
+        TITLE
+        + B_HEAD
+        + "申请人情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+        "自然人\n法人或其他组织\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n"
+        "要求行政机关确认或 9\n重新出具已获取信息\n5.\n\n5\n\n——\n\n"
+        + _PAGE_TURN
+        + "申请人无正当理由逾\n期不补正、行政机关不 70213 86177 31636 3\n再处理其政府信息公开\n"
+        "申请\n1.\n"
+    )
+    report = dp.parse(text)
+    # (four numbers for six columns and no sums to place them: withheld, not shifted)
+    assert _values(report, "other_handling.no_correction") == ["missing"] * 7
+    assert not [d for d in report.diagnostics if d.code == "joined_row"]
+    assert 29 in {d.line for d in report.diagnostics if d.code == "ambiguous_row"}
+
+
 def test_layout_header_cells_wrapped_over_lines_are_stacked() -> None:
     """(e) table A's header cells too wide for their column wrap around the line of those
     that fit ("本年新" above, "制作数量" below): the pieces standing in one column make one

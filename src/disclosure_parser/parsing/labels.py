@@ -507,6 +507,21 @@ def rows_ending(folded: str) -> tuple[str, ...]:
     return tuple(k for k, wordings in _ROW_NAMES.items() if any(w.endswith(core) for w in wordings))
 
 
+def ends_wording(folded: str) -> str | None:
+    """The table B row whose whole wording the label *folded* ends with (numbering aside,
+    a numbering printed after it too): a label that ends there did not wrap around what
+    follows it.
+
+    >>> ends_wording("要求行政机关确认或重新出具已获取信息5."), ends_wording("5.属于三类内部事务信")
+    ('not_processed.confirmation', None)
+    """
+    text = _LAST_NUMBERING.sub("", folded)
+    return next(
+        (k for k, wordings in _ROW_NAMES.items() if any(text.endswith(w) for w in wordings)),
+        None,
+    )
+
+
 def _folded_wording(label: str) -> str:
     return strip_numbering(fold(label))
 

@@ -357,11 +357,38 @@ class _Lexer:
 
     def _continued(self, row: Row) -> bool:
         """Whether *row* goes on with the label around the held numbers: only the rest of
-        that label (no numbering of a row of its own) stands between them."""
+        that label (no numbering of a row of its own) stands between them, and the label
+        before them did not end a row's whole wording where another row's starts after them.
+
+        Default ``pdftotext`` of a browser's PDF prints a row's last numbers at a page's foot
+        under its whole label ("要求行政机关确认或 9" / "重新出具已获取信息" / "5." / "5" / "——")
+        and the next page starts with the next row's ("申请人无正当理由逾" / "期不补正、行政机关
+        不 70213 86177 31636 3"): the held numbers made that row six, in a table without 总计
+        its width, each number a column off."""
         between = [t.value for t in self.tokens[self.held_at :]]
         if not any(r.folded for r in (*between, row)):
             return False  # no label went on after the number: a stray one (a page number)
+        text = "".join(r.folded for r in (*between, row))
+        after = labels.row_key(text)
+        if (
+            after is not None
+            and labels.spells(after, text)
+            and self._ended_before_held() not in (None, after)
+        ):
+            return False
         return all(_ORDINAL.match(r.folded) is None for r in (*between, row) if r.folded)
+
+    def _ended_before_held(self) -> str | None:
+        """The row whose whole wording the label printed just before the held numbers ends
+        with: its pieces back to the row whose line it started on, if one did."""
+        k = self.held_at
+        pieces: list[str] = []
+        while k > 0 and self.tokens[k - 1].kind in (B_LABEL, B_ROW):
+            k -= 1
+            pieces.insert(0, self.tokens[k].value.folded)
+            if self.tokens[k].kind == B_ROW:
+                break
+        return labels.ends_wording("".join(pieces))
 
     def _held_fits(self, row: Row, rest: list[RawCell]) -> bool:
         """Whether the held numbers and *rest*, the numbers *row* prints beside its label,
