@@ -1235,25 +1235,44 @@ def test_number_held_before_its_label_is_said_to_be_joined() -> None:
     assert all("new_received" in d.message for d in report.diagnostics if d.code == "joined_row")
 
 
-def test_numbers_after_a_whole_label_do_not_go_to_the_next_rows_label() -> None:
-    """(a) numbers at a page's foot after their row's whole label ("要求行政机关确认或 9" /
-    "重新出具已获取信息" / "5." / 5 / ——) are not the first of the row whose label starts the
-    next page: with its four numbers they made six, the width of a table without 总计."""
+#: (the end of one row, whose numbers come after its whole label; the start of the next)
+_AFTER_A_WHOLE_LABEL = {
+    "at-a-page-foot": (
+        "要求行政机关确认或 9\n重新出具已获取信息\n5.\n\n5\n\n——\n\n" + _PAGE_TURN,
+        "申请人无正当理由逾\n期不补正、行政机关不 70213 86177 31636 3\n"
+        "再处理其政府信息公开\n申请\n",
+        "other_handling.no_correction",
+    ),
+    "label-around-a-number": (
+        "补正后申\n请内容仍不 82388 明确\n3.\n\n3\n\n3\n\n",
+        "信访举报投诉类 16951 74741 55082 66046\n申请\n",
+        "not_processed.complaint",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(_AFTER_A_WHOLE_LABEL))
+def test_numbers_after_a_whole_label_do_not_go_to_the_next_rows_label(case: str) -> None:
+    """(a) numbers after their row's whole label ("要求行政机关确认或 9" / "重新出具已获取信息"
+    / "5." / 5 / —— at a page's foot; "补正后申" / "请内容仍不 82388 明确" / "3." / 3 / 3) are
+    not the first of the row whose label starts next: with its four numbers they made six,
+    the width of a table without 总计, each number a column off."""
+    end, start, key = _AFTER_A_WHOLE_LABEL[case]
     text = (
         TITLE
         + B_HEAD
         + "申请人情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
         "自然人\n法人或其他组织\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n"
-        "要求行政机关确认或 9\n重新出具已获取信息\n5.\n\n5\n\n——\n\n"
-        + _PAGE_TURN
-        + "申请人无正当理由逾\n期不补正、行政机关不 70213 86177 31636 3\n再处理其政府信息公开\n"
-        "申请\n1.\n"
+        + end
+        + start
+        + "1.\n"
     )
     report = dp.parse(text)
     # (four numbers for six columns and no sums to place them: withheld, not shifted)
-    assert _values(report, "other_handling.no_correction") == ["missing"] * 7
+    assert _values(report, key) == ["missing"] * 7
     assert not [d for d in report.diagnostics if d.code == "joined_row"]
-    assert 29 in {d.line for d in report.diagnostics if d.code == "ambiguous_row"}
+    line = text.split("\n").index(next(x for x in start.split("\n") if " " in x)) + 1
+    assert line in {d.line for d in report.diagnostics if d.code == "ambiguous_row"}
 
 
 def test_layout_header_cells_wrapped_over_lines_are_stacked() -> None:

@@ -380,14 +380,27 @@ class _Lexer:
 
     def _ended_before_held(self) -> str | None:
         """The row whose whole wording the label printed just before the held numbers ends
-        with: its pieces back to the row whose line it started on, if one did."""
+        with: its pieces back to the row whose line printed numbers, with the text that row
+        printed after them ("补正后申请内容 82388 仍不明确": the label wrapped around the
+        number on one line) and the pieces above it ("补正后申" / "请内容仍不 0" / "明确")."""
         k = self.held_at
         pieces: list[str] = []
+        row_seen = False
         while k > 0 and self.tokens[k - 1].kind in (B_LABEL, B_ROW):
             k -= 1
-            pieces.insert(0, self.tokens[k].value.folded)
-            if self.tokens[k].kind == B_ROW:
+            piece: Row = self.tokens[k].value
+            if self.tokens[k].kind == B_LABEL:
+                pieces.insert(0, piece.folded)
+                continue
+            if row_seen:
                 break
+            row_seen = True
+            tail: list[str] = []
+            for cell in reversed(piece.values):
+                if not has_cjk(cell.text) or classify(cell.text)[0] != "text":
+                    break
+                tail.insert(0, fold(cell.text))
+            pieces.insert(0, piece.folded + "".join(tail))
         return labels.ends_wording("".join(pieces))
 
     def _held_fits(self, row: Row, rest: list[RawCell]) -> bool:
