@@ -152,6 +152,23 @@ def test_last_numbers_of_a_row_printed_on_one_line_end_the_row() -> None:
     assert set(carried) == {"missing"}
 
 
+def test_first_numbers_of_a_row_printed_on_one_line_start_the_row() -> None:
+    """Default pdftotext set a row's first three columns in one block ("500 724 288") after
+    its label and a blank line, the others a number a line: the line starts the row, which
+    adds up; set aside as stray digits, the row was read from the numbers after it."""
+    text = (
+        _B_STREAM_HEAD
+        + "一、本年新收政府信息公开申请数量\n\n"
+        + _one_a_line(63, 55, 48, 48, 44, 48, 306)
+        + "二、上年结转政府信息公开申请数量\n\n500 724 288\n\n"
+        + _one_a_line(580, 544, 452, 3088)
+        + "三、本年度办理结果\n"
+    )
+    report = dp.parse(text)
+    assert _values(report, "new_received") == [63, 55, 48, 48, 44, 48, 306]
+    assert _values(report, "carried_over") == [500, 724, 288, 580, 544, 452, 3088]
+
+
 def test_first_number_beside_its_label_and_the_rest_in_the_block() -> None:
     """Default pdftotext set a row's first number at the end of its label's line
     ("要求行政机关确认或重新出具已 3") and the other six in the block of numbers after the

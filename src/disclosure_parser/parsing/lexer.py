@@ -322,6 +322,8 @@ class _Lexer:
         self.stream: list[RawCell] = []
         #: whether any numbers came one per line (only their rows' order can be in doubt)
         self.streamed = False
+        #: how many numbers of one line started the stream (:meth:`_stream_starts`)
+        self.started = 0
         self.tokens: list[Token] = []
         #: where each line stands in the pages of PDF text (see :mod:`.positions`)
         self.grid: Grid = _NO_GRID
@@ -898,6 +900,8 @@ class _Lexer:
                 # narrow 其他 beside 总计) make one block, read left to right
                 self.stream += more
                 return
+        if not self.stream and self._stream_starts(raw, visible):
+            return
         self._flush()
         if len(visible) == 1 and (raw.kind == "plain" or classify(visible[0].text)[0] == "text"):
             # one piece of text (a line, or a row whose other cells are empty): it may be a
@@ -982,6 +986,35 @@ class _Lexer:
             )
         self.tokens.insert(at, Token(C_ROW, row, row.line, row.column))
 
+    def _stream_starts(self, raw: RawRow, visible: list[RawCell]) -> bool:
+        """Start the numbers of a row streaming with a line of a few numbers printed right
+        after its label (a blank line between), in text that prints numbers one a line;
+        whether it did. Default ``pdftotext`` sets a row's first columns close together as
+        one block ("（七）总计" / "500084 724694 288641" / "580115" / "544322" …): too few
+        for a row, the line was set aside as stray digits, and the row read from the
+        numbers after it, which are its last three and the next row's first.
+        (:meth:`_flush` sets the line aside as before where no number follows it.)"""
+        last = self.tokens[-1] if self.tokens else None
+        if (
+            not self.streamed
+            or self.mode != _B
+            or raw.kind != "plain"
+            or len(visible) != 1
+            or last is None
+            or last.kind != B_LABEL
+            or last.value.key is None
+            or last.value.values
+            # (right under the label, they may be all the row prints: _under_row_label)
+            or raw.line - last.value.end_line != 2
+        ):
+            return False
+        first = _split_plain(visible[0])
+        if not 2 <= len(first) < 4 or any(classify(c.text)[0] != "number" for c in first):
+            return False
+        self.stream = first
+        self.started = len(first)
+        return True
+
     def _stream_ends(self, more: list[RawCell]) -> list[RawCell]:
         """*more*, when those numbers end the row whose numbers are streaming; else nothing.
 
@@ -1012,6 +1045,7 @@ class _Lexer:
         if not self.stream:
             return
         cells, self.stream = self.stream, []
+        started, self.started = self.started, 0
         self.streamed = True
         row = Row(RawRow(cells, cells[0].line, "stream"), [], cells)
         if not any(c.text for c in cells) and self.mode != _B:
@@ -1028,6 +1062,11 @@ class _Lexer:
             else:
                 self.emit(A_ROW, row)
         elif self.mode == _B:
+            if started == len(cells):
+                # a line of a few numbers that no number followed (:meth:`_stream_starts`):
+                # stray digits, as any such line without a label
+                self.tokens[-1].value.strays.extend(cells)
+                return
             taken = self._first_on_label_line(cells) if len(cells) >= 4 else 0
             if taken:
                 cells = cells[taken:]
