@@ -3135,3 +3135,34 @@ def test_totals_cut_under_a_header_the_edge_cut_in_rows_with_a_blank() -> None:
     assert _values(report, "withheld.security_stability") == ["missing"] * 7
     cut = {d.line for d in report.diagnostics if d.code == "cut_at_page_edge"}
     assert {text.split("\n")[line - 1] for line in cut} == {"41"}
+
+
+def test_totals_cut_with_the_header_word_past_the_edge_are_worked_out() -> None:
+    """The page's edge cut table B's 总计 column with all of its header word (the header ends
+    "… 法律服务机构 其他") and each total after two digits ("36" of 3631882): rows of seven
+    numbers show the column, and two that end with the beginning of their sum show the cut.
+    Read as the totals, the 36s were wrong with nothing on their lines; they are now digits
+    not read, said on each line, and the sums work the totals out."""
+    text = (
+        TITLE
+        + B_HEAD
+        + "申请人情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+        "自然人\n法人或其他组织\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n"
+        "一、本年新收政府信息公开申请数量 381022 1004787 469036 495446 661276 620315 36\n"
+        "二、上年结转政府信息公开申请数量 58310 20550 91024 28696 78945 14525 29\n"
+        "三、本年度办理结果 （一）予以公开 0 5 80967 63826 88499 83075 31\n"
+    )
+    report = dp.parse(text)
+    assert _values(report, "new_received") == [
+        381022,
+        1004787,
+        469036,
+        495446,
+        661276,
+        620315,
+        3631882,
+    ]
+    assert _values(report, "carried_over") == [58310, 20550, 91024, 28696, 78945, 14525, 292050]
+    assert _values(report, "granted") == [0, 5, 80967, 63826, 88499, 83075, 316372]
+    cut = {d.line for d in report.diagnostics if d.code == "cut_at_page_edge"}
+    assert {text.split("\n")[line - 1].split()[-1] for line in cut} == {"36", "29", "31"}

@@ -250,9 +250,12 @@ def mark_cut_totals(heads: str, rows: Sequence[_Row]) -> None:
     the edge itself: there a row's last number of two digits or more that begins the sum
     is its cut total however many rows print seven numbers (one digit may be 其他, the
     total cut whole). Chromium's PDFs through default ``pdftotext``: "41524 5 2 5 1 41", a
-    blank left out, 41 of 41537, was read as 其他 and a total of 41578 worked out."""
-    if "总" not in heads:
-        return  # (a table without 总计: a row's last number is its 其他)
+    blank left out, 41 of 41537, was read as 其他 and a total of 41578 worked out.
+
+    A header that does not name 总计 at all may have lost it past the edge with the rest of
+    the column: rows of seven numbers show the column (a table without 总计 has six), and
+    two of them ending so make the cut as well ("… 661276 620315 36", 36 of 3631882, under
+    "… 法律服务机构 其他")."""
     edge = heads.endswith("总")
     cut: list[tuple[_Row, RawCell]] = []
     whole_rows = 0
