@@ -836,6 +836,22 @@ def test_table_c_cut_at_both_edges_reads_the_columns_it_shows() -> None:
     assert "12" in note.message
 
 
+def test_table_c_header_cut_after_one_character_of_its_last_word() -> None:
+    """The edge cut 复议后起诉's 尚未审结 after its 尚 (the header's last word, one character):
+    the column is the page's, its number's first digits only ("2" of 25047); read as the
+    whole of it, with 总计 (past the edge) worked out from it, two wrong cells under an
+    ambiguous_row error that kept them as settled."""
+    text = _cut_review(
+        "767  1   2   3775   2   1   84123   3   84129   59398   1   77567   2"
+    ).replace("其他结果\n\n", "其他结果 尚\n\n")
+    report = dp.parse(text)
+    review, direct, post = ([c.value for c in g.cells] for g in report.reviews)
+    assert review == [None, None, 1, 2, 3775]
+    assert direct == [2, 1, 84123, 3, 84129]
+    assert post == [59398, 1, 77567, None, None]
+    assert [d.code for d in report.diagnostics if d.severity == "warning"] == ["cut_at_page_edge"]
+
+
 def test_table_c_cut_with_a_blank_withholds_what_its_sums_leave_open() -> None:
     """A blank among the numbers of a cut table C (eleven numbers for twelve columns): the
     group the header shows whole must add up, which puts the cut columns' numbers at the

@@ -369,7 +369,12 @@ def _c_window(heads: Sequence[RawCell]) -> tuple[int, int, bool, bool] | None:
         for cell in sorted(heads, key=lambda c: (c.line, c.column))
         for m in _WORD.finditer(cell.text)
     ]
+    last = words[-1] if words else ""
     words = [w for w in words if _outcome(w) is not None or _is_fragment(w)]
+    if len(last) == 1 and any(long.startswith(last) for long, _ in _C_OUTCOMES):
+        # the header's very last word, one character: the edge cut its word after it ("…
+        # 其他结果 尚", LibreOffice's PDF); elsewhere one character is a wrapped word's piece
+        words.append(last)
     n = len(words)
     if n < _C_SIZE:
         return None
