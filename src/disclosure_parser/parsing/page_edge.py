@@ -271,10 +271,44 @@ def mark_cut_totals(heads: str, rows: Sequence[_Row]) -> None:
         if not edge:
             return
         cut = [(row, cell) for row, cell in cut if len(cell.text) > 1]
+    cut += _cut_after_a_lost_cell(rows, {len(cell.text) for _, cell in cut}, cut)
     for row, cell in cut:
         message = msg("cut_at_page_edge.text", value=cell.text)
         row.notes.append(("cut_at_page_edge", "warning", message, cell.line, cell.column))
         cell.text = UNREADABLE + cell.text
+
+
+def _cut_after_a_lost_cell(
+    rows: Sequence[_Row], shown: set[int], cut: Sequence[tuple[_Row, RawCell]]
+) -> list[tuple[_Row, RawCell]]:
+    """The last numbers of *rows* that the edge cut too, though they begin no sum of the
+    numbers before them: under an edge that cut other rows' totals to as many digits
+    (*shown*), a row that lost a cell (fewer than seven numbers, not adding up) ends with
+    its total's first digits all the same; its 其他 would leave the total's digits after it
+    (Chromium's default text: "41225 25206 80800 1 5 18", the row's first number printed
+    elsewhere, 18 of 189107, was read as 其他 and a total worked out). Only where the cut
+    totals all show one number of digits, two or more (one digit may be 其他, the total cut
+    whole, and an edge that shows one total's digits or two is no straight cut through the
+    column); a number no shorter than the sum of the others is no such digits."""
+    if len(shown) != 1 or min(shown) < 2:
+        return []
+    done = {id(row) for row, _ in cut}
+    out: list[tuple[_Row, RawCell]] = []
+    for row in rows:
+        printed = [c for c in row.values if c.text]
+        numbers = counts(c.text for c in printed)
+        if (
+            id(row) in done
+            or numbers is None
+            or not 3 <= len(numbers) < _WIDTH
+            or None in numbers
+            or len(printed[-1].text) not in shown
+        ):
+            continue
+        rest = sum(n or 0 for n in numbers[:-1])
+        if len(str(numbers[-1])) < len(str(rest)):
+            out.append((row, printed[-1]))
+    return out
 
 
 #: table C's outcome columns as its header names them, in the template's order, each group
