@@ -660,16 +660,21 @@ class _Lexer:
         that names a row ("3.补正后申请内容仍" / "5 9 14" / "不明确": a row mostly blank, its
         numbers set inside its wrapped label): the row's numbers, not a stray digit; left
         out, the label would run on into the next row's."""
+        return row.kind == "plain" and self._lines_below_row_label(row.line) == 1
+
+    def _lines_below_row_label(self, line: int) -> int | None:
+        """How many lines below the last token *line* stands, where that token is a label
+        line naming a row and nothing else; None where it is not."""
         last = self.tokens[-1] if self.tokens else None
-        return (
-            row.kind == "plain"
-            and last is not None
-            and last.kind == B_LABEL
-            and last.value.kind == "plain"
-            and last.value.key is not None
-            and not last.value.values
-            and last.value.end_line == row.line - 1
-        )
+        if (
+            last is None
+            or last.kind != B_LABEL
+            or last.value.kind != "plain"
+            or last.value.key is None
+            or last.value.values
+        ):
+            return None
+        return line - last.value.end_line
 
     def _rest_below_label(self, row: Row, numbers: list[RawCell]) -> bool:
         """Give a line of numbers without a label to the row above it whose wrapped label
@@ -994,18 +999,13 @@ class _Lexer:
         for a row, the line was set aside as stray digits, and the row read from the
         numbers after it, which are its last three and the next row's first.
         (:meth:`_flush` sets the line aside as before where no number follows it.)"""
-        last = self.tokens[-1] if self.tokens else None
         if (
             not self.streamed
             or self.mode != _B
             or raw.kind != "plain"
             or len(visible) != 1
-            or last is None
-            or last.kind != B_LABEL
-            or last.value.key is None
-            or last.value.values
             # (right under the label, they may be all the row prints: _under_row_label)
-            or raw.line - last.value.end_line != 2
+            or self._lines_below_row_label(raw.line) != 2
         ):
             return False
         first = _split_plain(visible[0])
