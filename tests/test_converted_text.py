@@ -3153,6 +3153,35 @@ def test_totals_cut_under_a_header_the_edge_cut_in_rows_with_a_blank() -> None:
     assert {text.split("\n")[line - 1] for line in cut} == {"41"}
 
 
+def test_last_part_and_cut_total_on_one_line_end_the_streamed_row() -> None:
+    """Under a header whose 总计 the edge cut after its 总, default pdftotext printed a row's
+    numbers one a line and its last two on one ("590091 286", 286 of 2867747): not adding
+    up, the line was not taken as the row's end, and the row of five numbers was withheld
+    as ambiguous. The line ends the row now, its cut total marked and worked out."""
+    text = (
+        _B_STREAM_HEAD_CUT_TOTAL
+        + "一、本年新收政府信息公开申请数量\n\n"
+        + _one_a_line(636323, 429993, 391248, 560916, 259176)
+        + "590091 286\n\n"
+        + "二、上年结转政府信息公开申请数量\n\n"
+        + _one_a_line(6638, 89236, 39103, 37213, 73475)
+        + "64696 31\n\n"
+    )
+    report = dp.parse(text)
+    assert _values(report, "new_received") == [
+        636323,
+        429993,
+        391248,
+        560916,
+        259176,
+        590091,
+        2867747,
+    ]
+    assert _values(report, "carried_over") == [6638, 89236, 39103, 37213, 73475, 64696, 310361]
+    cut = {d.line for d in report.diagnostics if d.code == "cut_at_page_edge"}
+    assert {text.split("\n")[line - 1] for line in cut} == {"590091 286", "64696 31"}
+
+
 def test_totals_cut_with_the_header_word_past_the_edge_are_worked_out() -> None:
     """The page's edge cut table B's 总计 column with all of its header word (the header ends
     "… 法律服务机构 其他") and each total after two digits ("36" of 3631882): rows of seven
@@ -3203,3 +3232,23 @@ def test_total_cut_in_a_row_that_lost_a_cell_is_no_number() -> None:
     assert _values(report, "withheld.third_party_rights") == ["missing"] * 7
     cut = {d.line for d in report.diagnostics if d.code == "cut_at_page_edge"}
     assert {text.split("\n")[line - 1] for line in cut} == {"19", "25", "18"}
+
+
+def test_total_cut_in_a_row_that_lost_a_cell_under_totals_cut_to_several_lengths() -> None:
+    """The edge shows more of a longer total ("257" of 2572093 above "26" of 262970): a row
+    that lost a cell and ends with two digits that begin no sum ("… 1 5 18") is cut as well,
+    its cells withheld; read as 其他, a total was worked out from the 18."""
+    text = (
+        _B_STREAM_HEAD
+        + "一、本年新收政府信息公开申请数量\n\n"
+        + _one_a_line(577309, 464137, 307757, 277108, 488948, 456834, 257)
+        + "二、上年结转政府信息公开申请数量\n\n"
+        + _one_a_line(2472, 81377, 83127, 41856, 50489, 80261, 33)
+        + "4.保护第三方合法权益\n\n"
+        + _one_a_line(41225, 25206, 80800, 1, 5, 18)
+    )
+    report = dp.parse(text)
+    assert _values(report, "new_received")[-1] == 2572093
+    assert _values(report, "withheld.third_party_rights") == ["missing"] * 7
+    cut = {d.line for d in report.diagnostics if d.code == "cut_at_page_edge"}
+    assert {text.split("\n")[line - 1] for line in cut} == {"257", "33", "18"}

@@ -1019,7 +1019,10 @@ class _Lexer:
         """*more*, when those numbers end the row whose numbers are streaming; else nothing.
 
         In table B the joined row must be whole and add up: a number wrapped in its cell
-        ("97034 37" for 97034 and the head of 378718) must not pass for the row's total. Table
+        ("97034 37" for 97034 and the head of 378718) must not pass for the row's total;
+        under a header whose 总计 the page's edge cut after its 总, the total may be cut
+        too ("259176" / "590091 286", 286 of 2867747: :func:`.page_edge.mark_cut_totals`
+        marks it). Table
         C's groups are checked when the table is built (tables._withhold_disordered)."""
         if not all(classify(c.text)[0] == "number" for c in more):
             return []
@@ -1028,7 +1031,10 @@ class _Lexer:
         joined = [*self.stream, *more]
         if len(joined) != _B_FULL or self._b_width() != _B_FULL:
             return []
-        return more if whole_row(c.text for c in joined) else []
+        texts = [c.text for c in joined]
+        if whole_row(texts) or page_edge.ends_with_cut_total(self._b_heads(), texts):
+            return more
+        return []
 
     def _streaming(self) -> bool:
         """Whether the cells of a row are arriving one per line: numbers, or a row label."""

@@ -236,6 +236,26 @@ def _cut_short(parts: Sequence[int | None], total: int) -> bool:
     return len(shown) < len(whole) and whole.startswith(shown)
 
 
+def ends_with_cut_total(heads: str, texts: Sequence[str]) -> bool:
+    """Whether cells printed as *texts*, a row of seven under table B's header words
+    *heads*, end with a 总计 the page's edge cut: the header's last word is 总 (its 计 past
+    the edge) and the last number, of two digits or more, begins the sum of the others
+    (:func:`mark_cut_totals` marks it then).
+
+    >>> ends_with_cut_total("自然人商业企业科研机构社会公益组织法律服务机构其他总",
+    ...                     ["40", "1", "0", "5", "20", "39", "10"])
+    True
+    >>> ends_with_cut_total("自然人商业企业科研机构社会公益组织法律服务机构其他总计",
+    ...                     ["40", "1", "0", "5", "20", "39", "10"])
+    False
+    """
+    numbers = counts(texts)
+    if not heads.endswith("总") or numbers is None or len(numbers) != _WIDTH:
+        return False
+    total = numbers[-1]
+    return total is not None and total >= 10 and _cut_short(numbers[:-1], total)
+
+
 def mark_cut_totals(heads: str, rows: Sequence[_Row]) -> None:
     """Mark the 总计 of the *rows* of a table B (under the header words *heads*) that the
     page's right edge cut ("225" of 2257171) as digits not read (:data:`~.cells.UNREADABLE`:
@@ -287,10 +307,11 @@ def _cut_after_a_lost_cell(
     its total's first digits all the same; its 其他 would leave the total's digits after it
     (Chromium's default text: "41225 25206 80800 1 5 18", the row's first number printed
     elsewhere, 18 of 189107, was read as 其他 and a total worked out). Only where the cut
-    totals all show one number of digits, two or more (one digit may be 其他, the total cut
-    whole, and an edge that shows one total's digits or two is no straight cut through the
-    column); a number no shorter than the sum of the others is no such digits."""
-    if len(shown) != 1 or min(shown) < 2:
+    totals all show two digits or more (one digit may be 其他, the total cut whole, and an
+    edge that leaves a total one digit is no clean cut through the column), the last number
+    as many digits as one of them (a longer total shows more: "257" of 2572093 above "26" of
+    262970); a number no shorter than the sum of the others is no such digits."""
+    if not shown or min(shown) < 2:
         return []
     done = {id(row) for row, _ in cut}
     out: list[tuple[_Row, RawCell]] = []
