@@ -1016,6 +1016,27 @@ def test_row_split_over_two_lines_around_its_numbering(key: str) -> None:
     assert {d.line for d in report.diagnostics if d.code == "joined_row"} == {5, 7}
 
 
+def test_numbers_beside_the_next_rows_label_do_not_complete_a_row() -> None:
+    """(a) Chromium's PDF through default ``pdftotext``: 2.'s label wrapped around the group
+    label (（四） / 无法提 / 供) with four of its numbers, then 3.'s first line with three of
+    its own ("补正后申请 97154 22643 0"). The two lines' seven numbers were read as 3.'s row
+    (the pieces and the line naming 3. "together"), six of them wrong; 3. is named by its
+    line alone, and the pieces before spell 2.'s wording, so nothing joins them."""
+    lines = [
+        "1.",
+        "（四） 2.没有现成信",
+        "无法提 息需要另行制 20740 64614 67344 3",
+        "供 作",
+        "补正后申请 97154 22643 0",
+        "内容仍不明确",
+        "3.",
+    ]
+    report = dp.parse(_B_STREAM_HEAD + "\n".join(lines) + "\n")
+    assert _values(report, "unavailable.unclear_after_correction") == ["missing"] * 7
+    assert _values(report, "unavailable.needs_creation") == ["missing"] * 7
+    assert not [d for d in report.diagnostics if d.code == "joined_row"]
+
+
 def test_row_pushed_below_a_centred_group_label_is_one_row() -> None:
     """(a) a browser's PDF centres the group label (（三）) on the row's second line: the
     label's first line holds the first numbers, the rest of the row stands on a line of its

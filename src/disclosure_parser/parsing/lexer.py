@@ -538,8 +538,16 @@ class _Lexer:
         whole = before + len(numbers) == width and (
             last.value.key is not None
             # or the label's pieces name it together ("属于行政 64675 34676 0" / "8." / "查询事项
-            # 99092 26864 27976 253283": 属于行政 starts 7. and 8. alike)
-            or labels.row_key(pieces + row.folded) is not None
+            # 99092 26864 27976 253283": 属于行政 starts 7. and 8. alike); where the line names
+            # the row alone, the pieces before must be of its wording ("无法提 息需要另行制
+            # 20740 64614 67344 3" / "供 作" / "补正后申请 97154 22643 0": 2.'s, and 3.'s own)
+            or (
+                (together := labels.row_key(pieces + row.folded)) is not None
+                and (
+                    labels.row_key(row.folded) != together
+                    or labels.spells(together, pieces + row.folded)
+                )
+            )
             # or they do with those printed above them, each piece of its wording ("申请人无正"
             # / "1." / "当理由逾期不" / "补正、行政机 75194 38678 2" / "关不再处理其  9  25276
             # 0  139159"; not "…（区" / "分处理的… 9 50450 9 1 5 50474" / "情形，不计其他情形）" /
@@ -593,9 +601,13 @@ class _Lexer:
             key = labels.row_key(text)
             if key is None:
                 continue
+            before = text[: len(text) - len(tail)]
             if labels.spells(key, text) or (
                 labels.row_key(tail) in (None, key)
-                and not labels.spells(key, text[: len(text) - len(tail)], whole=True)
+                # (named before the line: "…需要另行制" / "供 作" / "补正后申请 97154": 3.
+                # named by the line alone, the pieces before spelling 2.'s wording)
+                and labels.row_key(before) == key
+                and not labels.spells(key, before, whole=True)
             ):
                 return True
         return False
