@@ -478,26 +478,53 @@ def mark_cut_before_review_total(row: _Row, heads: Sequence[RawCell]) -> bool:
     printed, the row lacked a cell, the 总计 was taken for it and worked out from that
     number: a wrong total. Whether it did.
 
-    Only with fourteen numbers, the first two groups adding up as printed: one number a
-    column up to the edge (fewer leave a blank somewhere, and the last number need not
-    stand at the edge). The row is read so, those two cells missing. Not where a 总计 of the
-    header wrapped ("总" / "计": the third may be there)."""
+    With fourteen numbers, the first two groups adding up as printed: one number a column
+    up to the edge; the row is read so, those two cells missing. With thirteen, a blank
+    left out, where the first two groups add up with it in one of them or without it (it
+    is then the third's): the last number may stand at the edge or be whole with the blank
+    after it, so it is not read either way, and the table's sums place the blank among the
+    rest ("… 1309 82890 84179 168378 9 74613 5765 264", 264 of 26419, was read as
+    尚未审结 with a 总计 of 80651 worked out from it). Not where a 总计 of the header wrapped
+    ("总" / "计": the third may be there)."""
     words = [fold(m.group()) for cell in heads for m in _WORD.finditer(cell.text)]
     shown = [c for c in row.values if c.text]
     if (
         words.count("总计") != 2
         or "总" in words
         or "复议后起诉" not in words
-        or len(shown) != _C_GROUPS * _C_SIZE - 1
-        or not all(_adds_up(shown[g * _C_SIZE : (g + 1) * _C_SIZE]) for g in range(2))
+        or not _first_groups_add_up(shown, _C_GROUPS * _C_SIZE - 1 - len(shown))
     ):
         return False
     cell = shown[-1]
+    edge = _C_GROUPS * _C_SIZE - 1
+    ways = _ways_before_cut_total(shown, edge - 1) if len(shown) < edge else None
+    if ways == []:
+        return False
     message = msg("cut_at_page_edge.review_total", value=cell.text)
     row.notes.append(("cut_at_page_edge", "warning", message, cell.line, cell.column))
     cell.text = CUT + cell.text
-    row.values = [*shown, RawCell(CUT, cell.line, cell.column + 1, False)]
+    total = RawCell(CUT, cell.line, cell.column + 1, False)
+    row.values = [*shown, total]
+    if ways is not None:
+        for way in ways:
+            way[edge] = total
+        row.choices = ways
     return True
+
+
+def _first_groups_add_up(shown: Sequence[RawCell], lost: int) -> bool:
+    """Whether table C's first two groups add up in the numbers *shown* (fourteen columns
+    up to the edge) where *lost* of them, none or one, were blanks left out: as printed,
+    or with the blank in either group, or (a blank in the third group) without it."""
+    if lost == 0:
+        return all(_adds_up(shown[g * _C_SIZE : (g + 1) * _C_SIZE]) for g in range(2))
+    if lost != 1:
+        return False
+    ways: list[list[RawCell | None]] = [list(shown[: 2 * _C_SIZE])]
+    ways += [[*shown[:i], None, *shown[i : 2 * _C_SIZE - 1]] for i in range(2 * _C_SIZE)]
+    return any(
+        all(_adds_up(way[g * _C_SIZE : (g + 1) * _C_SIZE]) for g in range(2)) for way in ways
+    )
 
 
 def mark_cut_review_total(row: _Row) -> None:
