@@ -488,18 +488,24 @@ def mark_cut_before_review_total(row: _Row, heads: Sequence[RawCell]) -> bool:
     ("总" / "计": the third may be there)."""
     words = [fold(m.group()) for cell in heads for m in _WORD.finditer(cell.text)]
     shown = [c for c in row.values if c.text]
+    edge = _C_GROUPS * _C_SIZE - 1  # (复议后起诉's 总计, past it)
     if (
         words.count("总计") != 2
         or "总" in words
         or "复议后起诉" not in words
-        or not _first_groups_add_up(shown, _C_GROUPS * _C_SIZE - 1 - len(shown))
+        or len(shown) not in (edge, edge - 1)
     ):
         return False
-    cell = shown[-1]
-    edge = _C_GROUPS * _C_SIZE - 1
-    ways = _ways_before_cut_total(shown, edge - 1) if len(shown) < edge else None
-    if ways == []:
+    ways = None
+    if len(shown) == edge - 1:
+        # (the blank in every column before the last number that lets the first two
+        # groups add up)
+        ways = _ways_before_cut_total(shown, edge - 1)
+        if not ways:
+            return False
+    elif not all(_adds_up(shown[g * _C_SIZE : (g + 1) * _C_SIZE]) for g in range(2)):
         return False
+    cell = shown[-1]
     message = msg("cut_at_page_edge.review_total", value=cell.text)
     row.notes.append(("cut_at_page_edge", "warning", message, cell.line, cell.column))
     cell.text = CUT + cell.text
@@ -510,21 +516,6 @@ def mark_cut_before_review_total(row: _Row, heads: Sequence[RawCell]) -> bool:
             way[edge] = total
         row.choices = ways
     return True
-
-
-def _first_groups_add_up(shown: Sequence[RawCell], lost: int) -> bool:
-    """Whether table C's first two groups add up in the numbers *shown* (fourteen columns
-    up to the edge) where *lost* of them, none or one, were blanks left out: as printed,
-    or with the blank in either group, or (a blank in the third group) without it."""
-    if lost == 0:
-        return all(_adds_up(shown[g * _C_SIZE : (g + 1) * _C_SIZE]) for g in range(2))
-    if lost != 1:
-        return False
-    ways: list[list[RawCell | None]] = [list(shown[: 2 * _C_SIZE])]
-    ways += [[*shown[:i], None, *shown[i : 2 * _C_SIZE - 1]] for i in range(2 * _C_SIZE)]
-    return any(
-        all(_adds_up(way[g * _C_SIZE : (g + 1) * _C_SIZE]) for g in range(2)) for way in ways
-    )
 
 
 def mark_cut_review_total(row: _Row) -> None:
