@@ -3225,15 +3225,8 @@ def test_last_part_and_cut_total_on_one_line_end_the_streamed_row() -> None:
         + "64696 31\n\n"
     )
     report = dp.parse(text)
-    assert _values(report, "new_received") == [
-        636323,
-        429993,
-        391248,
-        560916,
-        259176,
-        590091,
-        2867747,
-    ]
+    parts = [636323, 429993, 391248, 560916, 259176, 590091]
+    assert _values(report, "new_received") == [*parts, 2867747]
     assert _values(report, "carried_over") == [6638, 89236, 39103, 37213, 73475, 64696, 310361]
     cut = {d.line for d in report.diagnostics if d.code == "cut_at_page_edge"}
     assert {text.split("\n")[line - 1] for line in cut} == {"590091 286", "64696 31"}
@@ -3270,42 +3263,38 @@ def test_totals_cut_with_the_header_word_past_the_edge_are_worked_out() -> None:
     assert {text.split("\n")[line - 1].split()[-1] for line in cut} == {"36", "29", "31"}
 
 
-def test_total_cut_in_a_row_that_lost_a_cell_is_no_number() -> None:
-    """Under an edge that cut two rows' totals after two digits (19 of 1962, 25 of 250), a
-    row that lost a cell (its first number printed elsewhere) ends with its total's first
-    two digits all the same ("… 1 5 18", 18 of 189107): not its 其他, with a total of 147255
-    worked out from it, but digits not read, said on the line; where its cells stand the
-    text does not say, so the row is withheld."""
+#: the first two rows of a table whose totals the edge cut: to one length (19 of 1962, 25
+#: of 250), or to several (the edge shows more of a longer total: "257" of 2572093, "33"
+#: of 339582)
+_CUT_TOTALS = {
+    "one-length": ((1000, 200, 300, 400, 50, 12, 19), (100, 20, 30, 40, 50, 10, 25)),
+    "several-lengths": (
+        (577309, 464137, 307757, 277108, 488948, 456834, 257),
+        (2472, 81377, 83127, 41856, 50489, 80261, 33),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(_CUT_TOTALS))
+def test_total_cut_in_a_row_that_lost_a_cell_is_no_number(case: str) -> None:
+    """Under an edge that cut two rows' totals after two digits or more, a row that lost a
+    cell (its first number printed elsewhere) ends with its total's first two digits all
+    the same ("… 1 5 18", 18 of 189107): not its 其他, with a total of 147255 worked out
+    from it, but digits not read, said on the line; where its cells stand the text does
+    not say, so the row is withheld."""
+    first, second = _CUT_TOTALS[case]
     text = (
         _B_STREAM_HEAD
         + "一、本年新收政府信息公开申请数量\n\n"
-        + _one_a_line(1000, 200, 300, 400, 50, 12, 19)
+        + _one_a_line(*first)
         + "二、上年结转政府信息公开申请数量\n\n"
-        + _one_a_line(100, 20, 30, 40, 50, 10, 25)
+        + _one_a_line(*second)
         + "4.保护第三方合法权益\n\n"
         + _one_a_line(41225, 25206, 80800, 1, 5, 18)
     )
     report = dp.parse(text)
+    assert _values(report, "new_received")[-1] == sum(first[:-1])
     assert _values(report, "withheld.third_party_rights") == ["missing"] * 7
     cut = {d.line for d in report.diagnostics if d.code == "cut_at_page_edge"}
-    assert {text.split("\n")[line - 1] for line in cut} == {"19", "25", "18"}
-
-
-def test_total_cut_in_a_row_that_lost_a_cell_under_totals_cut_to_several_lengths() -> None:
-    """The edge shows more of a longer total ("257" of 2572093 above "26" of 262970): a row
-    that lost a cell and ends with two digits that begin no sum ("… 1 5 18") is cut as well,
-    its cells withheld; read as 其他, a total was worked out from the 18."""
-    text = (
-        _B_STREAM_HEAD
-        + "一、本年新收政府信息公开申请数量\n\n"
-        + _one_a_line(577309, 464137, 307757, 277108, 488948, 456834, 257)
-        + "二、上年结转政府信息公开申请数量\n\n"
-        + _one_a_line(2472, 81377, 83127, 41856, 50489, 80261, 33)
-        + "4.保护第三方合法权益\n\n"
-        + _one_a_line(41225, 25206, 80800, 1, 5, 18)
-    )
-    report = dp.parse(text)
-    assert _values(report, "new_received")[-1] == 2572093
-    assert _values(report, "withheld.third_party_rights") == ["missing"] * 7
-    cut = {d.line for d in report.diagnostics if d.code == "cut_at_page_edge"}
-    assert {text.split("\n")[line - 1] for line in cut} == {"257", "33", "18"}
+    shown = {str(first[-1]), str(second[-1]), "18"}
+    assert {text.split("\n")[line - 1] for line in cut} == shown
