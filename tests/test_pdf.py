@@ -285,6 +285,45 @@ def test_a_row_cut_at_an_edge_loses_its_cells_from_the_cut() -> None:
     assert _cut_readings(row("1", "2", "3", "\u2047\u2702"), 2) is None  # 3 is no cut cell
 
 
+_CUT_C_HEAD = (
+    "示例镇人民政府2021年政府信息公开工作年度报告\n"
+    "四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n"
+    "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉\n"
+    "\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计"
+    "\t结果维持\t结果纠正\t其他结果\t尚未审结\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("row", "review"),
+    [
+        # fresh_190021.lo-pdf.pdf: 结果维持 printed "—", a mark the left edge cut
+        (
+            "\u2047\u2702\t2\t\xa0\t9\t11\t无\t3\t\xa0\t5\t8\t—\t3\t9\t\u2047\u2702",
+            [None, 2, None, 9, 11],
+        ),
+        # fresh_150028.lo-pdf.pdf: 结果维持 and 结果纠正 printed blank, left of the page
+        (
+            "\u2047\u2702\t53199\t84174\t137373\t2\t34115\t5\t3\t34125\t26816\t\xa0\t\u2047\u27025",
+            [None, None, 53199, 84174, 137373],
+        ),
+    ],
+    ids=["mark", "blanks"],
+)
+def test_a_zero_the_sums_work_out_where_the_edge_hid_the_cell_is_withheld(
+    row: str, review: list[int | None]
+) -> None:
+    """LibreOffice's PDF of table C past the page's left edge: the sums work out 0 for the
+    cells the edge hid, which were printed blank or as a mark; a 0, a blank and a mark add
+    up alike, so those cells are withheld under an ambiguous_row error, never read as 0."""
+    report = dp.parse(_CUT_C_HEAD + row + "\n")
+    first, _, _ = report.reviews
+    assert [c.value for c in first.cells] == review
+    (note,) = [d for d in report.diagnostics if d.code == "ambiguous_row"]
+    assert (note.severity, note.line) == ("error", 6)  # the row's line
+    assert "结果维持" in note.message
+
+
 def test_only_a_column_far_wider_than_any_number_is_a_hidden_label() -> None:
     """At the left edge an empty cell of a row of values is a label the edge hid only in a
     column at least twice as wide as the widest column of numbers (table B's labels); a

@@ -142,9 +142,12 @@ def _unprinted_zeros(row: Row, readings: Sequence[Candidate]) -> set[int]:
     prints and another works out (among readings that say the same numbers, or between
     them), or that a reading works out while it leaves some printed value unplaced:
     printed, it is a 0; worked out, the text may have left out a blank there. (Not where a
-    0 ran into the row's numbering: that 0 was printed.)"""
+    0 ran into the row's numbering: that 0 was printed.) In a row the page's edge cut, a 0
+    worked out for a cell the edge hid, whatever the row's kind, is one too: see
+    :func:`_hidden_by_the_edge`."""
+    hidden = _hidden_by_the_edge(row, readings)
     if row.kind not in _WORDS or _zero_in_numbering(row):
-        return set()
+        return hidden
     drift = {col for a in readings for col in a.drift if a.values[col] == 0}
     mixed = {
         col
@@ -157,7 +160,26 @@ def _unprinted_zeros(row: Row, readings: Sequence[Candidate]) -> set[int]:
             or any(col in a.derived and not _prints_no_blank(row, a) for a in readings)
         )
     }
-    return drift | mixed
+    return drift | mixed | hidden
+
+
+def _hidden_by_the_edge(row: Row, readings: Sequence[Candidate]) -> set[int]:
+    """The columns where a reading of a row the page's edge cut works out a 0 for a cell of
+    which the page shows nothing (no source, or a cut mark with nothing after it).
+
+    A blank cell, a 0 and a mark such as "-" add up alike, and the edge hid which it was
+    (fresh LibreOffice PDFs: a table C row whose 结果维持, printed blank, stood left of the
+    page and read as a 0 its 总计 worked out). A number other than 0 is no blank: it stands.
+    """
+    if not any(c.text.startswith(CUT) for c in row.values):
+        return set()
+    return {
+        col
+        for a in readings
+        for col in a.derived
+        if a.values[col] == 0
+        and (a.sources[col] is None or getattr(a.sources[col], "text", None) == CUT)
+    }
 
 
 def _zero_in_numbering(row: Row) -> bool:
