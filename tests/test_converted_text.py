@@ -2248,8 +2248,9 @@ def test_html2text_cell_of_cut_words_only_holds_no_number() -> None:
 def test_html2text_mark_with_the_labels_overflow_is_the_mark() -> None:
     """(i) html2text lets a long label run into the narrow cells after it, whole characters
     where they fit ("-已" of "…重新出具已获取信息", fresh_160022; "/不" of "…仍不明确",
-    fresh_140009): the cell printed the mark, not text that leaves the row a cell short
-    for the sums to fill with a 0; a cut_cell warning says what was printed."""
+    fresh_140009; "无复", as "无已" in fresh_130010 and fresh_170008, which read as a 0): the
+    cell printed the mark, not text that leaves the row a cell short for the sums to fill
+    with a 0; a cut_cell warning says what was printed."""
     text = (
         TITLE + B_HEAD + " ______________________________________________\n"
         "|         |       |申请人情况|__|__|__|__|__|__|\n"
@@ -2257,10 +2258,14 @@ def test_html2text_mark_with_the_labels_overflow_is_the_mark() -> None:
         "|         |_______|5.要求行政机关确认或重新\ufffd|__-已|63369\ufffd|__0\ufffd__|__2___"
         "|32736_|__1___|_96108_|\n"
         "|         |_______|3.补正后申请内|1__|/不|1\ufffd\ufffd|2_____|1_____| |5__|\n"
+        "|         |_______|4.无正当理由大量反\ufffd|无复|1\ufffd申\ufffd|15038_|35790_"
+        "|26199_|15622_|92650_|\n"
     )
     report = dp.parse(text)
     assert _values(report, "not_processed.confirmation") == ["na", 63369, 0, 2, 32736, 1, 96108]
     assert _values(report, "unavailable.unclear_after_correction") == [1, "na", 1, 2, 1, "blank", 5]
+    excessive = ["na", 1, 15038, 35790, 26199, 15622, 92650]
+    assert _values(report, "not_processed.excessive") == excessive
     said = {(d.code, d.line) for d in report.diagnostics if d.severity == "warning"}
     assert ("cut_cell", 6) in said
     assert not [d for d in report.diagnostics if d.code == "ragged_row"]

@@ -106,10 +106,11 @@ _NUMBER_THEN_CUT: Final = re.compile(
 )
 
 
-#: a dash or slash (none, not applicable) and a broken character after it ("—\ufffd"), or
-#: a few characters of the label before that ran into its narrow cell whole ("-已" of
-#: "…重新出具已获取信息", "/不" of "…仍不明确"): the mark
-_DASH_THEN_CUT: Final = re.compile(r"([-\u2013\u2014/]+)(\ufffd+|[\u3400-\u9fff\ufffd]{1,3})")
+#: a dash, slash or 无 (none, not applicable) and a broken character after it ("—\ufffd"),
+#: or a few characters of the label before that ran into its narrow cell whole ("-已" and
+#: "无已" of "…重新出具已获取信息", "/不" of "…仍不明确"): the mark (no label of the
+#: template begins with 无, and a value cell holds no other text)
+_DASH_THEN_CUT: Final = re.compile(r"([-\u2013\u2014/]+|无)(\ufffd+|[\u3400-\u9fff\ufffd]{1,3})")
 
 
 def _dump_row(raw: str, lineno: int) -> RawRow:
