@@ -109,7 +109,7 @@ _NUMBER_THEN_CUT: Final = re.compile(
 #: a dash, slash or 无 (none, not applicable) and a broken character after it ("—\ufffd"),
 #: or a few characters of the label before that ran into its narrow cell whole ("-已" and
 #: "无已" of "…重新出具已获取信息", "/不" of "…仍不明确"): the mark (no label of the
-#: template begins with 无, and a value cell holds no other text)
+#: template begins with 无; a value cell's "无此项" reads as 无 too, no number either way)
 _DASH_THEN_CUT: Final = re.compile(r"([-\u2013\u2014/]+|无)(\ufffd+|[\u3400-\u9fff\ufffd]{1,3})")
 
 
