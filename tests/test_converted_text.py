@@ -3215,6 +3215,24 @@ def test_totals_cut_under_a_header_the_edge_cut_in_rows_with_a_blank() -> None:
     assert {text.split("\n")[line - 1] for line in cut} == {"41"}
 
 
+def test_repair_of_a_row_printed_one_number_a_line_is_said_on_each_line() -> None:
+    """fresh_200017 (LibreOffice's PDF, default pdftotext): row 5.'s 总计 (226951) printed
+    among 6.'s numbers, one a line; the six are read as 6.'s with its 总计 worked out (no
+    sum checks that), under a ragged_row warning on the row's first line only: the four
+    values on the lines after stood there with nothing said. The warning stands on every
+    line a value of the row was read from."""
+    head = "申请人情况\n自然人\n法人或其他组织\n总计\n"
+    head += "商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n"
+    body = "6.属于四类\n\n5\n\n8037\n\n5\n\n226951\n\n34781\n\n42828\n\n过程性信息\n"
+    report = dp.parse(TITLE + B_HEAD + head + body)
+    row = report.applications.row("withheld.process_information")
+    assert row is not None
+    lines = {c.line for c in row.cells}
+    assert lines == {14, 16, 18, 20, 22, 24}
+    warned = {d.line for d in report.diagnostics if d.code == "ragged_row"}
+    assert warned == lines
+
+
 def test_last_part_and_cut_total_on_one_line_end_the_streamed_row() -> None:
     """Under a header whose 总计 the edge cut after its 总, default pdftotext printed a row's
     numbers one a line and its last two on one ("590091 286", 286 of 2867747): not adding

@@ -1657,6 +1657,13 @@ def _cells_of(
                 unknown=msg("ragged_row.unknown", columns=unknown) if unknown else None,
             )
             notes.add("ragged_row", "warning", detail, row.line, row.column)
+            # and on each other line a value of the row was read from (a row printed one
+            # number a line, or joined from pieces): a realigned value's line says so too
+            # (fresh_200017: default text put row 5.'s 总计 among 6.'s numbers one a line,
+            # read as 6.'s under a warning on 6.'s label only)
+            for line in sorted({c.line for c in printed} - {row.line}):
+                column = min(c.column for c in printed if c.line == line)
+                notes.add("ragged_row", "warning", detail, line, column)
         return cells
     alternatives = outcome.alternatives
     unsure: set[int] = set().union(*(a.loose for a in alternatives))
