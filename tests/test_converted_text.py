@@ -2271,6 +2271,30 @@ def test_html2text_mark_with_the_labels_overflow_is_the_mark() -> None:
     assert not [d for d in report.diagnostics if d.code == "ragged_row"]
 
 
+def test_html2text_blank_with_the_labels_overflow_is_blank() -> None:
+    """(i) A cell printed blank as &nbsp; keeps it in html2text, and a long label runs into it
+    whole ("8.属于行政查询" / "\xa0项", fresh_150017 and fresh_210017; "\xa0卷", fresh_140017):
+    the cell printed blank, not text that leaves the row a cell short for the sums to fill
+    with a 0; a cut_cell_word warning says what was printed."""
+    text = (
+        TITLE + B_HEAD + " ______________________________________________\n"
+        "|         |       |申请人情况|__|__|__|__|__|__|\n"
+        "|         |       |_______|自然人|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计|\n"
+        "|         |       |1.属于国家秘密|1_|2_|0_|0_|0_|0_|3_|\n"
+        "|         |       |7.属于行政执法|\xa0卷_|38110_|0_____|3_____|9_____|95453_|133575_|\n"
+        "|三、本|\ufffd\ufffd度\ufffd|8.属于行政查询|\xa0项_|2_____|92652_|38617_|2_____"
+        "|\xa0____|131273_|\n"
+    )
+    report = dp.parse(text)
+    enforcement = ["blank", 38110, 0, 3, 9, 95453, 133575]
+    assert _values(report, "withheld.enforcement_files") == enforcement
+    query = ["blank", 2, 92652, 38617, 2, "blank", 131273]
+    assert _values(report, "withheld.administrative_query") == query
+    said = {(d.code, d.line) for d in report.diagnostics if d.severity == "warning"}
+    assert {("cut_cell_word", 7), ("cut_cell_word", 8)} <= said
+    assert not [d for d in report.diagnostics if d.code == "ragged_row"]
+
+
 def test_markdown_escaped_dash_is_the_dash_printed() -> None:
     """(i) pandoc's markdown escapes a cell's "-" as "\\-": the cell printed the mark for none,
     not text that leaves the row a cell short for the sums to fill with a 0."""

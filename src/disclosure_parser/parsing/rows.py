@@ -111,6 +111,9 @@ _NUMBER_THEN_CUT: Final = re.compile(
 #: "无已" of "…重新出具已获取信息", "/不" of "…仍不明确"): the mark (no label of the
 #: template begins with 无; a value cell's "无此项" reads as 无 too, no number either way)
 _DASH_THEN_CUT: Final = re.compile(r"([-\u2013\u2014/]+|无)(\ufffd+|[\u3400-\u9fff\ufffd]{1,3})")
+#: a cell printed blank as a no-break space (&nbsp;) and the label's overflow after it
+#: ("8.属于行政查询" / "\xa0项"): no number stood there
+_BLANK_THEN_CUT: Final = re.compile(r"\xa0[\u3400-\u9fff]{1,3}")
 
 
 def _dump_row(raw: str, lineno: int) -> RawRow:
@@ -125,9 +128,13 @@ def _dump_row(raw: str, lineno: int) -> RawRow:
     """
     end = raw.rstrip().rfind("|")
     start = raw.find("|")
-    cells = _split(raw[: end if end > start else len(raw)], "|", lineno, start + 1)
-    for cell in cells:
+    body = raw[: end if end > start else len(raw)]
+    cells = _split(body, "|", lineno, start + 1)
+    for cell, part in zip(cells, body[start + 1 :].split("|"), strict=True):
         text = cell.text.replace("_", " ").strip()  # html2text prints spaces as underscores
+        if _BLANK_THEN_CUT.fullmatch(part.rstrip("_ ")):
+            cell.cut, cell.text = text, ""
+            continue
         if text != cell.text:
             cell.text = text
             cell.filler = not text
