@@ -282,6 +282,26 @@ def test_cell_blank_in_one_reading_and_0_in_another_is_withheld() -> None:
     ]
 
 
+def test_a_kept_cell_of_an_ambiguous_row_read_from_another_line_is_said_there() -> None:
+    """Default text of Chromium's PDF prints table C's numbers over several lines; the row
+    reads in five ways (error on its first line), and the cells all five agree on are kept:
+    each line they were read from says the row is in doubt, not the first line only."""
+    report = dp.parse_file(matrix.conversion(FIXTURES, "gen_2019_blank", "chrome-pdf.pdftotext"))
+    direct = report.reviews.group("direct_suit")
+    assert direct is not None
+    assert [(c.value, c.line) for c in direct.cells] == [
+        (70113, 478),
+        (23484, 478),
+        (3, 478),
+        (68222, 486),
+        (161822, 486),
+    ]
+    said = {(d.line, d.severity) for d in report.diagnostics if d.code == "ambiguous_row"}
+    assert {(476, "error"), (478, "warning"), (486, "warning")} <= said
+    # (the row's readings stay with its error, for evidence to settle)
+    assert not [d for d in report.diagnostics if d.severity == "warning" and d.candidates]
+
+
 _GROUPS = ("review", "direct_suit", "post_review_suit")
 
 

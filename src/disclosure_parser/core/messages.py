@@ -1344,6 +1344,14 @@ CATALOGUE: Final[dict[str, Entry]] = {
         width=7,
         withheld=["商业企业", "科研机构"],
     ),
+    "ambiguous_row.line": _e(
+        "本行的数字属于{what}，该行的读法不止一种（见第 {first} 行的错误）；"
+        "各读法一致的单元格予以采用，其余未予采用",
+        "a number on this line is of {what}, which can be read in more than one way (see the "
+        "error on line {first}); the cells all readings agree on are kept, the others withheld",
+        what=_WHAT_B,
+        first=40,
+    ),
     "missing_values": _e(
         "行政复议、行政诉讼情况表只有表头，没有数字", "table C has a header but no row of numbers"
     ),

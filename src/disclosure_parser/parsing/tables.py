@@ -1727,6 +1727,19 @@ def _cells_of(
         else msg("ambiguous_row", n=len(alternatives), readings=described, more=more, **shape)
     )
     notes.add("ambiguous_row", "error", detail, row.line, row.column, candidates=found)
+    # a cell all readings agree on is kept; where it was read from another line of the row
+    # (one number a line, or pieces joined), that line says the row is in doubt too, as a
+    # repaired row's lines do: the readings may share a wrong guess about the row's tokens
+    kept = [c for c in cells if c is not MISSING and c.line is not None and c.line != row.line]
+    for line in sorted({c.line for c in kept if c.line is not None}):
+        column = min(c.column or 1 for c in kept if c.line == line)
+        notes.add(
+            "ambiguous_row",
+            "warning",
+            msg("ambiguous_row.line", what=what, first=row.line),
+            line,
+            column,
+        )
     return cells
 
 
