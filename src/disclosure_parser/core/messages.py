@@ -1345,10 +1345,10 @@ CATALOGUE: Final[dict[str, Entry]] = {
         withheld=["商业企业", "科研机构"],
     ),
     "ambiguous_row.line": _e(
-        "本行的数字属于{what}，该行的读法不止一种（见第 {first} 行的错误）；"
+        "本行的数字属于{what}，该行的读法不止一种（见第 {first} 行）；"
         "各读法一致的单元格予以采用，其余未予采用",
-        "a number on this line is of {what}, which can be read in more than one way (see the "
-        "error on line {first}); the cells all readings agree on are kept, the others withheld",
+        "a number on this line is of {what}, which can be read in more than one way (see line "
+        "{first}); the cells all readings agree on are kept, the others withheld",
         what=_WHAT_B,
         first=40,
     ),
