@@ -2098,6 +2098,24 @@ def test_html2text_caption_cut_short_beside_its_items() -> None:
     assert _a_values(report, "licensing") == ["na", -3867, 2]
 
 
+def test_html2text_caption_run_into_the_label_cell_after_the_label() -> None:
+    """(i) html2text runs the cut words of a merged 第二十条 caption into the cell of the
+    block's first item, after its label ("规章\ufffd）\ufffd", fresh_210006 and some twenty
+    reports of the fresh sets): the row is still 规章, not an unknown label skipped."""
+    text = (
+        TITLE + "二、主动公开政府信息情况\n"
+        "    ______________________________________________________________________\n"
+        "   |                |___信息\ufffd|___本年制\ufffd|___本年废\ufffd|___现行有\ufffd"
+        "|\ufffd件数\n"
+        "   |   第二十条\ufffd|规章\ufffd）\ufffd|______0______|______0______|______1______|\n"
+        "   |________________|规范性\ufffd|______0______|______9______|______0______|\n"
+    )
+    report = dp.parse(text)
+    assert _a_values(report, "regulations") == [0, 0, 1]
+    assert _a_values(report, "normative_documents") == [0, 9, 0]
+    assert not [d for d in report.diagnostics if d.code == "unknown_label"]
+
+
 @pytest.mark.parametrize("wrap", [("第二十条第（", "一）项"), ("第二十条第（一", "）项")])
 def test_box_drawn_caption_beside_the_first_item_is_not_its_name(wrap: tuple[str, str]) -> None:
     """(i) elinks and w3m draw a merged 第二十条 caption cell beside the block's first item

@@ -286,6 +286,14 @@ def item_key(folded: str) -> str | None:
     for key, pattern in _ITEM_PATTERNS:
         if pattern.search(core):
             return key
+    cut_at = core.find("\ufffd")
+    if cut_at >= 2:
+        # html2text runs a merged caption cell's cut words into the label's cell after the
+        # label ("规章\ufffd)\ufffd" of 第二十条第（一）项): the label is what stands before
+        head = core[:cut_at]
+        for key, pattern in _ITEM_PATTERNS:
+            if pattern.search(head):
+                return key
     return _truncated(core, _ITEM_NAMES, 3)
 
 
