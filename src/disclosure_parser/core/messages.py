@@ -786,6 +786,15 @@ CATALOGUE: Final[dict[str, Entry]] = {
         "the title {title:q} names no organisation that could be read",
         title="关于印发2021年度政府信息公开工作年度报告的通知",
     ),
+    "cut_label": _e(
+        "表格一的行名印为{label:q}，被文本转换截短，可作本项下不止一个条目的开头；"
+        "本项下的其他条目已由别的行印出，故按剩下的“{item}”读取",
+        "table A's row label printed {label:q} was cut short by a text dump and starts more "
+        "than one item of its clause; the others are printed by other rows, so it is read as "
+        "the one left, {item}",
+        label="行政\ufffd",
+        item="行政强制",
+    ),
     "cut_cell": _e(
         "单元格印为{printed:q}：文本转换时按列宽截断，并混入了相邻文字；读作{read:q}",
         "the cell printed {printed:q}: a text dump cut it to its column's width and ran the "

@@ -9,7 +9,7 @@ to the pattern they belong to.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 from typing import Final
 
@@ -320,11 +320,22 @@ def item_key_in_pieces(pieces: Sequence[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def cut_item_in_clause(folded: str, clause: str) -> str | None:
+def cut_item_in_clause(
+    folded: str, clause: str, taken: Collection[str] = frozenset()
+) -> str | None:
     """The item of 第二十条 clause *clause* whose wording *folded* is the start of, when it is
-    the only one there: a label a text dump cut to its width ("行政\ufffd" under （五） is
-    行政许可; under （六） it starts both 行政处罚 and 行政强制, and names none)."""
+    the only one there but for the items *taken* (named by other rows): a label a text dump
+    cut to its width ("行政\ufffd" under （五） is 行政许可; under （六） it starts both 行政处罚
+    and 行政强制, and names none unless one of them is taken).
+
+    >>> cut_item_in_clause("行政\ufffd", "六"), cut_item_in_clause("行政\ufffd", "五")
+    (None, 'licensing')
+    >>> cut_item_in_clause("行政\ufffd", "六", {"penalties"})
+    'coercive_measures'
+    """
     names = _ITEMS_OF_CLAUSE.get(clause)
+    if names and taken:
+        names = {key: wordings for key, wordings in names.items() if key not in taken}
     return _truncated(strip_numbering(folded), names, 2) if names else None
 
 

@@ -375,10 +375,27 @@ def _block_items(
     with the diagnostics reading it gave."""
     heads = sorted(block.heads, key=lambda h: (h.line, h.column))
     columns: list[str] | None = None
-    for row in _join_wrapped(block.rows):
+    rows = _join_wrapped(block.rows)
+    taken = {row.key for row in rows if row.key is not None}
+    for row in rows:
         where = (row.line, row.column)
         if row.key is None and block.clause is not None and "\ufffd" in row.folded:
-            row.key = labels.cut_item_in_clause(row.folded, block.clause.key or "")
+            clause = block.clause.key or ""
+            row.key = labels.cut_item_in_clause(row.folded, clause)
+            if row.key is None and taken:
+                # cut to the start both items of the clause share ("行政\ufffd" under （六）),
+                # beside a row that names one of them: it is the other, said as a guess
+                row.key = labels.cut_item_in_clause(row.folded, clause, taken)
+                if row.key is not None:
+                    notes.add(
+                        "cut_label",
+                        "warning",
+                        msg("cut_label", label=row.label or row.folded, item=ITEMS[row.key][1]),
+                        row.line,
+                        row.column,
+                    )
+            if row.key is not None:
+                taken.add(row.key)
         if heads and (heads[0].line, heads[0].column) <= where:
             # a header printed over several lines (one column per line in PDF text)
             columns = []
