@@ -266,20 +266,27 @@ def test_matrix_counts_a_number_in_a_printed_blank_as_wrong() -> None:
 
 
 def test_cell_blank_in_one_reading_and_0_in_another_is_withheld() -> None:
-    """seed_003 as ``pandoc -t plain``: table C's row can be read four ways, some with a
-    printed blank where others have 0; the sums cannot tell them apart, so the page's blank
-    is not given as the number 0 (nor a printed 0 as a blank): those cells are withheld with
-    the row's error."""
-    report = dp.parse_file(matrix.conversion(FIXTURES, "seed_003", "pandoc-plain"))
-    row = report.reviews.group("direct_suit")
-    assert row is not None
-    assert [c.state for c in row.cells[3:]] == ["missing", "missing"]
-    post = report.reviews.group("post_review_suit")
-    assert post is not None
-    assert post.cells[3].state == "missing"
-    assert [(d.code, d.severity) for d in report.diagnostics if d.line == 70] == [
+    """seed_003's table C prints one row, most of it blank ("1 … 1 … 0 … 0"). In ``pdftotext
+    -raw`` text of Chromium's PDF no position says where the blanks stand: the readings put
+    a printed blank where others have 0, which the sums cannot tell apart, so the row's
+    cells are withheld with its error. ``pandoc -t plain`` draws the table's columns (its
+    first, 结果维持, blank but named by the header): each cell is read where it stands."""
+    raw = dp.parse_file(matrix.conversion(FIXTURES, "seed_003", "chrome-pdf.pdftotext-raw"))
+    assert all(c.state == "missing" for g in raw.reviews.groups for c in g.cells)
+    assert [(d.code, d.severity) for d in raw.diagnostics if d.line == 127] == [
         ("ambiguous_row", "error")
     ]
+    plain = dp.parse_file(matrix.conversion(FIXTURES, "seed_003", "pandoc-plain"))
+    read = {
+        g.key: [c.value if c.state == "number" else c.state for c in g.cells]
+        for g in plain.reviews.groups
+    }
+    assert read == {
+        "review": ["blank", 1, "blank", "blank", 1],
+        "direct_suit": ["blank", "blank", "blank", "blank", 0],
+        "post_review_suit": ["blank", "blank", "blank", "blank", 0],
+    }
+    assert not [d for d in plain.diagnostics if d.code == "ambiguous_row"]
 
 
 def test_a_kept_cell_of_an_ambiguous_row_read_from_another_line_is_said_there() -> None:

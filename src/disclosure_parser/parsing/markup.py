@@ -18,6 +18,7 @@ import re
 from html.parser import HTMLParser
 from typing import Final
 
+from ..core.keys import COLUMN_LABELS, OUTCOME_LABELS
 from ..core.text import display_width
 from .cells import classify
 from .raw import RawCell, RawRow
@@ -294,6 +295,17 @@ def _drawn_rows(rows: list[list[_Cell]]) -> list[RawRow]:
     drawn over two columns, its values in either)."""
     cells = [cell for row in rows for cell in row]
     first = min((c.column for c in cells if _is_value(c.text)), default=-1)
+    if first > 0:
+        # a column the header names as one of values (结果维持) holds values, blank in every
+        # row as it may be: table C's one row "   | 5 | 0 | …" starts with 结果维持 printed blank
+        named = [
+            c.column
+            for row in rows
+            if not any(_is_value(c.text) for c in row)
+            for c in row
+            if c.text.replace(" ", "") in _VALUE_HEADS
+        ]
+        first = min([first, *named])
     out: list[RawRow] = []
     spans: list[tuple[int, int]] | None = None
     for row in rows:
@@ -333,6 +345,10 @@ def _drawn_rows(rows: list[list[_Cell]]) -> list[RawRow]:
                     kept.append(RawCell("\u00a0", cell.line, cell.position, False))
         out.append(RawRow(kept, kept[0].line, "tab"))
     return out
+
+
+#: header words that name a column of values (table B's applicants, table C's outcomes)
+_VALUE_HEADS: Final = frozenset(COLUMN_LABELS.values()) | frozenset(OUTCOME_LABELS.values())
 
 
 def _raw(cell: _Cell) -> RawCell:
