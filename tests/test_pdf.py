@@ -324,6 +324,28 @@ def test_a_zero_the_sums_work_out_where_the_edge_hid_the_cell_is_withheld(
     assert "结果维持" in note.message
 
 
+def test_a_zero_the_sums_work_out_for_a_cut_cell_showing_a_mark_is_withheld() -> None:
+    """fresh_240021, LibreOffice's PDF through ``pdftotext -raw``: the page's left edge cut
+    table C's 结果维持 ("持") and the start of 结果纠正, which printed 无: the cell shows "无"
+    after the cut, a mark, so the 0 the sums work out for it (a mark adds up as 0) is not
+    read as the number 0; it is withheld under the row's error."""
+    text = (
+        "示例镇人民政府2021年政府信息公开工作年度报告\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n"
+        "行政复议 行政诉讼\n"
+        "持 结果纠正 其他结果 尚未审结 总计\n"
+        "未经复议直接起诉 复议后起诉\n"
+        "结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚\n"
+        "无 1 5 6 — 2 — 2 - 2 3\n"
+        "五、存在的主要问题及改进情况\n"
+    )
+    report = dp.parse(text)
+    first, _, _ = report.reviews
+    assert [c.value for c in first.cells] == [None, None, 1, 5, 6]
+    said = {(d.code, d.severity) for d in report.diagnostics if d.line == 7}
+    assert {("cut_at_page_edge", "warning"), ("ambiguous_row", "error")} <= said
+
+
 def test_only_a_column_far_wider_than_any_number_is_a_hidden_label() -> None:
     """At the left edge an empty cell of a row of values is a label the edge hid only in a
     column at least twice as wide as the widest column of numbers (table B's labels); a

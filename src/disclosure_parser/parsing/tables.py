@@ -165,11 +165,12 @@ def _unprinted_zeros(row: Row, readings: Sequence[Candidate]) -> set[int]:
 
 def _hidden_by_the_edge(row: Row, readings: Sequence[Candidate]) -> set[int]:
     """The columns where a reading of a row the page's edge cut works out a 0 for a cell of
-    which the page shows nothing (no source, or a cut mark with nothing after it).
+    which the page shows no number (no source, or a cut mark with nothing or words after it).
 
     A blank cell, a 0 and a mark such as "-" add up alike, and the edge hid which it was
     (fresh LibreOffice PDFs: a table C row whose 结果维持, printed blank, stood left of the
-    page and read as a 0 its 总计 worked out). A number other than 0 is no blank: it stands.
+    page and read as a 0 its 总计 worked out; or printed 无, of which "⁇✂无" shows the mark).
+    A number other than 0 is no blank: it stands; so does a 0 the cut cell shows.
     """
     if not any(c.text.startswith(CUT) for c in row.values):
         return set()
@@ -177,9 +178,17 @@ def _hidden_by_the_edge(row: Row, readings: Sequence[Candidate]) -> set[int]:
         col
         for a in readings
         for col in a.derived
-        if a.values[col] == 0
-        and (a.sources[col] is None or getattr(a.sources[col], "text", None) == CUT)
+        if a.values[col] == 0 and _shows_no_number(a.sources[col])
     }
+
+
+def _shows_no_number(source: object) -> bool:
+    """Whether a reading's source for a cell (a cell, or None) shows no number on the page:
+    none, or a cut mark with no digit after it."""
+    text = getattr(source, "text", None)
+    if source is None or text == CUT:
+        return True
+    return isinstance(text, str) and text.startswith(CUT) and not any(ch.isdigit() for ch in text)
 
 
 def _zero_in_numbering(row: Row) -> bool:
