@@ -2041,11 +2041,27 @@ def test_html2text_header_cells_cut_short_are_the_template_columns() -> None:
     assert (9, "cut_cell") in cut
 
 
-def test_html2text_label_cut_short_is_read_with_what_ran_into_its_cells() -> None:
+@pytest.mark.parametrize(
+    ("first", "penalties", "coercive", "said"),
+    [
+        # "0罚": 行政处罚, whose wording the overflow completes; the other row is 行政强制
+        ("0罚", [0], [11934], [("cut_label", 10, "warning")]),
+        # nothing ran over: both rows start both items, and neither is guessed (by the
+        # template's order, say)
+        ("0", None, None, [("unknown_label", 9, "warning"), ("unknown_label", 10, "warning")]),
+    ],
+    ids=["overflow", "nothing"],
+)
+def test_html2text_label_cut_short_is_read_with_what_ran_into_its_cells(
+    first: str,
+    penalties: list[int] | None,
+    coercive: list[int] | None,
+    said: list[tuple[str, int, str]],
+) -> None:
     """(i) a label cut to "行政\ufffd" is the one item of its clause it starts (（五）: 行政许可),
-    or the one whose wording the rest run into its cells completes ("0罚": 行政处罚); where
-    neither tells (（六）, nothing ran over), it is the clause's item no other row names
-    (行政强制), with a cut_label warning that says it was read so."""
+    or the one whose wording the rest run into its cells completes ("0罚": 行政处罚); under
+    （六） a row that neither tells is the clause's item no other row names (行政强制), with a
+    cut_label warning that says it was read so; where no row tells, both are skipped."""
     text = (
         TITLE + "二、主动公开政府信息情况\n"
         " ____________________\n"
@@ -2054,7 +2070,7 @@ def test_html2text_label_cut_short_is_read_with_what_ran_into_its_cells() -> Non
         "|行政\ufffd|86785_______________|\n"
         "|第二十条第（六）项_|\n"
         "|信息\ufffd|本年处理决定\ufffd|量\n"
-        "|行政\ufffd|0罚________________|\n"
+        f"|行政\ufffd|{first:_<18}|\n"
         "|行政\ufffd|11934_______________|\n"
     )
     report = dp.parse(text)
@@ -2062,10 +2078,12 @@ def test_html2text_label_cut_short_is_read_with_what_ran_into_its_cells() -> Non
     assert licensing is not None
     assert licensing.columns == ("本年处理决定数量",)
     assert _a_values(report, "licensing") == [86785]
-    assert _a_values(report, "penalties") == [0]
-    assert _a_values(report, "coercive_measures") == [11934]
-    said = [(d.code, d.line, d.severity) for d in report.diagnostics if "label" in d.code]
-    assert said == [("cut_label", 10, "warning")]
+    for key, values in (("penalties", penalties), ("coercive_measures", coercive)):
+        if values is None:
+            assert report.active_disclosure.item(key) is None
+        else:
+            assert _a_values(report, key) == values
+    assert [(d.code, d.line, d.severity) for d in report.diagnostics if "label" in d.code] == said
 
 
 def test_html2text_table_indented_inside_a_quote() -> None:
@@ -2115,30 +2133,6 @@ def test_html2text_caption_run_into_the_label_cell_after_the_label() -> None:
     assert _a_values(report, "regulations") == [0, 0, 1]
     assert _a_values(report, "normative_documents") == [0, 9, 0]
     assert not [d for d in report.diagnostics if d.code == "unknown_label"]
-
-
-def test_html2text_labels_cut_to_the_start_two_items_share_are_not_guessed() -> None:
-    """(i) Under 第二十条第（六）项 html2text may cut both labels to "行政\ufffd", the start of
-    行政处罚 and of 行政强制 alike: with no row naming either, neither is guessed (by the
-    template's order, say); both are skipped with an unknown_label warning."""
-    text = (
-        TITLE + "二、主动公开政府信息情况\n"
-        " ____________________________\n"
-        "|第二十条第（五）项_|\n"
-        "|信息\ufffd|本年处理决定\ufffd|量\n"
-        "|行政\ufffd|9300________________|\n"
-        "|第二十条第（六）项_|\n"
-        "|信息\ufffd|本年处理决定\ufffd|量\n"
-        "|行政\ufffd|0_________________|\n"
-        "|行政\ufffd|73411_______________|\n"
-    )
-    report = dp.parse(text)
-    assert _a_values(report, "licensing") == [9300]
-    assert report.active_disclosure.item("penalties") is None
-    assert report.active_disclosure.item("coercive_measures") is None
-    skipped = [d.line for d in report.diagnostics if d.code == "unknown_label"]
-    assert skipped == [9, 10]
-    assert not [d for d in report.diagnostics if d.code == "cut_label"]
 
 
 @pytest.mark.parametrize("wrap", [("第二十条第（", "一）项"), ("第二十条第（一", "）项")])
