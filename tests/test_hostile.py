@@ -256,9 +256,32 @@ def test_table_c_outcomes_are_read_by_their_header() -> None:
     assert [c.value for c in report.reviews.group("review").cells] == [1, 2, 0, 0, 3]  # type: ignore[union-attr]
     assert [c.value for c in report.reviews.group("direct_suit").cells] == [0, 4, 0, 0, 4]  # type: ignore[union-attr]
     assert [c.value for c in report.reviews.group("post_review_suit").cells] == [0, 5, 0, 0, 5]  # type: ignore[union-attr]
-    (note,) = [d for d in report.diagnostics if d.code == "column_order"]
-    assert (note.severity, note.line) == ("warning", 4)
-    assert "复议后起诉" not in note.message  # that group is printed in the template's order
+    # said on the header and on the row whose numbers it moved
+    notes = [d for d in report.diagnostics if d.code == "column_order"]
+    assert [(n.severity, n.line) for n in notes] == [("warning", 4), ("warning", 6)]
+    assert not [n for n in notes if "复议后起诉" in n.message]  # printed in the template's order
+
+
+def test_table_c_header_order_the_sums_refute_is_not_followed() -> None:
+    """fresh_200025 (Chromium's PDF through ``pdftotext -raw``): table C's header, a character
+    a line and broken by a page, seems to print 行政复议's 结果纠正 last; its numbers add up
+    with 总计 last, as the template prints them, and not in that order: the group is read in
+    the template's order, said on the row; the others follow the header."""
+    text = (
+        _TITLE + "四、政府信息公开行政复议、行政诉讼情况\n"
+        "行政复议\t\t\t\t\t行政诉讼\n"
+        "结果维持\t其他结果\t尚未审结\t总计\t结果纠正\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"
+        "\t\t\t\t\t结果纠正\t结果维持\t其他结果\t尚未审结\t总计"
+        "\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
+        "18681\t5\t38860\t11186\t68732\t4\t1\t0\t0\t5\t0\t5\t0\t0\t5\n"
+    )
+    report = dp.parse(text)
+    values = [[c.value for c in g.cells] for g in report.reviews]
+    assert values == [[18681, 5, 38860, 11186, 68732], [1, 4, 0, 0, 5], [0, 5, 0, 0, 5]]
+    notes = [(d.line, d.message) for d in report.diagnostics if d.code == "column_order"]
+    assert [line for line, _ in notes] == [4, 6, 6]
+    assert "行政复议" not in notes[0][1]  # the header's warning names only the group it moved
+    assert "未经复议直接起诉" in notes[0][1]
 
 
 def test_table_c_groups_in_another_order_are_withheld() -> None:
@@ -616,4 +639,5 @@ def test_table_c_total_printed_first_is_read_by_the_header() -> None:
     assert [[c.value for c in g.cells] for g in again.reviews] == [
         [c.value for c in g.cells] for g in report.reviews
     ]
-    assert [d.code for d in again.diagnostics if d.code == "column_order"] == ["column_order"]
+    # said on the header and on the row whose numbers it moved
+    assert [d.code for d in again.diagnostics if d.code == "column_order"] == ["column_order"] * 2

@@ -1129,6 +1129,13 @@ CATALOGUE: Final[dict[str, Entry]] = {
         "each column's numbers are taken by its header",
         orders=["行政复议：结果纠正、结果维持、其他结果、尚未审结、总计"],
     ),
+    "column_order.c_sums": _e(
+        "行政复议、行政诉讼情况表{group}的数字按模板的顺序相加相符（总计在最后），按表头看似所印的"
+        "顺序则不符；按模板的顺序读取",
+        "table C's {group} numbers add up in the template's order (总计 last), not in the order "
+        "its header seems to print; read in the template's order",
+        group="行政复议",
+    ),
     "column_order.c_groups": _e(
         "行政复议、行政诉讼情况表表头把{first:q}印在{second:q}之前，与模板顺序不同；"
         "其数字无法按位置对应，未予采用",

@@ -1839,6 +1839,57 @@ def _c_printed_order(
     return order
 
 
+def _placed_by_sums(
+    cells: Sequence[Cell],
+    order: tuple[tuple[str, ...], ...],
+    placed: list[int],
+    notes: Notes,
+    anchor: Row,
+    header: Diagnostic | None,
+) -> list[int]:
+    """*placed* (where each template column's number stands in the row as printed, by the
+    header's order), except for a group whose numbers add up in the template's order and
+    not in the header's: that group is taken in the template's order, and the row says so
+    (the header's own warning, *header*, then names only the groups still read by it).
+
+    A header printed a character a line and broken by a page ("结果维持 … 总计" / page 4 /
+    "纠 正"; fresh_200025, Chromium's PDF through ``pdftotext -raw``) may seem to name the
+    outcomes in another order; its 总计 standing where the sums put it tells otherwise. Any
+    other reordering of the row's numbers is said on the row's line too: the cells moved."""
+    out = list(placed)
+    moved: list[str] = []
+    overruled = False
+    for g, outcomes in enumerate(order):
+        if outcomes == REVIEW_OUTCOMES:
+            continue
+        group = GROUP_LABELS[REVIEW_GROUPS[g]]
+        part = _counts_of(cells[g * 5 : g * 5 + 5])
+        by_header = _counts_of([cells[i] for i in placed[g * 5 : g * 5 + 5]])
+        if (
+            part is not None
+            and by_header is not None
+            and ends_with_sum(part)
+            and not ends_with_sum(by_header)
+        ):
+            out[g * 5 : g * 5 + 5] = range(g * 5, g * 5 + 5)
+            overruled = True
+            said = msg("column_order.c_sums", group=group)
+            notes.add("column_order", "warning", said, anchor.line, anchor.column)
+        else:
+            moved.append(f"{group}：{'、'.join(OUTCOME_LABELS[o] for o in outcomes)}")
+    if overruled and header is not None and header in notes.items:
+        # the header's warning (*header*, from _c_printed_order) names only the groups read
+        # by the header's order
+        notes.items.remove(header)
+        if moved:
+            said = msg("column_order.c", orders=moved)
+            notes.add("column_order", "warning", said, header.line, header.column)
+    if moved:
+        said = msg("column_order.c", orders=moved)
+        notes.add("column_order", "warning", said, anchor.line, anchor.column)
+    return out
+
+
 def _withhold_disordered(cells: list[Cell], notes: Notes) -> list[Cell]:
     """Table C's *cells* (in the template's order) read by blocks of columns, with each group
     whose numbers do not add up as read withheld.
@@ -1917,7 +1968,9 @@ def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
     merged.line, merged.column = anchor.line, anchor.column
     merged.choices = merged.placing = merged.columns = None
     merged.notes, merged.strays = [], []
+    before = len(notes.items)
     order = _c_printed_order(drafts, notes)
+    header = next((d for d in notes.items[before:] if d.code == "column_order"), None)
     if order == _C_TEMPLATE and len(value_rows) == 1:
         # the ways its values' positions allow (.review_positions; pdftotext's layout)
         merged.choices = anchor.choices
@@ -1951,6 +2004,7 @@ def build_reviews(drafts: Sequence[TableDraft], notes: Notes) -> Reviews:
         )
     _flag_two_numbers(partial(msg, "part.what.c"), columns, cells, notes)
     if placed is not None:
+        placed = _placed_by_sums(cells, order, placed, notes, anchor, header)
         cells = [cells[i] for i in placed]  # read in the header's order, put in the template's
     if any(note[0] == "reading_order" for row in value_rows for note in row.notes):
         cells = _withhold_disordered(cells, notes)
