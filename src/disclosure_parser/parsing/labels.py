@@ -654,6 +654,16 @@ _C_OUTCOME_WORDS: Final = (
 _C_OUTCOME: Final = re.compile("|".join(f"(?P<{key}>{words})" for key, words in _C_OUTCOME_WORDS))
 
 
+def names_value_column(folded: str) -> bool:
+    """Whether a header cell (*folded*) names one column of values: one of table B's
+    applicants or table C's outcomes, in the words the template or a report uses.
+
+    >>> names_value_column("结果维持"), names_value_column("合计"), names_value_column("信息内容")
+    (True, True, False)
+    """
+    return folded in B_COLUMN_WORDS or _C_OUTCOME.fullmatch(folded) is not None
+
+
 @lru_cache(maxsize=256)
 def c_outcome_order(folded: str) -> tuple[tuple[str, ...], ...] | None:
     """The outcome columns of each of table C's three groups in the order its header prints

@@ -18,8 +18,8 @@ import re
 from html.parser import HTMLParser
 from typing import Final
 
-from ..core.keys import COLUMN_LABELS, OUTCOME_LABELS
-from ..core.text import display_width
+from ..core.text import display_width, fold
+from . import labels
 from .cells import classify
 from .raw import RawCell, RawRow
 
@@ -303,7 +303,7 @@ def _drawn_rows(rows: list[list[_Cell]]) -> list[RawRow]:
             for row in rows
             if not any(_is_value(c.text) for c in row)
             for c in row
-            if c.text.replace(" ", "") in _VALUE_HEADS
+            if c.text and labels.names_value_column(fold(c.text))
         ]
         first = min([first, *named])
     out: list[RawRow] = []
@@ -345,10 +345,6 @@ def _drawn_rows(rows: list[list[_Cell]]) -> list[RawRow]:
                     kept.append(RawCell("\u00a0", cell.line, cell.position, False))
         out.append(RawRow(kept, kept[0].line, "tab"))
     return out
-
-
-#: header words that name a column of values (table B's applicants, table C's outcomes)
-_VALUE_HEADS: Final = frozenset(COLUMN_LABELS.values()) | frozenset(OUTCOME_LABELS.values())
 
 
 def _raw(cell: _Cell) -> RawCell:
