@@ -1579,6 +1579,31 @@ def test_raw_row_with_three_blanks_ending_with_its_sum_is_placed_by_the_sums() -
     assert _values(report, "not_processed.duplicate") == ["blank", 78, 71, 76, 37, "blank", 262]
 
 
+def test_raw_row_of_one_count_and_its_total_keeps_the_total() -> None:
+    """(e) "18 18" for seven columns, a blank printing nothing (005's 上年结转 through
+    Chromium's PDF and ``-raw``): the one count equal to the last is read with the last as
+    the 总计, which every placement the sums leave agrees on (the count itself could stand
+    under 自然人, 商业企业 or 科研机构, as 821 could, and is withheld)."""
+    rows: dict[str, list[int | None]] = {
+        "new_received": [821, 35, 2, 1, None, None, 859],
+        "carried_over": [18, None, None, None, None, None, 18],
+        "granted": [250, 12, 1, 1, None, None, 264],
+        "unavailable.not_held": [517, 23, 1, None, None, None, 541],
+        "total": [767, 35, 2, 1, None, None, 805],
+        "carried_forward": [72, None, None, None, None, None, 72],
+    }
+    report = dp.parse(_raw_b(rows))
+    for key, total in (("carried_over", 18), ("carried_forward", 72), ("total", 805)):
+        assert _values(report, key)[6] == total, key
+        assert _values(report, key)[0] == "missing", key
+    row = report.applications.row("carried_over")
+    assert row is not None
+    assert any(
+        d.code == "ambiguous_row" and d.severity == "error" and d.line == row.line
+        for d in report.diagnostics
+    )
+
+
 def test_raw_row_of_zeros_with_a_blank_somewhere_is_withheld() -> None:
     """(e) "0 0 0 0 0 0" for seven columns: the blank may stand in any of them and every
     sum holds, so whether a cell holds 0 or nothing is not known: all seven are withheld,

@@ -128,10 +128,22 @@ def test_sparse_row_ending_with_its_sum_is_read_in_every_placement_of_its_parts(
 
 
 def test_sparse_row_that_does_not_end_with_its_sum_is_not_placed() -> None:
-    """Numbers that do not add up to the last, a single count above 0 that any last number
-    equal to it would "add up" to, and a row of two sums (table C) give no reading."""
+    """Numbers that do not add up to the last, 0s (which add up to any 0), and a row of two
+    sums (table C) give no reading."""
     parts = [(6, (0, 1, 2, 3, 4, 5))]
     assert sparse_readings(_words("41692", "2", "3", "41696"), WIDTH, parts) == []
-    assert sparse_readings(_words("3", "0", "3"), WIDTH, parts) == []
+    assert sparse_readings(_words("0", "0", "0"), WIDTH, parts) == []
     two = [(2, (0, 1)), (6, (3, 4, 5))]
     assert sparse_readings(_words("1", "2", "3"), WIDTH, two) == []
+
+
+def test_sparse_row_of_one_count_and_its_total_is_read_with_that_total() -> None:
+    """ "18 18" (and "3 0 3") for six parts and a 总计, a blank printing nothing: the last is
+    the 总计, the count stands in one of the six columns (with the 0 after it), for the
+    table's sums to place."""
+    parts = [(6, (0, 1, 2, 3, 4, 5))]
+    found = sparse_readings(_words("18", "18"), WIDTH, parts)
+    assert len(found) == 6
+    assert all(c.values[6] == 18 and c.repairs == 5 for c in found)
+    assert (None, None, 18, None, None, None, 18) in {c.values for c in found}
+    assert len(sparse_readings(_words("3", "0", "3"), WIDTH, parts)) == 15

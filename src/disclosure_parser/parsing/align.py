@@ -309,8 +309,8 @@ def sparse_readings(values: list[RawCell], width: int, sums: Sequence[Sum]) -> l
     if any(v is None or v < 0 or v in (BLANK, OPAQUE) for v in numbers):
         return []
     *printed, last = (v for v in numbers if v is not None)
-    if sum(1 for v in printed if v) < 2 or len(printed) >= len(parts) or sum(printed) != last:
-        return []  # (one count and 0s "add up" to any number equal to it)
+    if not any(printed) or len(printed) >= len(parts) or sum(printed) != last:
+        return []  # (0s "add up" to a 0: a row of 0s and blanks says nothing of its 总计)
     return _parts_in_order(values[:-1], parts, total, values[-1], width)
 
 
