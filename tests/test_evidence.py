@@ -186,13 +186,48 @@ def test_one_stated_number_is_enough_when_no_other_reading_has_it() -> None:
     assert "settled_by_narrative" in codes(report)
 
 
-def test_a_number_several_readings_share_decides_nothing() -> None:
-    """制发 2 is in 2|1|20 and 2|12|0: the row stays withheld, with its error, and no more."""
+def test_a_number_several_readings_share_fills_only_what_they_agree_on() -> None:
+    """制发 2 is in 2|1|20 and 2|12|0: they agree on 制发 alone, which is read (derived), with a
+    narrowed_by_narrative warning beside the row's error; 废止 and 现行有效 stay withheld."""
     report = dp.parse(flat_report("2120", "本年度制发规范性文件2件。"))
-    assert [s for s, _, _ in docs(report)] == ["missing"] * 3
+    assert docs(report) == [("number", 2, True), ("missing", None, False), ("missing", None, False)]
     assert "ambiguous_split" in codes(report)
     assert "settled_by_narrative" not in codes(report)
     assert "conflicting_evidence" not in codes(report)
+    (note,) = [d for d in report.diagnostics if d.code == "narrowed_by_narrative"]
+    error = next(d for d in report.diagnostics if d.code == "ambiguous_split")
+    assert (note.severity, note.line) == ("warning", error.line)
+    assert "of its 3 readings, the 2 that agree with" in note.message
+    assert "(2|1|20, 2|12|0)" in note.message
+    assert "all read 本年制发件数=2" in note.message
+    # the error still lists every reading: evidence weighed later meets the narrative again
+    assert [str(r) for r in error.candidates] == ["2|1|20", "2|12|0", "21|2|0"]
+
+
+def test_the_narrative_narrowing_table_c_reads_the_total_all_remaining_readings_share() -> None:
+    """pdftotext -raw of table C printing "5 2 7 8 1 9" (a blank printing nothing) is two
+    groups and a blank one; 行政诉讼9件 rules out both suits printed (7 + 9 is not 9), and all
+    the readings left read 行政复议's 总计 as 7: read, derived, the rest withheld."""
+    header = (
+        "行政复议 行政诉讼/结/果/维/持/结果/纠正/其他/结果/尚未/审结/总计/"
+        + "未经复议直接起诉 复议后起诉/"
+        + "结果/维持/结果/纠正/其他/结果/尚未/审结/总计/" * 2
+    )
+    text = (
+        "某县人民政府2021年政府信息公开工作年度报告\n一、总体情况\n"
+        "全年政府信息公开行政复议7件，行政诉讼9件。\n四、政府信息公开行政复议、行政诉讼情况\n"
+        + header.replace("/", "\n")
+        + "5 2 7 8 1 9\n\f五、存在的主要问题及改进情况\n无。\n"
+    )
+    report = dp.parse(text)
+    cells = [(c.state, c.value, c.derived) for g in report.reviews.groups for c in g.cells]
+    assert cells[4] == ("number", 7, True)
+    assert {state for i, (state, _, _) in enumerate(cells) if i != 4} == {"missing"}
+    (note,) = [d for d in report.diagnostics if d.code == "narrowed_by_narrative"]
+    assert "of its 108 readings, the 72 that agree with" in note.message
+    assert "all read 行政复议 总计=7" in note.message
+    error = next(d for d in report.diagnostics if d.code == "ambiguous_row")
+    assert (note.line, len(error.candidates)) == (error.line, 108)
 
 
 def test_statements_that_disagree_leave_the_row_withheld_naming_both() -> None:
@@ -245,7 +280,8 @@ B_ROW = (
 
 def test_table_b_totals_stated_in_words_are_evidence_too() -> None:
     """Six cells for seven columns: 3|0|0|0|0|3 lost its 总计 (6) or one of its zeros (总计 3,
-    two ways). The narrative's 6 settles it; its 3 leaves two readings; its 7 fits none."""
+    two ways). The narrative's 6 settles it; its 3 leaves two readings, which agree on the 总计
+    alone (read, the zeros withheld); its 7 fits none."""
     six = dp.parse(B_ROW.format(n=6))
     row = six.applications.row("new_received")
     assert row is not None
@@ -253,8 +289,11 @@ def test_table_b_totals_stated_in_words_are_evidence_too() -> None:
     assert "settled_by_narrative" in codes(six)
     assert "ambiguous_row" not in codes(six)
     three = dp.parse(B_ROW.format(n=3))
-    assert three.applications.get("new_received", "total") is None
+    row = three.applications.row("new_received")
+    assert row is not None
+    assert [(c.value, c.derived) for c in row.cells][-1] == (3, True)
     assert "ambiguous_row" in codes(three)
+    assert "narrowed_by_narrative" in codes(three)
     assert "conflicting_evidence" not in codes(three)
     seven = dp.parse(B_ROW.format(n=7))
     assert seven.applications.get("new_received", "total") is None

@@ -968,6 +968,29 @@ CATALOGUE: Final[dict[str, Entry]] = {
         ],
         quoted=None,
     ),
+    "narrowed_by_narrative": _e(
+        "{what}：在其 {n} 种读法中，与{evidence:and}相符的有 {m} 种（{readings:some}）{quoted}，"
+        "它们对 {cells:and} 的读法一致，这些单元格按此读取、标为推算得出；其余单元格仍不予采用",
+        "{what}: of its {n} readings, the {m} that agree with {evidence:and} ({readings:some})"
+        "{quoted} all read {cells:and}; those cells are read so and marked derived, the others "
+        "stay withheld",
+        what=msg("part.what.c"),
+        n=108,
+        m=72,
+        readings=["5|2|_|_|7|8|1|_|_|9|_|_|_|_|_", "5|_|2|_|7|8|1|_|_|9|_|_|_|_|_"],
+        evidence=[
+            msg(
+                "part.evidence.narrative",
+                name="行政复议 总计",
+                value=7,
+                words="行政复议7件",
+                line=12,
+                column=30,
+            )
+        ],
+        quoted=None,
+        cells=["行政复议 总计=7"],
+    ),
     "conflicting_evidence.implausible": _e(
         "{what}：证据指向 {chosen}（{evidence:semi}），但这种读法不合常理（{bound}），"
         "相应单元格仍不采用",

@@ -29,7 +29,14 @@ from typing import Final
 
 import attrs
 
-from ..core.keys import APPLICANT_COLUMNS, COLUMN_LABELS, REVIEW_GROUPS, REVIEW_OUTCOMES
+from ..core.keys import (
+    APPLICANT_COLUMNS,
+    COLUMN_LABELS,
+    GROUP_LABELS,
+    OUTCOME_LABELS,
+    REVIEW_GROUPS,
+    REVIEW_OUTCOMES,
+)
 from ..core.messages import Message, msg
 from ..core.model import MISSING, Cell, Diagnostic, Reading, Report
 from ..core.text import fold
@@ -41,6 +48,8 @@ from .tables import Notes
 AMBIGUOUS_CODES: Final = frozenset({"ambiguous_split", "ambiguous_row"})
 #: the diagnostics of a row that evidence settled
 SETTLED_CODES: Final = frozenset({"settled_by_narrative", "settled_by_other_year"})
+#: the diagnostics of a row some of whose cells evidence settled, the others still open
+NARROWED_CODES: Final = frozenset({"narrowed_by_narrative"})
 #: the readings a message lists at most (the diagnostic's data has them all)
 _SHOWN: Final = 6
 
@@ -84,6 +93,15 @@ def columns_of(report: Report, reading: Reading) -> tuple[str, ...]:
     if reading.table == "B":
         return tuple(COLUMN_LABELS[c] for c in APPLICANT_COLUMNS[: len(reading.cells)])
     return tuple(f"{g}.{o}" for g in REVIEW_GROUPS for o in REVIEW_OUTCOMES)
+
+
+def column_words(report: Report, reading: Reading) -> tuple[str, ...]:
+    """The names of the columns a reading's cells stand in, as messages print them."""
+    if reading.table == "C":
+        return tuple(
+            f"{GROUP_LABELS[g]} {OUTCOME_LABELS[o]}" for g in REVIEW_GROUPS for o in REVIEW_OUTCOMES
+        )
+    return columns_of(report, reading)
 
 
 def row_words(report: Report, reading: Reading) -> Message:
@@ -156,11 +174,13 @@ def weigh(
     code: str,
     *,
     conflicts: bool = True,
+    narrowed: str | None = None,
 ) -> Report:
     """*report* with the row of *diagnostic* settled by *pieces*, when they single out one
     reading (its diagnostic replaced in *notes* by a *code* warning quoting them); else
     *report* unchanged, and with *conflicts* a ``conflicting_evidence`` warning in *notes*
-    when the pieces disagree.
+    when the pieces disagree. With *narrowed* (a code), pieces that leave several readings
+    fill the withheld cells those readings agree on (see :func:`narrow`).
     """
     readings = diagnostic.candidates
     everything = frozenset(range(len(readings)))
@@ -173,7 +193,10 @@ def weigh(
     first = readings[0]
     what = row_words(report, first)
     if len(common) > 1:
-        return report  # the evidence narrows the readings but does not decide
+        # the evidence narrows the readings but does not decide: the row stays open
+        if narrowed is None:
+            return report
+        return narrow(report, diagnostic, sorted(common), telling, notes, narrowed)
     if len(common) == 1:
         (index,) = common
         chosen = readings[index]
@@ -198,6 +221,7 @@ def weigh(
             )
             return with_reading(report, chosen)
         if conflicts:
+            report = _unnarrowed(report, diagnostic, notes)
             _conflict(
                 notes,
                 diagnostic,
@@ -211,6 +235,7 @@ def weigh(
             )
         return report
     if conflicts:
+        report = _unnarrowed(report, diagnostic, notes)
         _conflict(
             notes,
             diagnostic,
@@ -224,6 +249,76 @@ def weigh(
             ),
         )
     return report
+
+
+def narrow(
+    report: Report,
+    diagnostic: Diagnostic,
+    kept: Sequence[int],
+    pieces: Sequence[Evidence],
+    notes: Notes,
+    code: str,
+) -> Report:
+    """*report* with the withheld cells of *diagnostic*'s row on which all the readings
+    *kept* (those the evidence *pieces* leave) agree filled from them and marked derived,
+    with a *code* warning beside the row's error, which stays: its other cells are still
+    open, and other evidence weighed later meets the same pieces again (see
+    :func:`.resolve.resolve`). Unchanged when the readings agree on no withheld cell, or
+    when one of them breaks a bound of its table (:func:`implausible`).
+
+    "5 2 7 8 1 9" under table C's fifteen columns, a blank printing nothing, is two groups
+    of three and a blank one, 108 readings; the narrative's 行政复议7件 leaves the 72 in
+    which 行政复议 is the group ending in 7, and all of them read its 总计 7.
+    """
+    readings = diagnostic.candidates
+    chosen = [readings[i] for i in kept]
+    now = row_cells(report, chosen[0])
+    agreed = frozenset(
+        col
+        for col, cell in enumerate(chosen[0].cells)
+        if col < len(now)
+        and now[col].state == "missing"
+        and cell.state != "missing"
+        and all(_meaning(r.cells[col]) == _meaning(cell) for r in chosen)
+    )
+    if not agreed or any(implausible(report, r) is not None for r in chosen):
+        return report
+    names = column_words(report, chosen[0])
+    cells = [f"{names[col]}={_shown(chosen[0].cells[col])}" for col in sorted(agreed)]
+    notes.add(
+        code,
+        "warning",
+        msg(
+            code,
+            what=row_words(report, chosen[0]),
+            n=len(readings),
+            m=len(chosen),
+            readings=_listed(readings, kept),
+            evidence=[p.says for p in pieces],
+            quoted=_quoted(pieces),
+            cells=cells,
+        ),
+        diagnostic.line,
+        diagnostic.column,
+    )
+    return with_reading(report, chosen[0], agreed)
+
+
+def _unnarrowed(report: Report, diagnostic: Diagnostic, notes: Notes) -> Report:
+    """*report* with the cells of *diagnostic*'s row that evidence narrowed withheld again,
+    and their warning dropped from *notes*: evidence that came to disagree (the other years
+    with the narrative) leaves the row as its table's sums did."""
+    narrowed = [d for d in notes.items if d.code in NARROWED_CODES and d.line == diagnostic.line]
+    if not narrowed:
+        return report
+    for note in narrowed:
+        notes.items.remove(note)
+    return withhold(report, diagnostic.candidates)
+
+
+def _shown(cell: Cell) -> str:
+    """A cell's value as a reading prints it."""
+    return str(Reading("", None, (cell,)))
 
 
 def recheck(
@@ -285,12 +380,15 @@ def _conflict(notes: Notes, diagnostic: Diagnostic, message: Message) -> None:
         notes.items.pop()  # said already (a report resolved twice)
 
 
-def with_reading(report: Report, reading: Reading) -> Report:
-    """*report* with the withheld cells of *reading*'s row filled from it, marked derived."""
+def with_reading(report: Report, reading: Reading, columns: frozenset[int] | None = None) -> Report:
+    """*report* with the withheld cells of *reading*'s row filled from it (only those of
+    *columns*, when given), marked derived."""
 
-    def fill(cells: Sequence[Cell], new: Sequence[Cell]) -> tuple[Cell, ...]:
+    def fill(cells: Sequence[Cell], new: Sequence[Cell], offset: int = 0) -> tuple[Cell, ...]:
         out = list(cells)
         for i, (old, cell) in enumerate(zip(cells, new, strict=False)):
+            if columns is not None and i + offset not in columns:
+                continue
             if old.state == "missing" and cell.state != "missing":
                 out[i] = attrs.evolve(cell, derived=True)
         return tuple(out)
@@ -312,7 +410,7 @@ def with_reading(report: Report, reading: Reading) -> Report:
     revs = report.reviews
     width = len(REVIEW_OUTCOMES)
     groups = tuple(
-        attrs.evolve(g, cells=fill(g.cells, reading.cells[i * width : (i + 1) * width]))
+        attrs.evolve(g, cells=fill(g.cells, reading.cells[i * width : (i + 1) * width], i * width))
         for i, g in enumerate(revs.groups)
     )
     return attrs.evolve(report, reviews=attrs.evolve(revs, groups=groups))
@@ -522,5 +620,12 @@ def settle(report: Report, notes: Notes | None = None) -> Report:
         return report
     for diagnostic in pending:
         pieces = narrative_evidence(report, diagnostic, stated)
-        report = weigh(report, diagnostic, pieces, notes, "settled_by_narrative")
+        report = weigh(
+            report,
+            diagnostic,
+            pieces,
+            notes,
+            "settled_by_narrative",
+            narrowed="narrowed_by_narrative",
+        )
     return attrs.evolve(report, diagnostics=in_order(notes.items))
