@@ -29,6 +29,7 @@ bucket. Exit status: 0 when nothing but ``--known`` signatures was found, 1 othe
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import hashlib
 import io
@@ -37,6 +38,7 @@ import logging
 import os
 import random
 import re
+import shutil
 import signal
 import sys
 import tempfile
@@ -835,6 +837,8 @@ def _parse_bytes(data: bytes, suffix: str) -> object:
     """parse_file() on *data* written to a scratch file (one per process, reused)."""
     if not _FILE_DIR:
         _FILE_DIR.append(Path(tempfile.mkdtemp(prefix="dp-fuzz-files-")))
+        # (left behind, one folder a test process piled up in the temporary directory)
+        atexit.register(shutil.rmtree, _FILE_DIR[0], True)
     path = _FILE_DIR[0] / f"input{suffix}"
     path.write_bytes(data)
     return dp.parse_file(path)
