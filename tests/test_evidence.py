@@ -204,6 +204,32 @@ def test_a_number_several_readings_share_fills_only_what_they_agree_on() -> None
     assert [str(r) for r in error.candidates] == ["2|1|20", "2|12|0", "21|2|0"]
 
 
+def test_a_narrowed_row_the_other_years_disagree_with_is_withheld_again() -> None:
+    """制发 2 narrows 2120 to 2|1|20 and 2|12|0 (制发 read); last year's 现行有效 100 fits no
+    reading at all (100 + 2 − 1 is not 20, nor 100 + 2 − 12 0): the evidence disagrees, so
+    制发 is withheld again, its narrowed_by_narrative warning gone, a conflict named."""
+    this = dp.parse(flat_report("2120", "本年度制发规范性文件2件。", year=2022))
+    assert docs(this)[0] == ("number", 2, True)
+    cells = tuple(dp.Cell("number", v, raw=str(v)) for v in (1, 0, 100))
+    last = attrs.evolve(
+        this,
+        year=2021,
+        diagnostics=(),
+        active_disclosure=attrs.evolve(
+            this.active_disclosure,
+            items=tuple(
+                attrs.evolve(it, cells=cells) if it.key == "normative_documents" else it
+                for it in this.active_disclosure.items
+            ),
+        ),
+    )
+    _, after = dp.resolve([last, this])
+    assert [s for s, _, _ in docs(after)] == ["missing"] * 3
+    assert "narrowed_by_narrative" not in codes(after)
+    assert "conflicting_evidence" in codes(after)
+    assert "ambiguous_split" in codes(after)
+
+
 def test_the_narrative_narrowing_table_c_reads_the_total_all_remaining_readings_share() -> None:
     """pdftotext -raw of table C printing "5 2 7 8 1 9" (a blank printing nothing) is two
     groups and a blank one; 行政诉讼9件 rules out both suits printed (7 + 9 is not 9), and all

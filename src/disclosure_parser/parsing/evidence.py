@@ -337,6 +337,7 @@ def recheck(
         common &= piece.admits
     if held is None or not telling or common == {held}:
         return report
+    _unnarrowed(report, diagnostic, notes)  # (its cells are withheld below, with the rest)
     notes.items.remove(diagnostic)
     notes.add(
         "conflicting_evidence",
