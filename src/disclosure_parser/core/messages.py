@@ -981,11 +981,11 @@ CATALOGUE: Final[dict[str, Entry]] = {
         evidence=[
             msg(
                 "part.evidence.narrative",
-                name="行政复议 总计",
-                value=7,
-                words="行政复议7件",
+                name="行政诉讼 总计",
+                value=9,
+                words="行政诉讼9件",
                 line=12,
-                column=30,
+                column=36,
             )
         ],
         quoted=None,

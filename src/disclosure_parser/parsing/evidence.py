@@ -267,8 +267,8 @@ def narrow(
     when one of them breaks a bound of its table (:func:`implausible`).
 
     "5 2 7 8 1 9" under table C's fifteen columns, a blank printing nothing, is two groups
-    of three and a blank one, 108 readings; the narrative's 行政复议7件 leaves the 72 in
-    which 行政复议 is the group ending in 7, and all of them read its 总计 7.
+    of three and a blank one, 108 readings; the narrative's 行政诉讼9件 rules out the 36 with
+    both suits printed (7 + 9 is not 9), and all the 72 left read 行政复议's 总计 as 7.
     """
     readings = diagnostic.candidates
     chosen = [readings[i] for i in kept]
