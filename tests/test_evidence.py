@@ -46,6 +46,23 @@ def codes(report: dp.Report) -> list[str]:
     return [d.code for d in report.diagnostics]
 
 
+def _last_year(this: dp.Report, stock: int) -> dp.Report:
+    """*this* report a year earlier, its 行政规范性文件 printed 1|0|*stock*, nothing withheld."""
+    cells = tuple(dp.Cell("number", v, raw=str(v)) for v in (1, 0, stock))
+    return attrs.evolve(
+        this,
+        year=(this.year or 2022) - 1,
+        diagnostics=(),
+        active_disclosure=attrs.evolve(
+            this.active_disclosure,
+            items=tuple(
+                attrs.evolve(it, cells=cells) if it.key == "normative_documents" else it
+                for it in this.active_disclosure.items
+            ),
+        ),
+    )
+
+
 # --- 1. the readings of an ambiguous cell, as data ----------------------------------------------
 
 
@@ -210,20 +227,7 @@ def test_a_narrowed_row_the_other_years_disagree_with_is_withheld_again() -> Non
     制发 is withheld again, its narrowed_by_narrative warning gone, a conflict named."""
     this = dp.parse(flat_report("2120", "本年度制发规范性文件2件。", year=2022))
     assert docs(this)[0] == ("number", 2, True)
-    cells = tuple(dp.Cell("number", v, raw=str(v)) for v in (1, 0, 100))
-    last = attrs.evolve(
-        this,
-        year=2021,
-        diagnostics=(),
-        active_disclosure=attrs.evolve(
-            this.active_disclosure,
-            items=tuple(
-                attrs.evolve(it, cells=cells) if it.key == "normative_documents" else it
-                for it in this.active_disclosure.items
-            ),
-        ),
-    )
-    _, after = dp.resolve([last, this])
+    _, after = dp.resolve([_last_year(this, 100), this])
     assert [s for s, _, _ in docs(after)] == ["missing"] * 3
     assert "narrowed_by_narrative" not in codes(after)
     assert "conflicting_evidence" in codes(after)
@@ -698,20 +702,7 @@ def test_other_years_made_to_disagree_never_settle_a_cell(
     stock = wrong[2] - wrong[0] + wrong[1]  # type: ignore[operator]
     sentence = _stating({j: truth[j]})
     this = dp.parse(dp.render(_with_docs(base, truth, sentence), "flattened"))
-    cells = tuple(dp.Cell("number", v, raw=str(v)) for v in (1, 0, stock))
-    last = attrs.evolve(
-        this,
-        year=(this.year or 2022) - 1,
-        diagnostics=(),
-        active_disclosure=attrs.evolve(
-            this.active_disclosure,
-            items=tuple(
-                attrs.evolve(it, cells=cells) if it.key == "normative_documents" else it
-                for it in this.active_disclosure.items
-            ),
-        ),
-    )
-    _, after = dp.resolve([last, this])
+    _, after = dp.resolve([_last_year(this, stock), this])
     item = after.active_disclosure.item("normative_documents")
     assert item is not None
     differ = [len({r[col] for r in readings}) > 1 for col in range(3)]
