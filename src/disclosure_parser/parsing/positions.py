@@ -16,7 +16,9 @@ table's sums to decide or withhold.
 Wide numbers collide with long labels: ``pdftotext -layout`` then squeezes a row's first values
 one space after its label (and each other), where they fit, not in their columns. Those never
 set a column's place (:func:`_prefix`); where every row that prints all columns
-squeezes some, the columns they print apart are learnt alone (:func:`_partial_anchors`), and
+squeezes some (and, in table B, where the columns they give stand unevenly: the label pushed
+the next values aside too), the columns they print apart are learnt alone
+(:func:`_partial_anchors`), and
 a row is read by its values standing in learnt columns, those squeezed or left of them going
 in order into the columns before (:func:`_place_rest`: one way, or a few for the sums), a row
 whose numbers stand on two lines beside its wrapped label too.
@@ -52,6 +54,8 @@ _TOLERANCE: Final = 0.4
 #: columns stand evenly apart when the widest gap between two is at most this many times the
 #: narrowest (table B's applicant columns are set alike)
 _EVEN: Final = 1.5
+#: table B's applicant columns (自然人 and the five of 法人或其他组织): tables this wide are B's
+_B_PARTS: Final = 6
 
 
 class PositionedRow(Protocol):
@@ -122,6 +126,14 @@ def _anchors(rows: Sequence[PositionedRow], width: int, grid: Grid) -> list[floa
         ]
         if apart and len(apart) < len(full):
             anchors[0] = median(apart)
+        elif not apart and width >= _B_PARTS and not _even(anchors[1:_B_PARTS]):
+            # every row printing all of table B's columns has its first value squeezed
+            # beside its label, and the columns learnt from them stand unevenly, where the
+            # five of 法人或其他组织 are set alike (24, 30, 73, 83, 91): the label pushed its
+            # first values aside, a run of spaces apart as they may still be, and placed by
+            # them a row's first value went a column over without a word (fresh_260017,
+            # Chromium -layout). The columns those rows print apart are learnt alone.
+            return None
     else:
         # (values squeezed beside their labels stand where they fit, in no column)
         points = sorted(
@@ -144,6 +156,13 @@ def _anchors(rows: Sequence[PositionedRow], width: int, grid: Grid) -> list[floa
     if any(b - a < 2 for a, b in itertools.pairwise(anchors)):
         return None  # columns closer than a number is wide: no grid to read
     return anchors
+
+
+def _even(anchors: Sequence[float]) -> bool:
+    """Whether columns stand evenly apart (the widest gap at most :data:`_EVEN` times the
+    narrowest)."""
+    spacing = [b - a for a, b in itertools.pairwise(anchors)]
+    return not spacing or max(spacing) <= _EVEN * min(spacing)
 
 
 def share_columns(rows: Sequence[PositionedRow], grid: Grid = NO_GRID) -> bool:
@@ -353,8 +372,7 @@ def _place_rest_far_left(
     if _place_rest(row, list(anchors), width, grid, total):
         return True
     # (the 总计 column is often set wider: the applicant columns are what is set alike)
-    spacing = [b - a for a, b in itertools.pairwise(anchors[1 : -1 if total else None])]
-    if not spacing or max(spacing) > _EVEN * min(spacing):
+    if len(anchors) < 3 or not _even(anchors[1 : -1 if total else None]):
         return False
     return _place_rest(row, [None, *anchors[1:]], width, grid, total)
 
