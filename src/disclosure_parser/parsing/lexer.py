@@ -874,7 +874,7 @@ class _Lexer:
             self.classify(raw)
         self._flush()
         self._end_after_c()
-        _mark_cut_totals(self.tokens)
+        _mark_cut_totals(self.tokens, grid)
         _place_by_position(self.tokens, grid)
         if self.streamed:
             _read_cut_streams(self.tokens)
@@ -1492,11 +1492,11 @@ def _b_tables(tokens: list[Token], kinds: Collection[str]) -> list[tuple[list[Ro
     return tables
 
 
-def _mark_cut_totals(tokens: list[Token]) -> None:
+def _mark_cut_totals(tokens: list[Token], grid: Grid) -> None:
     """:func:`.page_edge.mark_cut_totals` for each table B of *tokens* (its header's words,
-    its rows of text)."""
+    its rows of text) on the pages of *grid*."""
     for heads, rows in _b_tables(tokens, _CUT_KINDS):
-        page_edge.mark_cut_totals("".join(h.folded for h in heads), rows)
+        page_edge.mark_cut_totals("".join(h.folded for h in heads), rows, grid)
 
 
 def _read_cut_streams(tokens: list[Token]) -> None:

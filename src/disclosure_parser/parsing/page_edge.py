@@ -32,7 +32,7 @@ from ..core.model import Severity
 from ..core.text import fold
 from . import labels
 from .cells import CUT, UNREADABLE, counts, ends_with_sum
-from .positions import Grid, Mark, PositionedRow, place, share_columns
+from .positions import NO_GRID, Grid, Mark, PositionedRow, gaps, place, share_columns
 from .raw import RawCell
 
 #: table B's columns, 总计 included
@@ -256,7 +256,7 @@ def ends_with_cut_total(heads: str, texts: Sequence[str]) -> bool:
     return total is not None and total >= 10 and _cut_short(numbers[:-1], total)
 
 
-def mark_cut_totals(heads: str, rows: Sequence[_Row]) -> None:
+def mark_cut_totals(heads: str, rows: Sequence[_Row], grid: Grid = NO_GRID) -> None:
     """Mark the 总计 of the *rows* of a table B (under the header words *heads*) that the
     page's right edge cut ("225" of 2257171) as digits not read (:data:`~.cells.UNREADABLE`:
     a missing cell, which the table's sums work out where they decide it), and say so on
@@ -275,7 +275,12 @@ def mark_cut_totals(heads: str, rows: Sequence[_Row]) -> None:
     A header that does not name 总计 at all may have lost it past the edge with the rest of
     the column: rows of seven numbers show the column (a table without 总计 has six), and
     two of them ending so make the cut as well ("… 661276 620315 36", 36 of 3631882, under
-    "… 法律服务机构 其他")."""
+    "… 法律服务机构 其他").
+
+    Where the text has positions (``pdftotext -layout``, *grid* its pages), a shorter row's
+    last number that stands left of the cut totals of its page is no total: it is in a
+    column before the edge ("2  2  1  5      1", its 1 under 其他 and its total 11 cut
+    whole, was read as the first digit of 10)."""
     edge = heads.endswith("总")
     cut: list[tuple[_Row, RawCell]] = []
     whole_rows = 0
@@ -291,11 +296,46 @@ def mark_cut_totals(heads: str, rows: Sequence[_Row]) -> None:
         if not edge:
             return
         cut = [(row, cell) for row, cell in cut if len(cell.text) > 1]
+    else:
+        cut = _standing_at_the_edge(cut, grid)
     cut += _cut_after_a_lost_cell(rows, {len(cell.text) for _, cell in cut}, cut)
     for row, cell in cut:
         message = msg("cut_at_page_edge.text", value=cell.text)
         row.notes.append(("cut_at_page_edge", "warning", message, cell.line, cell.column))
         cell.text = UNREADABLE + cell.text
+
+
+def _laid_out(row: _Row, cell: RawCell) -> bool:
+    """Whether *row*'s numbers stand on *cell*'s line a run of spaces apart: where they stand
+    is where the page has them (``pdftotext -layout``)."""
+    printed = [c for c in row.values if c.text]
+    return all(c.line == cell.line for c in printed) and all(g >= 2 for g in gaps(printed))
+
+
+def _standing_at_the_edge(
+    cut: Sequence[tuple[_Row, RawCell]], grid: Grid
+) -> list[tuple[_Row, RawCell]]:
+    """The rows and cut totals of *cut* less the shorter rows' last numbers that stand left
+    of every cut total of a row of seven numbers on their page, where the text has
+    positions (rows laid out, *grid* its pages)."""
+    starts: dict[int, int] = {}
+    for row, cell in cut:
+        if sum(1 for c in row.values if c.text) == _WIDTH and _laid_out(row, cell):
+            page, indent = grid(cell.line)
+            starts[page] = min(starts.get(page, cell.column), cell.column - indent)
+    kept: list[tuple[_Row, RawCell]] = []
+    for row, cell in cut:
+        page, indent = grid(cell.line)
+        start = starts.get(page)
+        if (
+            start is not None
+            and sum(1 for c in row.values if c.text) < _WIDTH
+            and _laid_out(row, cell)
+            and cell.column - indent + len(cell.text) < start
+        ):
+            continue
+        kept.append((row, cell))
+    return kept
 
 
 def _cut_after_a_lost_cell(
