@@ -160,10 +160,10 @@ def ruled_grid(rows: int, columns: int) -> bytes:
     return pdf(simple(stream(b"\n".join(ops), compress=True)))
 
 
-def open_tables(tables: int, rows: int) -> bytes:
+def open_tables(tables: int, rows: int, open_at: int = 220) -> bytes:
     """One page of *tables* tables of *rows* rows, clipped at x = 300: their vertical rules
     stop at x = 200, their horizontal rules run on to x = 400 (a column without its outer
-    rule, cut by the clip), a digit in each cell and in the open column."""
+    rule, cut by the clip), a digit in each cell and in the open column (at x = *open_at*)."""
     height = 780 / (tables * (rows + 1))
     ops = [b"q 40 20 260 800 re W n 0.5 w"]
     for t in range(tables):
@@ -176,7 +176,7 @@ def open_tables(tables: int, rows: int) -> bytes:
         ops.append(b"BT /F1 %.3f Tf" % (height * 0.6))
         for r in range(rows):
             y = top - (r + 1) * height + height * 0.25
-            for x in (60, 140, 220):
+            for x in (60, 140, open_at):
                 ops.append(b"1 0 0 1 %d %.3f Tm (%d) Tj" % (x, y, (r + x) % 10))
         ops.append(b"ET")
     ops.append(b"Q")

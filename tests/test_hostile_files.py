@@ -169,20 +169,35 @@ def test_a_ruled_grid_of_100_by_100_cells() -> None:
 def test_tables_whose_rules_run_past_their_last_column(tables: int, rows: int) -> None:
     """Tables whose horizontal rules run on past their last vertical rule, to x = 400, under
     a clip at x = 300: the open column is read as one (closed where the rules end), and cut
-    by the clip, so its digits are withheld (⁇✂) with a cut_at_page_edge warning a row. A
-    page of many such tables is read in bounded work (the looks for open columns a page are
-    capped: the later tables keep two columns)."""
+    by the clip; its digits end well short of the clip (a next digit would be drawn), so they
+    are read, a cut cell after them (⁇✂) standing for what is past the clip, with a
+    cut_at_page_edge warning a row. A page of many such tables is read in bounded work (the
+    looks for open columns a page are capped: the later tables keep two columns)."""
     adapted = pdf_to_text(hostile.open_tables(tables, rows))
     rows_read = [line.split("\t") for line in adapted.text.splitlines()]
     assert len(rows_read) == tables * rows
-    assert rows_read[0][:2] == ["0", "0"]
-    assert rows_read[0][2].startswith("\u2047\u2702")
+    assert rows_read[0] == ["0", "0", "0", "\u2047\u2702"]
     cut = [d for d in adapted.diagnostics if d.code == "cut_at_page_edge"]
     assert rows <= len(cut) <= tables * rows
-    assert all(len(row) in (2, 3) for row in rows_read)
+    assert all(len(row) in (2, 4) for row in rows_read)
     # the tables past the cap keep two columns, and say that text beside them is not read
     beside = [d for d in adapted.diagnostics if d.code == "text_beside_table"]
-    assert len(beside) == (0 if all(len(row) == 3 for row in rows_read) else 1)
+    assert len(beside) == (0 if all(len(row) == 4 for row in rows_read) else 1)
+
+
+def test_a_digit_the_clip_cuts_across_is_withheld() -> None:
+    """The open column's digit drawn across the clip at x = 300 (it begins left of it, so it
+    is drawn; a digit after it would begin past it and not be): what the page shows of the
+    number may be its first digits, so it is withheld (⁇✂), with a cut_at_page_edge warning."""
+    adapted = pdf_to_text(hostile.open_tables(1, 3, open_at=280))
+    rows_read = [line.split("\t") for line in adapted.text.splitlines()]
+    assert [row[:2] for row in rows_read] == [["0", "0"], ["1", "1"], ["2", "2"]]
+    assert [row[2:] for row in rows_read] == [
+        ["\u2047\u27020"],
+        ["\u2047\u27021"],
+        ["\u2047\u27022"],
+    ]
+    assert sum(d.code == "cut_at_page_edge" for d in adapted.diagnostics) == 3
 
 
 def test_text_beside_a_table_is_not_read_silently() -> None:

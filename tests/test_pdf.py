@@ -346,28 +346,53 @@ def test_a_zero_the_sums_work_out_for_a_cut_cell_showing_a_mark_is_withheld() ->
     assert {("cut_at_page_edge", "warning"), ("ambiguous_row", "error")} <= said
 
 
-def test_only_a_column_far_wider_than_any_number_is_a_hidden_label() -> None:
-    """At the left edge an empty cell of a row of values is a label the edge hid only in a
-    column at least twice as wide as the widest column of numbers (table B's labels); a
-    narrow one (table C's first column, which has no labels) is a value the edge cut."""
+def test_only_a_cell_far_wider_than_any_number_is_a_hidden_label() -> None:
+    """At the left edge an empty cell of a row of values is a label the edge hid only where
+    it shows at least twice the width of the widest cell of numbers (table B's labels, one
+    merged across a narrow cut column and a wide one as 总计's is); a narrow one (table C's
+    first column, which has no labels) is a value the edge cut."""
     from disclosure_parser.readers.base import SourceCell
     from disclosure_parser.readers.pdf import _hidden_labels, _mark_cut
 
-    def cells(*texts: str) -> list[SourceCell]:
-        return [SourceCell(t, j, 1, 1, 1) for j, t in enumerate(texts)]
+    def cells(*texts: str, span: int = 1) -> list[SourceCell]:
+        first = [SourceCell(texts[0], 0, 1, span, 1)]
+        return first + [SourceCell(t, j + span, 1, 1, 1) for j, t in enumerate(texts[1:])]
 
     wide = [cells("", "5", "6", "7"), cells("(二)部分公开", "1", "2", "3")]
     borders = [0.0, 420.0, 470.0, 520.0, 570.0]
     hidden = _hidden_labels(wide, borders, {0}, 0.0)
-    assert hidden == {0}
+    assert hidden == {(0, 0)}
     _mark_cut(wide, {0}, set(), hidden)
     assert [c.text for c in wide[0]] == ["5", "6", "7"]  # the label left out, not a value
+    merged = [cells("", "61", "62", span=2), cells("理", "1.其他", "5", "0")]
+    borders = [-40.0, 16.0, 370.0, 420.0, 470.0]
+    hidden = _hidden_labels(merged, borders, {0}, 0.0)
+    assert hidden == {(0, 0)}  # 16 points of its first column show, 370 of the label
+    _mark_cut(merged, {0}, set(), hidden)
+    assert [c.text for c in merged[0]] == ["61", "62"]
     narrow = [cells("", "5", "6", "7")]
     borders = [-20.0, 30.0, 70.0, 110.0, 150.0]
     hidden = _hidden_labels(narrow, borders, {0}, 0.0)
     assert hidden == set()
     _mark_cut(narrow, {0}, set(), hidden)
     assert [c.text for c in narrow[0]] == ["\u2047\u2702", "5", "6", "7"]
+
+
+def test_a_whole_number_in_a_column_cut_at_the_right_is_read() -> None:
+    """A number in a column the page's right edge cuts is read where its last glyph ends
+    short of where the page stops drawing (a next digit would have been drawn), a cut cell
+    after it standing for the columns past the edge; one that is not whole stays cut."""
+    from disclosure_parser.readers.base import SourceCell
+    from disclosure_parser.readers.pdf import _mark_cut
+
+    def row(*texts: str) -> list[SourceCell]:
+        return [SourceCell(t, j, 1, 1, 2) for j, t in enumerate(texts)]
+
+    rows = [row("1.属于国家秘密", "3", "59"), row("2.其他", "1", "7")]
+    _mark_cut(rows, {2}, {2}, set(), whole={(0, 2)})
+    assert [c.text for c in rows[0]] == ["1.属于国家秘密", "3", "59", "\u2047\u2702"]
+    assert rows[0][3].column == 3
+    assert [c.text for c in rows[1]] == ["2.其他", "1", "\u2047\u27027"]
 
 
 def test_parse_file_reads_pdf(tmp_path: Path) -> None:

@@ -189,3 +189,24 @@ def test_layout_last_number_left_of_the_cut_totals_is_no_cut_total() -> None:
     assert row is not None
     on_line = {d.code for d in report.diagnostics if d.line == row.cells[5].line}
     assert "cut_at_page_edge" not in on_line
+
+
+def test_lo_pdf_whole_numbers_in_the_column_the_edge_cuts_are_read() -> None:
+    """LibreOffice's PDF of a generated report (fresh set 270000, report 12): table B is
+    wider than the page, cut on both sides. Its 科研机构 column's right border is past the
+    page's right edge, so every value in it was withheld as possibly cut ("59" of 5900?),
+    though each ends well short of the edge (a next digit would have been drawn): they are
+    read. The last rows' labels, merged across a label column the left edge cut to a sliver
+    and a wide one, are labels the edge hid, not values; their numbers stand in the first
+    columns."""
+    path = (
+        Path(__file__).parent / "fixtures" / "regressions" / "lo_pdf_whole_numbers_at_the_cut.pdf"
+    )
+    report = dp.parse_file(path)
+    missing = ["missing"] * 4
+    assert _states(report, "new_received") == [56, 63, 59, *missing]
+    assert _states(report, "withheld.third_party_rights") == [9, 5, 9, *missing]
+    assert _states(report, "other_handling.other") == [5, 0, 9, *missing]
+    assert _states(report, "total") == [61, 62, 57, *missing]
+    assert _states(report, "carried_forward") == [5, 5, 9, *missing]
+    assert any(d.code == "cut_at_page_edge" for d in report.diagnostics)

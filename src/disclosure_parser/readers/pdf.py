@@ -31,8 +31,9 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from statistics import median
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import attrs
 
@@ -190,11 +191,27 @@ class _Grid:
         return self.tops[r], self.tops[r + 1] if r + 1 < len(self.tops) else self.bottom
 
 
+class _Limits(NamedTuple):
+    """Where a table's page stops showing it (:func:`_limits`)."""
+
+    #: the x-positions past which the page shows nothing, with a little room: a table
+    #: reaching past them is cut there
+    left: float
+    right: float
+    #: the x-position from which on no glyph is drawn at the right (the page's edge or the
+    #: clip itself): a glyph that begins left of it is drawn
+    drawn: float = math.inf
+
+
+#: a table the page shows whole
+_NO_LIMITS: Final = _Limits(-math.inf, math.inf)
+
+
 def _grid(
     table: list[_pdfium.Box],
     chars: list[_pdfium.Char],
     number: int,
-    limits: tuple[float, float] = (-math.inf, math.inf),
+    limits: _Limits = _NO_LIMITS,
     at: _pdfium.Centres | None = None,
 ) -> _Grid | None:
     """The cells of a ruled *table* on its grid. *limits* are the x-positions past which the
@@ -223,6 +240,11 @@ def _grid(
     xs = _positions([b[0] for b, _ in bboxes])
     tops = _positions([b[1] for b, _ in bboxes])
     cells: list[list[SourceCell]] = [[] for _ in tops]
+    # the cells of one line whose last glyph ends short of where the page stops drawing at
+    # the right: a glyph after it would begin on the page and be drawn, so the cell's text is
+    # whole even in a column the edge cuts (LibreOffice's "59" in a 科研机构 column whose
+    # right border is past the page)
+    whole: set[tuple[int, int]] = set()
     for k, ((bx0, top, bx1, bottom), text) in enumerate(bboxes):
         r = _index(tops, top)
         c = _index(xs, bx0)
@@ -231,6 +253,9 @@ def _grid(
         body = cell_text((text or "").split("\n"))
         if k in across and classify(body)[0] != "text":
             body = UNREADABLE + body
+        end = ends[k]
+        if end is not None and "\n" not in (text or "").strip() and end[1].x1 < limits.drawn - 1:
+            whole.add((r, c))
         cells[r].append(SourceCell(body, c, rowspan, colspan, number))
     bottom = max(c[3] for c in table)
     _recover_unruled_cells(cells, [*xs, x1], [*tops, bottom], chars, number)
@@ -240,7 +265,8 @@ def _grid(
         borders = [*xs, x1]
         right = {j for j in range(len(xs)) if cut_right and borders[j + 1] > limits[1]}
         left = {j for j in range(len(xs)) if cut_left and borders[j] < limits[0]}
-        _mark_cut(cells, left | right, right, _hidden_labels(cells, borders, left, limits[0]))
+        hidden = _hidden_labels(cells, borders, left, limits[0])
+        _mark_cut(cells, left | right, right, hidden, whole)
     reach = (-math.inf if cut_left else x0, math.inf if cut_right else x1)
     return _Grid(cells, tops, bottom, xs, x0, x1, reach)
 
@@ -306,10 +332,11 @@ def _value_row(row: list[SourceCell], cut: set[int]) -> bool:
 
 def _hidden_labels(
     cells: list[list[SourceCell]], borders: list[float], left: set[int], edge: float
-) -> set[int]:
-    """The columns cut at the left edge (at *edge*) that show at least twice the width of
-    the widest column holding a number: a label column (a value column, cut or not, is
-    narrower)."""
+) -> set[tuple[int, int]]:
+    """The empty cells (row and column) starting in a column cut at the left edge (at
+    *edge*) that show at least twice the width of the widest cell holding a number: a label
+    cell (a value cell, cut or not, is narrower; a label merged across the label columns,
+    as 总计's, is as wide as they are together)."""
     widest = max(
         (
             borders[min(c.column + c.colspan, len(borders) - 1)] - borders[c.column]
@@ -319,30 +346,54 @@ def _hidden_labels(
         ),
         default=math.inf,
     )
-    return {j for j in left if borders[j + 1] - max(borders[j], edge) >= 2 * widest}
+    last = len(borders) - 1
+    return {
+        (r, c.column)
+        for r, row in enumerate(cells)
+        for c in row
+        if not c.text
+        and c.column in left
+        and borders[min(c.column + c.colspan, last)] - max(borders[c.column], edge) >= 2 * widest
+    }
 
 
 def _mark_cut(
-    cells: list[list[SourceCell]], cut: set[int], right: set[int], hidden: set[int]
+    cells: list[list[SourceCell]],
+    cut: set[int],
+    right: set[int],
+    hidden: AbstractSet[tuple[int, int]],
+    whole: AbstractSet[tuple[int, int]] = frozenset(),
 ) -> None:
     """Mark the value cells of the *cut* columns (cut by the page's edge; *right* those cut
     at its right edge) with :data:`~disclosure_parser.parsing.cells.CUT`: what the page shows
     of them is no value. A number or mark there is one; so is an empty cell of a row of
     values that stands where values do: right of the row's labels at the right edge, in a row
     without labels at the left (where an empty cell may be a label the edge hides). An empty
-    cell of such a row in a column of *hidden* labels (cut at the left, far wider than any
-    column of numbers) is left out: a label the edge hid whole (LibreOffice writes no text
-    of it), so the row reads as one whose label was lost, its numbers where they are."""
+    cell of such a row that is a *hidden* label (row and column: cut at the left, far wider
+    than any cell of numbers) is left out: a label the edge hid whole (LibreOffice writes no text
+    of it), so the row reads as one whose label was lost, its numbers where they are. A
+    number of a column cut at the right only that is *whole* (row and column: its last glyph
+    ends short of where the page stops drawing) is read as it stands; where it ends its row,
+    a cut cell after it stands for the columns past the edge."""
     for r, row in enumerate(cells):
+        past: SourceCell | None = None
         values = _value_row(row, cut)
         labels = [c.column for c in row if c.text and classify(c.text)[0] == "text"]
         if values and not labels:
-            row = [c for c in row if c.text or c.column not in hidden]
+            row = [c for c in row if c.text or (r, c.column) not in hidden]
         for k, c in enumerate(row):
             if not any(c.column + d in cut for d in range(c.colspan)):
                 continue
             state = classify(c.text)[0] if c.text else None
             if state == "text":
+                continue
+            if (
+                state == "number"
+                and (r, c.column) in whole
+                and all(c.column + d in right for d in range(c.colspan) if c.column + d in cut)
+            ):
+                if k == len(row) - 1:
+                    past = SourceCell(CUT, c.column + c.colspan, 1, 1, c.page)
                 continue
             if state is None:
                 if not values:
@@ -354,7 +405,7 @@ def _mark_cut(
                     continue
             body = c.text[1:] if c.text.startswith(UNREADABLE) else c.text
             row[k] = attrs.evolve(c, text=CUT + body)
-        cells[r] = row
+        cells[r] = row if past is None else [*row, past]
 
 
 def _recover_unruled_cells(
@@ -462,7 +513,7 @@ def _meeting(ends: list[tuple[float, float]]) -> list[tuple[float, float, float]
     ]
 
 
-def _limits(table: list[_pdfium.Box], page: _pdfium.Page) -> tuple[float, float]:
+def _limits(table: list[_pdfium.Box], page: _pdfium.Page) -> _Limits:
     """The x-positions past which *table*'s page shows nothing: near the page's edges, and
     the clip that hides the ends of the table's rules (Chromium's page margins).
 
@@ -474,9 +525,10 @@ def _limits(table: list[_pdfium.Box], page: _pdfium.Page) -> tuple[float, float]
     x1 = max(c[2] for c in table)
     top = min(c[1] for c in table)
     bottom = max(c[3] for c in table)
-    left, right = -math.inf, math.inf
+    left, right, drawn = -math.inf, math.inf, math.inf
     if page.box is not None:
         left, right = page.box[0] + _PAGE_EDGE, page.box[1] - _PAGE_EDGE
+        drawn = page.box[1]
     clip_left, clip_right = -math.inf, math.inf
     clipped = page.clipped
     for k in range(bisect_left(clipped, (top - 3,)), len(clipped)):
@@ -496,9 +548,10 @@ def _limits(table: list[_pdfium.Box], page: _pdfium.Page) -> tuple[float, float]
         ]
         if x1 > clip_right and not any(c.x0 > clip_right for c in shown):
             right = min(right, clip_right)
+            drawn = min(drawn, clip_right - _CLIP_SLACK)
         if x0 < clip_left and not any(c.x1 < clip_left for c in shown):
             left = max(left, clip_left)
-    return left, right
+    return _Limits(left, right, drawn)
 
 
 def _line(raw: _pdfium.Line, page: int) -> _Line | None:
