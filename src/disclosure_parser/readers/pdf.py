@@ -520,6 +520,10 @@ def _limits(table: list[_pdfium.Box], page: _pdfium.Page) -> _Limits:
     A clip is such a limit only where no character of the table's rows stands past it:
     Chromium leaves out the glyphs its clip hides, while a file that clips each cell's
     rules to the cell (and draws the next cell's text beside it) clips nothing away.
+
+    Where glyphs of the table's rows begin past the page's right edge, the file keeps what
+    runs past it (LibreOffice writes the text of a cell that begins on the page whole, and
+    leaves out the cells that begin past it): no number it shows is cut short there.
     """
     x0 = min(c[0] for c in table)
     x1 = max(c[2] for c in table)
@@ -528,7 +532,11 @@ def _limits(table: list[_pdfium.Box], page: _pdfium.Page) -> _Limits:
     left, right, drawn = -math.inf, math.inf, math.inf
     if page.box is not None:
         left, right = page.box[0] + _PAGE_EDGE, page.box[1] - _PAGE_EDGE
-        drawn = page.box[1]
+        edge = page.box[1]
+        if x1 <= right or not any(
+            c.x0 > edge and top < (c.top + c.bottom) / 2 < bottom for c in page.chars
+        ):
+            drawn = edge
     clip_left, clip_right = -math.inf, math.inf
     clipped = page.clipped
     for k in range(bisect_left(clipped, (top - 3,)), len(clipped)):
