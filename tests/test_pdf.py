@@ -382,6 +382,37 @@ def test_only_a_cell_far_wider_than_any_number_is_a_hidden_label() -> None:
     assert [c.text for c in narrow[0]] == ["\u2047\u2702", "5", "6", "7"]
 
 
+def test_numbers_centred_in_their_cells() -> None:
+    """A table's numbers stand centred when each of three or more, in cells wholly on the
+    page, stands within a point of its cell's middle; one off by half a digit says no."""
+    from disclosure_parser.readers import _pdfium
+    from disclosure_parser.readers.pdf import _centred
+
+    def cell(
+        x0: float, x1: float, text: str, first: float, last: float
+    ) -> tuple[
+        tuple[tuple[float, float, float, float], str | None],
+        tuple[_pdfium.Char, _pdfium.Char],
+    ]:
+        a = _pdfium.Char(text[0], first, first + 5, 0, 10, 10, 1, True)
+        b = _pdfium.Char(text[-1], last - 5, last, 0, 10, 10, 1, True)
+        return ((x0, 0, x1, 10), text), (a, b)
+
+    cells = [
+        cell(0, 40, "7", 17.5, 22.5),
+        cell(40, 80, "12", 55, 65),
+        cell(80, 120, "3", 97.5, 102.5),
+    ]
+    bboxes, ends = [c[0] for c in cells], [c[1] for c in cells]
+    assert _centred(bboxes, list(ends), right=500)
+    assert not _centred(bboxes[:2], list(ends[:2]), right=500)  # two say too little
+    off = [*cells[:2], cell(80, 120, "39", 92.5, 102.5)]  # "39" of 395: 2.5 points left
+    assert not _centred([c[0] for c in off], [c[1] for c in off], right=500)
+    # a cell past the page's limit is not one of those weighed
+    past = [*cells, cell(120, 200, "39", 140, 150)]
+    assert _centred([c[0] for c in past], [c[1] for c in past], right=130)
+
+
 def test_a_whole_number_in_a_column_cut_at_the_right_is_read() -> None:
     """A number in a column the page's right edge cuts is read where its last glyph ends
     short of where the page stops drawing (a next digit would have been drawn), a cut cell

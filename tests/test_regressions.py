@@ -212,3 +212,21 @@ def test_lo_pdf_whole_numbers_in_the_column_the_edge_cuts_are_read() -> None:
     assert _states(report, "total") == [61, 62, 57, *missing]
     assert _states(report, "carried_forward") == [5, 5, 9, *missing]
     assert any(d.code == "cut_at_page_edge" for d in report.diagnostics)
+
+
+def test_chrome_pdf_centred_numbers_at_the_clip_are_read() -> None:
+    """Chromium's PDF of a generated report (fresh set 270000, report 4): table B runs past
+    the page's right margin, where Chromium clips it; its 社会公益组织 column is cut through
+    (its cell's rules run on to 607.75 points under a clip at 583.75), and every value in it
+    was withheld as possibly cut. The table's numbers stand centred in their cells: a one-
+    digit count centred in that column (3 of 予以公开) is whole, while 39548 shows "395",
+    left of the middle, and stays withheld."""
+    pytest.importorskip("pypdfium2")
+    path = Path(__file__).parent / "fixtures" / "regressions" / "chrome_pdf_centred_at_the_clip.pdf"
+    report = dp.parse_file(path)
+    missing = ["missing"] * 3
+    assert _states(report, "granted") == [9, 5, 9, 3, *missing]
+    assert _states(report, "withheld.state_secret") == ["blank", 40289, 9, 2, *missing]
+    assert _states(report, "withheld.prohibited_by_law") == [71784, 0, 0, 3, *missing]
+    assert _states(report, "carried_over") == [95448, 16277, 3327, "missing", *missing]
+    assert any(d.code == "cut_at_page_edge" for d in report.diagnostics)

@@ -245,6 +245,10 @@ def _grid(
     # whole even in a column the edge cuts (LibreOffice's "59" in a 科研机构 column whose
     # right border is past the page)
     whole: set[tuple[int, int]] = set()
+    # in a table whose numbers all stand centred in their cells (as Chromium prints a page
+    # whose CSS centres them), a number of the column the clip cuts that stands centred in
+    # its cell is whole too: one cut short shows its first digits, left of the middle
+    centred = cut_right and _centred(bboxes, ends, limits.right)
     for k, ((bx0, top, bx1, bottom), text) in enumerate(bboxes):
         r = _index(tops, top)
         c = _index(xs, bx0)
@@ -254,8 +258,12 @@ def _grid(
         if k in across and classify(body)[0] != "text":
             body = UNREADABLE + body
         end = ends[k]
-        if end is not None and "\n" not in (text or "").strip() and end[1].x1 < limits.drawn - 1:
-            whole.add((r, c))
+        if end is not None and "\n" not in (text or "").strip():
+            middle = (end[0].x0 + end[1].x1) / 2
+            if end[1].x1 < limits.drawn - 1 or (
+                centred and abs(middle - (bx0 + bx1) / 2) <= _CENTRED
+            ):
+                whole.add((r, c))
         cells[r].append(SourceCell(body, c, rowspan, colspan, number))
     bottom = max(c[3] for c in table)
     _recover_unruled_cells(cells, [*xs, x1], [*tops, bottom], chars, number)
@@ -269,6 +277,30 @@ def _grid(
         _mark_cut(cells, left | right, right, hidden, whole)
     reach = (-math.inf if cut_left else x0, math.inf if cut_right else x1)
     return _Grid(cells, tops, bottom, xs, x0, x1, reach)
+
+
+#: how far (points) a cell's text may stand from the middle of its cell and be centred in it
+#: (a digit is some 5 points wide: a number short of one digit stands 2.5 points left)
+_CENTRED: Final = 1.0
+
+
+def _centred(
+    bboxes: list[tuple[tuple[float, float, float, float], str | None]],
+    ends: list[tuple[_pdfium.Char, _pdfium.Char] | None],
+    right: float,
+) -> bool:
+    """Whether the numbers of the cells wholly left of *right* (the page's limit) all stand
+    centred in their cells, three at least."""
+    seen = 0
+    for ((bx0, _, bx1, _), text), end in zip(bboxes, ends, strict=True):
+        if end is None or bx1 > right or "\n" in (text or "").strip():
+            continue
+        if classify(cell_text([text or ""]))[0] != "number":
+            continue
+        if abs((end[0].x0 + end[1].x1) / 2 - (bx0 + bx1) / 2) > _CENTRED:
+            return False
+        seen += 1
+    return seen >= 3
 
 
 def _widened(
