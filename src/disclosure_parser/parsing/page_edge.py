@@ -322,7 +322,7 @@ def _standing_at_the_edge(
     for row, cell in cut:
         if sum(1 for c in row.values if c.text) == _WIDTH and _laid_out(row, cell):
             page, indent = grid(cell.line)
-            starts[page] = min(starts.get(page, cell.column), cell.column - indent)
+            starts[page] = min(starts.get(page, cell.column - indent), cell.column - indent)
     kept: list[tuple[_Row, RawCell]] = []
     for row, cell in cut:
         page, indent = grid(cell.line)

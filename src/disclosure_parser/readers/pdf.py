@@ -404,9 +404,10 @@ def _mark_cut(
     cell of such a row that is a *hidden* label (row and column: cut at the left, far wider
     than any cell of numbers) is left out: a label the edge hid whole (LibreOffice writes no text
     of it), so the row reads as one whose label was lost, its numbers where they are. A
-    number of a column cut at the right only that is *whole* (row and column: its last glyph
-    ends short of where the page stops drawing) is read as it stands; where it ends its row,
-    a cut cell after it stands for the columns past the edge."""
+    number of a column cut at the right only that is *whole* (row and column: :func:`_grid`
+    tells, by where its last glyph ends or by its standing centred in its cell) is read as
+    it stands; where it ends its row, a cut cell after it stands for the columns past the
+    edge."""
     for r, row in enumerate(cells):
         past: SourceCell | None = None
         values = _value_row(row, cut)
