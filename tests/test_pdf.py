@@ -428,6 +428,32 @@ def test_a_whole_number_in_a_column_cut_at_the_right_is_read() -> None:
     assert [c.text for c in rows[0]] == ["1.属于国家秘密", "3", "59", "\u2047\u2702"]
     assert rows[0][3].column == 3
     assert [c.text for c in rows[1]] == ["2.其他", "1", "\u2047\u27027"]
+    marks = [row("1.信访举报投诉类申请", "3", "/"), row("2.重复申请", "5", "—")]
+    _mark_cut(marks, {2}, {2}, set(), whole={(0, 2)})
+    assert [c.text for c in marks[0]] == ["1.信访举报投诉类申请", "3", "/", "\u2047\u2702"]
+    assert [c.text for c in marks[1]] == ["2.重复申请", "5", "\u2047\u2702—"]
+
+
+def test_only_libreoffice_s_producer_says_the_file_keeps_what_runs_past_the_page() -> None:
+    """The document information's Producer tells a PDF LibreOffice wrote ("LibreOffice
+    7.4"), whose text past the page's edge is whole, from Chromium's ("Skia/PDF m156") and
+    others'; a damaged information dictionary only costs the hint."""
+    from disclosure_parser.readers.pdf import _keeps_runs
+
+    class Info:
+        def __init__(self, producer: object) -> None:
+            self.producer = producer
+
+        def get_metadata_value(self, key: str) -> object:
+            if isinstance(self.producer, Exception):
+                raise self.producer
+            return self.producer if key == "Producer" else ""
+
+    assert _keeps_runs(Info("LibreOffice 7.4"))
+    assert not _keeps_runs(Info("Skia/PDF m156"))
+    assert not _keeps_runs(Info(""))
+    assert not _keeps_runs(Info(None))
+    assert not _keeps_runs(Info(ValueError("bad info dictionary")))
 
 
 def test_parse_file_reads_pdf(tmp_path: Path) -> None:

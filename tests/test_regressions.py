@@ -230,3 +230,22 @@ def test_chrome_pdf_centred_numbers_at_the_clip_are_read() -> None:
     assert _states(report, "withheld.prohibited_by_law") == [71784, 0, 0, 3, *missing]
     assert _states(report, "carried_over") == [95448, 16277, 3327, "missing", *missing]
     assert any(d.code == "cut_at_page_edge" for d in report.diagnostics)
+
+
+def test_lo_pdf_producer_says_numbers_at_the_edge_are_whole() -> None:
+    """LibreOffice's PDF of a generated report (fresh set 290000, report 20): table B runs
+    past the page's right edge through its 科研机构 column, and no glyph of its rows stands
+    past the edge to show that the file keeps what runs past it, so each value of that
+    column was withheld as possibly cut ("682471" of 6824710?). The file's Producer is
+    LibreOffice, whose export writes a cell's text whole: the numbers and the marks ("/",
+    "无") of that column are read; the columns past the edge stay missing."""
+    pytest.importorskip("pypdfium2")
+    path = Path(__file__).parent / "fixtures" / "regressions" / "lo_pdf_producer_keeps_runs.pdf"
+    report = dp.parse_file(path)
+    missing = ["missing"] * 4
+    assert _states(report, "new_received") == [522824, 260647, 682471, *missing]
+    assert _states(report, "withheld.internal_affairs") == ["na", 42023, 71292, *missing]
+    assert _states(report, "not_processed.complaint") == [3, 2, "na", *missing]
+    assert _states(report, "not_processed.confirmation") == [3, 1, "na", *missing]
+    assert _states(report, "total") == [525192, 338223, 710266, *missing]
+    assert any(d.code == "cut_at_page_edge" for d in report.diagnostics)

@@ -404,10 +404,10 @@ def _mark_cut(
     cell of such a row that is a *hidden* label (row and column: cut at the left, far wider
     than any cell of numbers) is left out: a label the edge hid whole (LibreOffice writes no text
     of it), so the row reads as one whose label was lost, its numbers where they are. A
-    number of a column cut at the right only that is *whole* (row and column: :func:`_grid`
-    tells, by where its last glyph ends or by its standing centred in its cell) is read as
-    it stands; where it ends its row, a cut cell after it stands for the columns past the
-    edge."""
+    number or mark ("/", "无") of a column cut at the right only that is *whole* (row and
+    column: :func:`_grid` tells, by where its last glyph ends or by its standing centred in
+    its cell) is read as it stands; where it ends its row, a cut cell after it stands for
+    the columns past the edge."""
     for r, row in enumerate(cells):
         past: SourceCell | None = None
         values = _value_row(row, cut)
@@ -421,7 +421,7 @@ def _mark_cut(
             if state == "text":
                 continue
             if (
-                state == "number"
+                state in ("number", "na")
                 and (r, c.column) in whole
                 and all(c.column + d in right for d in range(c.colspan) if c.column + d in cut)
             ):
@@ -546,7 +546,7 @@ def _meeting(ends: list[tuple[float, float]]) -> list[tuple[float, float, float]
     ]
 
 
-def _limits(table: list[_pdfium.Box], page: _pdfium.Page) -> _Limits:
+def _limits(table: list[_pdfium.Box], page: _pdfium.Page, keeps_runs: bool = False) -> _Limits:
     """The x-positions past which *table*'s page shows nothing: near the page's edges, and
     the clip that hides the ends of the table's rules (Chromium's page margins).
 
@@ -554,8 +554,9 @@ def _limits(table: list[_pdfium.Box], page: _pdfium.Page) -> _Limits:
     Chromium leaves out the glyphs its clip hides, while a file that clips each cell's
     rules to the cell (and draws the next cell's text beside it) clips nothing away.
 
-    Where glyphs of the table's rows begin past the page's right edge, the file keeps what
-    runs past it (LibreOffice writes the text of a cell that begins on the page whole, and
+    Where glyphs of the table's rows begin past the page's right edge, or where the file
+    says LibreOffice made it (*keeps_runs*, :func:`_keeps_runs`), the file keeps what runs
+    past it (LibreOffice writes the text of a cell that begins on the page whole, and
     leaves out the cells that begin past it): no number it shows is cut short there.
     """
     x0 = min(c[0] for c in table)
@@ -566,8 +567,9 @@ def _limits(table: list[_pdfium.Box], page: _pdfium.Page) -> _Limits:
     if page.box is not None:
         left, right = page.box[0] + _PAGE_EDGE, page.box[1] - _PAGE_EDGE
         edge = page.box[1]
-        if x1 <= right or not any(
-            c.x0 > edge and top < (c.top + c.bottom) / 2 < bottom for c in page.chars
+        if not keeps_runs and (
+            x1 <= right
+            or not any(c.x0 > edge and top < (c.top + c.bottom) / 2 < bottom for c in page.chars)
         ):
             drawn = edge
     clip_left, clip_right = -math.inf, math.inf
@@ -605,10 +607,15 @@ def _line(raw: _pdfium.Line, page: int) -> _Line | None:
 
 
 def _page_items(
-    page: _pdfium.Page, number: int, notes: list[Diagnostic] | None = None
+    page: _pdfium.Page,
+    number: int,
+    notes: list[Diagnostic] | None = None,
+    keeps_runs: bool = False,
 ) -> list[_Item]:
     """The paragraph lines and table parts of one page, in reading order; a warning in
-    *notes* for text printed in a table's rows past its outer rule, which no cell holds."""
+    *notes* for text printed in a table's rows past its outer rule, which no cell holds.
+    *keeps_runs*: the file writes a cell's text whole past the page's edge (:func:`_limits`).
+    """
     edges = _pdfium.table_edges(page.edges)
     tables = _pdfium.lattice(edges)
     closing = _open_ends(tables, edges, page.chars)
@@ -617,7 +624,7 @@ def _page_items(
     at = _pdfium.centres_of(page.chars) if tables else None
     grids = [
         g
-        for g in (_grid(t, page.chars, number, _limits(t, page), at) for t in tables)
+        for g in (_grid(t, page.chars, number, _limits(t, page, keeps_runs), at) for t in tables)
         if g is not None
     ]
     items: list[_Item] = []
@@ -904,6 +911,18 @@ def _blocks(pages: list[list[_Item]]) -> list[Block]:
     return [b if isinstance(b, str) else SourceTable(tuple(map(tuple, b.rows))) for b in out]
 
 
+def _keeps_runs(pdf: Any) -> bool:
+    """Whether the document information says LibreOffice wrote the PDF (its Producer,
+    "LibreOffice 7.4"): its export writes the text of a table cell that begins on the page
+    whole, also where the table runs past the page's edge, so a number shown there is not
+    cut short. (Chromium's, "Skia/PDF", drops the glyphs its clip hides: no such word.)"""
+    try:
+        producer = pdf.get_metadata_value("Producer")
+    except Exception:  # a damaged information dictionary only costs this hint
+        return False
+    return isinstance(producer, str) and producer.startswith("LibreOffice")
+
+
 #: the most pages a PDF may have: reports run to a few dozen; a page tree naming one page a
 #: million times would have pdfium read it a million times
 MAX_PAGES: Final = 2_000
@@ -920,6 +939,7 @@ def _read_pages(pdf: Any) -> tuple[list[list[_Item]], list[Diagnostic]]:
             code="too_many_pages",
             expected="a PDF of a report (at most a few hundred pages)",
         )
+    keeps_runs = _keeps_runs(pdf)
     pages: list[list[_Item]] = []
     chars = undecodable = 0
     scanned: list[int] = []
@@ -955,7 +975,7 @@ def _read_pages(pdf: Any) -> tuple[list[list[_Item]], list[Diagnostic]]:
                 scanned.append(number)
             pages.append([])
             continue
-        pages.append(_page_items(content, number, beside))
+        pages.append(_page_items(content, number, beside, keeps_runs))
     if broken and len(broken) == len(pages):
         first_number, first_error = broken[0]
         raise UnreadableFileError(
