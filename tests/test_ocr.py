@@ -209,6 +209,25 @@ def test_specks_go_a_decimal_point_stays() -> None:
     assert kept.sum() == ink.sum() - 4
 
 
+@needs_extra
+def test_a_thin_one_is_print_a_speck_is_not() -> None:
+    """Too little ink to count as print, a cell still holds a number where it has a stroke
+    as tall as a small digit (a "1": 21 rows of two or three pixels at 300 dpi, 001's scan);
+    a few specks as much ink in all are dust."""
+    import numpy as np
+
+    one = np.zeros((100, 130), dtype=bool)
+    one[40:61, 62:64] = True
+    one[41:43, 60:62] = True
+    one[60, 58:67] = True
+    assert one.sum() < max(12, (ocr.DPI // 100) ** 2 * 6)
+    assert ocr._stroke(one)
+    dust = np.zeros((100, 130), dtype=bool)
+    for y, x in ((10, 10), (30, 90), (70, 40), (85, 110), (50, 20)):
+        dust[y : y + 3, x : x + 3] = True
+    assert not ocr._stroke(dust)
+
+
 def _read(text: str, second: str | None = None, third: str | None = None, **kw: object) -> object:
     cell = ocr.ReadCell(
         text,
@@ -229,6 +248,10 @@ def test_a_number_is_trusted_only_when_two_readings_give_it() -> None:
     assert _read("1935", "195", "195") == ("195", None)
     # both readings free to read letters agree, the digits-only one does not: not enough
     assert _read("8", "3", "8") == (UNREADABLE + "8 / 3", "disagree")
+    # ... but where the digits-only reading saw nothing at all (a thin "1"), two give it
+    assert _read("1", "", "1") == ("1", None)
+    assert _read("1", "", "7") == (UNREADABLE + "1 / 7", "disagree")
+    assert _read("]", "1", "l") == (UNREADABLE + "] / 1 / l", "not_a_number")
     assert _read("]", "", "]") == (UNREADABLE + "]", "not_a_number")
     assert _read("", "", ink=True) == (UNREADABLE, "nothing")
     assert _read("", "", ink=True, in_values=False) == ("", None)

@@ -674,7 +674,7 @@ def read_page(image: Image, number: int, command: str) -> ReadPage:
             if x1 - x0 < 3 or y1 - y0 < 3:
                 continue
             box_ink = _without_edges(ink[y0:y1, x0:x1])
-            if int(box_ink.sum()) < min_ink:
+            if int(box_ink.sum()) < min_ink and not _stroke(box_ink):
                 continue
             box_ink = _without_specks(box_ink)
             rows_on = np.flatnonzero(box_ink.any(axis=1))
@@ -859,6 +859,16 @@ def _pieces(mask: Mask) -> list[tuple[int, int, int, int, int]]:
     return [(a, t, left, b, right) for a, t, left, b, right in boxes.values()]
 
 
+def _stroke(box: Mask) -> bool:
+    """Whether *box* (the ink of a cell, too little to be print by its count) holds a
+    stroke as tall as a small digit: a "1" in 10-point print is a bar of some 50 pixels at
+    300 dpi, under the count that tells print from dust (a "0" has twice as many), while
+    dust is specks, small every way."""
+    tall = max(DPI // 20, 4)
+    small = max(8, (DPI // 100) ** 2 * 3)
+    return any(area >= small and b - t + 1 >= tall for area, t, _, b, _ in _pieces(box))
+
+
 def _without_specks(box: Mask) -> Mask:
     """*box* (the ink of a cell) without the specks of a dirty scan: small pieces of ink
     that stand away from the cell's characters (a decimal point, small too, stands among
@@ -980,7 +990,8 @@ def _value_text(cell: ReadCell, in_values: bool) -> tuple[str, str | None]:
 
     A cell that may hold a number is read twice, by the Chinese model and by the English
     model held to digits: its number is trusted when both give it, or when a third reading
-    (by both models, free to read letters) gives the number the second gave. Read once (a
+    (by both models, free to read letters) gives the number the second gave, or the one the
+    first gave where the second read nothing at all. Read once (a
     tall cell), a number needs :data:`MIN_CONFIDENCE`. Any other value (readings that
     differ, digits mixed with letters, a number read with little confidence, ink read as
     nothing in the value columns) is written after the :data:`UNREADABLE` mark, with what
@@ -1010,6 +1021,10 @@ def _value_text(cell: ReadCell, in_values: bool) -> tuple[str, str | None]:
         return text, None
     if third is not None and second is not None and _number(third) == second:
         return third, None  # two readings agree, one of them free to read letters
+    if third is not None and first is not None and not other and _number(third) == first:
+        # the digits-only model saw no number where both others read the same one (a thin
+        # "1" it reads as nothing): two readings give it, and none gives another
+        return text, None
     if not text and not (cell.ink and in_values):
         return "", None  # a header Tesseract could not read (vertical text, say)
     if (
