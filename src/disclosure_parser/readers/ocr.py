@@ -991,11 +991,10 @@ def _value_text(cell: ReadCell, in_values: bool) -> tuple[str, str | None]:
     A cell that may hold a number is read twice, by the Chinese model and by the English
     model held to digits: its number is trusted when both give it, or when a third reading
     (by both models, free to read letters) gives the number the second gave, or the one the
-    first gave where the second read nothing at all. Read once (a
-    tall cell), a number needs :data:`MIN_CONFIDENCE`. Any other value (readings that
-    differ, digits mixed with letters, a number read with little confidence, ink read as
-    nothing in the value columns) is written after the :data:`UNREADABLE` mark, with what
-    was read.
+    first gave where the second read nothing at all. Read once (a tall cell), a number needs
+    :data:`MIN_CONFIDENCE`. Any other value (readings that differ, digits mixed with letters,
+    a number read with little confidence, ink read as nothing in the value columns) is
+    written after the :data:`UNREADABLE` mark, with what was read.
     """
     text = cell.text
     if cell.second is None:
