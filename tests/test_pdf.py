@@ -434,6 +434,25 @@ def test_a_whole_number_in_a_column_cut_at_the_right_is_read() -> None:
     assert [c.text for c in marks[1]] == ["2.重复申请", "5", "\u2047\u2702—"]
 
 
+def test_a_kept_number_in_a_column_cut_at_the_left_is_read() -> None:
+    """A number in a column the page's left edge cuts, in a row of values without labels
+    (table C's), is read where the file kept its text whole, a cut cell before it standing
+    for the columns past the edge; one not kept, or in a row with a label, stays cut."""
+    from disclosure_parser.readers.base import SourceCell
+    from disclosure_parser.readers.pdf import _mark_cut
+
+    def row(*texts: str) -> list[SourceCell]:
+        return [SourceCell(t, j, 1, 1, 3) for j, t in enumerate(texts)]
+
+    rows = [row("53261", "5", "1", "106181"), row("7", "2", "0", "9")]
+    _mark_cut(rows, {0}, set(), set(), kept={(0, 0)})
+    assert [c.text for c in rows[0]] == ["\u2047\u2702", "53261", "5", "1", "106181"]
+    assert [c.text for c in rows[1]] == ["\u2047\u27027", "2", "0", "9"]
+    labelled = [row("12", "（一）予以公开", "3")]
+    _mark_cut(labelled, {0}, set(), set(), kept={(0, 0)})
+    assert [c.text for c in labelled[0]] == ["\u2047\u270212", "（一）予以公开", "3"]
+
+
 def test_only_libreoffice_s_producer_says_the_file_keeps_what_runs_past_the_page() -> None:
     """The document information's Producer tells a PDF LibreOffice wrote ("LibreOffice
     7.4"), whose text past the page's edge is whole, from Chromium's ("Skia/PDF m156") and

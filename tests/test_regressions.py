@@ -249,3 +249,24 @@ def test_lo_pdf_producer_says_numbers_at_the_edge_are_whole() -> None:
     assert _states(report, "not_processed.confirmation") == [3, 1, "na", *missing]
     assert _states(report, "total") == [525192, 338223, 710266, *missing]
     assert any(d.code == "cut_at_page_edge" for d in report.diagnostics)
+
+
+def test_lo_pdf_table_c_cut_on_both_sides_reads_the_kept_number_at_the_left() -> None:
+    """LibreOffice's PDF of a generated report (fresh set 290000, report 5): table C is wider
+    than the page and cut on both sides; 行政复议's 结果维持 begins past the left edge (not in
+    the file) and its 结果纠正, "53261", runs from 20 points left of the page on. LibreOffice
+    writes a cell's text whole from where it begins, so the number is read, a cut cell before
+    it standing for 结果维持, which the group's sum then gives (derived)."""
+    pytest.importorskip("pypdfium2")
+    path = (
+        Path(__file__).parent / "fixtures" / "regressions" / "lo_pdf_table_c_cut_on_both_sides.pdf"
+    )
+    report = dp.parse_file(path)
+    review, direct, after = report.reviews.groups
+    assert [c.value for c in review.cells] == [52914, 53261, 5, 1, 106181]
+    assert review.cells[0].derived
+    assert not review.cells[1].derived
+    assert [c.value for c in direct.cells] == [0, 91180, 71420, None, 162600]
+    assert direct.cells[3].state == "blank"
+    assert [c.value for c in after.cells][:3] == [99738, 5, 5]
+    assert [c.state for c in after.cells][3:] == ["missing", "missing"]

@@ -201,6 +201,9 @@ class _Limits(NamedTuple):
     #: the x-position from which on no glyph is drawn at the right (the page's edge or the
     #: clip itself): a glyph that begins left of it is drawn
     drawn: float = math.inf
+    #: whether the file keeps the text of a cell the page's left edge cuts whole (LibreOffice
+    #: writes it from where it begins, off the page)
+    kept_left: bool = False
 
 
 #: a table the page shows whole
@@ -245,6 +248,8 @@ def _grid(
     # whole even in a column the edge cuts (LibreOffice's "59" in a 科研机构 column whose
     # right border is past the page)
     whole: set[tuple[int, int]] = set()
+    # likewise at the left edge, where the file keeps what stands past it
+    kept: set[tuple[int, int]] = set()
     # in a table whose numbers all stand centred in their cells (as Chromium prints a page
     # whose CSS centres them), a number of the column the clip cuts that stands centred in
     # its cell is whole too: one cut short shows its first digits, left of the middle
@@ -264,6 +269,8 @@ def _grid(
                 centred and abs(middle - (bx0 + bx1) / 2) <= _CENTRED
             ):
                 whole.add((r, c))
+            if limits.kept_left:
+                kept.add((r, c))
         cells[r].append(SourceCell(body, c, rowspan, colspan, number))
     bottom = max(c[3] for c in table)
     _recover_unruled_cells(cells, [*xs, x1], [*tops, bottom], chars, number)
@@ -274,7 +281,7 @@ def _grid(
         right = {j for j in range(len(xs)) if cut_right and borders[j + 1] > limits[1]}
         left = {j for j in range(len(xs)) if cut_left and borders[j] < limits[0]}
         hidden = _hidden_labels(cells, borders, left, limits[0])
-        _mark_cut(cells, left | right, right, hidden, whole)
+        _mark_cut(cells, left | right, right, hidden, whole, kept)
     reach = (-math.inf if cut_left else x0, math.inf if cut_right else x1)
     return _Grid(cells, tops, bottom, xs, x0, x1, reach)
 
@@ -395,6 +402,7 @@ def _mark_cut(
     right: set[int],
     hidden: AbstractSet[tuple[int, int]],
     whole: AbstractSet[tuple[int, int]] = frozenset(),
+    kept: AbstractSet[tuple[int, int]] = frozenset(),
 ) -> None:
     """Mark the value cells of the *cut* columns (cut by the page's edge; *right* those cut
     at its right edge) with :data:`~disclosure_parser.parsing.cells.CUT`: what the page shows
@@ -407,9 +415,12 @@ def _mark_cut(
     number or mark ("/", "无") of a column cut at the right only that is *whole* (row and
     column: :func:`_grid` tells, by where its last glyph ends or by its standing centred in
     its cell) is read as it stands; where it ends its row, a cut cell after it stands for
-    the columns past the edge."""
+    the columns past the edge. So is one of a column cut at the left only whose text the
+    file *kept* whole (row and column) where it begins a row of values without labels (table
+    C's): a cut cell before it stands for the columns past that edge."""
     for r, row in enumerate(cells):
         past: SourceCell | None = None
+        before: SourceCell | None = None
         values = _value_row(row, cut)
         labels = [c.column for c in row if c.text and classify(c.text)[0] == "text"]
         if values and not labels:
@@ -428,6 +439,16 @@ def _mark_cut(
                 if k == len(row) - 1:
                     past = SourceCell(CUT, c.column + c.colspan, 1, 1, c.page)
                 continue
+            if (
+                state in ("number", "na")
+                and (r, c.column) in kept
+                and k == 0
+                and values
+                and not labels
+                and not any(c.column + d in right for d in range(c.colspan))
+            ):
+                before = SourceCell(CUT, c.column, 1, 1, c.page)
+                continue
             if state is None:
                 if not values:
                     continue
@@ -438,7 +459,7 @@ def _mark_cut(
                     continue
             body = c.text[1:] if c.text.startswith(UNREADABLE) else c.text
             row[k] = attrs.evolve(c, text=CUT + body)
-        cells[r] = row if past is None else [*row, past]
+        cells[r] = [*([before] if before else []), *row, *([past] if past else [])]
 
 
 def _recover_unruled_cells(
@@ -564,6 +585,7 @@ def _limits(table: list[_pdfium.Box], page: _pdfium.Page, keeps_runs: bool = Fal
     top = min(c[1] for c in table)
     bottom = max(c[3] for c in table)
     left, right, drawn = -math.inf, math.inf, math.inf
+    kept_left = False
     if page.box is not None:
         left, right = page.box[0] + _PAGE_EDGE, page.box[1] - _PAGE_EDGE
         edge = page.box[1]
@@ -572,6 +594,10 @@ def _limits(table: list[_pdfium.Box], page: _pdfium.Page, keeps_runs: bool = Fal
             or not any(c.x0 > edge and top < (c.top + c.bottom) / 2 < bottom for c in page.chars)
         ):
             drawn = edge
+        kept_left = x0 < left and (
+            keeps_runs
+            or any(c.x1 < page.box[0] and top < (c.top + c.bottom) / 2 < bottom for c in page.chars)
+        )
     clip_left, clip_right = -math.inf, math.inf
     clipped = page.clipped
     for k in range(bisect_left(clipped, (top - 3,)), len(clipped)):
@@ -594,7 +620,7 @@ def _limits(table: list[_pdfium.Box], page: _pdfium.Page, keeps_runs: bool = Fal
             drawn = min(drawn, clip_right - _CLIP_SLACK)
         if x0 < clip_left and not any(c.x1 < clip_left for c in shown):
             left = max(left, clip_left)
-    return _Limits(left, right, drawn)
+    return _Limits(left, right, drawn, kept_left)
 
 
 def _line(raw: _pdfium.Line, page: int) -> _Line | None:
