@@ -17,6 +17,10 @@ _B_HEAD = (
 )
 
 
+#: files of reports that once came out wrong, each read by one test below
+REGRESSIONS = Path(__file__).parent / "fixtures" / "regressions"
+
+
 def _states(report: dp.Report, key: str) -> list[object]:
     row = report.applications.row(key)
     assert row is not None, key
@@ -104,7 +108,7 @@ def test_cut_table_read_by_blocks_with_a_row_of_no_reading() -> None:
     report 28) whose table B the page's edge cut: the rows read up to the edge shared their
     page's ways with a row that had no reading at all, and weighing the page's ways over it
     raised IndexError (an internal error). Such a row is read as unknown cells."""
-    path = Path(__file__).parent / "fixtures" / "regressions" / "lo_pdf_default_cut_header.txt"
+    path = REGRESSIONS / "lo_pdf_default_cut_header.txt"
     report = dp.parse_file(path)
     assert (report.organization, report.year) == ("泉宁华区财政局", 2022)
     penalties = next(i for i in report.active_disclosure.items if i.key == "penalties")
@@ -122,7 +126,7 @@ def test_label_the_left_edge_hid_whole_is_no_cut_value() -> None:
     the rows begin past the page's right edge, LibreOffice wrote what ran past it: the
     numbers of the column the edge cuts are whole there, and read, as on page 3.)"""
     pytest.importorskip("pypdfium2")
-    path = Path(__file__).parent / "fixtures" / "regressions" / "lo_pdf_label_cut_whole.pdf"
+    path = REGRESSIONS / "lo_pdf_label_cut_whole.pdf"
     report = dp.parse_file(path)
     missing = ["missing"] * 4
     assert _states(report, "new_received") == [362775, 541076, 539177, 782603, *missing[1:]]
@@ -142,12 +146,7 @@ def test_layout_columns_learnt_from_values_a_label_pushed_aside_are_not_used() -
     for the five of 法人或其他组织). Placed by them, four rows' values went one column over
     with nothing said and no finding able to tell (the column sums were not assessable).
     Columns that uneven are not used: those rows are read by the table's sums."""
-    path = (
-        Path(__file__).parent
-        / "fixtures"
-        / "regressions"
-        / "chrome_layout_pushed_aside_columns.txt"
-    )
+    path = REGRESSIONS / "chrome_layout_pushed_aside_columns.txt"
     report = dp.parse_file(path)
     assert _states(report, "withheld.prohibited_by_law") == [
         78389,
@@ -178,12 +177,7 @@ def test_layout_last_number_left_of_the_cut_totals_is_no_cut_total() -> None:
     a row with a blank ("2  2  1  5      1", its 1 under 其他 and its total 11 gone). That
     1, the first digit of the sum of the others (10), was read as the cut total: 其他 blank
     and a total of 10 worked out. It stands left of every cut total of its page: it is 其他."""
-    path = (
-        Path(__file__).parent
-        / "fixtures"
-        / "regressions"
-        / "chrome_layout_other_left_of_cut_totals.txt"
-    )
+    path = REGRESSIONS / "chrome_layout_other_left_of_cut_totals.txt"
     report = dp.parse_file(path)
     assert _states(report, "not_processed.duplicate") == [2, 2, 1, 5, "blank", 1, 11]
     assert _states(report, "not_processed.complaint")[5] == 9
@@ -201,9 +195,7 @@ def test_lo_pdf_whole_numbers_in_the_column_the_edge_cuts_are_read() -> None:
     read. The last rows' labels, merged across a label column the left edge cut to a sliver
     and a wide one, are labels the edge hid, not values; their numbers stand in the first
     columns."""
-    path = (
-        Path(__file__).parent / "fixtures" / "regressions" / "lo_pdf_whole_numbers_at_the_cut.pdf"
-    )
+    path = REGRESSIONS / "lo_pdf_whole_numbers_at_the_cut.pdf"
     report = dp.parse_file(path)
     missing = ["missing"] * 4
     assert _states(report, "new_received") == [56, 63, 59, *missing]
@@ -222,7 +214,7 @@ def test_chrome_pdf_centred_numbers_at_the_clip_are_read() -> None:
     digit count centred in that column (3 of 予以公开) is whole, while 39548 shows "395",
     left of the middle, and stays withheld."""
     pytest.importorskip("pypdfium2")
-    path = Path(__file__).parent / "fixtures" / "regressions" / "chrome_pdf_centred_at_the_clip.pdf"
+    path = REGRESSIONS / "chrome_pdf_centred_at_the_clip.pdf"
     report = dp.parse_file(path)
     missing = ["missing"] * 3
     assert _states(report, "granted") == [9, 5, 9, 3, *missing]
@@ -240,7 +232,7 @@ def test_lo_pdf_producer_says_numbers_at_the_edge_are_whole() -> None:
     LibreOffice, whose export writes a cell's text whole: the numbers and the marks ("/",
     "无") of that column are read; the columns past the edge stay missing."""
     pytest.importorskip("pypdfium2")
-    path = Path(__file__).parent / "fixtures" / "regressions" / "lo_pdf_producer_keeps_runs.pdf"
+    path = REGRESSIONS / "lo_pdf_producer_keeps_runs.pdf"
     report = dp.parse_file(path)
     missing = ["missing"] * 4
     assert _states(report, "new_received") == [522824, 260647, 682471, *missing]
@@ -258,9 +250,7 @@ def test_lo_pdf_table_c_cut_on_both_sides_reads_the_kept_number_at_the_left() ->
     writes a cell's text whole from where it begins, so the number is read, a cut cell before
     it standing for 结果维持, which the group's sum then gives (derived)."""
     pytest.importorskip("pypdfium2")
-    path = (
-        Path(__file__).parent / "fixtures" / "regressions" / "lo_pdf_table_c_cut_on_both_sides.pdf"
-    )
+    path = REGRESSIONS / "lo_pdf_table_c_cut_on_both_sides.pdf"
     report = dp.parse_file(path)
     review, direct, after = report.reviews.groups
     assert [c.value for c in review.cells] == [52914, 53261, 5, 1, 106181]
