@@ -1837,13 +1837,12 @@ CATALOGUE: Final[dict[str, Entry]] = {
         objects="7 0, 9 0",
     ),
     "cut_at_page_edge": _e(
-        "PDF 第{page}页的表格超出页面边缘，在那里被截断：本行被截断的 {cells} 个单元格不予采用，"
+        "PDF 第{page}页的表格超出页面边缘，在那里被截断：本行在截断处的单元格不予采用，"
         "截断处以外的单元格不在文件中",
         "page {page} of the PDF: the table runs past the edge of the printed page and is cut "
-        "there: {cells} cell(s) of this row at the cut are withheld, and the cells past it are "
-        "not in the file",
+        "there: this row's cells at the cut are withheld, and the cells past it are not in "
+        "the file",
         page=2,
-        cells=1,
     ),
     "cut_at_page_edge.header": _e(
         "表格超出了 PDF 页面的右边缘：表头只印到{word:q}，本行在此之后的各列不在文本中，"

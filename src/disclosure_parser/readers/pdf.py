@@ -1135,7 +1135,7 @@ def _withheld(writer: TextWriter) -> list[Diagnostic]:
         cut = [c for c in cells if c[2].startswith(CUT)]
         if cut:
             column, page, _ = cut[0]
-            message = msg("cut_at_page_edge", page=page, cells=len(cut))
+            message = msg("cut_at_page_edge", page=page)
             notes.append(Diagnostic("cut_at_page_edge", "warning", message, line, column))
         # the pieces of one number cut by a rule stand side by side: one note for them
         runs: list[list[tuple[int, int | None, str]]] = []
