@@ -260,3 +260,31 @@ def test_lo_pdf_table_c_cut_on_both_sides_reads_the_kept_number_at_the_left() ->
     assert direct.cells[3].state == "blank"
     assert [c.value for c in after.cells][:3] == [99738, 5, 5]
     assert [c.state for c in after.cells][3:] == ["missing", "missing"]
+
+
+def test_chrome_layout_value_pulled_a_column_left_is_named_by_its_column_sum() -> None:
+    """``pdftotext -layout`` of Chromium's PDF of a generated report (fresh set 330000, report
+    21): on the last page 5.要求行政机关确认或重新出具已获取信息 prints blank, blank, 1, 2, 5, 2,
+    10, but the text sets its 1 where the page's 自然人 stands (its long label pulled it left),
+    so the row reads 1 under 自然人, and nothing in the row says otherwise. The column's sum
+    does: its other readable rows already make （七）总计's 56, and 2.重复申请's 自然人 is
+    withheld, so the sum was not judged and the 1 came out silently wrong. Readable parts
+    that pass their total fail whatever the withheld cell holds: an error names the cell."""
+    report = dp.parse_file(REGRESSIONS / "chrome_layout_value_pulled_a_column_left.txt")
+    cell = report.applications.cell("not_processed.confirmation", "natural_person")
+    assert cell is not None
+    assert cell.value == 1  # what the text says
+    found = [
+        f
+        for f in dp.validate(report)
+        if f.severity == "error"
+        and any(
+            c.line == cell.line
+            and c.row_key == "not_processed.confirmation"
+            and c.column_key == "natural_person"
+            for c in f.cells
+        )
+    ]
+    assert [(f.code, f.message_key, f.expected, f.actual) for f in found] == [
+        ("outcome_total", "sum.exceeds", 56, 57)
+    ]

@@ -454,6 +454,32 @@ def test_text_cell_makes_its_equations_not_assessable() -> None:
     assert all(f.cells[0].state == "text" for f in found)
 
 
+def test_readable_parts_above_their_total_fail_whatever_the_unread_cell_holds() -> None:
+    """A sum with an unread part fails when the parts that can be read exceed the total."""
+    unread = dp.Cell("missing")
+    withheld = with_cell(seed("004"), "B", "not_processed.duplicate", "natural_person", unread)
+    # the readable parts of 自然人 (（一）予以公开 1) do not pass （七）总计 1: not judged
+    finding = only(validation.outcome_total(withheld), "outcome_total")
+    assert finding.severity == "info"
+    assert finding.message_key == "not_assessable.unreadable"
+    # a 1 read into another row's 自然人 (positions that put it a column over) makes 2 > 1
+    report = with_cell(withheld, "B", "not_processed.confirmation", "natural_person", 1)
+    finding = only(validation.outcome_total(report), "outcome_total")
+    assert (finding.severity, finding.message_key) == ("error", "sum.exceeds")
+    assert (finding.expected, finding.actual) == (1, 2)
+    assert finding.cells[0] == cell_at(report, "B", "not_processed.duplicate", "natural_person")
+    assert cell_at(report, "B", "not_processed.confirmation", "natural_person") in finding.cells
+    assert finding.message == (
+        "column 自然人 fails: 2.重复申请 × 自然人 could not be read, but the cells on the same "
+        "side of the sum that can be read already add up to 2, more than the other side's 1; "
+        "counts are never negative, so no value of the unread cells makes it hold"
+    )
+    # cells unread on both sides: the readable ones bound nothing
+    both = with_cell(report, "B", "total", "natural_person", unread)
+    finding = only(validation.outcome_total(both), "outcome_total")
+    assert finding.message_key == "not_assessable.unreadable"
+
+
 def test_absent_row_makes_the_outcome_total_not_assessable() -> None:
     """Without 2.重复申请 the outcome sums cannot be judged; the row sums still are."""
     report = seed("004")

@@ -497,6 +497,17 @@ CATALOGUE: Final[dict[str, Entry]] = {
         what=msg("part.what.column", column="自然人"),
         cell=_CELL,
     ),
+    "sum.exceeds": _e(
+        "{what}对不上：{cells:and} 无法读取，但与之同在等式一边、能读出的单元格已合计 {known}，"
+        "超过另一边的 {other}；件数不会是负数，无论无法读取的单元格是多少，都不能相等",
+        "{what} fails: {cells:and} could not be read, but the cells on the same side of the "
+        "sum that can be read already add up to {known}, more than the other side's {other}; "
+        "counts are never negative, so no value of the unread cells makes it hold",
+        what=msg("part.what.column", column="自然人"),
+        cells=[_CELL],
+        known=57,
+        other=56,
+    ),
     "not_assessable.blank_total": _e(
         "{what}无法核对：{cell} 为空白，但其各分项合计为 {own}"
         "（空白的合计栏可能是漏填，不一定是 0）",

@@ -85,8 +85,11 @@ class Equation:
     """An equation with a report's cells in it, and its verdict.
 
     ``status`` is ``holds``, ``fails``, ``unreadable`` (a cell holds text or could not be
-    read) or ``blank_total`` (it fails with its blanks as 0, but one of them is a total whose
-    own parts do not add up to 0: it may be an omission rather than a zero).
+    read), ``exceeds`` (cells could not be read, all on one side, and that side's cells that
+    can be read already add up to more than the other side: no count those cells may hold,
+    none being negative, makes it hold) or ``blank_total`` (it fails with its blanks as 0, but
+    one of them is a total whose own parts do not add up to 0: it may be an omission rather
+    than a zero).
     """
 
     __slots__ = ("blanks", "code", "key", "scope", "status", "terms", "trouble", "value")
@@ -117,13 +120,28 @@ class Equation:
         self.value = value
         self.status: str
         if self.trouble is not None:
-            self.status = "unreadable"
+            self.status = "exceeds" if not uncertain and self._exceeds() else "unreadable"
         elif value == 0:
             self.status = "holds"
         elif uncertain:
             self.status = "blank_total"
         else:
             self.status = "fails"
+
+    def _exceeds(self) -> bool:
+        """Whether the cells that cannot be read all stand on one side and that side's others
+        already add up to more than the other side (see ``exceeds``). A withheld cell reads
+        as nothing, so a sum with one is otherwise not judged: this still catches a number
+        read into the wrong cell beside it (the side it went to then adds up to too much)."""
+        signs = {t.coef for t in self.unread()}
+        if len(signs) != 1:
+            return False
+        (sign,) = signs
+        return self.side(sign) > self.side(-sign)
+
+    def unread(self) -> list[Term]:
+        """The terms whose cells hold text or could not be read."""
+        return [t for t in self.terms if t.cell.state not in _READ]
 
     @property
     def name(self) -> str:
@@ -210,6 +228,8 @@ def padded(cells: tuple[Cell, ...], width: int) -> tuple[Cell, ...]:
 
 
 AS_ZERO: Final = frozenset({"blank", "na"})
+#: the states whose value a sum can use (a number, or 0)
+_READ: Final = AS_ZERO | {"number"}
 
 
 def grid_values(grid: Sequence[Sequence[Cell]]) -> list[list[Number | None]]:

@@ -55,10 +55,27 @@ def _not_assessable(eq: Equation, what: Message) -> Finding:
     return Finding(eq.code, "info", message, cells)
 
 
+def _exceeding(eq: Equation, what: Message) -> Finding:
+    """An error for a sum that fails whatever its unread cells hold (status ``exceeds``): the
+    unread cells first, then the rest; ``expected`` is the bound the readable side passed."""
+    unread = eq.unread()
+    sign = unread[0].coef
+    known, other = eq.side(sign), eq.side(-sign)
+    first = [FindingCell.of(t.ref[0], t.ref[1], t.ref[2], t.cell) for t in unread]
+    cells = (*first, *(c for c in eq.finding_cells() if c not in first))
+    message = msg(
+        "sum.exceeds", what=what, cells=[c.label for c in first], known=known, other=other
+    )
+    return Finding(eq.code, "error", message, cells, other, known)
+
+
 def _sum_findings(ctx: Context, equations: Iterable[Equation], code: str) -> list[Finding]:
     out = []
     for eq in equations:
         if eq.code != code or eq.status == "holds":
+            continue
+        if eq.status == "exceeds":
+            out.append(_exceeding(eq, _describe_equation(eq)))
             continue
         if eq.status != "fails":
             out.append(_not_assessable(eq, _describe_equation(eq)))
