@@ -480,6 +480,29 @@ def test_readable_parts_above_their_total_fail_whatever_the_unread_cell_holds() 
     assert finding.message_key == "not_assessable.unreadable"
 
 
+def test_a_sum_passed_by_its_readable_side_must_be_mended_by_the_cell_blamed() -> None:
+    """A cell blamed for failing sums must mend a sum whose readable side passed too."""
+    report = seed("002")
+    # printed: one application of a 科研机构, 5.要求行政机关确认… (blank, 0, 1 …, 1)
+    for row in ("new_received", "not_processed.confirmation", "total"):
+        for column in ("research", "total"):
+            report = with_cell(report, "B", row, column, 1)
+    assert not [f for f in validation.validate(report) if f.code in SUM_CODES]
+    # read with the 1 a column over, under 自然人, and 2.重复申请's 自然人 withheld
+    report = with_cell(report, "B", "not_processed.confirmation", "research", 0)
+    report = with_cell(report, "B", "not_processed.confirmation", "natural_person", 1)
+    report = with_cell(report, "B", "not_processed.duplicate", "natural_person", dp.Cell("missing"))
+    found = [f for f in validation.outcome_total(report) if f.severity == "error"]
+    assert [(f.message_key, f.expected, f.actual) for f in found] == [
+        ("sum.exceeds", 0, 1),
+        ("outcome_total.fails", 0, 1),
+    ]
+    # 2.重复申请 × 科研机构 alone would mend 科研机构, not 自然人: nobody is blamed
+    assert [loc.status for loc in validation.localize(report)] == ["none"]
+    assert found[1].localization is not None
+    assert found[1].localization.status == "none"
+
+
 def test_absent_row_makes_the_outcome_total_not_assessable() -> None:
     """Without 2.重复申请 the outcome sums cannot be judged; the row sums still are."""
     report = seed("004")

@@ -20,6 +20,9 @@ from .labels import GROUP_NAMES
 def explain(scope: str, equations: list[Equation]) -> Localization:
     """The cells that alone would make every failing equation of *scope* hold."""
     failing = [eq for eq in equations if eq.status == "fails"]
+    # a sum whose readable side already passes the other fails too: the cell to blame must
+    # mend it as well (its unread cells aside, nothing else can)
+    exceeding = [eq for eq in equations if eq.status == "exceeds"]
     holding = {t.ref for eq in equations if eq.status == "holds" for t in eq.terms}
     coefs = [{t.ref: t.coef for t in eq.terms} for eq in failing]
     narrowest = min(range(len(failing)), key=lambda i: len(failing[i].terms))
@@ -36,7 +39,7 @@ def explain(scope: str, equations: list[Equation]) -> Localization:
         ):
             continue
         suggested = int(term.cell.value or 0) + delta
-        if suggested < 0:
+        if suggested < 0 or not all(_mends(eq, term.ref, delta) for eq in exceeding):
             continue
         ref = term.ref
         suspects.append(Suspect(FindingCell.of(ref[0], ref[1], ref[2], term.cell), suggested))
@@ -67,6 +70,21 @@ def explain(scope: str, equations: list[Equation]) -> Localization:
         return Localization(scope, "ambiguous", names, tuple(suspects), message)
     message = msg("localization.none", scope=where, failing=len(failing))
     return Localization(scope, "none", names, (), message)
+
+
+def _mends(eq: Equation, ref: Ref, delta: int) -> bool:
+    """Whether changing the cell *ref* by *delta* brings the readable side of *eq* (status
+    ``exceeds``) back to at most the other side."""
+    coef = next((t.coef for t in eq.terms if t.ref == ref), None)
+    if coef is None:
+        return False
+    sign = eq.unread()[0].coef
+    known, other = eq.side(sign), eq.side(-sign)
+    if coef == sign:
+        known += delta
+    else:
+        other += delta
+    return known <= other
 
 
 def _sum_named(eq: Equation, ref: Ref) -> Message:
