@@ -133,15 +133,20 @@ class Equation:
         already add up to more than the other side (see ``exceeds``). A withheld cell reads
         as nothing, so a sum with one is otherwise not judged: this still catches a number
         read into the wrong cell beside it (the side it went to then adds up to too much)."""
-        signs = {t.coef for t in self.unread()}
-        if len(signs) != 1:
+        if len({t.coef for t in self.unread()}) != 1:
             return False
-        (sign,) = signs
-        return self.side(sign) > self.side(-sign)
+        readable, other = self.bound()
+        return readable > other
 
     def unread(self) -> list[Term]:
         """The terms whose cells hold text or could not be read."""
         return [t for t in self.terms if t.cell.state not in _READ]
+
+    def bound(self) -> tuple[int, int]:
+        """The sum of the readable cells on the side of the first unread cell, and of the
+        other side: the first may not pass the second (counts are never negative)."""
+        sign = self.unread()[0].coef
+        return self.side(sign), self.side(-sign)
 
     @property
     def name(self) -> str:

@@ -78,9 +78,8 @@ def _mends(eq: Equation, ref: Ref, delta: int) -> bool:
     coef = next((t.coef for t in eq.terms if t.ref == ref), None)
     if coef is None:
         return False
-    sign = eq.unread()[0].coef
-    known, other = eq.side(sign), eq.side(-sign)
-    if coef == sign:
+    known, other = eq.bound()
+    if coef == eq.unread()[0].coef:
         known += delta
     else:
         other += delta

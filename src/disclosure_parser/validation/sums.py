@@ -59,8 +59,7 @@ def _exceeding(eq: Equation, what: Message) -> Finding:
     """An error for a sum that fails whatever its unread cells hold (status ``exceeds``): the
     unread cells first, then the rest; ``expected`` is the bound the readable side passed."""
     unread = eq.unread()
-    sign = unread[0].coef
-    known, other = eq.side(sign), eq.side(-sign)
+    known, other = eq.bound()
     first = [FindingCell.of(t.ref[0], t.ref[1], t.ref[2], t.cell) for t in unread]
     cells = (*first, *(c for c in eq.finding_cells() if c not in first))
     message = msg(
